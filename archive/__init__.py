@@ -1,0 +1,1 @@
+"""zhengwen archive: WARC writing and reading, documents and their sinks."""

@@ -1,0 +1,92 @@
+"""Plain data that crosses the crawler → archive boundary: exchanges, stored responses, documents."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+Headers = list[tuple[str, str]]
+
+
+@dataclass(frozen=True)
+class HttpExchange:
+    """One HTTP request and the response to it, as received, before any decoding.
+
+    ``response_headers`` keep every value of repeated headers in received order.
+    ``payload`` is the entity body exactly as it came off the wire, Content-Encoding
+    included (a gzip-encoded response stays gzip-compressed).
+    """
+
+    url: str
+    method: str
+    request_headers: Headers
+    request_body: bytes
+    status: int
+    response_headers: Headers
+    payload: bytes
+    protocol: str = "HTTP/1.1"
+    ip_address: str | None = None
+    truncated: str | None = None
+
+
+@dataclass(frozen=True)
+class RecordPointer:
+    """Where a response record lives: WARC file name (no directory), byte offset, record id."""
+
+    warc_file: str
+    warc_offset: int
+    warc_record_id: str
+
+
+@dataclass(frozen=True)
+class ArchivedResponse:
+    """A response as stored in a WARC file: the only input extraction may use.
+
+    ``payload`` is the stored HTTP payload (still Content-Encoded), ``warc_date`` the
+    record's WARC-Date string, exactly as written.
+    """
+
+    target_uri: str
+    status: int
+    headers: Headers
+    payload: bytes
+    warc_date: str
+    pointer: RecordPointer
+
+    def header(self, name: str) -> str | None:
+        """Return the first value of header ``name`` (case-insensitive), or None."""
+        wanted = name.lower()
+        for key, value in self.headers:
+            if key.lower() == wanted:
+                return value
+        return None
+
+
+@dataclass(frozen=True)
+class Document:
+    """One cleaned document derived from one archived response.
+
+    Field order is the JSON key order of every export; do not reorder casually.
+    ``text`` is None (not "") when the page is not an article or nothing was extracted.
+    """
+
+    url: str
+    canonical_url: str
+    site: str
+    page_type: str
+    title: str | None
+    published: str | None
+    source: str | None
+    language: str | None
+    text: str | None
+    fetched_at: str | None = None
+    http_status: int | None = None
+    warc_file: str | None = None
+    warc_offset: int | None = None
+    warc_record_id: str | None = None
+    extractor: dict[str, str] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the document as a plain dict in field order."""
+        return asdict(self)
