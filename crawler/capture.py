@@ -1,0 +1,52 @@
+"""Turn a Scrapy request/response pair into an ``archive.HttpExchange`` (raw, as received)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from archive.records import Headers, HttpExchange
+
+if TYPE_CHECKING:
+    from scrapy import Request
+    from scrapy.http import Response
+    from scrapy.http.headers import Headers as ScrapyHeaders
+
+
+def header_pairs(headers: ScrapyHeaders) -> Headers:
+    """Every header value as a (name, value) pair, repeated headers kept, in received order."""
+    pairs: Headers = []
+    for name in headers:
+        key = name.decode("latin-1")
+        for value in headers.getlist(name):
+            pairs.append((key, value.decode("latin-1")))
+    return pairs
+
+
+def _host_header(url: str) -> str:
+    parts = urlsplit(url)
+    return parts.netloc.rpartition("@")[2]
+
+
+def exchange_from(request: Request, response: Response) -> HttpExchange:
+    """Build the exchange to archive from what the downloader saw.
+
+    The Host header is added by the download handler, not kept on the request, so it
+    is restored here; headers the handler adds itself (Content-Length) are not known.
+    """
+    request_headers = header_pairs(request.headers)
+    if not any(k.lower() == "host" for k, _ in request_headers):
+        request_headers.insert(0, ("Host", _host_header(request.url)))
+    truncated = "disconnect" if "dataloss" in response.flags else None
+    return HttpExchange(
+        url=request.url,
+        method=request.method,
+        request_headers=request_headers,
+        request_body=request.body or b"",
+        status=response.status,
+        response_headers=header_pairs(response.headers),
+        payload=response.body,
+        protocol=response.protocol or "HTTP/1.1",
+        ip_address=str(response.ip_address) if response.ip_address is not None else None,
+        truncated=truncated,
+    )

@@ -1,0 +1,106 @@
+"""The ``zhengwen`` command: ``crawl`` and ``extract``."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from crawler.report import SpiderOutcome, exit_status, format_report
+from crawler.seeds import SeedError, read_seeds
+
+GENERIC_SPIDER = "news"
+
+
+def _parse_setting(text: str) -> tuple[str, str]:
+    name, sep, value = text.partition("=")
+    if not sep or not name:
+        raise argparse.ArgumentTypeError(f"expected NAME=VALUE, got {text!r}")
+    return name, value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="zhengwen", description="Archive Chinese policy pages and extract their main text.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    crawl = commands.add_parser("crawl", help="crawl seed lists into WARC files and text.jsonl")
+    crawl.add_argument("spiders", nargs="*", metavar="SPIDER", help="spiders to run (default: all)")
+    crawl.add_argument("--seeds", metavar="FILE", help="seed file for the named spider (default spider: news)")
+    crawl.add_argument("--out", metavar="DIR", default=None, help="output folder (default: ./data)")
+    crawl.add_argument("-s", dest="settings", action="append", default=[], type=_parse_setting,
+                       metavar="NAME=VALUE", help="Scrapy setting (repeatable)")
+    extract = commands.add_parser("extract", help="extract documents from saved HTML files", add_help=False)
+    extract.add_argument("rest", nargs=argparse.REMAINDER)
+    return parser
+
+
+def _settings(args: argparse.Namespace) -> Any:
+    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "crawler.settings")
+    from scrapy.utils.project import get_project_settings
+
+    settings = get_project_settings()
+    if args.out:
+        settings.set("OUTPUT_DIR", args.out, priority="cmdline")
+    for name, value in args.settings:
+        settings.set(name, value, priority="cmdline")
+    return settings
+
+
+def crawl_main(args: argparse.Namespace) -> int:
+    """Run the spiders in this process; print the report; return the exit status."""
+    from scrapy import signals
+    from scrapy.crawler import CrawlerProcess
+
+    settings = _settings(args)
+    process = CrawlerProcess(settings)
+    known = sorted(process.spider_loader.list())
+    names = args.spiders or ([GENERIC_SPIDER] if args.seeds else known)
+    unknown = [n for n in names if n not in known]
+    if unknown:
+        print(f"zhengwen: unknown spider(s) {', '.join(unknown)}; known: {', '.join(known)}", file=sys.stderr)
+        return 2
+    if args.seeds and len(names) > 1:
+        print("zhengwen: --seeds gives one seed file to one spider; name a single spider", file=sys.stderr)
+        return 2
+    try:
+        for name in names:
+            read_seeds(args.seeds or Path(settings.get("SEEDS_DIR")) / f"{name}.txt")
+    except SeedError as exc:
+        print(f"zhengwen: {exc}", file=sys.stderr)
+        return 1
+    outcomes: list[SpiderOutcome] = []
+
+    def closed(crawler: Any, spider: Any, reason: str) -> None:
+        outcomes.append(SpiderOutcome(spider.name, reason, dict(crawler.stats.get_stats())))
+
+    for name in names:
+        crawler = process.create_crawler(name)
+        crawler.signals.connect(partial(closed, crawler), signal=signals.spider_closed, weak=False)
+        kwargs = {}
+        if args.seeds:
+            kwargs["seeds"] = args.seeds
+            kwargs["seeds_only_scope"] = "1" if not args.spiders else ""
+        process.crawl(crawler, **kwargs)
+    process.start()
+    outcomes.sort(key=lambda o: o.name)
+    for name in names:
+        if name not in {o.name for o in outcomes}:
+            outcomes.append(SpiderOutcome(name, "did_not_run"))
+    print(format_report(outcomes, settings.get("OUTPUT_DIR")))
+    return exit_status(outcomes)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``zhengwen`` console script."""
+    args = build_parser().parse_args(argv)
+    if args.command == "extract":
+        from crawler.extract.command import extract_main
+
+        return extract_main(args.rest)
+    return crawl_main(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Scrapy commands of the zhengwen project (COMMANDS_MODULE)."""

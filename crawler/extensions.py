@@ -1,0 +1,116 @@
+"""Scrapy extensions: raw WARC capture on ``response_downloaded``."""
+
+from __future__ import annotations
+
+import logging
+import platform
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from scrapy import signals
+from scrapy.exceptions import NotConfigured
+from scrapy.utils.defer import deferred_from_coro
+
+from archive.errors import ArchiveError
+from archive.writer import WarcWriter
+from crawler import __version__, reasons
+from crawler.capture import exchange_from
+from crawler.versions import library_versions
+
+if TYPE_CHECKING:
+    from scrapy import Request, Spider
+    from scrapy.crawler import Crawler
+    from scrapy.http import Response
+    from typing_extensions import Self
+
+logger = logging.getLogger(__name__)
+
+#: request.meta key under which the archived form of the response is kept.
+WARC_META_KEY = "warc_response"
+
+
+def warc_dir(settings: Any) -> Path:
+    """The folder WARC files go to: WARC_DIR, else OUTPUT_DIR/warc."""
+    return Path(settings.get("WARC_DIR") or Path(settings.get("OUTPUT_DIR")) / "warc")
+
+
+class WarcCaptureExtension:
+    """Write every downloaded response, with its request, to WARC before any middleware alters it.
+
+    ``response_downloaded`` fires for redirects, errors, robots.txt and retried attempts,
+    and never for HTTP-cache hits, with the body still Content-Encoded. The archived
+    form is left in ``request.meta["warc_response"]`` for the spider and the pipeline.
+    """
+
+    def __init__(self, crawler: Crawler):
+        self.crawler = crawler
+        self.settings = crawler.settings
+        self.writer: WarcWriter | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        if not crawler.settings.getbool("WARC_ENABLED"):
+            raise NotConfigured("WARC_ENABLED is off")
+        ext = cls(crawler)
+        crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
+        crawler.signals.connect(ext.response_downloaded, signal=signals.response_downloaded)
+        return ext
+
+    def warcinfo(self, spider: Spider) -> dict[str, str]:
+        """The warcinfo fields: software, versions, spider, seeds and capture settings."""
+        s = self.settings
+        info = {
+            "software": f"zhengwen/{__version__}",
+            "python": platform.python_version(),
+            **{f"{name}-version": version for name, version in library_versions().items()},
+            "spider": spider.name,
+            "seeds": getattr(spider, "seeds_label", ""),
+            "seeds-sha256": getattr(spider, "seeds_digest", ""),
+            "http-header-user-agent": s.get("USER_AGENT"),
+            "robots": "obey" if s.getbool("ROBOTSTXT_OBEY") else "ignore",
+            "depth-limit": str(s.getint("DEPTH_LIMIT")),
+            "download-maxsize": str(s.getint("DOWNLOAD_MAXSIZE")),
+            "operator": s.get("WARC_OPERATOR"),
+            "description": s.get("WARC_DESCRIPTION"),
+            "isPartOf": s.get("CRAWL_NAME"),
+            "hostname": platform.node(),
+        }
+        return {k: v for k, v in info.items() if v}
+
+    def spider_opened(self, spider: Spider) -> None:
+        self.writer = WarcWriter(
+            warc_dir(self.settings),
+            prefix=f"{self.settings.get('CRAWL_NAME')}-{spider.name}",
+            warcinfo=self.warcinfo(spider),
+            max_bytes=self.settings.getint("WARC_MAX_BYTES"),
+        )
+
+    def response_downloaded(self, response: Response, request: Request, spider: Spider) -> None:
+        stats = self.crawler.stats
+        if self.writer is None or stats is None:
+            return
+        try:
+            archived = self.writer.write_exchange(exchange_from(request, response))
+        except ArchiveError as exc:
+            stats.inc_value("warc/write_error_count")
+            logger.error("WARC write failed for %s: %s", request.url, exc)
+            if self.crawler.engine is not None:
+                deferred_from_coro(self.crawler.engine.close_spider_async(reason=reasons.CLOSE_WARC_WRITE_ERROR))
+            return
+        request.meta[WARC_META_KEY] = archived
+        stats.inc_value("warc/records_written", 2)
+        stats.inc_value(f"warc/status_count/{response.status}")
+
+    def spider_closed(self, spider: Spider) -> None:
+        if self.writer is None:
+            return
+        try:
+            self.writer.close()
+        except ArchiveError as exc:
+            if self.crawler.stats is not None:
+                self.crawler.stats.inc_value("warc/write_error_count")
+            logger.error("could not finalise WARC files: %s", exc)
+            return
+        if self.crawler.stats is not None:
+            self.crawler.stats.set_value("warc/files_written", len(self.writer.closed_files))

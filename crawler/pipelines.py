@@ -1,0 +1,117 @@
+"""Item pipelines: extract the cleaned Document from each archived page and store it."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from scrapy.exceptions import NotConfigured
+from scrapy.utils.defer import deferred_from_coro
+
+from archive.errors import ArchiveError, SinkWriteError
+from archive.export import JsonlSink
+from archive.reader import decoded_payload
+from crawler import reasons
+from crawler.extract import extract_response
+from crawler.items import PageItem
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+    from typing_extensions import Self
+
+logger = logging.getLogger(__name__)
+
+
+class _SharedSinks:
+    """One JsonlSink per path for the whole process: several spiders write one text.jsonl."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._open: dict[Path, tuple[JsonlSink, int]] = {}
+
+    def acquire(self, path: Path) -> JsonlSink:
+        with self._lock:
+            sink, users = self._open.get(path) or (JsonlSink(path), 0)
+            self._open[path] = (sink, users + 1)
+            return sink
+
+    def release(self, path: Path) -> None:
+        with self._lock:
+            sink, users = self._open[path]
+            if users > 1:
+                self._open[path] = (sink, users - 1)
+                return
+            del self._open[path]
+        sink.close()
+
+
+SINKS = _SharedSinks()
+
+
+def text_jsonl_path(settings: Any) -> Path:
+    """Where documents go: TEXT_JSONL_PATH, else OUTPUT_DIR/text.jsonl."""
+    return Path(settings.get("TEXT_JSONL_PATH") or Path(settings.get("OUTPUT_DIR")) / "text.jsonl")
+
+
+class ExtractTextPipeline:
+    """Run extraction on the archived response of each PageItem and write the Document.
+
+    Extraction reads only the archived record (the same input replay uses), so the
+    crawl's text.jsonl equals what a replay of its WARC files derives.
+    """
+
+    def __init__(self, path: Path, crawler: Crawler):
+        self.path = path
+        self.crawler = crawler
+        self.sink: JsonlSink | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        if not crawler.settings.getbool("WARC_ENABLED"):
+            raise NotConfigured("extraction reads archived responses and WARC_ENABLED is off")
+        return cls(text_jsonl_path(crawler.settings), crawler)
+
+    def open_spider(self) -> None:
+        self.sink = SINKS.acquire(self.path)
+
+    def close_spider(self) -> None:
+        if self.sink is None:
+            return
+        self.sink = None
+        try:
+            SINKS.release(self.path)
+        except SinkWriteError as exc:
+            self._inc("extract/write_error_count")
+            logger.error("could not finalise %s: %s", self.path, exc)
+
+    def _inc(self, key: str) -> None:
+        if self.crawler.stats is not None:
+            self.crawler.stats.inc_value(key)
+
+    def process_item(self, item: Any) -> Any:
+        if not isinstance(item, PageItem) or self.sink is None:
+            return item
+        archived = item.archived
+        try:
+            document = extract_response(archived, decoded_payload(archived))
+        except ArchiveError as exc:
+            self._inc("extract/failed_reason_count/bad_payload")
+            logger.warning("extract: cannot decode payload of %s: %s", item.url, exc)
+            return item
+        except Exception:
+            self._inc("extract/failed_reason_count/exception")
+            logger.exception("extract: extraction failed for %s", item.url)
+            return item
+        try:
+            self.sink.write(document)
+        except SinkWriteError as exc:
+            self._inc("extract/write_error_count")
+            logger.error("could not write the document of %s: %s", item.url, exc)
+            if self.crawler.engine is not None:
+                deferred_from_coro(self.crawler.engine.close_spider_async(reason=reasons.CLOSE_SINK_WRITE_ERROR))
+            return item
+        self._inc("extract/documents_written")
+        self._inc(f"extract/page_type_count/{document.page_type}")
+        return item

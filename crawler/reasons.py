@@ -1,0 +1,25 @@
+"""Skip, failure and close reasons: short snake_case constants used in stats and logs."""
+
+from __future__ import annotations
+
+# Download failures (stats: failure/reason_count/<reason>).
+DNS_FAILURE = "dns_failure"
+CONNECTION_REFUSED = "connection_refused"
+TIMEOUT = "timeout"
+TLS_ERROR = "tls_error"
+CONNECTION_LOST = "connection_lost"
+PRIVATE_ADDRESS = "private_address_refused"
+HTTP_ERROR = "http_error"
+DOWNLOAD_ERROR = "download_error"
+
+# Requests not sent on purpose (stats: skip/reason_count/<reason>).
+ROBOTS_FORBIDDEN = "robots_forbidden"
+OFFSITE = "offsite"
+IGNORED = "ignored"
+
+#: Failures that mean the host could not be reached at all.
+NETWORK_FAILURES = frozenset({DNS_FAILURE, CONNECTION_REFUSED, TIMEOUT, TLS_ERROR, CONNECTION_LOST, PRIVATE_ADDRESS})
+
+# Close reasons.
+CLOSE_WARC_WRITE_ERROR = "warc_write_error"
+CLOSE_SINK_WRITE_ERROR = "sink_write_error"

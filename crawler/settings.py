@@ -1,0 +1,78 @@
+"""Scrapy settings of zhengwen: every project setting has its one default here."""
+
+from __future__ import annotations
+
+from crawler import __version__
+
+BOT_NAME = "zhengwen"
+SPIDER_MODULES = ["crawler.spiders"]
+NEWSPIDER_MODULE = "crawler.spiders"
+COMMANDS_MODULE = "crawler.commands"
+
+# Identify the crawler honestly; site operators can reach us through this string.
+USER_AGENT = f"zhengwen/{__version__} (web archiving for research; +https://pypi.org/project/zhengwen/)"
+
+# --- Politeness -------------------------------------------------------------
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS = 16
+# At most two requests in flight per host (profiles may lower it).
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+DOWNLOAD_DELAY = 1.0
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+# Seeds are depth 0; listing → article needs 2. Each profile sets its own.
+DEPTH_LIMIT = 2
+DEPTH_PRIORITY = 1
+
+# --- Network and safety -------------------------------------------------------
+DOWNLOAD_TIMEOUT = 30
+DNS_TIMEOUT = 10
+RETRY_TIMES = 2
+# Bodies over this size are cut (issue #3 archives them as truncated).
+DOWNLOAD_MAXSIZE = 32 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 8 * 1024 * 1024
+# gzip and deflate only: br/zstd payloads cannot be read by common WARC tools.
+DEFAULT_REQUEST_HEADERS = {
+    "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+    "Accept-Language": "zh-CN,zh;q=0.9,en;q=0.5",
+    "Accept-Encoding": "gzip, deflate",
+}
+# Refuse hosts that are, or resolve to, loopback/private/link-local addresses.
+# The test suite sets it to True to crawl servers on 127.0.0.1.
+ALLOW_LOOPBACK = False
+TWISTED_DNS_RESOLVER = "crawler.resolver.PublicOnlyResolver"
+DOWNLOADER_MIDDLEWARES = {
+    "crawler.middlewares.AddressSafetyMiddleware": 50,
+}
+
+# --- Output -------------------------------------------------------------------
+# Everything a crawl writes goes below this folder: warc/ and text.jsonl.
+OUTPUT_DIR = "data"
+# Folder of the seed lists, one `<spider>.txt` each (relative to the working directory).
+SEEDS_DIR = "seeds"
+# Crawl name: the WARC `isPartOf` and the start of every WARC file name.
+CRAWL_NAME = "zhengwen"
+
+WARC_ENABLED = True
+# Empty: OUTPUT_DIR/warc.
+WARC_DIR = ""
+# Start a new WARC file once the current one reaches this size.
+WARC_MAX_BYTES = 1_000_000_000
+WARC_OPERATOR = ""
+WARC_DESCRIPTION = "zhengwen crawl of Chinese science-and-technology policy pages"
+
+# Empty: OUTPUT_DIR/text.jsonl.
+TEXT_JSONL_PATH = ""
+
+EXTENSIONS = {
+    "crawler.extensions.WarcCaptureExtension": 100,
+}
+ITEM_PIPELINES = {
+    "crawler.pipelines.ExtractTextPipeline": 300,
+}
+
+LOG_LEVEL = "INFO"
+TELNETCONSOLE_ENABLED = False
+FEED_EXPORT_ENCODING = "utf-8"

@@ -1,0 +1,127 @@
+"""SiteSpider: one generic spider class, driven by a site profile and a seed list."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+from urllib.parse import urlsplit
+
+import scrapy
+from scrapy.http import TextResponse
+from scrapy.linkextractors import LinkExtractor
+
+from crawler import reasons
+from crawler.extensions import WARC_META_KEY
+from crawler.failures import classify
+from crawler.items import PageItem
+from crawler.profiles import GENERIC_SLUG, SiteProfile, load_profile
+from crawler.seeds import Seed, read_seeds
+from crawler.urls import canonicalize
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+    from scrapy.settings import BaseSettings
+    from twisted.python.failure import Failure
+    from typing_extensions import Self
+
+logger = logging.getLogger(__name__)
+
+_SKIPS = frozenset({reasons.ROBOTS_FORBIDDEN, reasons.OFFSITE, reasons.IGNORED})
+
+
+def scope_domain(host: str) -> str:
+    """The domain a seed host puts in scope: the host without a leading ``www.``."""
+    host = host.lower().rstrip(".")
+    return host[4:] if host.startswith("www.") else host
+
+
+class SiteSpider(scrapy.Spider):
+    """Crawl a site family from its seeds: listing pages are expanded, articles are kept.
+
+    Spider arguments: ``seeds`` (a seed file; default ``SEEDS_DIR/<name>.txt``) and
+    ``seeds_only_scope`` ("1": the scope is the seeds' hosts only, as the CLI does for
+    the generic ``news`` spider given ``--seeds``).
+    """
+
+    profile_slug: ClassVar[str] = GENERIC_SLUG
+
+    def __init__(self, *args: Any, seeds: str | None = None, seeds_only_scope: str = "", **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.profile: SiteProfile = load_profile(self.profile_slug)
+        self.generic: SiteProfile = load_profile(GENERIC_SLUG)
+        self.seeds_arg = seeds
+        self.seeds_only_scope = seeds_only_scope in ("1", "true", "yes")
+        self.seeds: list[Seed] = []
+        self.seeds_label = ""
+        self.seeds_digest = ""
+
+    @classmethod
+    def update_settings(cls, settings: BaseSettings) -> None:
+        super().update_settings(settings)
+        profile = load_profile(cls.profile_slug)
+        settings.set("DEPTH_LIMIT", profile.depth, priority="spider")
+        settings.set("DOWNLOAD_DELAY", profile.delay, priority="spider")
+        settings.set("CONCURRENT_REQUESTS_PER_DOMAIN", profile.concurrency, priority="spider")
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.load_seeds(Path(spider.seeds_arg or Path(crawler.settings.get("SEEDS_DIR")) / f"{spider.name}.txt"))
+        return spider
+
+    def load_seeds(self, path: Path) -> None:
+        """Read the seed file and set the crawl scope from the profile and the seeds."""
+        self.seeds = read_seeds(path)
+        self.seeds_label = str(path)
+        self.seeds_digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        seed_domains = {scope_domain(urlsplit(s.url).hostname or "") for s in self.seeds}
+        domains = set(seed_domains) if self.seeds_only_scope else set(self.profile.allowed_domains) | seed_domains
+        self.allowed_domains = sorted(domains)
+        self.link_extractor = LinkExtractor(
+            allow=self.profile.allow, deny=self.profile.deny, allow_domains=self.allowed_domains,
+            canonicalize=False, unique=True,
+        )
+
+    def is_article_url(self, url: str) -> bool:
+        """Article pages are extracted and not expanded (profile or generic article patterns)."""
+        return self.profile.is_article_url(url) or self.generic.is_article_url(url)
+
+    async def start(self) -> AsyncIterator[Any]:
+        for seed in self.seeds:
+            yield scrapy.Request(
+                canonicalize(seed.url), callback=self.parse, errback=self.on_failure, meta={"seed": seed.url}
+            )
+
+    def parse(self, response: scrapy.http.Response) -> Any:
+        archived = response.meta.get(WARC_META_KEY)
+        if archived is None:
+            self._count("skip", "not_archived", response.url)
+        else:
+            yield PageItem(url=response.url, archived=archived)
+        if self.is_article_url(response.url) or not isinstance(response, TextResponse):
+            return
+        for link in self.link_extractor.extract_links(response):
+            yield response.follow(canonicalize(link.url), callback=self.parse, errback=self.on_failure)
+
+    def on_failure(self, failure: Failure) -> None:
+        """Count and log a request that produced no page, by reason and by host."""
+        request = getattr(failure, "request", None)
+        url = request.url if request is not None else "?"
+        reason = classify(failure.value)
+        if reason == reasons.HTTP_ERROR:
+            response = getattr(failure.value, "response", None)
+            reason = f"http_{response.status}" if response is not None else reason
+        kind = "skip" if reason in _SKIPS else "failure"
+        self._count(kind, reason, url)
+        if kind == "failure" and self.crawler.stats is not None:
+            host = urlsplit(url).hostname or "?"
+            self.crawler.stats.inc_value(f"failure/host/{host}/{reason}")
+
+    def _count(self, kind: str, reason: str, url: str) -> None:
+        if self.crawler.stats is not None:
+            self.crawler.stats.inc_value(f"{kind}/reason_count/{reason}")
+        log = logger.info if kind == "skip" else logger.warning
+        log("%s (%s): %s", kind, reason, url)
