@@ -1,0 +1,179 @@
+"""Fixture web proxy: serves tests/fixtureweb.py's model on 127.0.0.1 to clients using it as a proxy.
+
+Run `python tests/mockserver.py`: it binds 127.0.0.1 on a free port, prints its proxy URL
+(`http://127.0.0.1:PORT`) on one line and serves until its stdin closes or it is killed.
+`--routes-json` prints the route table as JSON instead and exits.
+
+Plain HTTP arrives in absolute form (`GET http://host/path HTTP/1.1`). HTTPS arrives as
+`CONNECT host:443`; the tunnel is answered with TLS under a self-signed certificate made at
+startup, and the requests inside it are served as https://host/... . Requests sent straight
+to the server (`GET /path` + `Host:`) are served as http://Host/path.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import ipaddress
+import json
+import socket
+import ssl
+import sys
+import tempfile
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from fixtureweb import FixtureWeb, fixtures_dir  # noqa: E402
+
+# Errors that only mean the client went away or spoke bad TLS; not worth a traceback.
+_CLIENT_GONE = (ConnectionError, TimeoutError, ssl.SSLError, socket.timeout)
+
+
+def make_tls_context(hosts: list[str]) -> ssl.SSLContext:
+    """Return a server TLS context with a fresh self-signed certificate naming `hosts`."""
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "zhengwen fixture web")])
+    now = datetime.datetime.now(datetime.timezone.utc)
+    alt_names: list[x509.GeneralName] = [x509.DNSName(h.split(":")[0]) for h in hosts]
+    alt_names += [x509.DNSName("localhost"), x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(days=1))
+        .not_valid_after(now + datetime.timedelta(days=30))
+        .add_extension(x509.SubjectAlternativeName(alt_names), critical=False)
+        .sign(key, hashes.SHA256())
+    )
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.set_alpn_protocols(["http/1.1"])
+    with tempfile.TemporaryDirectory(prefix="zhengwen-fixtureweb-") as tmp:
+        cert_file, key_file = Path(tmp, "cert.pem"), Path(tmp, "key.pem")
+        cert_file.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+        key_file.write_bytes(key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
+        context.load_cert_chain(cert_file, key_file)
+    return context
+
+
+class FixtureProxyServer(ThreadingHTTPServer):
+    """Threaded server holding the model and the TLS context its tunnels use."""
+
+    daemon_threads = True
+
+    def __init__(self, web: FixtureWeb, tls: ssl.SSLContext, verbose: bool = False) -> None:
+        self.web, self.tls, self.verbose = web, tls, verbose
+        super().__init__(("127.0.0.1", 0), FixtureProxyHandler)
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        if not isinstance(sys.exc_info()[1], _CLIENT_GONE):
+            super().handle_error(request, client_address)
+
+
+class FixtureProxyHandler(BaseHTTPRequestHandler):
+    """One client connection: proxy requests, CONNECT tunnels, or direct requests."""
+
+    server: FixtureProxyServer
+    protocol_version = "HTTP/1.1"
+    timeout = 60  # idle keep-alive connections are dropped after this many seconds
+    tunnel_host: str | None = None  # host[:port] of the CONNECT tunnel this connection became
+
+    def do_CONNECT(self) -> None:
+        host, _, port = self.path.rpartition(":")
+        if not host or not port.isdigit():
+            self.send_error(400, "CONNECT needs host:port")
+            return
+        self.send_response_only(200, "Connection Established")
+        self.end_headers()
+        try:
+            tls = self.server.tls.wrap_socket(self.connection, server_side=True)
+        except (*_CLIENT_GONE, OSError):
+            self.close_connection = True
+            return
+        self.rfile.close()
+        self.wfile.close()
+        self.connection = tls
+        self.rfile = tls.makefile("rb", self.rbufsize)
+        self.wfile = tls.makefile("wb", self.wbufsize)
+        self.tunnel_host = host.lower() if port == "443" else f"{host.lower()}:{port}"
+        self.close_connection = False
+
+    def do_GET(self) -> None:
+        self._serve(send_body=True)
+
+    def do_HEAD(self) -> None:
+        self._serve(send_body=False)
+
+    def _request_url(self) -> str:
+        if self.path.startswith(("http://", "https://")):
+            return self.path
+        if self.tunnel_host is not None:
+            return f"https://{self.tunnel_host}{self.path}"
+        return f"http://{self.headers.get('Host', '')}{self.path}"
+
+    def _serve(self, send_body: bool) -> None:
+        try:
+            route = self.server.web.respond(self._request_url())
+        except ValueError:  # a malformed port or host
+            self.send_error(400, "bad request target")
+            return
+        self.log_request(route.status, len(route.body))
+        self.send_response_only(route.status)
+        for name, value in route.headers:
+            self.send_header(name, value)
+        if self.close_connection:
+            self.send_header("Connection", "close")
+        self.end_headers()
+        if send_body:
+            self.wfile.write(route.body)
+        self.wfile.flush()
+
+    def finish(self) -> None:
+        try:
+            super().finish()
+        finally:
+            if self.tunnel_host is not None:
+                self.connection.close()
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (stdlib signature)
+        if self.server.verbose:
+            super().log_message(format, *args)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--fixtures", type=Path, help="fixtures folder (default: $ZHENGWEN_FIXTURES or ../shared/fixtures)")
+    parser.add_argument("--routes-json", action="store_true", help="print the route table as JSON and exit")
+    parser.add_argument("--verbose", action="store_true", help="log every request to stderr")
+    args = parser.parse_args(argv)
+    web = FixtureWeb.load(args.fixtures or fixtures_dir())
+    if args.routes_json:
+        json.dump(web.describe(), sys.stdout, ensure_ascii=False, indent=1)
+        print()
+        return 0
+    with FixtureProxyServer(web, make_tls_context(web.hosts), args.verbose) as server:
+        thread = threading.Thread(target=server.serve_forever, name="fixture-web", daemon=True)
+        thread.start()
+        host, port = server.server_address[:2]
+        print(f"http://{host}:{port}", flush=True)
+        try:
+            while sys.stdin.buffer.read(65536):
+                pass
+        except KeyboardInterrupt:
+            pass
+        server.shutdown()
+        thread.join()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
