@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +47,17 @@ def _settings(args: argparse.Namespace) -> Any:
     return settings
 
 
+class _OutcomeCollector:
+    """Keeps a spider's stats when it closes (a bound method: pydispatch rejects partials)."""
+
+    def __init__(self, crawler: Any, outcomes: list[SpiderOutcome]):
+        self.crawler = crawler
+        self.outcomes = outcomes
+
+    def spider_closed(self, spider: Any, reason: str) -> None:
+        self.outcomes.append(SpiderOutcome(spider.name, reason, dict(self.crawler.stats.get_stats())))
+
+
 def crawl_main(args: argparse.Namespace) -> int:
     """Run the spiders in this process; print the report; return the exit status."""
     from scrapy import signals
@@ -71,13 +81,10 @@ def crawl_main(args: argparse.Namespace) -> int:
         print(f"zhengwen: {exc}", file=sys.stderr)
         return 1
     outcomes: list[SpiderOutcome] = []
-
-    def closed(crawler: Any, spider: Any, reason: str) -> None:
-        outcomes.append(SpiderOutcome(spider.name, reason, dict(crawler.stats.get_stats())))
-
     for name in names:
         crawler = process.create_crawler(name)
-        crawler.signals.connect(partial(closed, crawler), signal=signals.spider_closed, weak=False)
+        crawler.signals.connect(_OutcomeCollector(crawler, outcomes).spider_closed, signal=signals.spider_closed,
+                                weak=False)
         kwargs = {}
         if args.seeds:
             kwargs["seeds"] = args.seeds

@@ -10,7 +10,7 @@ from twisted.internet import error as tx_error
 from twisted.web._newclient import ResponseFailed, ResponseNeverReceived
 
 from crawler import reasons
-from crawler.resolver import PrivateAddressRefused
+from crawler.resolver import REFUSED_NAMES, PrivateAddressRefused
 
 _BY_TYPE: tuple[tuple[tuple[type[BaseException], ...], str], ...] = (
     ((PrivateAddressRefused,), reasons.PRIVATE_ADDRESS),
@@ -46,8 +46,8 @@ def _is_tls(exc: BaseException) -> bool:
     return module.startswith("OpenSSL") or module == "ssl" or "SSL" in type(exc).__name__
 
 
-def classify(exc: BaseException) -> str:
-    """Return the failure or skip reason (a constant of ``crawler.reasons``) for ``exc``."""
+def classify(exc: BaseException, host: str = "") -> str:
+    """Return the failure or skip reason (a constant of ``crawler.reasons``) for ``exc`` on ``host``."""
     if isinstance(exc, AddressRefused):
         return reasons.PRIVATE_ADDRESS
     if isinstance(exc, HttpError):
@@ -60,6 +60,8 @@ def classify(exc: BaseException) -> str:
     chain = list(_chain(exc))
     for kinds, reason in _BY_TYPE:
         if any(isinstance(e, kinds) for e in chain):
+            if reason == reasons.DNS_FAILURE and host.lower() in REFUSED_NAMES:
+                return reasons.PRIVATE_ADDRESS
             return reason
     if any(_is_tls(e) for e in chain):
         return reasons.TLS_ERROR

@@ -74,6 +74,7 @@ class ExtractTextPipeline:
         return cls(text_jsonl_path(crawler.settings), crawler)
 
     def open_spider(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
         self.sink = SINKS.acquire(self.path)
 
     def close_spider(self) -> None:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+import logging
+
 from scrapy.resolver import CachingThreadedResolver
+from twisted.internet import defer
 from twisted.internet.error import DNSLookupError
 
-from crawler.safety import is_public_ip
+from crawler.safety import is_public_ip, is_special_use_name
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -17,9 +20,16 @@ if TYPE_CHECKING:
     from twisted.internet.defer import Deferred
     from typing_extensions import Self
 
+logger = logging.getLogger(__name__)
+
 
 class PrivateAddressRefused(DNSLookupError):
     """The name resolved to an address that the crawl may not contact."""
+
+
+#: Names refused for resolving to non-public addresses. Twisted turns a resolver error
+#: into "no results", so failure classification looks the host up here.
+REFUSED_NAMES: set[str] = set()
 
 
 class PublicOnlyResolver(CachingThreadedResolver):
@@ -41,6 +51,8 @@ class PublicOnlyResolver(CachingThreadedResolver):
         )
 
     def getHostByName(self, name: str, timeout: Sequence[int] = ()) -> Deferred[str]:
+        if is_special_use_name(name):
+            return defer.fail(DNSLookupError(f"{name} is a special-use name (RFC 6761/7686) and is never looked up"))
         d = super().getHostByName(name, timeout)
         if not self.allow_local:
             d.addCallback(self._check, name)
@@ -49,6 +61,8 @@ class PublicOnlyResolver(CachingThreadedResolver):
     @staticmethod
     def _check(address: Any, name: str) -> Any:
         if isinstance(address, str) and not is_public_ip(address):
+            REFUSED_NAMES.add(name.lower())
+            logger.warning("refused %s: resolves to non-public address %s (ALLOW_LOOPBACK is off)", name, address)
             raise PrivateAddressRefused(f"{name} resolves to non-public address {address}; set ALLOW_LOOPBACK to allow")
         return address
 

@@ -34,3 +34,12 @@ def literal_host_is_local(url: str) -> bool:
     except ValueError:
         return False
     return not is_public_ip(host)
+
+
+#: Top-level names that never exist on the public DNS (RFC 2606, 6761, 7686).
+SPECIAL_USE_TLDS = frozenset({"invalid", "test", "example", "onion"})
+
+
+def is_special_use_name(host: str) -> bool:
+    """True for names under a special-use TLD: a crawler must not query DNS for them."""
+    return host.lower().rstrip(".").rpartition(".")[2] in SPECIAL_USE_TLDS

@@ -110,14 +110,14 @@ class SiteSpider(scrapy.Spider):
         """Count and log a request that produced no page, by reason and by host."""
         request = getattr(failure, "request", None)
         url = request.url if request is not None else "?"
-        reason = classify(failure.value)
+        host = urlsplit(url).hostname or "?"
+        reason = classify(failure.value, host)
         if reason == reasons.HTTP_ERROR:
             response = getattr(failure.value, "response", None)
             reason = f"http_{response.status}" if response is not None else reason
         kind = "skip" if reason in _SKIPS else "failure"
         self._count(kind, reason, url)
         if kind == "failure" and self.crawler.stats is not None:
-            host = urlsplit(url).hostname or "?"
             self.crawler.stats.inc_value(f"failure/host/{host}/{reason}")
 
     def _count(self, kind: str, reason: str, url: str) -> None:

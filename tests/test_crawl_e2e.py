@@ -1,0 +1,152 @@
+"""End to end: the real spiders crawl the fixture web through the proxy → WARC + text.jsonl."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from warcio.archiveiterator import ArchiveIterator
+
+from crawler.urls import canonicalize
+
+ROOT = Path(__file__).resolve().parents[1]
+CRAWL_TIMEOUT = 420  # seconds; the crawl takes well under a minute
+
+
+@dataclass(frozen=True)
+class CrawlRun:
+    returncode: int
+    stdout: str
+    stderr: str
+    out: Path
+
+    @property
+    def documents(self) -> list[dict]:
+        path = self.out / "text.jsonl"
+        return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+    def records(self) -> list[tuple[str, dict[str, str], str | None]]:
+        """(file name, WARC headers, HTTP status) of every record of every WARC file."""
+        found = []
+        for path in sorted((self.out / "warc").glob("*.warc.gz")):
+            with path.open("rb") as handle:
+                for record in ArchiveIterator(handle):
+                    status = record.http_headers.get_statuscode() if record.http_headers else None
+                    found.append((path.name, dict(record.rec_headers.headers), status))
+                    record.content_stream().read()
+        return found
+
+
+def zhengwen_crawl(args: list[str], env_extra: dict[str, str], out: Path) -> CrawlRun:
+    """Run `zhengwen crawl` in a child process (Twisted's reactor cannot restart in-process)."""
+    env = {**os.environ, **env_extra}
+    cmd = [sys.executable, "-m", "crawler.cli", "crawl", "--out", str(out), *args]
+    done = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=CRAWL_TIMEOUT)
+    return CrawlRun(done.returncode, done.stdout, done.stderr, out)
+
+
+FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "ALLOW_LOOPBACK=True"]
+
+
+@pytest.fixture(scope="module")
+def fixture_crawl(fixture_web, tmp_path_factory) -> CrawlRun:
+    seeds = tmp_path_factory.mktemp("seeds")
+    for site, urls in fixture_web.model.seed_urls_by_site().items():
+        (seeds / f"{site}.txt").write_text("# fixture web roots\n" + "\n".join(urls) + "\n", encoding="utf-8")
+    out = tmp_path_factory.mktemp("crawl")
+    return zhengwen_crawl([*FAST, "-s", f"SEEDS_DIR={seeds}"], fixture_web.proxy_env(), out)
+
+
+def test_crawl_succeeds_and_reports(fixture_crawl: CrawlRun) -> None:
+    assert fixture_crawl.returncode == 0, fixture_crawl.stdout + fixture_crawl.stderr[-5000:]
+    assert "status: ok" in fixture_crawl.stdout
+    for spider in ("gov", "netease", "wechat", "news"):
+        assert re.search(rf"^{spider}: finished", fixture_crawl.stdout, re.M)
+
+
+def test_nothing_left_open(fixture_crawl: CrawlRun) -> None:
+    leftovers = [p.name for p in fixture_crawl.out.rglob("*.open")]
+    assert leftovers == []
+
+
+def test_every_warc_file_reads_back_with_requests(fixture_crawl: CrawlRun) -> None:
+    records = fixture_crawl.records()
+    files = {name for name, _, _ in records}
+    assert files, "no WARC files written"
+    for name in files:
+        first = next(h for n, h, _ in records if n == name)
+        assert first["WARC-Type"] == "warcinfo"
+    responses = [h for _, h, _ in records if h["WARC-Type"] == "response"]
+    requests = [h for _, h, _ in records if h["WARC-Type"] == "request"]
+    uris = Counter(h["WARC-Target-URI"] for h in responses)
+    assert [u for u, n in uris.items() if n > 1] == [], "a URL was archived twice"
+    concurrent = {h["WARC-Concurrent-To"] for h in requests}
+    assert all(h["WARC-Record-ID"] in concurrent for h in responses)
+
+
+def test_redirect_404_and_robots_are_archived(fixture_crawl: CrawlRun, fixture_web) -> None:
+    statuses = {h["WARC-Target-URI"]: s for _, h, s in fixture_crawl.records() if h["WARC-Type"] == "response"}
+    model = fixture_web.model
+    assert statuses[canonicalize(model.redirect_url)] == "301"
+    assert statuses[canonicalize(model.missing_url)] == "404"
+    assert any(u.endswith("/robots.txt") for u in statuses)
+
+
+def _article_pages(model) -> list:
+    return [p for p in model.pages if p.kind == "article"]
+
+
+def test_one_article_document_per_fixture_article(fixture_crawl: CrawlRun, fixture_web) -> None:
+    docs = fixture_crawl.documents
+    articles = Counter(d["url"] for d in docs if d["page_type"] == "article")
+    expected = {canonicalize(p.url) for p in _article_pages(fixture_web.model)}
+    missing = sorted(expected - set(articles))
+    assert missing == []
+    assert [u for u, n in articles.items() if n > 1] == []
+    assert set(articles) == expected, sorted(set(articles) - expected)
+
+
+def test_documents_point_at_their_warc_records(fixture_crawl: CrawlRun) -> None:
+    ids = {h["WARC-Record-ID"] for _, h, _ in fixture_crawl.records()}
+    for doc in fixture_crawl.documents:
+        assert doc["warc_record_id"] in ids
+        assert (fixture_crawl.out / "warc" / doc["warc_file"]).exists()
+        assert doc["fetched_at"] and doc["http_status"] == 200
+
+
+def test_with_snippets_found_in_crawled_text(fixture_crawl: CrawlRun, fixture_web) -> None:
+    by_url = {d["url"]: d for d in fixture_crawl.documents}
+    misses = []
+    for page in _article_pages(fixture_web.model):
+        if page.origin != "pages":
+            continue
+        text = " ".join((by_url[canonicalize(page.url)]["text"] or "").split())
+        misses += [(page.entry["file"], s) for s in page.entry["with"] if " ".join(s.split()) not in text]
+    assert misses == []
+
+
+def test_unreachable_hosts_end_cleanly_with_a_per_host_report(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds.txt"
+    # Port 9 on loopback refuses connections; .invalid never resolves (RFC 2606).
+    seeds.write_text("http://127.0.0.1:9/\nhttp://unreachable.invalid/\n", encoding="utf-8")
+    run = zhengwen_crawl(["--seeds", str(seeds), *FAST, "-s", "RETRY_TIMES=0"], {}, tmp_path / "out")
+    assert run.returncode == 1
+    assert re.search(r"failed 127\.0\.0\.1: .*connection_refused", run.stdout), run.stdout
+    assert re.search(r"failed unreachable\.invalid: .*dns_failure", run.stdout), run.stdout
+    assert "status: FAILED" in run.stdout
+    assert [p.name for p in (tmp_path / "out").rglob("*.open")] == []
+
+
+def test_loopback_refused_without_allow_loopback(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds.txt"
+    seeds.write_text("http://127.0.0.1:9/\n", encoding="utf-8")
+    run = zhengwen_crawl(["--seeds", str(seeds), "-s", "RETRY_TIMES=0"], {}, tmp_path / "out")
+    assert re.search(r"failed 127\.0\.0\.1: .*private_address_refused", run.stdout), run.stdout
+    assert run.returncode == 1
