@@ -1,0 +1,179 @@
+"""Export documents as JSON Lines, written atomically and in a deterministic order."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+
+from archive.errors import ArchiveError, SinkWriteError
+from archive.records import Document
+
+if TYPE_CHECKING:
+    from types import TracebackType
+
+OPEN_SUFFIX = ".open"
+_FIX_HINT = "check that the directory exists, is writable by this user and the disk has free space"
+
+
+def document_to_json(doc: Document) -> str:
+    """Serialise ``doc`` as one compact JSON line (no newline): the canonical export form.
+
+    Raises:
+        SinkWriteError: the document holds a value JSON cannot represent (NaN, an object).
+    """
+    try:
+        return json.dumps(doc.to_dict(), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    except (TypeError, ValueError) as exc:
+        raise SinkWriteError(f"document for {doc.url} cannot be serialised as JSON: {exc}") from exc
+
+
+def _sort_key(doc: Document) -> tuple[int, str, int]:
+    """Order by WARC pointer; documents without one go last (ties keep arrival order)."""
+    if doc.warc_file is None:
+        return (1, "", 0)
+    return (0, doc.warc_file, -1 if doc.warc_offset is None else doc.warc_offset)
+
+
+class JsonlSink:
+    """Append documents to a JSONL file through ``PATH.open``, renamed to ``PATH`` on close.
+
+    Lines already in ``PATH`` are kept; this session's documents follow them, sorted by
+    ``(warc_file, warc_offset)`` so the output does not depend on arrival order. Each line
+    reaches ``PATH.open`` when written (a crash leaves it there, ``PATH`` untouched).
+    Thread-safe: spiders sharing one process may share one sink.
+
+    Raises:
+        SinkWriteError: ``PATH.open`` already exists (another sink, or a crashed run),
+            or the file cannot be written.
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.open_path = self.path.with_name(self.path.name + OPEN_SUFFIX)
+        self._lock = threading.Lock()
+        # (sort key, byte offset in .open, line length) per document of this session.
+        self._entries: list[tuple[tuple[int, str, int], int, int]] = []
+        self._closed = False
+        try:
+            # Exclusive create: two sinks on one path would interleave and lose lines.
+            self._file: IO[bytes] = open(self.open_path, "xb")  # closed in close()
+        except FileExistsError:
+            raise SinkWriteError(
+                f"{self.open_path} exists: another sink is writing {self.path}, or an earlier run crashed; "
+                "finish that run, or recover the lines you need from it and delete it"
+            ) from None
+        except OSError as exc:
+            raise SinkWriteError(f"cannot create {self.open_path}: {exc.strerror}; {_FIX_HINT}") from exc
+        try:
+            if self.path.exists():
+                with self.path.open("rb") as old:
+                    shutil.copyfileobj(old, self._file)
+                if self._file.tell() and not self._ends_with_newline():
+                    self._file.write(b"\n")
+            self._file.flush()
+        except OSError as exc:
+            self._file.close()
+            raise SinkWriteError(f"cannot copy {self.path} into {self.open_path}: {exc.strerror}; {_FIX_HINT}") from exc
+        self._prefix_length = self._file.tell()
+
+    def _ends_with_newline(self) -> bool:
+        with self.path.open("rb") as old:
+            old.seek(-1, os.SEEK_END)
+            return old.read(1) == b"\n"
+
+    def write(self, doc: Document) -> None:
+        """Append ``doc`` to ``PATH.open`` (flushed at once).
+
+        Raises:
+            SinkWriteError: the sink is closed, the document is not serialisable or the write failed.
+        """
+        try:
+            line = (document_to_json(doc) + "\n").encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise SinkWriteError(f"document for {doc.url} holds unencodable text ({exc.reason}); fix the extractor") from exc
+        with self._lock:
+            if self._closed:
+                raise SinkWriteError(f"JsonlSink for {self.path} is closed; {doc.url} was not written")
+            offset = self._file.tell()
+            try:
+                self._file.write(line)
+                self._file.flush()
+            except OSError as exc:
+                raise SinkWriteError(f"cannot write {doc.url} to {self.open_path}: {exc.strerror}; {_FIX_HINT}") from exc
+            self._entries.append((_sort_key(doc), offset, len(line)))
+
+    def close(self) -> None:
+        """Sort this session's lines and atomically replace ``PATH``. Idempotent.
+
+        Raises:
+            SinkWriteError: the final file cannot be written or renamed.
+        """
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
+            try:
+                self._finish()
+            except OSError as exc:
+                raise SinkWriteError(f"cannot finalise {self.open_path} as {self.path}: {exc.strerror}; {_FIX_HINT}") from exc
+
+    def _finish(self) -> None:
+        order = sorted(range(len(self._entries)), key=lambda i: self._entries[i][0])
+        self._file.flush()
+        if order == list(range(len(order))):
+            os.fsync(self._file.fileno())
+            self._file.close()
+            os.replace(self.open_path, self.path)
+            return
+        self._file.close()
+        sorted_path = self.path.with_name(self.path.name + ".sorting" + OPEN_SUFFIX)
+        with self.open_path.open("rb") as source, sorted_path.open("wb") as target:
+            target.write(source.read(self._prefix_length))
+            for index in order:
+                _, offset, length = self._entries[index]
+                source.seek(offset)
+                target.write(source.read(length))
+            target.flush()
+            os.fsync(target.fileno())
+        os.replace(sorted_path, self.path)
+        os.unlink(self.open_path)
+
+    def __enter__(self) -> JsonlSink:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+
+def read_jsonl(path: str | Path) -> Iterator[dict[str, Any]]:
+    """Yield each JSON object of a JSONL file; blank lines are skipped.
+
+    Lines are split on ``\\n`` only (text may hold U+2028 and other Unicode line breaks).
+
+    Raises:
+        ArchiveError: the file cannot be read, or a line is not a JSON object
+            (the message names the file and line number).
+    """
+    source = Path(path)
+    try:
+        handle = source.open("rb")
+    except OSError as exc:
+        raise ArchiveError(f"cannot open JSONL file {source}: {exc.strerror}") from exc
+    with handle:
+        for number, raw in enumerate(handle, start=1):
+            if not raw.strip():
+                continue
+            try:
+                value = json.loads(raw.decode("utf-8"))
+            except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+                raise ArchiveError(f"{source} line {number}: not valid UTF-8 JSON ({exc})") from exc
+            if not isinstance(value, dict):
+                raise ArchiveError(f"{source} line {number}: expected a JSON object, found {type(value).__name__}")
+            yield value

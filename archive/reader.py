@@ -1,0 +1,234 @@
+"""Read response records back from WARC files, with their payload exactly as stored."""
+
+from __future__ import annotations
+
+import os
+import zlib
+from dataclasses import replace
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+
+from warcio.archiveiterator import ArchiveIterator  # type: ignore[import-untyped]
+
+from archive.errors import WarcReadError
+from archive.records import ArchivedResponse, RecordPointer
+
+if TYPE_CHECKING:
+    from os import PathLike
+
+#: Default cap on the decoded size of one payload (decompression-bomb guard).
+MAX_DECODED_BYTES = 64 * 1024 * 1024
+
+_FIX_HINT = "check that the path points to a finished .warc.gz file and the offset comes from its index"
+
+
+def response_from_record(record: Any, warc_file: str, offset: int) -> ArchivedResponse:
+    """Build an ArchivedResponse from a parsed warcio ``response`` record.
+
+    Reads the record's remaining raw stream, so call it before the iterator moves on.
+    This is the single place where a stored record becomes an ArchivedResponse; the
+    writer uses it too, so crawl-time and replay see the same values.
+
+    Args:
+        record: a warcio ``ArcWarcRecord`` of type ``response``, HTTP headers parsed.
+        warc_file: the WARC file name (no directory) for the pointer.
+        offset: byte offset of the record's gzip member in that file.
+
+    Raises:
+        WarcReadError: the record is not an HTTP response record.
+    """
+    where = f"{warc_file} at offset {offset}"
+    if record.rec_type != "response":
+        raise WarcReadError(f"{where}: expected a response record, found {record.rec_type!r}; {_FIX_HINT}")
+    uri = record.rec_headers.get_header("WARC-Target-URI")
+    date = record.rec_headers.get_header("WARC-Date")
+    record_id = record.rec_headers.get_header("WARC-Record-ID")
+    http = record.http_headers
+    if not uri or not date or not record_id or http is None:
+        raise WarcReadError(
+            f"{where}: response record lacks WARC-Target-URI, WARC-Date, WARC-Record-ID or HTTP headers; "
+            "the file was not written by an HTTP capture tool"
+        )
+    try:
+        status = int(http.get_statuscode())
+    except ValueError:
+        raise WarcReadError(f"{where}: unparsable HTTP status line {http.statusline!r} for {uri}") from None
+    # raw_stream is the stored block minus the HTTP header block: no chunked or
+    # Content-Encoding decoding (content_stream() would do both).
+    payload = record.raw_stream.read()
+    if 0 <= record.payload_length != len(payload):
+        raise WarcReadError(
+            f"{where}: record for {uri} is truncated ({len(payload)} of {record.payload_length} payload bytes); "
+            "the file was cut short (crash, partial copy) — re-copy it or re-crawl the URL"
+        )
+    return ArchivedResponse(
+        target_uri=uri,
+        status=status,
+        headers=[(str(name), str(value)) for name, value in http.headers],
+        payload=payload,
+        warc_date=date,
+        pointer=RecordPointer(warc_file=warc_file, warc_offset=offset, warc_record_id=record_id),
+    )
+
+
+def _open(path: Path) -> IO[bytes]:
+    try:
+        return path.open("rb")
+    except OSError as exc:
+        raise WarcReadError(f"cannot open WARC file {path}: {exc.strerror}; {_FIX_HINT}") from exc
+
+
+def iter_responses(path: str | PathLike[str]) -> Iterator[ArchivedResponse]:
+    """Yield every ``response`` record of a WARC file, in file order.
+
+    Other record types (warcinfo, request, revisit, metadata) are skipped.
+
+    Raises:
+        WarcReadError: the file cannot be opened or a record cannot be parsed;
+            the message names the file and the offset of the failing record.
+    """
+    wpath = Path(path)
+    with _open(wpath) as fh:
+        iterator = ArchiveIterator(fh)
+        while True:
+            try:
+                record = next(iterator)
+            except StopIteration:
+                _check_complete(fh, iterator, wpath)
+                return
+            except Exception as exc:  # warcio raises zlib/EOF/parser errors alike
+                raise WarcReadError(
+                    f"{wpath} at offset {iterator.offset}: unreadable WARC record ({exc!r}); "
+                    "the file is truncated or corrupt (an unfinished .open file?)"
+                ) from exc
+            if record.rec_type != "response":
+                continue
+            yield _response_at(iterator, record, wpath)
+
+
+def _check_complete(fh: IO[bytes], iterator: Any, wpath: Path) -> None:
+    """Fail if bytes remain after the last whole record: warcio stops quietly at a cut member."""
+    size = os.fstat(fh.fileno()).st_size
+    if iterator.offset < size:
+        raise WarcReadError(
+            f"{wpath} at offset {iterator.offset}: {size - iterator.offset} trailing bytes are not a whole record; "
+            "the file is truncated or corrupt (an unfinished .open file?)"
+        )
+
+
+def _response_at(iterator: Any, record: Any, wpath: Path) -> ArchivedResponse:
+    """Read the current record, then take its offset from the iterator."""
+    start = int(iterator.offset)
+    try:
+        # The payload must be read before get_record_offset(), which drains the record.
+        response = response_from_record(record, wpath.name, start)
+        offset = int(iterator.get_record_offset())
+    except WarcReadError:
+        raise
+    except Exception as exc:
+        raise WarcReadError(f"{wpath} at offset {start}: unreadable response record ({exc!r})") from exc
+    if offset == start:
+        return response
+    return replace(response, pointer=replace(response.pointer, warc_offset=offset))
+
+
+def read_response(path: str | PathLike[str], offset: int) -> ArchivedResponse:
+    """Read the response record whose gzip member starts at ``offset``.
+
+    Raises:
+        WarcReadError: the file cannot be opened, nothing parsable starts at
+            ``offset``, or the record there is not a response.
+    """
+    wpath = Path(path)
+    with _open(wpath) as fh:
+        try:
+            fh.seek(offset)
+            record = next(ArchiveIterator(fh))
+        except StopIteration:
+            raise WarcReadError(f"{wpath} at offset {offset}: no record there (offset past the end); {_FIX_HINT}") from None
+        except Exception as exc:
+            raise WarcReadError(f"{wpath} at offset {offset}: no readable WARC record ({exc!r}); {_FIX_HINT}") from exc
+        try:
+            return response_from_record(record, wpath.name, offset)
+        except WarcReadError:
+            raise
+        except Exception as exc:
+            raise WarcReadError(f"{wpath} at offset {offset}: unreadable response record ({exc!r})") from exc
+
+
+def content_codings(resp: ArchivedResponse) -> list[str]:
+    """Return the Content-Encoding codings of ``resp`` in the order they were applied."""
+    codings: list[str] = []
+    for name, value in resp.headers:
+        if name.lower() == "content-encoding":
+            codings.extend(c.strip().lower() for c in value.split(",") if c.strip())
+    return codings
+
+
+def decoded_payload(resp: ArchivedResponse, *, max_bytes: int = MAX_DECODED_BYTES) -> bytes:
+    """Return the payload of ``resp`` with its Content-Encoding undone.
+
+    Handles ``gzip``/``x-gzip`` (multi-member too), ``deflate`` (zlib-wrapped or raw)
+    and ``identity``; several codings are undone last-applied first.
+
+    Args:
+        resp: a stored response.
+        max_bytes: the largest decoded size accepted (decompression-bomb guard).
+
+    Raises:
+        WarcReadError: the coding is unsupported, the compressed bytes are corrupt
+            or truncated, or the decoded payload would exceed ``max_bytes``.
+    """
+    data = resp.payload
+    for coding in reversed(content_codings(resp)):
+        if coding == "identity" or not data:
+            continue
+        if coding in ("gzip", "x-gzip"):
+            data = _decompress(resp, coding, data, zlib.MAX_WBITS | 16, max_bytes)
+        elif coding == "deflate":
+            # RFC 9110 deflate is zlib-wrapped, but many servers send raw deflate.
+            zlib_header = len(data) > 1 and data[0] & 0x0F == 8 and (data[0] << 8 | data[1]) % 31 == 0
+            data = _decompress(resp, coding, data, zlib.MAX_WBITS if zlib_header else -zlib.MAX_WBITS, max_bytes)
+        else:
+            raise WarcReadError(
+                f"{resp.target_uri} ({_where(resp)}): unsupported Content-Encoding {coding!r}; "
+                "only gzip, x-gzip, deflate and identity can be decoded without extra libraries"
+            )
+    return data
+
+
+def _where(resp: ArchivedResponse) -> str:
+    return f"{resp.pointer.warc_file} at offset {resp.pointer.warc_offset}"
+
+
+def _decompress(resp: ArchivedResponse, coding: str, data: bytes, wbits: int, max_bytes: int) -> bytes:
+    """Inflate ``data`` (all gzip members for gzip), never producing more than ``max_bytes``."""
+    out = bytearray()
+    pending = data
+    try:
+        while pending:
+            inflater = zlib.decompressobj(wbits)
+            while True:
+                chunk = inflater.decompress(pending, max_bytes + 1 - len(out))
+                out += chunk
+                if len(out) > max_bytes:
+                    raise WarcReadError(
+                        f"{resp.target_uri} ({_where(resp)}): {coding} payload decodes to more than "
+                        f"{max_bytes} bytes; refusing (decompression bomb?) — raise max_bytes if it is genuine"
+                    )
+                if inflater.eof:
+                    break
+                pending = inflater.unconsumed_tail
+                if not pending and not chunk:
+                    raise zlib.error("compressed data is truncated")
+            pending = inflater.unused_data
+            # Only another gzip member continues the stream; trailing junk is ignored, as browsers do.
+            if wbits != zlib.MAX_WBITS | 16 or not pending.startswith(b"\x1f\x8b"):
+                break
+    except zlib.error as exc:
+        raise WarcReadError(
+            f"{resp.target_uri} ({_where(resp)}): corrupt {coding} payload ({exc}); "
+            "the stored bytes are damaged or truncated — use the raw payload or re-fetch the URL"
+        ) from exc
+    return bytes(out)

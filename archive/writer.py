@@ -1,0 +1,263 @@
+"""Write HTTP exchanges as WARC/1.1 request/response pairs, rotating and finalising files."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import socket
+import threading
+import uuid
+from collections.abc import Callable
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+
+from warcio.archiveiterator import ArchiveIterator  # type: ignore[import-untyped]
+from warcio.statusandheaders import StatusAndHeaders  # type: ignore[import-untyped]
+from warcio.warcwriter import WARCWriter  # type: ignore[import-untyped]
+
+from archive.errors import WarcWriteError
+from archive.httpmsg import (
+    clean_headers,
+    header_block,
+    http_version,
+    iri_to_uri,
+    one_line,
+    reason_phrase,
+    request_target,
+    stored_response_headers,
+    warc_date,
+    warc_protocol,
+)
+from archive.reader import response_from_record
+from archive.records import ArchivedResponse, Headers, HttpExchange
+
+if TYPE_CHECKING:
+    from types import TracebackType
+
+WARC_VERSION = "WARC/1.1"
+CONFORMS_TO = "http://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/"
+OPEN_SUFFIX = ".open"
+
+_FIX_HINT = "check that the directory exists, is writable by this user and the disk has free space"
+
+
+class _OctetHeaders(StatusAndHeaders):  # type: ignore[misc]
+    """HTTP headers written as octets (see ``header_block``), not percent-encoded as warcio does."""
+
+    def compute_headers_buffer(self, header_filter: object = None) -> None:
+        first_line = f"{self.protocol} {self.statusline}"
+        self.headers_buff = header_block(first_line, self.headers)
+
+
+def _default_record_id() -> str:
+    return f"<urn:uuid:{uuid.uuid4()}>"
+
+
+def _utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class WarcWriter:
+    """Append request/response pairs to gzip-per-record WARC/1.1 files in one directory.
+
+    Files are named ``{prefix}-{timestamp17}-{serial:05d}-{hostname}-{pid}.warc.gz``, are
+    written as ``NAME.open`` and renamed on :meth:`close` or rotation. Each file starts
+    with a ``warcinfo`` record. Thread-safe.
+
+    Args:
+        directory: where WARC files go; created if missing.
+        prefix: first part of every file name.
+        warcinfo: fields of each file's warcinfo record (software, spider, settings …).
+        max_bytes: rotate to a new file once the current one has reached this size.
+        clock: returns aware UTC datetimes; injected for deterministic tests.
+        record_id_factory: returns ``<urn:uuid:…>`` record ids.
+    """
+
+    def __init__(
+        self,
+        directory: str | Path,
+        *,
+        prefix: str = "zhengwen",
+        warcinfo: dict[str, str] | None = None,
+        max_bytes: int = 1_000_000_000,
+        clock: Callable[[], datetime] | None = None,
+        record_id_factory: Callable[[], str] | None = None,
+    ) -> None:
+        self.directory = Path(directory)
+        self.prefix = prefix
+        self.warcinfo = dict(warcinfo or {})
+        self.max_bytes = max_bytes
+        self._clock = clock or _utc_now
+        self._new_id = record_id_factory or _default_record_id
+        self._hostname = re.sub(r"[^A-Za-z0-9._-]+", "_", socket.gethostname()) or "localhost"
+        self._serial = 0
+        self._file: IO[bytes] | None = None
+        self._final_path: Path | None = None
+        self._closed_files: list[Path] = []
+        self._closed = False
+        self._lock = threading.Lock()
+
+    @property
+    def closed_files(self) -> list[Path]:
+        """Final paths of the files finished so far, in order."""
+        return list(self._closed_files)
+
+    @property
+    def current_path(self) -> Path | None:
+        """The ``.open`` path being written, or None when no file is open."""
+        return None if self._final_path is None else self._final_path.with_name(self._final_path.name + OPEN_SUFFIX)
+
+    def write_exchange(self, exchange: HttpExchange) -> ArchivedResponse:
+        """Write ``exchange`` as a response record followed by its request record.
+
+        Returns:
+            The response exactly as :func:`archive.reader.read_response` will read it back.
+
+        Raises:
+            WarcWriteError: the file cannot be created or written, or the writer is closed.
+        """
+        with self._lock:
+            if self._closed:
+                raise WarcWriteError(f"WarcWriter for {self.directory} is closed; create a new writer")
+            if self._file is not None and self._file.tell() >= self.max_bytes:
+                self._finish()
+            handle, final = self._open_next() if self._file is None or self._final_path is None else (
+                self._file, self._final_path)
+            data, response_length = self._serialise_pair(exchange)
+            offset = handle.tell()
+            # Parse the bytes about to be written with the reader's code: the result is
+            # by construction what read_response() returns later.
+            record = next(ArchiveIterator(io.BytesIO(data[:response_length])))
+            archived = response_from_record(record, final.name, offset)
+            self._append(handle, data, offset)
+            return archived
+
+    def close(self) -> None:
+        """Finish the current file (rename ``.open`` to its final name). Idempotent."""
+        with self._lock:
+            self._closed = True
+            self._finish()
+
+    def __enter__(self) -> WarcWriter:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def _open_next(self) -> tuple[IO[bytes], Path]:
+        """Create the next unused file name exclusively and write its warcinfo record."""
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise WarcWriteError(f"cannot create WARC directory {self.directory}: {exc.strerror}; {_FIX_HINT}") from exc
+        opened = self._clock()
+        date = warc_date(opened)
+        stamp = opened.astimezone(timezone.utc).strftime("%Y%m%d%H%M%S%f")[:17]
+        while True:
+            name = f"{self.prefix}-{stamp}-{self._serial:05d}-{self._hostname}-{os.getpid()}.warc.gz"
+            final = self.directory / name
+            temp = self.directory / (name + OPEN_SUFFIX)
+            self._serial += 1
+            try:
+                # O_EXCL: two writers sharing a directory never write into one file.
+                fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+            except FileExistsError:
+                continue
+            except OSError as exc:
+                raise WarcWriteError(f"cannot create WARC file {temp}: {exc.strerror}; {_FIX_HINT}") from exc
+            if final.exists():
+                os.unlink(temp)
+                continue
+            break
+        self._file = handle = os.fdopen(fd, "wb")
+        self._final_path = final
+        self._append(handle, self._warcinfo_record(name, date), 0)
+        return handle, final
+
+    def _warcinfo_record(self, name: str, date: str) -> bytes:
+        fields = dict(self.warcinfo)
+        fields.setdefault("format", "WARC File Format 1.1")
+        fields.setdefault("conformsTo", CONFORMS_TO)
+        body = "".join(f"{key}: {one_line(value)}\r\n" for key, value in fields.items() if value)
+        rec_headers = StatusAndHeaders("", [], protocol=WARC_VERSION)
+        rec_headers.add_header("WARC-Type", "warcinfo")
+        rec_headers.add_header("WARC-Record-ID", self._new_id())
+        rec_headers.add_header("WARC-Date", date)
+        rec_headers.add_header("WARC-Filename", name)
+        payload = body.encode("utf-8")
+        buffer = io.BytesIO()
+        writer = WARCWriter(buffer, gzip=True, warc_version=WARC_VERSION)
+        record = writer.create_warc_record(
+            "", "warcinfo", payload=io.BytesIO(payload), length=len(payload), warc_headers=rec_headers
+        )
+        writer.write_record(record)
+        return buffer.getvalue()
+
+    def _serialise_pair(self, exchange: HttpExchange) -> tuple[bytes, int]:
+        """Return the gzipped response + request members and the response member's length."""
+        uri = iri_to_uri(exchange.url)
+        date = warc_date(self._clock())
+        response_id = self._new_id()
+        version = http_version(exchange.protocol)
+        fields = [("WARC-Type", "response"), ("WARC-Record-ID", response_id), ("WARC-Date", date),
+                  ("WARC-Target-URI", uri)]
+        if exchange.ip_address:
+            fields.append(("WARC-IP-Address", exchange.ip_address))
+        protocol = warc_protocol(exchange.protocol)
+        if protocol:
+            fields.append(("WARC-Protocol", protocol))
+        if exchange.truncated:
+            fields.append(("WARC-Truncated", exchange.truncated))
+        headers = stored_response_headers(clean_headers(exchange.response_headers), len(exchange.payload))
+        http = _OctetHeaders(f"{exchange.status} {reason_phrase(exchange.status)}", headers, protocol=version)
+        buffer = io.BytesIO()
+        writer = WARCWriter(buffer, gzip=True, warc_version=WARC_VERSION)
+        writer.write_record(self._record(writer, uri, "response", fields, http, exchange.payload))
+        response_length = buffer.tell()
+        request_fields = [("WARC-Type", "request"), ("WARC-Record-ID", self._new_id()), ("WARC-Date", date),
+                          ("WARC-Target-URI", uri), ("WARC-Concurrent-To", response_id)]
+        request_line = f"{request_target(uri)} {version}"
+        request = _OctetHeaders(request_line, clean_headers(exchange.request_headers), protocol=exchange.method.upper())
+        writer.write_record(self._record(writer, uri, "request", request_fields, request, exchange.request_body))
+        return buffer.getvalue(), response_length
+
+    @staticmethod
+    def _record(writer: Any, uri: str, kind: str, fields: Headers, http: Any, body: bytes) -> Any:
+        rec_headers = StatusAndHeaders("", fields, protocol=WARC_VERSION)
+        return writer.create_warc_record(
+            uri, kind, payload=io.BytesIO(body), length=len(body), warc_headers=rec_headers, http_headers=http
+        )
+
+    def _append(self, handle: IO[bytes], data: bytes, offset: int) -> None:
+        """Write ``data`` at the end of the open file and flush; undo a partial write on error."""
+        try:
+            handle.write(data)
+            handle.flush()
+        except OSError as exc:
+            try:
+                handle.truncate(offset)
+            except OSError:
+                pass  # the error below is what matters; the file stays .open, never finished
+            raise WarcWriteError(f"cannot write to WARC file {self.current_path}: {exc.strerror}; {_FIX_HINT}") from exc
+
+    def _finish(self) -> None:
+        """Flush, fsync and rename the open file to its final name."""
+        if self._file is None or self._final_path is None:
+            return
+        final = self._final_path
+        temp = final.with_name(final.name + OPEN_SUFFIX)
+        try:
+            self._file.flush()
+            os.fsync(self._file.fileno())
+            self._file.close()
+            os.rename(temp, final)
+        except OSError as exc:
+            raise WarcWriteError(f"cannot finalise WARC file {temp} as {final.name}: {exc.strerror}; {_FIX_HINT}") from exc
+        finally:
+            self._file = None
+            self._final_path = None
+        self._closed_files.append(final)
