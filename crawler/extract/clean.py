@@ -1,0 +1,103 @@
+"""DOM pre-clean: prune profile XPaths, un-hide script-revealed bodies, find the body container."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from lxml import etree
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from lxml.html import HtmlElement
+
+_VISIBILITY_HIDDEN = re.compile(r"visibility\s*:\s*hidden\s*;?", re.I)
+#: A body container must hold at least this many characters of text to be trusted; an
+#: emptier match is a template placeholder, not the article.
+MIN_BODY_CHARS = 20
+
+
+@lru_cache(maxsize=512)
+def compiled(xpath: str) -> etree.XPath:
+    """Compile (once per process) an XPath from a profile."""
+    return etree.XPath(xpath)
+
+
+def remove_keep_tail(element: HtmlElement) -> None:
+    """Remove ``element`` and its subtree but keep the text that follows it."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    tail = element.tail
+    if tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(element)
+
+
+def _protected(tree: HtmlElement, keep: HtmlElement | None) -> set[HtmlElement]:
+    """Nodes no prune XPath may remove: the container and its ancestors.
+
+    Without a container, the ancestors of the paragraphs are protected instead when one
+    element holds most of them: a wrapper class such as ``position-relative`` or
+    ``share-wrap`` must not take the article with it.
+    """
+    if keep is not None:
+        return {keep, *keep.iterancestors()}
+    paragraphs = [p for p in tree.iter("p") if len("".join(p.itertext()).strip()) >= 30]
+    if len(paragraphs) < 3:
+        return set()
+    counts: dict[HtmlElement, int] = {}
+    for paragraph in paragraphs:
+        for ancestor in paragraph.iterancestors():
+            counts[ancestor] = counts.get(ancestor, 0) + 1
+    return {node for node, count in counts.items() if count * 2 >= len(paragraphs)}
+
+
+def prune(tree: HtmlElement, xpaths: Iterable[str], keep: HtmlElement | None = None) -> int:
+    """Remove every node matched by ``xpaths`` (tails kept); return how many were removed.
+
+    ``<html>``, ``<body>``, the container ``keep`` and its ancestors (or, without a
+    container, the elements holding most paragraphs) are never removed.
+    """
+    protected = _protected(tree, keep)
+    removed = 0
+    for xpath in xpaths:
+        for node in compiled(xpath)(tree):
+            if not isinstance(node, etree._Element) or node.tag in ("html", "body") or node in protected:
+                continue
+            if node.getparent() is not None:
+                remove_keep_tail(node)
+                removed += 1
+    return removed
+
+
+def unhide(tree: HtmlElement) -> None:
+    """Drop ``visibility:hidden`` from inline styles.
+
+    Live WeChat pages ship ``#js_content`` hidden and reveal it from script; other
+    extractors (trafilatura included) discard hidden-styled nodes, which loses the
+    article. ``display:none`` is left alone: that is how pages hide real noise.
+    """
+    for element in tree.iter():
+        style = element.get("style") if isinstance(element.tag, str) else None
+        if style and _VISIBILITY_HIDDEN.search(style):
+            element.set("style", _VISIBILITY_HIDDEN.sub("", style).strip())
+
+
+def find_body(tree: HtmlElement, xpaths: Iterable[str]) -> HtmlElement | None:
+    """The article container: the first XPath with a match, its match with the most text."""
+    for xpath in xpaths:
+        nodes = [
+            node
+            for node in compiled(xpath)(tree)
+            if isinstance(node, etree._Element) and len("".join(node.itertext()).strip()) >= MIN_BODY_CHARS
+        ]
+        if nodes:
+            return max(nodes, key=lambda node: len("".join(node.itertext())))
+    return None

@@ -1,0 +1,120 @@
+"""Publication dates: parse Chinese and ISO date strings, find them in metas, scripts and text."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta, timezone
+from typing import TYPE_CHECKING
+
+from crawler.extract.clean import compiled
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+#: Pages without a zone are in Beijing time.
+BEIJING = timezone(timedelta(hours=8))
+_DATE = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})(?!\d)\s*日?"
+    r"(?:\s*T?\s*(\d{1,2})\s*[:：时]\s*(\d{2})(?:\s*[:：分]\s*(\d{2}))?(?:\.\d+)?)?"
+    r"\s*(Z|[+-]\d{2}:?\d{2})?"
+)
+#: Meta names/properties that carry the publication time, most specific first.
+META_DATE_KEYS = (
+    "article:published_time",
+    "pubdate",
+    "publishdate",
+    "firstpublishedtime",
+    "og:release_date",
+    "og:time",
+    "publish_time",
+    "publishtime",
+    "apub:time",
+    "datepublished",
+    "dc.date.issued",
+    "dc.date",
+    "date",
+)
+_UNIX = re.compile(r"\bvar\s+ct\s*=\s*[\"']?(\d{10})[\"']?")
+_LABELLED = re.compile(r"(?:发布时间|發佈時間|发布日期|發布日期|发表时间|时间|時間|日期|Published|Date)\s*[:：]?\s*")
+_URL_DATE = re.compile(r"/(?:t)?((?:19|20)\d{2})[-/]?(\d{2})[-/]?(\d{2})[/_]")
+
+
+def parse_date(text: str) -> str | None:
+    """Return the first date in ``text`` as ISO 8601 (time with +08:00 unless zoned)."""
+    match = _DATE.search(text)
+    if not match:
+        return None
+    year, month, day, hour, minute, second, zone = match.groups()
+    try:
+        date = datetime(int(year), int(month), int(day))
+        if hour is None:
+            return date.date().isoformat()
+        stamp = date.replace(hour=int(hour), minute=int(minute), second=int(second or 0))
+    except ValueError:
+        return None
+    if zone == "Z":
+        tz = timezone.utc
+    elif zone:
+        sign = 1 if zone[0] == "+" else -1
+        digits = zone[1:].replace(":", "")
+        tz = timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
+    else:
+        tz = BEIJING
+    return stamp.replace(tzinfo=tz).isoformat()
+
+
+def from_unix(seconds: int) -> str:
+    """A unix timestamp as Beijing-time ISO 8601."""
+    return datetime.fromtimestamp(seconds, BEIJING).isoformat()
+
+
+def meta_date(metas: dict[str, str]) -> str | None:
+    """The first parseable date among the known meta keys."""
+    for key in META_DATE_KEYS:
+        value = metas.get(key)
+        if value:
+            parsed = parse_date(value)
+            if parsed:
+                return parsed
+    return None
+
+
+def script_date(tree: HtmlElement) -> str | None:
+    """WeChat-style ``var ct = "<unix seconds>"`` in a page script."""
+    for script in tree.iter("script"):
+        match = _UNIX.search(script.text or "")
+        if match:
+            return from_unix(int(match.group(1)))
+    return None
+
+
+def xpath_date(tree: HtmlElement, xpaths: tuple[str, ...]) -> str | None:
+    """The first date found in the text of the profile's date XPaths."""
+    for xpath in xpaths:
+        for node in compiled(xpath)(tree):
+            text = node if isinstance(node, str) else " ".join(node.itertext())
+            parsed = parse_date(str(text))
+            if parsed:
+                return parsed
+    return None
+
+
+def labelled_date(lines: list[str]) -> str | None:
+    """A date right after a 发布时间/日期 label in the page's visible lines."""
+    for line in lines:
+        for label in _LABELLED.finditer(line):
+            parsed = parse_date(line[label.end() : label.end() + 40])
+            if parsed and _DATE.match(line, label.end()):
+                return parsed
+    return None
+
+
+def url_date(url: str) -> str | None:
+    """A date encoded in the URL path (``/t20230224_…``, ``/2019-12/10/``)."""
+    match = _URL_DATE.search(url)
+    if not match:
+        return None
+    try:
+        return datetime(int(match.group(1)), int(match.group(2)), int(match.group(3))).date().isoformat()
+    except ValueError:
+        return None

@@ -1,0 +1,132 @@
+"""Turn a response body into text: HTTP charset, BOM, meta declaration, then detection."""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+# Declared names that are read as a superset codec: GB2312/GBK pages routinely contain
+# GBK/GB18030-only characters, and Big5 pages Hong Kong supplement characters.
+_SUPERSETS = {
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "x-gbk": "gb18030",
+    "gb_2312-80": "gb18030",
+    "big5": "big5hkscs",
+    "cp950": "big5hkscs",
+    "iso-8859-1": "cp1252",
+    "ascii": "cp1252",
+    "us-ascii": "cp1252",
+}
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
+_META_CHARSET = re.compile(
+    rb"<meta[^>]+?charset\s*=\s*[\"']?\s*([\w.:-]+)",
+    re.I,
+)
+#: How far into the body a <meta> charset declaration is looked for (browsers use 1024;
+#: saved pages often push it further down behind comments and scripts).
+_META_SCAN_BYTES = 8192
+#: How much of the body charset-normalizer sees; detection cost grows with the input.
+_DETECT_BYTES = 65536
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """Decoded body text and how the charset was chosen.
+
+    ``charset`` is the codec name used; ``declared`` the first charset the HTTP header or
+    the page declared (normalised), or None; ``overruled`` is True when a declaration
+    existed but the bytes were not in that charset.
+    """
+
+    text: str
+    charset: str
+    declared: str | None
+    overruled: bool
+
+
+def normalize_charset(name: str | None) -> str | None:
+    """Return the Python codec name for a declared charset, or None if unknown."""
+    if not name:
+        return None
+    label = name.strip().strip("\"'").lower()
+    label = _SUPERSETS.get(label, label)
+    try:
+        codec = codecs.lookup(label).name
+    except LookupError:
+        return None
+    return _SUPERSETS.get(codec, codec)
+
+
+def header_charset(headers: Mapping[str, str] | None) -> str | None:
+    """The charset parameter of the Content-Type header, if any."""
+    if not headers:
+        return None
+    content_type = headers.get("Content-Type") or headers.get("content-type") or ""
+    match = _HEADER_CHARSET.search(content_type)
+    return match.group(1) if match else None
+
+
+def meta_charset(body: bytes) -> str | None:
+    """The first ``<meta charset>`` / ``http-equiv`` charset in the head of the body."""
+    match = _META_CHARSET.search(body[:_META_SCAN_BYTES])
+    return match.group(1).decode("ascii", "replace") if match else None
+
+
+def _strict(body: bytes, codec: str) -> str | None:
+    try:
+        return body.decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _detect(body: bytes) -> str | None:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(body[:_DETECT_BYTES]).best()
+    return normalize_charset(best.encoding) if best is not None else None
+
+
+def decode_body(body: bytes, headers: Mapping[str, str] | None = None) -> Decoded:
+    """Decode ``body`` following HTTP charset, BOM, meta declaration and detection.
+
+    A declaration is trusted only when the bytes decode strictly with it. Bytes that
+    decode strictly as UTF-8 (and are not plain ASCII) are UTF-8 whatever the page
+    says: a GB2312 or Big5 page practically never forms valid multi-byte UTF-8, while
+    UTF-8 pages declaring ``gb2312`` are common (saved pages, copied templates).
+    """
+    for bom, codec in _BOMS:
+        if body.startswith(bom):
+            return Decoded(body.decode(codec, "replace"), codec, codec, False)
+    declared = [normalize_charset(c) for c in (header_charset(headers), meta_charset(body))]
+    candidates = [c for c in declared if c]
+    first = candidates[0] if candidates else None
+    if body.isascii():
+        codec = first if first and _strict(body, first) is not None else "utf-8"
+        return Decoded(body.decode(codec), codec, first, False)
+    utf8 = _strict(body, "utf-8")
+    if utf8 is not None:
+        return Decoded(utf8, "utf-8", first, first not in (None, "utf-8"))
+    for codec in candidates:
+        text = _strict(body, codec)
+        if text is not None:
+            return Decoded(text, codec, first, codec != first)
+    detected = _detect(body)
+    if detected:
+        text = _strict(body, detected)
+        if text is not None:
+            return Decoded(text, detected, first, first is not None and detected != first)
+    codec = first or detected or "utf-8"
+    return Decoded(body.decode(codec, "replace"), codec, first, False)
