@@ -77,14 +77,15 @@ def prune(tree: HtmlElement, xpaths: Iterable[str], keep: HtmlElement | None = N
     return removed
 
 
-def unhide(tree: HtmlElement) -> None:
-    """Drop ``visibility:hidden`` from inline styles.
+def unhide(container: HtmlElement) -> None:
+    """Drop ``visibility:hidden`` from the inline styles of the container and its ancestors.
 
-    Live WeChat pages ship ``#js_content`` hidden and reveal it from script; other
-    extractors (trafilatura included) discard hidden-styled nodes, which loses the
-    article. ``display:none`` is left alone: that is how pages hide real noise.
+    Live WeChat pages ship ``#js_content`` hidden and reveal it from script; trafilatura
+    discards hidden-styled nodes, which loses the article. Only the article container is
+    revealed: elsewhere hidden blocks are popups and SEO text. ``display:none`` is left
+    alone everywhere.
     """
-    for element in tree.iter():
+    for element in (container, *container.iterancestors(), *container.iterdescendants()):
         style = element.get("style") if isinstance(element.tag, str) else None
         if style and _VISIBILITY_HIDDEN.search(style):
             element.set("style", _VISIBILITY_HIDDEN.sub("", style).strip())

@@ -82,7 +82,6 @@ def extract_html(body: bytes, url: str, headers: Mapping[str, str] | None = None
     tree = parse_html(decoded.text)
     if tree is None:
         return Document(**base, page_type=pagetype.ERROR, **empty, extra={**extra, "reason": "empty_document"})
-    unhide(tree)
     page_lines = block_lines(tree)
     notice = pagetype.notice_type(page_lines, hints)
     if notice:
@@ -92,6 +91,8 @@ def extract_html(body: bytes, url: str, headers: Mapping[str, str] | None = None
     meta = extract_metadata(tree, hints, url, texts)
     extra.update(meta.extra)
     container = find_body(tree, hints.body_xpaths)
+    if container is not None:
+        unhide(container)
     prune(tree, hints.prune_xpaths, keep=container)
     lines = postclean(main_text_lines(tree, container))
     if pagetype.looks_like_list(lines, container is not None):

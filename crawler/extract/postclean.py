@@ -16,6 +16,8 @@ _LINE_PATTERNS = [
     r"(分享至|分享到|分享)\s*[:：]?.{0,40}",
     r"([【\[]?\s*(打印本页|打印|关闭窗口|关闭|收藏本页|收藏|返回顶部|纠错|我要纠错)\s*[】\]]?\s*)+",
     r"字号\s*[:：]?\s*[大中小\s|]{0,12}",
+    r"[+＋]\d{1,4}",                                       # like/vote counters
+
     r".{0,20}扫一扫.{0,30}",
     r".{0,20}扫描二维码.{0,40}",
     r"(用微信|微信)扫描.{0,20}",
@@ -31,11 +33,15 @@ _LINE_PATTERNS = [
 _LINE_RE = re.compile("|".join(f"(?:{p})" for p in _LINE_PATTERNS))
 #: Inline navigation links appended to the last body paragraph (``返回腾讯网首页>>``).
 _TRAILING_NAV = re.compile(r"\s*返回\S{0,10}首页\s*>+\s*$")
+#: Bracketed page-tool buttons at the start of a line (``【纠错】 责任编辑：…``).
+_LEADING_TOOLS = re.compile(r"^(\s*[【\[]\s*(纠错|我要纠错|打印|打印本页|关闭|关闭窗口|收藏|返回顶部)\s*[】\]])+\s*")
 
 
 def is_boilerplate(line: str) -> bool:
     """True when the whole ``line`` is page-tool or editor boilerplate."""
-    return _LINE_RE.fullmatch(line.strip()) is not None
+    line = line.strip()
+    rest = _LEADING_TOOLS.sub("", line)
+    return _LINE_RE.fullmatch(line) is not None or rest != line and (not rest or _LINE_RE.fullmatch(rest) is not None)
 
 
 def clean_line(line: str) -> str:
