@@ -47,6 +47,14 @@ def _settings(args: argparse.Namespace) -> Any:
     return settings
 
 
+def _leftover_output(settings: Any) -> Path | None:
+    from crawler.pipelines import text_jsonl_path
+
+    path = text_jsonl_path(settings)
+    open_path = path.with_name(path.name + ".open")
+    return open_path if open_path.exists() else None
+
+
 class _OutcomeCollector:
     """Keeps a spider's stats when it closes (a bound method: pydispatch rejects partials)."""
 
@@ -79,6 +87,11 @@ def crawl_main(args: argparse.Namespace) -> int:
             read_seeds(args.seeds or Path(settings.get("SEEDS_DIR")) / f"{name}.txt")
     except SeedError as exc:
         print(f"zhengwen: {exc}", file=sys.stderr)
+        return 1
+    busy = _leftover_output(settings)
+    if busy:
+        print(f"zhengwen: {busy} exists: another crawl is writing to this folder, or one crashed; "
+              "wait for it, or remove the file if no crawl is running", file=sys.stderr)
         return 1
     outcomes: list[SpiderOutcome] = []
     for name in names:

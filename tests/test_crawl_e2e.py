@@ -150,3 +150,22 @@ def test_loopback_refused_without_allow_loopback(tmp_path: Path) -> None:
     run = zhengwen_crawl(["--seeds", str(seeds), "-s", "RETRY_TIMES=0"], {}, tmp_path / "out")
     assert re.search(r"failed 127\.0\.0\.1: .*private_address_refused", run.stdout), run.stdout
     assert run.returncode == 1
+
+
+def test_refuses_to_start_over_an_unfinished_output(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "text.jsonl.open").write_text("", encoding="utf-8")
+    seeds = tmp_path / "seeds.txt"
+    seeds.write_text("http://127.0.0.1:9/\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "crawler.cli", "crawl", "--seeds", str(seeds), "--out", str(out)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1
+    assert "text.jsonl.open exists" in done.stderr
+
+
+def test_unknown_spider_is_a_usage_error(tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, "-m", "crawler.cli", "crawl", "nosuch", "--out", str(tmp_path)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    assert "unknown spider" in done.stderr
