@@ -28,7 +28,22 @@ def _host_header(url: str) -> str:
     return parts.netloc.rpartition("@")[2]
 
 
-def exchange_from(request: Request, response: Response) -> HttpExchange:
+def truncation(response: Response, max_payload: int) -> tuple[bytes, str | None]:
+    """The payload to store and the WARC-Truncated reason, if the body is incomplete.
+
+    A body longer than ``max_payload`` (the size cap stopped its download) is cut to
+    exactly ``max_payload`` bytes (``length``); ``dataloss`` means the connection ended
+    before the declared length (``disconnect``).
+    """
+    body = response.body
+    if max_payload and len(body) > max_payload:
+        return body[:max_payload], "length"
+    if "dataloss" in response.flags:
+        return body, "disconnect"
+    return body, None
+
+
+def exchange_from(request: Request, response: Response, max_payload: int = 0) -> HttpExchange:
     """Build the exchange to archive from what the downloader saw.
 
     The Host header is added by the download handler, not kept on the request, so it
@@ -37,7 +52,7 @@ def exchange_from(request: Request, response: Response) -> HttpExchange:
     request_headers = header_pairs(request.headers)
     if not any(k.lower() == "host" for k, _ in request_headers):
         request_headers.insert(0, ("Host", _host_header(request.url)))
-    truncated = "disconnect" if "dataloss" in response.flags else None
+    payload, truncated = truncation(response, max_payload)
     return HttpExchange(
         url=request.url,
         method=request.method,
@@ -45,7 +60,7 @@ def exchange_from(request: Request, response: Response) -> HttpExchange:
         request_body=request.body or b"",
         status=response.status,
         response_headers=header_pairs(response.headers),
-        payload=response.body,
+        payload=payload,
         protocol=response.protocol or "HTTP/1.1",
         ip_address=str(response.ip_address) if response.ip_address is not None else None,
         truncated=truncated,

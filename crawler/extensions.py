@@ -1,4 +1,4 @@
-"""Scrapy extensions: raw WARC capture on ``response_downloaded``."""
+"""Scrapy extensions: the capture size cap and raw WARC capture on ``response_downloaded``."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from scrapy import signals
-from scrapy.exceptions import NotConfigured
+from scrapy.exceptions import NotConfigured, StopDownload
 from scrapy.utils.defer import deferred_from_coro
 
 from archive.errors import ArchiveError
@@ -32,6 +32,39 @@ WARC_META_KEY = "warc_response"
 def warc_dir(settings: Any) -> Path:
     """The folder WARC files go to: WARC_DIR, else OUTPUT_DIR/warc."""
     return Path(settings.get("WARC_DIR") or Path(settings.get("OUTPUT_DIR")) / "warc")
+
+
+class CaptureSizeLimitExtension:
+    """Stop reading a body at ``CAPTURE_MAXSIZE`` bytes and keep what was read.
+
+    ``StopDownload(fail=False)`` hands the partial response on as a normal one (flag
+    ``download_stopped``), so it is archived, cut to the cap, with ``WARC-Truncated: length``.
+    """
+
+    def __init__(self, max_bytes: int):
+        self.max_bytes = max_bytes
+        self.received: dict[int, int] = {}
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        max_bytes = crawler.settings.getint("CAPTURE_MAXSIZE")
+        if max_bytes <= 0:
+            raise NotConfigured("CAPTURE_MAXSIZE is 0: bodies are read whole")
+        ext = cls(max_bytes)
+        crawler.signals.connect(ext.bytes_received, signal=signals.bytes_received)
+        crawler.signals.connect(ext.request_left, signal=signals.request_left_downloader)
+        return ext
+
+    def bytes_received(self, data: bytes, request: Request, spider: Spider) -> None:
+        total = self.received.get(id(request), 0) + len(data)
+        self.received[id(request)] = total
+        if total > self.max_bytes:
+            logger.warning("body of %s is over CAPTURE_MAXSIZE (%d bytes): archived truncated", request.url,
+                           self.max_bytes)
+            raise StopDownload(fail=False)
+
+    def request_left(self, request: Request, spider: Spider) -> None:
+        self.received.pop(id(request), None)
 
 
 class WarcCaptureExtension:
@@ -91,7 +124,8 @@ class WarcCaptureExtension:
         if self.writer is None or stats is None:
             return
         try:
-            archived = self.writer.write_exchange(exchange_from(request, response))
+            exchange = exchange_from(request, response, self.settings.getint("CAPTURE_MAXSIZE"))
+            archived = self.writer.write_exchange(exchange)
         except ArchiveError as exc:
             stats.inc_value("warc/write_error_count")
             logger.error("WARC write failed for %s: %s", request.url, exc)
@@ -101,6 +135,9 @@ class WarcCaptureExtension:
         request.meta[WARC_META_KEY] = archived
         stats.inc_value("warc/records_written", 2)
         stats.inc_value(f"warc/status_count/{response.status}")
+        if exchange.truncated:
+            stats.inc_value(f"warc/truncated_count/{exchange.truncated}")
+            logger.warning("archived truncated (%s): %s", exchange.truncated, request.url)
 
     def spider_closed(self, spider: Spider) -> None:
         if self.writer is None:

@@ -1,9 +1,10 @@
-"""Downloader middlewares: address safety."""
+"""Downloader middlewares: address safety and bounded decompression."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from scrapy.downloadermiddlewares.httpcompression import HttpCompressionMiddleware
 from scrapy.exceptions import NotConfigured
 
 from crawler import reasons
@@ -52,3 +53,16 @@ class AddressSafetyMiddleware:
         if not is_public_ip(str(response.ip_address)):
             raise self._refuse(request, f"refused response from non-public address {response.ip_address}")
         return response
+
+
+class BoundedHttpCompressionMiddleware(HttpCompressionMiddleware):
+    """Scrapy's decompression, bounded by ``DECOMPRESSION_MAXSIZE`` instead of ``DOWNLOAD_MAXSIZE``.
+
+    The raw body size is limited at capture (``CAPTURE_MAXSIZE``); the inflated size
+    still needs its own limit against decompression bombs.
+    """
+
+    def __init__(self, stats: StatsCollector | None = None, *, crawler: Crawler | None = None):
+        super().__init__(stats, crawler=crawler)
+        if crawler is not None:
+            self._max_size = crawler.settings.getint("DECOMPRESSION_MAXSIZE")

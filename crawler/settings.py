@@ -30,9 +30,18 @@ DEPTH_PRIORITY = 1
 DOWNLOAD_TIMEOUT = 30
 DNS_TIMEOUT = 10
 RETRY_TIMES = 2
-# Bodies over this size are cut (issue #3 archives them as truncated).
-DOWNLOAD_MAXSIZE = 32 * 1024 * 1024
+# Response bodies are read up to CAPTURE_MAXSIZE bytes; a longer one is stopped there
+# and archived as truncated (WARC-Truncated: length) instead of being lost.
+CAPTURE_MAXSIZE = 32 * 1024 * 1024
+# Scrapy's own raw-size limit would cancel such downloads before anything is archived,
+# so it is off; CAPTURE_MAXSIZE takes its place.
+DOWNLOAD_MAXSIZE = 0
 DOWNLOAD_WARNSIZE = 8 * 1024 * 1024
+# Decompression-bomb guard: a gzip/deflate body that inflates past this is dropped.
+DECOMPRESSION_MAXSIZE = 64 * 1024 * 1024
+# A connection lost mid-body still gives a (partial) response, archived as truncated
+# (WARC-Truncated: disconnect), rather than an error with nothing stored.
+DOWNLOAD_FAIL_ON_DATALOSS = False
 # gzip and deflate only: br/zstd payloads cannot be read by common WARC tools.
 DEFAULT_REQUEST_HEADERS = {
     "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
@@ -45,6 +54,8 @@ ALLOW_LOOPBACK = False
 TWISTED_DNS_RESOLVER = "crawler.resolver.PublicOnlyResolver"
 DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.AddressSafetyMiddleware": 50,
+    "scrapy.downloadermiddlewares.httpcompression.HttpCompressionMiddleware": None,
+    "crawler.middlewares.BoundedHttpCompressionMiddleware": 590,
 }
 
 # --- Output -------------------------------------------------------------------
@@ -62,11 +73,19 @@ WARC_DIR = ""
 WARC_MAX_BYTES = 1_000_000_000
 WARC_OPERATOR = ""
 WARC_DESCRIPTION = "zhengwen crawl of Chinese science-and-technology policy pages"
+# Write a revisit record instead of a full response when a URL's payload is
+# unchanged since it was last archived (this crawl or an earlier one).
+WARC_DEDUP_ENABLED = True
+# Keep the CDXJ index (WARC_DIR/index.cdxj) up to date when WARC files are closed.
+WARC_CDXJ_ENABLED = True
+# Embedded crawl state (payload digests for revisits). Empty: OUTPUT_DIR/state.sqlite.
+STATE_DB_PATH = ""
 
 # Empty: OUTPUT_DIR/text.jsonl.
 TEXT_JSONL_PATH = ""
 
 EXTENSIONS = {
+    "crawler.extensions.CaptureSizeLimitExtension": 90,
     "crawler.extensions.WarcCaptureExtension": 100,
 }
 ITEM_PIPELINES = {

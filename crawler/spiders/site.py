@@ -80,10 +80,15 @@ class SiteSpider(scrapy.Spider):
         seed_domains = {scope_domain(urlsplit(s.url).hostname or "") for s in self.seeds}
         domains = set(seed_domains) if self.seeds_only_scope else set(self.profile.allowed_domains) | seed_domains
         self.allowed_domains = sorted(domains)
+        # Scope is checked on host names here (Scrapy's allow_domains compares host:port).
         self.link_extractor = LinkExtractor(
-            allow=self.profile.allow, deny=self.profile.deny, allow_domains=self.allowed_domains,
-            canonicalize=False, unique=True,
+            allow=self.profile.allow, deny=self.profile.deny, canonicalize=False, unique=True
         )
+
+    def in_scope(self, url: str) -> bool:
+        """True when the URL's host is an allowed domain or a subdomain of one."""
+        host = (urlsplit(url).hostname or "").rstrip(".")
+        return any(host == d or host.endswith("." + d) for d in self.allowed_domains)
 
     def is_article_url(self, url: str) -> bool:
         """Article pages are extracted and not expanded (profile or generic article patterns)."""
@@ -104,7 +109,8 @@ class SiteSpider(scrapy.Spider):
         if self.is_article_url(response.url) or not isinstance(response, TextResponse):
             return
         for link in self.link_extractor.extract_links(response):
-            yield response.follow(canonicalize(link.url), callback=self.parse, errback=self.on_failure)
+            if self.in_scope(link.url):
+                yield response.follow(canonicalize(link.url), callback=self.parse, errback=self.on_failure)
 
     def on_failure(self, failure: Failure) -> None:
         """Count and log a request that produced no page, by reason and by host."""

@@ -1,0 +1,70 @@
+"""Benchmark: crawl throughput with and without WARC capture, interleaved runs.
+
+    .venv/bin/python bench/archive_overhead.py [--rounds 3]
+
+The same `news` spider crawls a generated local site (2,000 articles + 41 listings)
+on 127.0.0.1, alternately with WARC_ENABLED on and off. Extraction is switched off in
+both (ITEM_PIPELINES={}) so the difference is the capture itself. Prints pages/s per
+run, the medians and their ratio. Target: capture costs ≤ 10% of throughput.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from fixture_site import serve_site  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+SETTINGS = {
+    "ALLOW_LOOPBACK": "True",
+    "DOWNLOAD_DELAY": "0",
+    "AUTOTHROTTLE_ENABLED": "False",
+    "CONCURRENT_REQUESTS": "16",
+    "CONCURRENT_REQUESTS_PER_DOMAIN": "16",
+    "ITEM_PIPELINES": "{}",
+    "LOG_LEVEL": "INFO",
+}
+
+
+def crawl(root_url: str, warc: bool, workdir: Path) -> tuple[int, float]:
+    """Run one crawl; return (responses received, seconds) from Scrapy's own stats."""
+    seeds = workdir / "seeds.txt"
+    seeds.write_text(root_url + "\n", encoding="utf-8")
+    out = Path(tempfile.mkdtemp(dir=workdir))
+    args = [sys.executable, "-m", "crawler.cli", "crawl", "news", "--seeds", str(seeds), "--out", str(out)]
+    for name, value in {**SETTINGS, "WARC_ENABLED": str(warc)}.items():
+        args += ["-s", f"{name}={value}"]
+    done = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=900)
+    if done.returncode != 0:
+        raise SystemExit(f"crawl failed ({done.returncode}):\n{done.stdout}\n{done.stderr[-3000:]}")
+    responses = int(re.search(r"'response_received_count': (\d+)", done.stderr).group(1))
+    seconds = float(re.search(r"'elapsed_time_seconds': ([\d.]+)", done.stderr).group(1))
+    return responses, seconds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=3)
+    rounds = parser.parse_args().rounds
+    rates: dict[bool, list[float]] = {True: [], False: []}
+    with serve_site() as root_url, tempfile.TemporaryDirectory() as tmp:
+        print(f"{'run':>4} {'capture':>8} {'pages':>6} {'seconds':>8} {'pages/s':>8}")
+        for run in range(rounds):
+            for warc in ((False, True) if run % 2 == 0 else (True, False)):
+                pages, seconds = crawl(root_url, warc, Path(tmp))
+                rates[warc].append(pages / seconds)
+                print(f"{run + 1:>4} {'on' if warc else 'off':>8} {pages:>6} {seconds:>8.2f} {pages / seconds:>8.1f}")
+    with_capture, without = statistics.median(rates[True]), statistics.median(rates[False])
+    print(f"\nmedian pages/s: capture off {without:.1f}, capture on {with_capture:.1f}")
+    print(f"ratio on/off: {with_capture / without:.3f} (capture cost {100 * (1 - with_capture / without):.1f}%)")
+
+
+if __name__ == "__main__":
+    main()

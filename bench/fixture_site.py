@@ -1,0 +1,83 @@
+"""A generated local site for benchmarks: listing pages and ≥ 2,000 article pages on 127.0.0.1."""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+COLUMNS = 40
+PER_COLUMN = 50  # 40 × 50 = 2,000 articles
+
+PARAGRAPH = (
+    "为深入贯彻落实创新驱动发展战略，加快建设科技强省，省科技厅会同有关部门研究制定了关于推进关键核心技术攻关的若干措施，"
+    "围绕产业链部署创新链，围绕创新链布局产业链，推动科技成果转化和产业化。"
+)
+
+
+def article_html(column: int, number: int) -> bytes:
+    """A deterministic ~10 KB article page with ordinary chrome around the body."""
+    seed = hashlib.sha1(f"{column}/{number}".encode()).hexdigest()
+    paragraphs = "".join(f"<p>{PARAGRAPH}（{seed[i:i + 8]}）</p>" for i in range(0, 24))
+    return (
+        f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>科技政策 {column}-{number}_示例网</title></head>"
+        f"<body><div class='nav'><a href='/'>首页</a> <a href='/col/{column}/index.html'>栏目</a></div>"
+        f"<h1>关于推进关键技术攻关的通知 {column}-{number}</h1><div class='info'>来源：示例网 2024-03-0{column % 9 + 1}</div>"
+        f"<div id='zoom'>{paragraphs}</div><div class='footer'>主办单位：示例网 ICP备00000000号</div></body></html>"
+    ).encode("utf-8")
+
+
+def article_path(column: int, number: int) -> str:
+    return f"/col/{column}/article/{1000000 + column * 1000 + number}.html"
+
+
+def listing_html(title: str, links: list[str]) -> bytes:
+    items = "".join(f"<li><a href='{href}'>{href}</a></li>" for href in links)
+    return f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{title}</title></head><body><ul>{items}</ul></body></html>".encode()
+
+
+def build_routes() -> dict[str, bytes]:
+    """Path → body of every page of the site."""
+    routes: dict[str, bytes] = {"/robots.txt": b"User-agent: *\nDisallow: /private/\n"}
+    routes["/"] = listing_html("首页", [f"/col/{c}/index.html" for c in range(COLUMNS)])
+    for c in range(COLUMNS):
+        paths = [article_path(c, n) for n in range(PER_COLUMN)]
+        routes[f"/col/{c}/index.html"] = listing_html(f"栏目 {c}", paths)
+        for n, path in enumerate(paths):
+            routes[path] = article_html(c, n)
+    return routes
+
+
+@contextmanager
+def serve_site() -> Iterator[str]:
+    """Serve the site on 127.0.0.1 (ephemeral port) in a thread; yield its root URL."""
+    routes = build_routes()
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+            body = routes.get(self.path.split("?")[0])
+            status = 200 if body is not None else 404
+            body = body if body is not None else b"not found"
+            ctype = "text/plain" if self.path.endswith(".txt") else "text/html; charset=utf-8"
+            self.send_response(status)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
