@@ -1,17 +1,24 @@
-"""Session fixtures: the shared fixture folder and the fixture web proxy (tests/mockserver.py)."""
+"""Session fixtures: the shared fixture folder and the fixture web proxy (tests/mockserver.py).
+
+Changing a page between two crawls (e.g. for revisit records): the proxy reads an overrides
+folder on every request. Use the function-scoped `override_page` fixture,
+`override_page(url, body)`, and every override is removed when the test ends; or call
+`fixture_web.set_override(url, body)` / `fixture_web.clear_overrides()` yourself. The
+overridden URL answers 200 with `body` (its route's Content-Type) until cleared.
+"""
 
 from __future__ import annotations
 
 import selectors
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from fixtureweb import FixturesNotFoundError, FixtureWeb, fixtures_dir
+from fixtureweb import FixturesNotFoundError, FixtureWeb, fixtures_dir, override_name
 
 MOCKSERVER = Path(__file__).resolve().parent / "mockserver.py"
 STARTUP_TIMEOUT = 20.0  # seconds to wait for the server's URL line
@@ -23,6 +30,19 @@ class FixtureWebServer:
 
     proxy_url: str
     model: FixtureWeb
+    overrides: Path  # the mockserver's --overrides folder
+
+    def set_override(self, url: str, body: bytes) -> None:
+        """Make the proxy answer `url` with 200 and `body` from its next request on."""
+        final = self.overrides / override_name(url)
+        partial = final.with_suffix(".part")
+        partial.write_bytes(body)
+        partial.replace(final)  # atomic: a request never sees half a body
+
+    def clear_overrides(self) -> None:
+        """Serve every page from the model again."""
+        for path in self.overrides.iterdir():
+            path.unlink()
 
     def proxy_env(self) -> dict[str, str]:
         """Environment variables that send a child process's HTTP(S) through the proxy."""
@@ -58,17 +78,18 @@ def _read_url_line(proc: subprocess.Popen[bytes], timeout: float) -> str:
 
 
 @pytest.fixture(scope="session")
-def fixture_web(fixtures_path: Path) -> Iterator[FixtureWebServer]:
+def fixture_web(fixtures_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[FixtureWebServer]:
     """Start tests/mockserver.py for the session and stop it at the end."""
     model = FixtureWeb.load(fixtures_path)
+    overrides = tmp_path_factory.mktemp("overrides")
     proc = subprocess.Popen(
-        [sys.executable, str(MOCKSERVER), "--fixtures", str(fixtures_path)],
+        [sys.executable, str(MOCKSERVER), "--fixtures", str(fixtures_path), "--overrides", str(overrides)],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
     )
     try:
         url = _read_url_line(proc, STARTUP_TIMEOUT)
-        yield FixtureWebServer(url, model)
+        yield FixtureWebServer(url, model, overrides)
     finally:
         assert proc.stdin is not None and proc.stdout is not None
         proc.stdin.close()  # the server exits when its stdin closes
@@ -78,3 +99,13 @@ def fixture_web(fixtures_path: Path) -> Iterator[FixtureWebServer]:
             proc.kill()
             proc.wait()
         proc.stdout.close()
+
+
+@pytest.fixture
+def override_page(fixture_web: FixtureWebServer) -> Iterator[Callable[[str, bytes], None]]:
+    """`override_page(url, body)` changes a page on the fixture web until the test ends."""
+    fixture_web.clear_overrides()
+    try:
+        yield fixture_web.set_override
+    finally:
+        fixture_web.clear_overrides()

@@ -14,7 +14,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
+
+from capturesite import CAPTURE_HOST, CaptureSite
 
 FIXTURES_ENV = "ZHENGWEN_FIXTURES"
 HTML_UTF8 = "text/html; charset=utf-8"
@@ -64,17 +66,24 @@ def fixtures_dir() -> Path:
 def url_key(url: str) -> tuple[str, str, str]:
     """Return (scheme, host[:port], path?query) — what a request for `url` is matched on.
 
-    The fragment is dropped (it is never sent); the query string is kept exactly.
+    The fragment is dropped (it is never sent); the query string is kept exactly. The path
+    is percent-decoded as UTF-8, so `/新闻/x.html` and `/%E6%96%B0%E9%97%BB/x.html` match.
     """
     parts = urlsplit(url)
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").lower()
     if parts.port is not None and parts.port != _DEFAULT_PORTS.get(scheme):
         host = f"{host}:{parts.port}"
-    target = parts.path or "/"
+    target = unquote(parts.path or "/", errors="strict")
     if parts.query:
         target += "?" + parts.query
     return scheme, host, target
+
+
+def override_name(url: str) -> str:
+    """File name of `url`'s override in the mockserver's --overrides folder: sha1 of its key."""
+    scheme, host, target = url_key(url)
+    return hashlib.sha1(f"{scheme}://{host}{target}".encode()).hexdigest()
 
 
 def canonical_wechat_url(url: str) -> str | None:
@@ -123,14 +132,20 @@ class FixturePage:
 
 @dataclass(frozen=True)
 class Route:
-    """What the server answers for one URL. `headers` excludes hop-by-hop ones (Connection)."""
+    """What the server answers for one URL. `headers` excludes hop-by-hop ones (Connection).
+
+    `body` is the payload as sent (after de-chunking); `mode` and `identity_body` describe
+    the capture host's special routes (see tests/capturesite.py).
+    """
 
     url: str
     status: int
     headers: tuple[tuple[str, str], ...]
     body: bytes = field(repr=False)
-    kind: str  # "page", "listing", "robots", "redirect", "missing" or "not_found"
+    kind: str  # "page", "listing", "robots", "redirect", "missing", "not_found" or "capture"
     page: FixturePage | None = None
+    mode: str = "plain"  # "plain", "gzip", "chunked", "truncated" or "echo"
+    identity_body: bytes | None = field(default=None, repr=False)  # gzip mode: the uncompressed body
 
     def header(self, name: str) -> str | None:
         return next((v for k, v in self.headers if k.lower() == name.lower()), None)
@@ -228,6 +243,7 @@ class FixtureWeb:
     redirect_url = REDIRECT_URL
     redirect_target = REDIRECT_TARGET
     missing_url = MISSING_URL
+    capture = CaptureSite
 
     def __init__(self, root: Path, pages: list[FixturePage]) -> None:
         self.root = root
@@ -246,6 +262,7 @@ class FixtureWeb:
         self._add(_make_route(REDIRECT_URL, 301, HTML_UTF8, render_listing(
             "301 Moved Permanently", [(REDIRECT_TARGET, REDIRECT_TARGET)], []), "redirect", location=REDIRECT_TARGET))
         self._add(_make_route(MISSING_URL, 404, HTML_UTF8, NOT_FOUND_BODY, "missing"))
+        self._add_capture_host()
 
     @classmethod
     def load(cls, root: Path | None = None) -> FixtureWeb:
@@ -287,6 +304,19 @@ class FixtureWeb:
         self._add_listing(root_url, f"{host} 首页", nav, root_items + [_item(p) for p in columns.get("/", [])])
         self.root_listings[host] = root_url
 
+    def _add_capture_host(self) -> None:
+        """Add the capture host (tests/capturesite.py): robots.txt, its root listing and routes."""
+        for scheme in ("http", "https"):
+            self._add(_make_route(f"{scheme}://{CAPTURE_HOST}/robots.txt", 200, "text/plain; charset=utf-8",
+                                  ROBOTS_TXT, "robots"))
+        listing = render_listing(f"{CAPTURE_HOST} 首页", [(CaptureSite.root, "首页")],
+                                 [(href, text, "") for href, text in CaptureSite.listed()])
+        for spec in CaptureSite.specs(listing):
+            self._add(Route(spec.url, spec.status, spec.headers, spec.body, spec.kind,
+                            mode=spec.mode, identity_body=spec.identity_body))
+        self.listing_urls.append(CaptureSite.root)
+        self.root_listings[CAPTURE_HOST] = CaptureSite.root
+
     def _add_listing(self, url: str, title: str, nav: list[tuple[str, str]],
                      items: list[tuple[str, str, str]]) -> None:
         self._add(_make_route(url, 200, HTML_UTF8, render_listing(title, nav, items), "listing"))
@@ -315,8 +345,11 @@ class FixtureWeb:
         return found.page if found else None
 
     def seed_urls_by_site(self) -> dict[str, list[str]]:
-        """Map each `site` (gov, netease, wechat, news) to the root listings of its hosts."""
-        result: dict[str, set[str]] = {}
+        """Map each `site` (gov, netease, wechat, news) to the root listings of its hosts.
+
+        The capture host has no fixture pages; its root listing is a `news` seed.
+        """
+        result: dict[str, set[str]] = {"news": {CaptureSite.root}}
         for page in self.pages:
             result.setdefault(page.site, set()).add(self.root_listings[url_key(page.url)[1]])
         return {site: sorted(urls) for site, urls in sorted(result.items())}
@@ -324,7 +357,8 @@ class FixtureWeb:
     def describe(self) -> list[dict[str, Any]]:
         """Return the route table as JSON-ready dicts (body length and sha256 instead of bytes)."""
         return [
-            {"url": r.url, "status": r.status, "kind": r.kind, "headers": [list(h) for h in r.headers],
+            {"url": r.url, "status": r.status, "kind": r.kind, "mode": r.mode,
+             "headers": [list(h) for h in r.headers],
              "sha256": hashlib.sha256(r.body).hexdigest(),
              "file": str(r.page.file) if r.page else None}
             for r in self._routes.values()

@@ -8,6 +8,14 @@ Plain HTTP arrives in absolute form (`GET http://host/path HTTP/1.1`). HTTPS arr
 `CONNECT host:443`; the tunnel is answered with TLS under a self-signed certificate made at
 startup, and the requests inside it are served as https://host/... . Requests sent straight
 to the server (`GET /path` + `Host:`) are served as http://Host/path.
+
+The capture host's routes (tests/capturesite.py) are sent as their `Route.mode` says:
+gzip only to clients accepting it, real chunk framing, a truncated body and a closed
+connection, or the request echoed back as JSON.
+
+`--overrides DIR` lets a test change a page while the server runs: before every request
+the server looks for `DIR/<fixtureweb.override_name(url)>` and, if present, answers 200
+with that file's bytes as the body (the route's Content-Type, or text/html for unknown URLs).
 """
 
 from __future__ import annotations
@@ -30,7 +38,8 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from fixtureweb import FixtureWeb, fixtures_dir  # noqa: E402
+from capturesite import CHUNK_SIZE, accepts_gzip, echo_body  # noqa: E402
+from fixtureweb import HTML_UTF8, FixtureWeb, Route, fixtures_dir, override_name  # noqa: E402
 
 # Errors that only mean the client went away or spoke bad TLS; not worth a traceback.
 _CLIENT_GONE = (ConnectionError, TimeoutError, ssl.SSLError, socket.timeout)
@@ -70,9 +79,23 @@ class FixtureProxyServer(ThreadingHTTPServer):
 
     daemon_threads = True
 
-    def __init__(self, web: FixtureWeb, tls: ssl.SSLContext, verbose: bool = False) -> None:
-        self.web, self.tls, self.verbose = web, tls, verbose
+    def __init__(self, web: FixtureWeb, tls: ssl.SSLContext, verbose: bool = False,
+                 overrides: Path | None = None) -> None:
+        self.web, self.tls, self.verbose, self.overrides = web, tls, verbose, overrides
         super().__init__(("127.0.0.1", 0), FixtureProxyHandler)
+
+    def respond(self, url: str) -> Route:
+        """The model's route for `url`, unless the overrides folder replaces its body."""
+        route = self.web.respond(url)
+        if self.overrides is None:
+            return route
+        try:
+            body = (self.overrides / override_name(url)).read_bytes()
+        except FileNotFoundError:
+            return route
+        content_type = route.header("Content-Type") if route.status == 200 else HTML_UTF8
+        headers = (("Content-Type", content_type or HTML_UTF8), ("Content-Length", str(len(body))))
+        return Route(route.url, 200, headers, body, "override")
 
     def handle_error(self, request: object, client_address: object) -> None:
         if not isinstance(sys.exc_info()[1], _CLIENT_GONE):
@@ -122,19 +145,34 @@ class FixtureProxyHandler(BaseHTTPRequestHandler):
 
     def _serve(self, send_body: bool) -> None:
         try:
-            route = self.server.web.respond(self._request_url())
-        except ValueError:  # a malformed port or host
+            route = self.server.respond(self._request_url())
+        except ValueError:  # a malformed port, host or percent-encoding
             self.send_error(400, "bad request target")
             return
-        self.log_request(route.status, len(route.body))
+        headers, body = list(route.headers), route.body
+        if route.mode == "gzip" and not accepts_gzip(self.headers.get("Accept-Encoding")):
+            body = route.identity_body or b""
+            headers = [(k, v) for k, v in headers if k.lower() not in ("content-encoding", "content-length")]
+            headers.append(("Content-Length", str(len(body))))
+        elif route.mode == "echo":
+            body = echo_body(self.command, self.path, list(self.headers.items()))
+            headers.append(("Content-Length", str(len(body))))
+        elif route.mode == "truncated":
+            self.close_connection = True
+        self.log_request(route.status, len(body))
         self.send_response_only(route.status)
-        for name, value in route.headers:
+        for name, value in headers:
             self.send_header(name, value)
-        if self.close_connection:
+        if self.close_connection and route.mode != "truncated":
             self.send_header("Connection", "close")
         self.end_headers()
-        if send_body:
-            self.wfile.write(route.body)
+        if send_body and route.mode == "chunked":
+            for start in range(0, len(body), CHUNK_SIZE):
+                chunk = body[start:start + CHUNK_SIZE]
+                self.wfile.write(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+            self.wfile.write(b"0\r\n\r\n")
+        elif send_body:
+            self.wfile.write(body)
         self.wfile.flush()
 
     def finish(self) -> None:
@@ -154,13 +192,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fixtures", type=Path, help="fixtures folder (default: $ZHENGWEN_FIXTURES or ../shared/fixtures)")
     parser.add_argument("--routes-json", action="store_true", help="print the route table as JSON and exit")
     parser.add_argument("--verbose", action="store_true", help="log every request to stderr")
+    parser.add_argument("--overrides", type=Path, help="folder of per-URL body overrides (see the module docstring)")
     args = parser.parse_args(argv)
     web = FixtureWeb.load(args.fixtures or fixtures_dir())
     if args.routes_json:
         json.dump(web.describe(), sys.stdout, ensure_ascii=False, indent=1)
         print()
         return 0
-    with FixtureProxyServer(web, make_tls_context(web.hosts), args.verbose) as server:
+    with FixtureProxyServer(web, make_tls_context(web.hosts), args.verbose, args.overrides) as server:
         thread = threading.Thread(target=server.serve_forever, name="fixture-web", daemon=True)
         thread.start()
         host, port = server.server_address[:2]

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import gzip
 import http.client
+import json
 import os
+import socket
 import ssl
 import subprocess
 import sys
@@ -15,6 +18,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from capturesite import CAPTURE_HOST, CHUNK_SIZE, TRUNCATED_DECLARED, TRUNCATED_SENT
 from fixtureweb import FixturesNotFoundError, FixtureWeb, canonical_wechat_url, fixtures_dir
 
 HUNAN_ARTICLE = "https://www.hunan.gov.cn/hnszf/szf/zfld/mwm/mwmhd/202302/t20230224_29256497.html"
@@ -22,6 +26,7 @@ HUNAN_COLUMN = "https://www.hunan.gov.cn/hnszf/szf/zfld/mwm/mwmhd/index.html"
 SHANXI_ARTICLE = "http://www.shanxi.gov.cn/yw/sxyw/201909/t20190918_693227.shtml"
 HENGYANG_BIG5 = "https://www.hynews.net/news/ttxw/202603/t20260310_1862754_big5.html"
 MODEL = FixtureWeb.load(fixtures_dir())
+CAPTURE = MODEL.capture
 
 
 @dataclass(frozen=True)
@@ -52,10 +57,10 @@ def open_connection(proxy_url: str, url: str) -> tuple[http.client.HTTPConnectio
     return conn, target._replace(fragment="").geturl()
 
 
-def fetch(proxy_url: str, url: str, method: str = "GET") -> Reply:
+def fetch(proxy_url: str, url: str, method: str = "GET", headers: dict[str, str] | None = None) -> Reply:
     conn, target = open_connection(proxy_url, url)
     try:
-        conn.request(method, target)
+        conn.request(method, target, headers=headers or {})
         with conn.getresponse() as resp:
             return Reply(resp.status, resp.getheaders(), resp.read())
     finally:
@@ -160,7 +165,8 @@ def test_redirect_is_a_301_to_a_fixture_article(fixture_web) -> None:
     reply = fetch(fixture_web.proxy_url, MODEL.redirect_url)
     assert MODEL.redirect_url.startswith("http://")
     assert (reply.status, reply.header("Location")) == (301, HUNAN_ARTICLE)
-    assert [r.url for r in MODEL.routes if r.status in (301, 302)] == [MODEL.redirect_url]
+    redirects = [r.url for r in MODEL.routes if r.status in (301, 302) and CAPTURE_HOST not in r.url]
+    assert redirects == [MODEL.redirect_url]
 
 
 @pytest.mark.parametrize("url", [MODEL.missing_url, "https://news.163.com/20/0802/16/FJ1P0UTC0001899O.html"])
@@ -233,3 +239,131 @@ def test_scrapy_fetch_goes_through_the_proxy(fixture_web, tmp_path: Path, url: s
     )
     assert done.returncode == 0, done.stderr.decode(errors="replace")
     assert done.stdout == MODEL.route(url).body + b"\n"  # scrapy fetch ends the body with a newline
+
+
+# --- the capture host (tests/capturesite.py) ---------------------------------------------
+
+
+def raw_exchange(proxy_url: str, url: str, headers: str = "") -> bytes:
+    """Send one plain-HTTP proxy request and return every byte the server sent until it closed."""
+    proxy = urlsplit(proxy_url)
+    request = f"GET {url} HTTP/1.1\r\nHost: {urlsplit(url).netloc}\r\n{headers}Connection: close\r\n\r\n"
+    with socket.create_connection((proxy.hostname, proxy.port), timeout=10) as sock:
+        sock.sendall(request.encode("ascii"))
+        chunks = []
+        while data := sock.recv(65536):
+            chunks.append(data)
+    return b"".join(chunks)
+
+
+def test_capture_root_is_a_news_seed_linking_every_capture_route(fixture_web) -> None:
+    assert CAPTURE.root in MODEL.seed_urls_by_site()["news"]
+    reply = fetch(fixture_web.proxy_url, CAPTURE.root)
+    assert reply.status == 200
+    assert links_of(reply.body) == [CAPTURE.root] + [href for href, _ in CAPTURE.listed()]
+    assert CAPTURE.non_ascii in links_of(reply.body)  # a raw UTF-8 href
+
+
+@pytest.mark.parametrize("url", [CAPTURE.gzip, CAPTURE.gzip_https])
+def test_capture_gzip_sent_when_accepted(fixture_web, url: str) -> None:
+    route = MODEL.route(url)
+    reply = fetch(fixture_web.proxy_url, url, headers={"Accept-Encoding": "gzip, deflate"})
+    assert reply.header("Content-Encoding") == "gzip"
+    assert reply.body == route.body
+    assert reply.header("Content-Length") == str(len(route.body))
+    assert gzip.decompress(reply.body) == route.identity_body
+    assert reply.body[4:8] == b"\0\0\0\0"  # mtime 0: the same bytes on every run
+
+
+def test_capture_gzip_page_is_identity_when_gzip_not_accepted(fixture_web) -> None:
+    for accept in ("identity", "br", "gzip;q=0"):
+        reply = fetch(fixture_web.proxy_url, CAPTURE.gzip, headers={"Accept-Encoding": accept})
+        assert reply.header("Content-Encoding") is None
+        assert reply.body == CAPTURE.gzip_identity
+
+
+def test_capture_chunked_has_real_chunk_framing(fixture_web) -> None:
+    wire = raw_exchange(fixture_web.proxy_url, CAPTURE.chunked)
+    head, _, framed = wire.partition(b"\r\n\r\n")
+    assert b"\r\nTransfer-Encoding: chunked" in head and b"Content-Length" not in head
+    body, rest = b"", framed
+    while True:
+        size_line, _, rest = rest.partition(b"\r\n")
+        size = int(size_line, 16)
+        if size == 0:
+            break
+        assert size <= CHUNK_SIZE
+        body, rest = body + rest[:size], rest[size + 2:]
+    assert rest == b"\r\n"
+    assert body == CAPTURE.chunked_body and len(body) > 3 * CHUNK_SIZE
+    reply = fetch(fixture_web.proxy_url, CAPTURE.chunked)  # http.client de-chunks
+    assert reply.body == MODEL.route(CAPTURE.chunked).body
+
+
+def test_capture_repeated_headers_in_order(fixture_web) -> None:
+    reply = fetch(fixture_web.proxy_url, CAPTURE.headers)
+    repeated = {"set-cookie", "x-dup", "link"}
+    assert [(k, v) for k, v in reply.headers if k.lower() in repeated] == list(CAPTURE.repeated_headers)
+    assert [v for k, v in reply.headers if k == "Set-Cookie"] == ["first=1; Path=/", "second=2; Path=/; HttpOnly"]
+
+
+def test_capture_non_ascii_path_matches_percent_decoded(fixture_web) -> None:
+    assert CAPTURE.non_ascii_uri.isascii() and "%E6%96%B0%E9%97%BB" in CAPTURE.non_ascii_uri
+    reply = fetch(fixture_web.proxy_url, CAPTURE.non_ascii_uri)
+    assert (reply.status, reply.body) == (200, MODEL.route(CAPTURE.non_ascii).body)
+    assert MODEL.route(CAPTURE.non_ascii_uri) is MODEL.route(CAPTURE.non_ascii)
+
+
+def test_capture_truncated_response_closes_early(fixture_web) -> None:
+    wire = raw_exchange(fixture_web.proxy_url, CAPTURE.truncated)
+    head, _, body = wire.partition(b"\r\n\r\n")
+    assert f"Content-Length: {TRUNCATED_DECLARED}".encode() in head
+    assert body == CAPTURE.truncated_body and len(body) == TRUNCATED_SENT
+    with pytest.raises(http.client.IncompleteRead):
+        fetch(fixture_web.proxy_url, CAPTURE.truncated)
+
+
+def test_capture_redirect_chain(fixture_web) -> None:
+    hops = []
+    url = CAPTURE.redirect_start
+    for _ in range(5):
+        reply = fetch(fixture_web.proxy_url, url)
+        hops.append((url, reply.status))
+        if reply.status not in (301, 302):
+            break
+        url = reply.header("Location")
+    assert hops == [(CAPTURE.redirect_start, 302), (CAPTURE.redirect_middle, 301), (CAPTURE.redirect_final, 200)]
+
+
+def test_capture_echo_returns_request_headers(fixture_web) -> None:
+    reply = fetch(fixture_web.proxy_url, CAPTURE.echo, headers={"Accept-Encoding": "gzip, deflate", "X-Test": "1"})
+    echoed = json.loads(reply.body)
+    assert reply.header("Content-Type") == "application/json"
+    assert echoed["method"] == "GET" and echoed["target"] == CAPTURE.echo  # absolute form via the proxy
+    assert ["Accept-Encoding", "gzip, deflate"] in echoed["headers"] and ["X-Test", "1"] in echoed["headers"]
+
+
+def test_capture_gbk_page(fixture_web) -> None:
+    reply = fetch(fixture_web.proxy_url, CAPTURE.gbk)
+    assert reply.header("Content-Type") == "text/html; charset=gbk"
+    assert reply.body == CAPTURE.gbk_body
+    assert CAPTURE.gbk_text in reply.body.decode("gbk")
+    with pytest.raises(UnicodeDecodeError):
+        reply.body.decode("utf-8")
+
+
+def test_capture_large_page(fixture_web) -> None:
+    reply = fetch(fixture_web.proxy_url, CAPTURE.large)
+    assert reply.body == CAPTURE.large_body
+    assert 2_900_000 < len(reply.body) < 3_300_000
+
+
+@pytest.mark.parametrize("url", [CAPTURE.plain, "http://capture.zhengwen-fixtures.cn/new-page.html", CAPTURE.gbk])
+def test_override_changes_a_page_until_cleared(fixture_web, override_page, url: str) -> None:
+    before = fetch(fixture_web.proxy_url, url)
+    override_page(url, b"<html><body>changed</body></html>")
+    changed = fetch(fixture_web.proxy_url, url)
+    assert (changed.status, changed.body) == (200, b"<html><body>changed</body></html>")
+    assert changed.header("Content-Type") == (before.header("Content-Type") if before.status == 200 else "text/html; charset=utf-8")
+    fixture_web.clear_overrides()
+    assert fetch(fixture_web.proxy_url, url).body == before.body
