@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from crawlhelpers import CrawlRun, crawl_urls
 from fixtureweb import FixturesNotFoundError, FixtureWeb, fixtures_dir, override_name
 
 MOCKSERVER = Path(__file__).resolve().parent / "mockserver.py"
@@ -109,3 +110,10 @@ def override_page(fixture_web: FixtureWebServer) -> Iterator[Callable[[str, byte
         yield fixture_web.set_override
     finally:
         fixture_web.clear_overrides()
+
+
+@pytest.fixture(scope="session")
+def capture_crawl(fixture_web: FixtureWebServer, tmp_path_factory: pytest.TempPathFactory) -> CrawlRun:
+    """One crawl of the whole capture host (tests/capturesite.py), shared by the WARC tests."""
+    fixture_web.clear_overrides()
+    return crawl_urls(fixture_web, [fixture_web.model.capture.root], tmp_path_factory.mktemp("capture") / "out")
