@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from pathlib import Path
@@ -12,6 +13,14 @@ from crawler.report import SpiderOutcome, exit_status, format_report
 from crawler.seeds import SeedError, read_seeds
 
 GENERIC_SPIDER = "news"
+
+#: Sub-commands that parse their own arguments: name → (help, "module:function").
+PASS_THROUGH = {
+    "extract": ("extract documents from saved HTML files", "crawler.extract.command:extract_main"),
+    "index": ("(re)build the CDXJ index of WARC files", "archive.cli:index_main"),
+    "verify": ("check WARC files: gzip members, digests, request/response pairs, revisits", "archive.cli:verify_main"),
+    "wacz": ("package a crawl as a WACZ file for ReplayWeb.page", "archive.wacz:wacz_main"),
+}
 
 
 def _parse_setting(text: str) -> tuple[str, str]:
@@ -30,8 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
     crawl.add_argument("--out", metavar="DIR", default=None, help="output folder (default: ./data)")
     crawl.add_argument("-s", dest="settings", action="append", default=[], type=_parse_setting,
                        metavar="NAME=VALUE", help="Scrapy setting (repeatable)")
-    extract = commands.add_parser("extract", help="extract documents from saved HTML files", add_help=False)
-    extract.add_argument("rest", nargs=argparse.REMAINDER)
+    for name, (help_text, _) in PASS_THROUGH.items():
+        sub = commands.add_parser(name, help=help_text, add_help=False)
+        sub.add_argument("rest", nargs=argparse.REMAINDER)
     return parser
 
 
@@ -115,10 +125,10 @@ def crawl_main(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``zhengwen`` console script."""
     args = build_parser().parse_args(argv)
-    if args.command == "extract":
-        from crawler.extract.command import extract_main
-
-        return extract_main(args.rest)
+    if args.command in PASS_THROUGH:
+        module_name, _, function = PASS_THROUGH[args.command][1].partition(":")
+        command = getattr(importlib.import_module(module_name), function)
+        return int(command(args.rest))
     return crawl_main(args)
 
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import urlsplit
 
 import scrapy
-from scrapy.http import TextResponse
+from scrapy.http import HtmlResponse
 from scrapy.linkextractors import LinkExtractor
 
 from crawler import reasons
@@ -106,7 +106,7 @@ class SiteSpider(scrapy.Spider):
             self._count("skip", "not_archived", response.url)
         else:
             yield PageItem(url=response.url, archived=archived)
-        if self.is_article_url(response.url) or not isinstance(response, TextResponse):
+        if self.is_article_url(response.url) or not isinstance(response, HtmlResponse):
             return
         for link in self.link_extractor.extract_links(response):
             if self.in_scope(link.url):
