@@ -17,3 +17,11 @@ class WarcReadError(ArchiveError):
 
 class SinkWriteError(ArchiveError):
     """A document sink (JSONL …) could not be written or finalised."""
+
+
+class DedupIndexError(ArchiveError):
+    """The deduplication database cannot be opened, read or written."""
+
+
+class IndexWriteError(ArchiveError):
+    """A CDXJ index could not be built, merged or written."""

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 import zlib
-from dataclasses import replace
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -13,6 +13,7 @@ from warcio.archiveiterator import ArchiveIterator  # type: ignore[import-untype
 
 from archive.errors import WarcReadError
 from archive.records import ArchivedResponse, RecordPointer
+from archive.revisit import OriginalLookup, RevisitRef, resolve_revisit
 
 if TYPE_CHECKING:
     from os import PathLike
@@ -23,23 +24,30 @@ MAX_DECODED_BYTES = 64 * 1024 * 1024
 _FIX_HINT = "check that the path points to a finished .warc.gz file and the offset comes from its index"
 
 
-def response_from_record(record: Any, warc_file: str, offset: int) -> ArchivedResponse:
-    """Build an ArchivedResponse from a parsed warcio ``response`` record.
+def response_from_record(
+    record: Any, warc_file: str, offset: int, *, resolver: OriginalLookup | None = None
+) -> ArchivedResponse:
+    """Build an ArchivedResponse from a parsed warcio ``response`` or ``revisit`` record.
 
     Reads the record's remaining raw stream, so call it before the iterator moves on.
     This is the single place where a stored record becomes an ArchivedResponse; the
     writer uses it too, so crawl-time and replay see the same values.
 
+    A revisit (identical-payload-digest profile) keeps its own pointer, date, status
+    and headers and takes the payload of the original that ``resolver`` finds.
+
     Args:
-        record: a warcio ``ArcWarcRecord`` of type ``response``, HTTP headers parsed.
+        record: a warcio ``ArcWarcRecord`` of type ``response`` or ``revisit``, HTTP headers parsed.
         warc_file: the WARC file name (no directory) for the pointer.
         offset: byte offset of the record's gzip member in that file.
+        resolver: finds originals of revisit records; required for revisits.
 
     Raises:
-        WarcReadError: the record is not an HTTP response record.
+        WarcReadError: the record is not an HTTP response or revisit record, or the
+            revisit's original cannot be found or does not match its payload digest.
     """
     where = f"{warc_file} at offset {offset}"
-    if record.rec_type != "response":
+    if record.rec_type not in ("response", "revisit"):
         raise WarcReadError(f"{where}: expected a response record, found {record.rec_type!r}; {_FIX_HINT}")
     uri = record.rec_headers.get_header("WARC-Target-URI")
     date = record.rec_headers.get_header("WARC-Date")
@@ -47,7 +55,7 @@ def response_from_record(record: Any, warc_file: str, offset: int) -> ArchivedRe
     http = record.http_headers
     if not uri or not date or not record_id or http is None:
         raise WarcReadError(
-            f"{where}: response record lacks WARC-Target-URI, WARC-Date, WARC-Record-ID or HTTP headers; "
+            f"{where}: {record.rec_type} record lacks WARC-Target-URI, WARC-Date, WARC-Record-ID or HTTP headers; "
             "the file was not written by an HTTP capture tool"
         )
     try:
@@ -62,14 +70,18 @@ def response_from_record(record: Any, warc_file: str, offset: int) -> ArchivedRe
             f"{where}: record for {uri} is truncated ({len(payload)} of {record.payload_length} payload bytes); "
             "the file was cut short (crash, partial copy) — re-copy it or re-crawl the URL"
         )
-    return ArchivedResponse(
+    response = ArchivedResponse(
         target_uri=uri,
         status=status,
         headers=[(str(name), str(value)) for name, value in http.headers],
         payload=payload,
         warc_date=date,
         pointer=RecordPointer(warc_file=warc_file, warc_offset=offset, warc_record_id=record_id),
+        truncated=record.rec_headers.get_header("WARC-Truncated") or None,
     )
+    if record.rec_type == "revisit":
+        return resolve_revisit(record, response, resolver)
+    return response
 
 
 def _open(path: Path) -> IO[bytes]:
@@ -79,16 +91,24 @@ def _open(path: Path) -> IO[bytes]:
         raise WarcReadError(f"cannot open WARC file {path}: {exc.strerror}; {_FIX_HINT}") from exc
 
 
-def iter_responses(path: str | PathLike[str]) -> Iterator[ArchivedResponse]:
-    """Yield every ``response`` record of a WARC file, in file order.
+def iter_responses(path: str | PathLike[str], *, resolver: OriginalLookup | None = None) -> Iterator[ArchivedResponse]:
+    """Yield every ``response`` and ``revisit`` record of a WARC file, in file order.
 
-    Other record types (warcinfo, request, revisit, metadata) are skipped.
+    A revisit is yielded with the payload of its original (see
+    :func:`response_from_record`). Other record types (warcinfo, request, metadata)
+    are skipped.
+
+    Args:
+        path: a WARC file.
+        resolver: finds originals of revisits; default: the WARC files in ``path``'s
+            directory (and below), scanned only when the first revisit is met.
 
     Raises:
-        WarcReadError: the file cannot be opened or a record cannot be parsed;
-            the message names the file and the offset of the failing record.
+        WarcReadError: the file cannot be opened, a record cannot be parsed or a
+            revisit cannot be resolved; the message names the file and the offset.
     """
     wpath = Path(path)
+    lookup = resolver or _DirectoryLookup(wpath.parent)
     with _open(wpath) as fh:
         iterator = ArchiveIterator(fh)
         while True:
@@ -102,9 +122,24 @@ def iter_responses(path: str | PathLike[str]) -> Iterator[ArchivedResponse]:
                     f"{wpath} at offset {iterator.offset}: unreadable WARC record ({exc!r}); "
                     "the file is truncated or corrupt (an unfinished .open file?)"
                 ) from exc
-            if record.rec_type != "response":
+            if record.rec_type not in ("response", "revisit"):
                 continue
-            yield _response_at(iterator, record, wpath)
+            yield _response_at(iterator, record, wpath, lookup)
+
+
+class _DirectoryLookup:
+    """Resolve revisits against the WARC files of one directory, built on first use."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self._resolver: OriginalLookup | None = None
+
+    def resolve(self, ref: RevisitRef) -> ArchivedResponse:
+        if self._resolver is None:
+            from archive.replay import RevisitResolver  # replay builds on this module
+
+            self._resolver = RevisitResolver.for_directory(self.directory)
+        return self._resolver.resolve(ref)
 
 
 def _check_complete(fh: IO[bytes], iterator: Any, wpath: Path) -> None:
@@ -117,12 +152,12 @@ def _check_complete(fh: IO[bytes], iterator: Any, wpath: Path) -> None:
         )
 
 
-def _response_at(iterator: Any, record: Any, wpath: Path) -> ArchivedResponse:
+def _response_at(iterator: Any, record: Any, wpath: Path, resolver: OriginalLookup) -> ArchivedResponse:
     """Read the current record, then take its offset from the iterator."""
     start = int(iterator.offset)
     try:
         # The payload must be read before get_record_offset(), which drains the record.
-        response = response_from_record(record, wpath.name, start)
+        response = response_from_record(record, wpath.name, start, resolver=resolver)
         offset = int(iterator.get_record_offset())
     except WarcReadError:
         raise
@@ -133,12 +168,20 @@ def _response_at(iterator: Any, record: Any, wpath: Path) -> ArchivedResponse:
     return replace(response, pointer=replace(response.pointer, warc_offset=offset))
 
 
-def read_response(path: str | PathLike[str], offset: int) -> ArchivedResponse:
-    """Read the response record whose gzip member starts at ``offset``.
+def read_response(
+    path: str | PathLike[str], offset: int, *, resolver: OriginalLookup | None = None
+) -> ArchivedResponse:
+    """Read the response or revisit record whose gzip member starts at ``offset``.
+
+    Args:
+        path: a WARC file.
+        offset: where the record's gzip member starts (an ArchivedResponse pointer).
+        resolver: finds the original of a revisit; default as for :func:`iter_responses`.
 
     Raises:
         WarcReadError: the file cannot be opened, nothing parsable starts at
-            ``offset``, or the record there is not a response.
+            ``offset``, the record there is not a response or revisit, or a
+            revisit cannot be resolved.
     """
     wpath = Path(path)
     with _open(wpath) as fh:
@@ -150,7 +193,7 @@ def read_response(path: str | PathLike[str], offset: int) -> ArchivedResponse:
         except Exception as exc:
             raise WarcReadError(f"{wpath} at offset {offset}: no readable WARC record ({exc!r}); {_FIX_HINT}") from exc
         try:
-            return response_from_record(record, wpath.name, offset)
+            return response_from_record(record, wpath.name, offset, resolver=resolver or _DirectoryLookup(wpath.parent))
         except WarcReadError:
             raise
         except Exception as exc:

@@ -44,6 +44,12 @@ class ArchivedResponse:
 
     ``payload`` is the stored HTTP payload (still Content-Encoded), ``warc_date`` the
     record's WARC-Date string, exactly as written.
+
+    For a ``revisit`` record (identical-payload-digest profile) ``pointer``,
+    ``warc_date``, ``status`` and ``headers`` come from the revisit record, ``payload``
+    from the original response it refers to, and ``revisit_of`` points at that
+    original. ``truncated`` is the record's WARC-Truncated value (``length``,
+    ``time`` …): the payload is incomplete.
     """
 
     target_uri: str
@@ -52,6 +58,8 @@ class ArchivedResponse:
     payload: bytes
     warc_date: str
     pointer: RecordPointer
+    truncated: str | None = None
+    revisit_of: RecordPointer | None = None
 
     def header(self, name: str) -> str | None:
         """Return the first value of header ``name`` (case-insensitive), or None."""

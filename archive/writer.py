@@ -17,6 +17,7 @@ from warcio.archiveiterator import ArchiveIterator  # type: ignore[import-untype
 from warcio.statusandheaders import StatusAndHeaders  # type: ignore[import-untyped]
 from warcio.warcwriter import WARCWriter  # type: ignore[import-untyped]
 
+from archive.dedup import DedupEntry
 from archive.errors import WarcWriteError
 from archive.httpmsg import (
     clean_headers,
@@ -31,10 +32,13 @@ from archive.httpmsg import (
     warc_protocol,
 )
 from archive.reader import response_from_record
-from archive.records import ArchivedResponse, Headers, HttpExchange
+from archive.records import ArchivedResponse, Headers, HttpExchange, RecordPointer
+from archive.revisit import REVISIT_PROFILES, RevisitRef, sha1_digest
 
 if TYPE_CHECKING:
     from types import TracebackType
+
+    from archive.dedup import DedupIndex
 
 WARC_VERSION = "WARC/1.1"
 CONFORMS_TO = "http://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/"
@@ -73,6 +77,11 @@ class WarcWriter:
         max_bytes: rotate to a new file once the current one has reached this size.
         clock: returns aware UTC datetimes; injected for deterministic tests.
         record_id_factory: returns ``<urn:uuid:…>`` record ids.
+        dedup: where originals are remembered; with it, a 2xx response whose
+            (URL, payload digest) is already stored is written as a ``revisit``
+            record (identical-payload-digest profile) instead. Originals become
+            visible to other writers only once their file is finished, so a
+            revisit never refers into an unfinished ``.open`` file.
     """
 
     def __init__(
@@ -84,6 +93,7 @@ class WarcWriter:
         max_bytes: int = 1_000_000_000,
         clock: Callable[[], datetime] | None = None,
         record_id_factory: Callable[[], str] | None = None,
+        dedup: DedupIndex | None = None,
     ) -> None:
         self.directory = Path(directory)
         self.prefix = prefix
@@ -98,6 +108,9 @@ class WarcWriter:
         self._closed_files: list[Path] = []
         self._closed = False
         self._lock = threading.Lock()
+        self.dedup = dedup
+        # Originals in the open file, published to ``dedup`` when the file is finished.
+        self._pending: dict[tuple[str, str], DedupEntry] = {}
 
     @property
     def closed_files(self) -> list[Path]:
@@ -110,10 +123,12 @@ class WarcWriter:
         return None if self._final_path is None else self._final_path.with_name(self._final_path.name + OPEN_SUFFIX)
 
     def write_exchange(self, exchange: HttpExchange) -> ArchivedResponse:
-        """Write ``exchange`` as a response record followed by its request record.
+        """Write ``exchange`` as a response (or revisit) record followed by its request record.
 
         Returns:
-            The response exactly as :func:`archive.reader.read_response` will read it back.
+            The response exactly as :func:`archive.reader.read_response` will read it
+            back; for a revisit, with the (identical) payload and ``revisit_of``
+            pointing at the original.
 
         Raises:
             WarcWriteError: the file cannot be created or written, or the writer is closed.
@@ -125,13 +140,20 @@ class WarcWriter:
                 self._finish()
             handle, final = self._open_next() if self._file is None or self._final_path is None else (
                 self._file, self._final_path)
-            data, response_length = self._serialise_pair(exchange)
+            uri = iri_to_uri(exchange.url)
+            digest = sha1_digest(exchange.payload) if self._dedup_applies(exchange) else None
+            original = None if digest is None else self._original(uri, digest)
+            data, response_length = self._serialise_pair(exchange, original, digest)
             offset = handle.tell()
             # Parse the bytes about to be written with the reader's code: the result is
             # by construction what read_response() returns later.
             record = next(ArchiveIterator(io.BytesIO(data[:response_length])))
-            archived = response_from_record(record, final.name, offset)
+            known = None if original is None else _KnownOriginal(exchange.payload, original)
+            archived = response_from_record(record, final.name, offset, resolver=known)
             self._append(handle, data, offset)
+            if digest is not None and original is None:
+                self._pending[(uri, digest)] = DedupEntry(
+                    archived.warc_date, archived.pointer.warc_record_id, final.name, offset)
             return archived
 
     def close(self) -> None:
@@ -197,13 +219,27 @@ class WarcWriter:
         writer.write_record(record)
         return buffer.getvalue()
 
-    def _serialise_pair(self, exchange: HttpExchange) -> tuple[bytes, int]:
-        """Return the gzipped response + request members and the response member's length."""
+    def _dedup_applies(self, exchange: HttpExchange) -> bool:
+        """Only complete, non-empty 2xx payloads are deduplicated: errors and empty bodies always stay whole."""
+        return (self.dedup is not None and 200 <= exchange.status < 300 and bool(exchange.payload)
+                and not exchange.truncated)
+
+    def _original(self, uri: str, digest: str) -> DedupEntry | None:
+        pending = self._pending.get((uri, digest))
+        if pending is not None or self.dedup is None:
+            return pending
+        return self.dedup.lookup(uri, digest)
+
+    def _serialise_pair(
+        self, exchange: HttpExchange, original: DedupEntry | None, digest: str | None
+    ) -> tuple[bytes, int]:
+        """Return the gzipped response (or revisit) + request members and the first member's length."""
         uri = iri_to_uri(exchange.url)
         date = warc_date(self._clock())
         response_id = self._new_id()
         version = http_version(exchange.protocol)
-        fields = [("WARC-Type", "response"), ("WARC-Record-ID", response_id), ("WARC-Date", date),
+        kind = "response" if original is None else "revisit"
+        fields = [("WARC-Type", kind), ("WARC-Record-ID", response_id), ("WARC-Date", date),
                   ("WARC-Target-URI", uri)]
         if exchange.ip_address:
             fields.append(("WARC-IP-Address", exchange.ip_address))
@@ -212,11 +248,17 @@ class WarcWriter:
             fields.append(("WARC-Protocol", protocol))
         if exchange.truncated:
             fields.append(("WARC-Truncated", exchange.truncated))
+        if original is not None and digest is not None:
+            fields += [("WARC-Profile", REVISIT_PROFILES[0]), ("WARC-Refers-To-Target-URI", uri),
+                       ("WARC-Refers-To-Date", original.warc_date), ("WARC-Refers-To", original.record_id),
+                       ("WARC-Payload-Digest", digest)]
+        # A revisit keeps the headers, Content-Length included, of the payload it stands for.
         headers = stored_response_headers(clean_headers(exchange.response_headers), len(exchange.payload))
         http = _OctetHeaders(f"{exchange.status} {reason_phrase(exchange.status)}", headers, protocol=version)
         buffer = io.BytesIO()
         writer = WARCWriter(buffer, gzip=True, warc_version=WARC_VERSION)
-        writer.write_record(self._record(writer, uri, "response", fields, http, exchange.payload))
+        body = exchange.payload if original is None else b""
+        writer.write_record(self._record(writer, uri, kind, fields, http, body))
         response_length = buffer.tell()
         request_fields = [("WARC-Type", "request"), ("WARC-Record-ID", self._new_id()), ("WARC-Date", date),
                           ("WARC-Target-URI", uri), ("WARC-Concurrent-To", response_id)]
@@ -261,3 +303,21 @@ class WarcWriter:
             self._file = None
             self._final_path = None
         self._closed_files.append(final)
+        pending, self._pending = self._pending, {}
+        if self.dedup is not None and pending:
+            self.dedup.add_many((uri, digest, entry) for (uri, digest), entry in pending.items())
+
+
+class _KnownOriginal:
+    """The writer's answer to "where is this revisit's original": it has the payload in hand."""
+
+    def __init__(self, payload: bytes, entry: DedupEntry) -> None:
+        self.payload = payload
+        self.entry = entry
+
+    def resolve(self, ref: RevisitRef) -> ArchivedResponse:
+        entry = self.entry
+        return ArchivedResponse(
+            target_uri=ref.refers_to_uri, status=200, headers=[], payload=self.payload, warc_date=entry.warc_date,
+            pointer=RecordPointer(warc_file=entry.warc_file, warc_offset=entry.offset, warc_record_id=entry.record_id),
+        )
