@@ -1,0 +1,204 @@
+"""CDXJ indexes: pywb-compatible lines, sorted, merged and rebuilt atomically; `zhengwen index`."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import socket
+import threading
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from archive import (
+    DedupIndex,
+    HttpExchange,
+    WarcReadError,
+    WarcWriter,
+    default_index_path,
+    index_warcs,
+    rebuild_index,
+    update_index,
+)
+from archive.cli import index_main
+
+T0 = datetime(2026, 11, 21, 10, 0, 0, 123456, tzinfo=timezone.utc)
+PAYLOAD = "<html><p>正文</p></html>".encode()
+
+#: The index of :func:`golden_crawl` (host "testhost", pid 4242). Re-check by hand with
+#: `cdxj-indexer` on the same file; lengths and offsets change only if zlib's output does.
+GOLDEN = [
+    'cn,gov)/a 20261121100001 {"url": "https://www.gov.cn/a", "mime": "text/html", "status": "200", '
+    '"digest": "sha1:PDNLYBAFYPIIY55JWLFEJAUXVIJR4J7T", "length": "346", "offset": "312", '
+    '"filename": "idx-20261121100000123-00000-testhost-4242.warc.gz"}',
+    'cn,gov)/a 20261121100002 {"url": "https://www.gov.cn/a", "mime": "warc/revisit", "status": "200", '
+    '"digest": "sha1:PDNLYBAFYPIIY55JWLFEJAUXVIJR4J7T", "length": "390", "offset": "967", '
+    '"filename": "idx-20261121100000123-00000-testhost-4242.warc.gz"}',
+    'com,163,news)/b?q=1 20261121100003 {"url": "https://news.163.com/b?q=1", "mime": "text/plain", '
+    '"status": "404", "digest": "sha1:3I42H3S6NNFQ2MSVX7XZKYAYSCX5QBYJ", "length": "317", "offset": "1666", '
+    '"filename": "idx-20261121100000123-00000-testhost-4242.warc.gz"}',
+]
+
+
+def make_writer(directory: Path, dedup: DedupIndex | None = None, *, day: int = 0, **kwargs: Any) -> WarcWriter:
+    ticks, ids = itertools.count(), itertools.count(day * 100)
+    start = T0 + timedelta(days=day)
+    return WarcWriter(directory, prefix="idx", clock=lambda: start + timedelta(seconds=next(ticks)),
+                      record_id_factory=lambda: f"<urn:uuid:00000000-0000-4000-8000-{next(ids):012d}>",
+                      dedup=dedup, **kwargs)
+
+
+def exchange(url: str = "https://www.gov.cn/a", **changes: Any) -> HttpExchange:
+    fields: dict[str, Any] = {
+        "url": url, "method": "GET", "request_headers": [], "request_body": b"", "status": 200,
+        "response_headers": [("Content-Type", "text/html; charset=utf-8")], "payload": PAYLOAD,
+    }
+    fields.update(changes)
+    return HttpExchange(**fields)
+
+
+def crawl(directory: Path, *exchanges: HttpExchange, day: int = 0, dedup: DedupIndex | None = None) -> Path:
+    with make_writer(directory, dedup, day=day) as writer:
+        for item in exchanges:
+            writer.write_exchange(item)
+    (path,) = writer.closed_files
+    return path
+
+
+def golden_crawl(directory: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setattr(socket, "gethostname", lambda: "testhost")
+    monkeypatch.setattr(os, "getpid", lambda: 4242)
+    with DedupIndex(directory / "dedup.sqlite3") as dedup:
+        return crawl(directory, exchange(), exchange(),
+                     exchange("https://news.163.com/b?q=1", status=404, payload=b"",
+                              response_headers=[("Content-Type", "text/plain")]), dedup=dedup)
+
+
+def fields(line: str) -> dict[str, Any]:
+    return dict(json.loads(line.split(" ", 2)[2]))
+
+
+def test_index_of_a_small_crawl_matches_the_golden_lines(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = golden_crawl(tmp_path, monkeypatch)
+    assert index_warcs([path]) == GOLDEN
+
+
+def test_lines_are_sorted_surt_keyed_and_cover_responses_and_revisits(tmp_path: Path) -> None:
+    with DedupIndex(tmp_path / "d.sqlite3") as dedup:
+        path = crawl(tmp_path, exchange("https://www.gov.cn/z"), exchange("http://WWW.163.com/a"),
+                     exchange("https://www.gov.cn/z"), dedup=dedup)
+    lines = index_warcs([path])
+    assert lines == sorted(lines)
+    assert [line.split(" ")[0] for line in lines] == ["cn,gov)/z", "cn,gov)/z", "com,163)/a"]
+    assert sorted(fields(line)["mime"] for line in lines) == ["text/html", "text/html", "warc/revisit"]
+    assert all(len(line.split(" ")[1]) == 14 for line in lines)
+
+
+def test_revisit_line_carries_the_original_digest(tmp_path: Path) -> None:
+    with DedupIndex(tmp_path / "d.sqlite3") as dedup:
+        path = crawl(tmp_path, exchange(), exchange(), dedup=dedup)
+    original, revisit = (fields(line) for line in index_warcs([path]))
+    assert revisit["mime"] == "warc/revisit"
+    assert revisit["digest"] == original["digest"]
+    assert revisit["status"] == "200"
+
+
+def test_update_index_merges_new_files_in_order(tmp_path: Path) -> None:
+    first = crawl(tmp_path, exchange("https://www.gov.cn/m"), exchange("https://www.gov.cn/z"))
+    index = default_index_path(tmp_path)
+    assert update_index(index, [first]) == 2
+    second = crawl(tmp_path, exchange("https://www.gov.cn/a"), exchange("https://www.gov.cn/n"), day=1)
+    assert update_index(index, [second]) == 2
+    lines = index.read_text(encoding="utf-8").splitlines()
+    assert lines == sorted(lines) == index_warcs([first, second])
+    assert [line.split(" ")[0] for line in lines] == ["cn,gov)/a", "cn,gov)/m", "cn,gov)/n", "cn,gov)/z"]
+
+
+def test_reindexing_a_file_replaces_its_lines(tmp_path: Path) -> None:
+    path = crawl(tmp_path, exchange())
+    index = tmp_path / "index.cdxj"
+    update_index(index, [path])
+    update_index(index, [path])
+    assert index.read_text(encoding="utf-8").splitlines() == index_warcs([path])
+
+
+def test_update_leaves_no_temporary_file(tmp_path: Path) -> None:
+    path = crawl(tmp_path, exchange())
+    update_index(tmp_path / "index.cdxj", [path])
+    assert not list(tmp_path.glob("*.open"))
+
+
+def test_concurrent_updates_lose_no_lines(tmp_path: Path) -> None:
+    paths = [crawl(tmp_path / "warc", exchange(f"https://www.gov.cn/{n}"), day=n) for n in range(6)]
+    index = tmp_path / "warc" / "index.cdxj"
+    threads = [threading.Thread(target=update_index, args=(index, [path])) for path in paths]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert index.read_text(encoding="utf-8").splitlines() == index_warcs(paths)
+
+
+def test_rebuild_drops_lines_of_files_no_longer_given(tmp_path: Path) -> None:
+    first = crawl(tmp_path, exchange("https://www.gov.cn/1"))
+    second = crawl(tmp_path, exchange("https://www.gov.cn/2"), day=1)
+    index = tmp_path / "index.cdxj"
+    update_index(index, [first, second])
+    assert rebuild_index(index, [second]) == 1
+    assert index.read_text(encoding="utf-8").splitlines() == index_warcs([second])
+
+
+def test_filenames_are_relative_to_the_index_directory(tmp_path: Path) -> None:
+    path = crawl(tmp_path / "2026" / "11", exchange())
+    update_index(tmp_path / "index.cdxj", [path])
+    (line,) = (tmp_path / "index.cdxj").read_text(encoding="utf-8").splitlines()
+    assert fields(line)["filename"] == f"2026/11/{path.name}"
+
+
+@pytest.mark.parametrize("damage", ["cut", "garbage"])
+def test_an_unreadable_warc_names_the_file(tmp_path: Path, damage: str) -> None:
+    data = crawl(tmp_path, exchange()).read_bytes()
+    bad = tmp_path / "bad.warc.gz"
+    bad.write_bytes(data[:-20] if damage == "cut" else b"garbage, not a WARC\r\n\r\n")
+    with pytest.raises(WarcReadError, match=r"cannot index WARC file .*bad\.warc\.gz"):
+        index_warcs([bad])
+
+
+# --- zhengwen index ----------------------------------------------------------------------------
+
+def test_index_command_writes_the_directory_index(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = crawl(tmp_path / "warc", exchange())
+    assert index_main([str(tmp_path / "warc")]) == 0
+    assert (tmp_path / "warc" / "index.cdxj").read_text(encoding="utf-8").splitlines() == index_warcs([path])
+    assert "indexed 1 WARC file(s), 1 line(s)" in capsys.readouterr().out
+
+
+def test_index_command_writes_to_output(tmp_path: Path) -> None:
+    path = crawl(tmp_path / "warc", exchange())
+    assert index_main([str(path), "-o", str(tmp_path / "all.cdxj")]) == 0
+    assert (tmp_path / "all.cdxj").is_file()
+
+
+def test_index_command_defaults_to_data_warc(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    crawl(tmp_path / "data" / "warc", exchange())
+    monkeypatch.chdir(tmp_path)
+    assert index_main([]) == 0
+    assert (tmp_path / "data" / "warc" / "index.cdxj").is_file()
+
+
+def test_index_command_missing_path_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert index_main([str(tmp_path / "nope")]) == 1
+    assert f"no such file or directory: {tmp_path / 'nope'}" in capsys.readouterr().err
+
+
+def test_index_command_without_warcs_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert index_main([str(tmp_path)]) == 1
+    assert "no WARC files" in capsys.readouterr().err
+
+
+def test_index_command_usage_error_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert index_main(["--no-such-option"]) == 2
+    assert "usage: zhengwen index" in capsys.readouterr().err
