@@ -43,6 +43,27 @@ def truncation(response: Response, max_payload: int) -> tuple[bytes, str | None]
     return body, None
 
 
+_NO_BODY_STATUS = frozenset({204, 304})
+
+
+def reconstructed_framing(request: Request, response: Response, headers: Headers) -> Headers:
+    """Headers with the Transfer-Encoding that Twisted consumed, where it can be inferred.
+
+    Twisted de-chunks bodies and drops the Transfer-Encoding header, and Scrapy then
+    adds Content-Length only for length-delimited bodies. An HTTP/1.1 response with a
+    body and no Content-Length was therefore chunked (or, rarely, ended by closing the
+    connection): it is recorded as chunked, and the writer stores that value as
+    X-Orig-Transfer-Encoding beside a Content-Length that matches the stored payload.
+    """
+    if (response.protocol or "HTTP/1.1").upper() != "HTTP/1.1" or response.status in _NO_BODY_STATUS:
+        return headers
+    if response.status < 200 or not response.body or request.method == "HEAD":
+        return headers
+    if any(k.lower() in ("content-length", "transfer-encoding") for k, _ in headers):
+        return headers
+    return [*headers, ("Transfer-Encoding", "chunked")]
+
+
 def exchange_from(request: Request, response: Response, max_payload: int = 0) -> HttpExchange:
     """Build the exchange to archive from what the downloader saw.
 
@@ -59,7 +80,7 @@ def exchange_from(request: Request, response: Response, max_payload: int = 0) ->
         request_headers=request_headers,
         request_body=request.body or b"",
         status=response.status,
-        response_headers=header_pairs(response.headers),
+        response_headers=reconstructed_framing(request, response, header_pairs(response.headers)),
         payload=payload,
         protocol=response.protocol or "HTTP/1.1",
         ip_address=str(response.ip_address) if response.ip_address is not None else None,

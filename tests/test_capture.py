@@ -36,3 +36,24 @@ def test_protocol_and_dataloss() -> None:
     exchange = exchange_from(request, response)
     assert exchange.protocol == "h2"
     assert exchange.truncated == "disconnect"
+
+
+def test_chunked_framing_is_reconstructed_for_http11_bodies_without_length() -> None:
+    request, response = _pair(status=200, body=b"<p>x</p>", headers=[("Content-Type", "text/html")])
+    assert ("Transfer-Encoding", "chunked") in exchange_from(request, response).response_headers
+
+
+def test_length_delimited_and_http10_bodies_keep_their_headers() -> None:
+    request, response = _pair(status=200, body=b"<p>x</p>", headers=[("Content-Length", "8")])
+    assert not any(k == "Transfer-Encoding" for k, _ in exchange_from(request, response).response_headers)
+    request, response = _pair(status=200, body=b"<p>x</p>", protocol="HTTP/1.0")
+    assert not any(k == "Transfer-Encoding" for k, _ in exchange_from(request, response).response_headers)
+    request, response = _pair(status=304, body=b"")
+    assert not any(k == "Transfer-Encoding" for k, _ in exchange_from(request, response).response_headers)
+
+
+def test_size_cap_cuts_payload_and_marks_length() -> None:
+    request, response = _pair(status=200, body=b"a" * 50, headers=[("Content-Length", "50")])
+    exchange = exchange_from(request, response, max_payload=20)
+    assert exchange.payload == b"a" * 20
+    assert exchange.truncated == "length"
