@@ -128,6 +128,22 @@ def test_threads_can_share_one_index(dedup: DedupIndex) -> None:
     assert all(dedup.lookup(f"{URL}?{n}-{i}", "sha1:AAAA") for n in range(4) for i in range(50))
 
 
+def test_processes_can_share_one_index(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from archive import DedupEntry, DedupIndex\n"
+        "index = DedupIndex(sys.argv[1])\n"
+        "for i in range(100):\n"
+        "    index.add(f'https://www.gov.cn/{sys.argv[2]}/{i}', 'sha1:AAAA', DedupEntry('d', '<urn:uuid:1>', 'f', i))\n"
+        "index.close()\n"
+    )
+    db = tmp_path / "d.sqlite3"
+    workers = [subprocess.Popen([sys.executable, "-c", code, str(db), str(n)]) for n in range(3)]
+    assert [worker.wait(timeout=60) for worker in workers] == [0, 0, 0]
+    with DedupIndex(db) as index:
+        assert all(index.lookup(f"https://www.gov.cn/{n}/{i}", "sha1:AAAA") for n in range(3) for i in range(100))
+
+
 # --- writing revisits ----------------------------------------------------------------------------
 
 def test_identical_payload_in_one_run_is_written_as_a_revisit(tmp_path: Path, dedup: DedupIndex) -> None:
