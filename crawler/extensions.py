@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import platform
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -11,11 +10,13 @@ from scrapy import signals
 from scrapy.exceptions import NotConfigured, StopDownload
 from scrapy.utils.defer import deferred_from_coro
 
+from archive.dedup import DedupIndex
 from archive.errors import ArchiveError
+from archive.index import default_index_path, update_index
 from archive.writer import WarcWriter
-from crawler import __version__, reasons
+from crawler import reasons
 from crawler.capture import exchange_from
-from crawler.versions import library_versions
+from crawler.warcinfo import warcinfo_fields
 
 if TYPE_CHECKING:
     from scrapy import Request, Spider
@@ -32,6 +33,26 @@ WARC_META_KEY = "warc_response"
 def warc_dir(settings: Any) -> Path:
     """The folder WARC files go to: WARC_DIR, else OUTPUT_DIR/warc."""
     return Path(settings.get("WARC_DIR") or Path(settings.get("OUTPUT_DIR")) / "warc")
+
+
+def state_db_path(settings: Any) -> Path:
+    """The embedded state store: STATE_DB_PATH, else OUTPUT_DIR/state.sqlite."""
+    return Path(settings.get("STATE_DB_PATH") or Path(settings.get("OUTPUT_DIR")) / "state.sqlite")
+
+
+def open_dedup_index(path: Path, directory: Path) -> DedupIndex:
+    """Open the payload-digest store; a new one is seeded from an existing CDXJ index.
+
+    That keeps revisits working against earlier crawls whose state file was lost.
+    """
+    fresh = not path.exists()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    dedup = DedupIndex(path)
+    index = default_index_path(directory)
+    if fresh and index.exists():
+        stats = dedup.import_cdxj(index, warc_dir=directory)
+        logger.info("seeded %s from %s: %s", path, index, stats)
+    return dedup
 
 
 class CaptureSizeLimitExtension:
@@ -79,6 +100,7 @@ class WarcCaptureExtension:
         self.crawler = crawler
         self.settings = crawler.settings
         self.writer: WarcWriter | None = None
+        self.dedup: DedupIndex | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -90,33 +112,16 @@ class WarcCaptureExtension:
         crawler.signals.connect(ext.response_downloaded, signal=signals.response_downloaded)
         return ext
 
-    def warcinfo(self, spider: Spider) -> dict[str, str]:
-        """The warcinfo fields: software, versions, spider, seeds and capture settings."""
-        s = self.settings
-        info = {
-            "software": f"zhengwen/{__version__}",
-            "python": platform.python_version(),
-            **{f"{name}-version": version for name, version in library_versions().items()},
-            "spider": spider.name,
-            "seeds": getattr(spider, "seeds_label", ""),
-            "seeds-sha256": getattr(spider, "seeds_digest", ""),
-            "http-header-user-agent": s.get("USER_AGENT"),
-            "robots": "obey" if s.getbool("ROBOTSTXT_OBEY") else "ignore",
-            "depth-limit": str(s.getint("DEPTH_LIMIT")),
-            "download-maxsize": str(s.getint("DOWNLOAD_MAXSIZE")),
-            "operator": s.get("WARC_OPERATOR"),
-            "description": s.get("WARC_DESCRIPTION"),
-            "isPartOf": s.get("CRAWL_NAME"),
-            "hostname": platform.node(),
-        }
-        return {k: v for k, v in info.items() if v}
-
     def spider_opened(self, spider: Spider) -> None:
+        directory = warc_dir(self.settings)
+        if self.settings.getbool("WARC_DEDUP_ENABLED"):
+            self.dedup = open_dedup_index(state_db_path(self.settings), directory)
         self.writer = WarcWriter(
-            warc_dir(self.settings),
+            directory,
             prefix=f"{self.settings.get('CRAWL_NAME')}-{spider.name}",
-            warcinfo=self.warcinfo(spider),
+            warcinfo=warcinfo_fields(self.settings, spider),
             max_bytes=self.settings.getint("WARC_MAX_BYTES"),
+            dedup=self.dedup,
         )
 
     def response_downloaded(self, response: Response, request: Request, spider: Spider) -> None:
@@ -134,20 +139,27 @@ class WarcCaptureExtension:
             return
         request.meta[WARC_META_KEY] = archived
         stats.inc_value("warc/records_written", 2)
+        if archived.revisit_of is not None:
+            stats.inc_value("warc/revisits_written")
         stats.inc_value(f"warc/status_count/{response.status}")
         if exchange.truncated:
             stats.inc_value(f"warc/truncated_count/{exchange.truncated}")
             logger.warning("archived truncated (%s): %s", exchange.truncated, request.url)
 
     def spider_closed(self, spider: Spider) -> None:
-        if self.writer is None:
-            return
+        """Finish the WARC files, then index them, then release the dedup store (in that order)."""
+        stats = self.crawler.stats
         try:
-            self.writer.close()
+            if self.writer is not None:
+                self.writer.close()
+                if stats is not None:
+                    stats.set_value("warc/files_written", len(self.writer.closed_files))
+                if self.settings.getbool("WARC_CDXJ_ENABLED") and self.writer.closed_files:
+                    update_index(default_index_path(warc_dir(self.settings)), self.writer.closed_files)
         except ArchiveError as exc:
-            if self.crawler.stats is not None:
-                self.crawler.stats.inc_value("warc/write_error_count")
-            logger.error("could not finalise WARC files: %s", exc)
-            return
-        if self.crawler.stats is not None:
-            self.crawler.stats.set_value("warc/files_written", len(self.writer.closed_files))
+            if stats is not None:
+                stats.inc_value("warc/write_error_count")
+            logger.error("could not finalise or index WARC files: %s", exc)
+        finally:
+            if self.dedup is not None:
+                self.dedup.close()

@@ -182,3 +182,28 @@ def test_recrawl_writes_revisits_for_unchanged_pages(fixture_web, override_page,
         assert revisit.get("WARC-Refers-To-Date") == original.get("WARC-Date")
         assert revisit.get("WARC-Payload-Digest") == original.get("WARC-Payload-Digest")
         assert revisit.status == 200
+
+
+def test_warcinfo_describes_software_spider_seeds_and_settings(crawl: CrawlRun) -> None:
+    from warcio.archiveiterator import ArchiveIterator
+
+    for path in sorted((crawl.out / "warc").glob("*.warc.gz")):
+        with path.open("rb") as handle:
+            record = next(iter(ArchiveIterator(handle)))
+            assert record.rec_type == "warcinfo"
+            body = record.content_stream().read().decode("utf-8")
+        fields = dict(line.split(": ", 1) for line in body.strip().splitlines() if ": " in line)
+        assert fields["software"].startswith("zhengwen/")
+        for key in ("python-version", "scrapy-version", "warcio-version", "trafilatura-version", "spider",
+                    "seeds-sha256", "http-header-user-agent", "robots", "depth-limit", "capture-maxsize",
+                    "isPartOf", "description"):
+            assert fields.get(key), f"warcinfo of {path.name} lacks {key}"
+
+
+def test_cdxj_index_is_written_beside_the_warc_files(crawl: CrawlRun) -> None:
+    index = crawl.out / "warc" / "index.cdxj"
+    lines = index.read_text(encoding="utf-8").splitlines()
+    assert lines == sorted(lines)
+    names = {p.name for p in (crawl.out / "warc").glob("*.warc.gz")}
+    indexed = {json.loads(line.split(" ", 2)[2])["filename"] for line in lines}
+    assert names == indexed

@@ -120,8 +120,13 @@ def extract_response(resp: ArchivedResponse, payload: bytes) -> Document:
         payload: its body with Content-Encoding removed (the caller decodes it).
     """
     document = extract_html(payload, resp.target_uri, Headers(resp.headers))
+    extra = document.extra
+    if resp.truncated:
+        # The body is incomplete (WARC-Truncated): say so rather than pass it off as whole.
+        extra = {**extra, "truncated": resp.truncated}
     return dataclasses.replace(
         document,
+        extra=extra,
         fetched_at=resp.warc_date,
         http_status=resp.status,
         warc_file=resp.pointer.warc_file,
