@@ -109,6 +109,51 @@ def _check_gzip(path: Path) -> None:
         raise WarcReadError(f"cannot index WARC file {path}: {problems[0]}; run `zhengwen verify` on it")
 
 
+class _Position:
+    """Where a record sits in its file, in the shape cdxj_indexer asks its iterator for."""
+
+    def __init__(self, offset: int, length: int) -> None:
+        self.offset, self.length = offset, length
+
+    def get_record_offset(self) -> int:
+        return self.offset
+
+    def get_record_length(self) -> int:
+        return self.length
+
+
+class RecordIndexer:
+    """CDXJ lines of records as they are written, by cdxj_indexer's own field logic.
+
+    Indexing at write time avoids re-reading every WARC file when a crawl closes;
+    ``index_warcs`` over the finished files gives the same lines (a test holds this).
+    """
+
+    def __init__(self) -> None:
+        self._indexer = CDXJIndexer(io.StringIO(), [])
+
+    def line(self, record: object, filename: str, offset: int, length: int) -> str:
+        """The index line of a parsed response/revisit ``record`` stored at ``offset`` (``length`` bytes)."""
+        out = io.StringIO()
+        self._indexer.curr_filename = filename
+        self._indexer.process_index_entry(_Position(offset, length), record, filename, out)
+        return out.getvalue().rstrip("\n")
+
+
+def merge_index_lines(index_path: str | PathLike[str], lines_by_file: dict[str, list[str]]) -> int:
+    """Merge already-built lines (``filename`` → its lines) into the sorted index, as ``update_index`` does.
+
+    Returns:
+        The number of lines merged.
+    """
+    index = Path(index_path)
+    new_lines = [line for lines in lines_by_file.values() for line in lines]
+    with _locked(index):
+        kept = [line for line in _existing_lines(index) if _filename(line, index) not in lines_by_file]
+        _write_atomically(index, sorted(set(kept).union(new_lines)))
+    return len(new_lines)
+
+
 def update_index(index_path: str | PathLike[str], new_warc_paths: Iterable[str | PathLike[str]]) -> int:
     """Merge the lines of ``new_warc_paths`` into the sorted index at ``index_path``.
 

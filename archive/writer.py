@@ -32,6 +32,7 @@ from archive.httpmsg import (
     warc_date,
     warc_protocol,
 )
+from archive.index import RecordIndexer
 from archive.reader import response_from_record
 from archive.records import ArchivedResponse, Headers, HttpExchange, RecordPointer
 from archive.revisit import REVISIT_PROFILES, RevisitRef, sha1_digest
@@ -123,6 +124,8 @@ class WarcWriter:
         self.dedup = dedup
         # Originals in the open file, published to ``dedup`` when the file is finished.
         self._pending: dict[tuple[str, str], DedupEntry] = {}
+        self._indexer = RecordIndexer()
+        self._index_lines: dict[str, list[str]] = {}
 
     @property
     def closed_files(self) -> list[Path]:
@@ -156,11 +159,14 @@ class WarcWriter:
             digest = sha1_digest(exchange.payload) if self._dedup_applies(exchange) else None
             original = None if digest is None else self._original(uri, digest)
             raw_response, raw_request = self._serialise_pair(exchange, original, digest)
-            data = gzip_member(raw_response) + gzip_member(raw_request)
+            request_member = gzip_member(raw_request)
+            data = gzip_member(raw_response) + request_member
             offset = handle.tell()
             # Parse the record about to be written with the reader's code: the result is
             # by construction what read_response() returns later.
             record = next(ArchiveIterator(io.BytesIO(raw_response)))
+            self._index_lines.setdefault(final.name, []).append(
+                self._indexer.line(record, final.name, offset, len(data) - len(request_member)))
             known = None if original is None else _KnownOriginal(exchange.payload, original)
             archived = response_from_record(record, final.name, offset, resolver=known)
             self._append(handle, data, offset)
@@ -168,6 +174,15 @@ class WarcWriter:
                 self._pending[(uri, digest)] = DedupEntry(
                     archived.warc_date, archived.pointer.warc_record_id, final.name, offset)
             return archived
+
+    def take_index_lines(self) -> dict[str, list[str]]:
+        """CDXJ lines of the records in finished files (file name → lines), handed over once."""
+        with self._lock:
+            done = {p.name for p in self._closed_files}
+            taken = {name: lines for name, lines in self._index_lines.items() if name in done}
+            for name in taken:
+                del self._index_lines[name]
+            return taken
 
     def close(self) -> None:
         """Finish the current file (rename ``.open`` to its final name). Idempotent."""

@@ -12,7 +12,7 @@ from scrapy.utils.defer import deferred_from_coro
 
 from archive.dedup import DedupIndex
 from archive.errors import ArchiveError
-from archive.index import default_index_path, update_index
+from archive.index import default_index_path, merge_index_lines
 from archive.writer import WarcWriter
 from crawler import reasons
 from crawler.capture import exchange_from
@@ -154,8 +154,9 @@ class WarcCaptureExtension:
                 self.writer.close()
                 if stats is not None:
                     stats.set_value("warc/files_written", len(self.writer.closed_files))
-                if self.settings.getbool("WARC_CDXJ_ENABLED") and self.writer.closed_files:
-                    update_index(default_index_path(warc_dir(self.settings)), self.writer.closed_files)
+                lines = self.writer.take_index_lines()
+                if self.settings.getbool("WARC_CDXJ_ENABLED") and lines:
+                    merge_index_lines(default_index_path(warc_dir(self.settings)), lines)
         except ArchiveError as exc:
             if stats is not None:
                 stats.inc_value("warc/write_error_count")

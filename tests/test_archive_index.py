@@ -202,3 +202,24 @@ def test_index_command_without_warcs_exits_1(tmp_path: Path, capsys: pytest.Capt
 def test_index_command_usage_error_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert index_main(["--no-such-option"]) == 2
     assert "usage: zhengwen index" in capsys.readouterr().err
+
+
+def test_lines_built_while_writing_equal_the_indexer_over_the_files(tmp_path: Path) -> None:
+    from archive.dedup import DedupIndex
+    from archive.index import index_warcs
+    from archive.records import HttpExchange
+    from archive.writer import WarcWriter
+
+    writer = WarcWriter(tmp_path, max_bytes=3000, dedup=DedupIndex(tmp_path / "state.sqlite"))
+    for n in range(6):
+        body = f"<html><body>page {n % 2}</body></html>".encode()
+        writer.write_exchange(HttpExchange(
+            url=f"http://www.gov.cn/p{n % 2}.html?q=政策", method="GET", request_headers=[("Host", "www.gov.cn")],
+            request_body=b"", status=200 if n != 5 else 404,
+            response_headers=[("Content-Type", "text/html; charset=utf-8")], payload=body))
+    writer.close()
+    lines = writer.take_index_lines()
+    assert set(lines) == {p.name for p in writer.closed_files}
+    assert sorted(line for file_lines in lines.values() for line in file_lines) == index_warcs(writer.closed_files)
+    assert writer.take_index_lines() == {}
+    assert any('"warc/revisit"' in line for file_lines in lines.values() for line in file_lines)
