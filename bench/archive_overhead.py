@@ -4,14 +4,18 @@
 
 The same `news` spider crawls a generated local site (2,000 articles + 41 listings)
 on 127.0.0.1, alternately with WARC_ENABLED on and off. Extraction is switched off in
-both (ITEM_PIPELINES={}) so the difference is the capture itself. Prints pages/s per
-run, the medians and their ratio. Target: capture costs ≤ 10% of throughput.
+both (ITEM_PIPELINES={}) so the difference is the capture itself: writing the WARC
+records, revisit lookups and the CDXJ index at close. Prints, per run, pages/s (wall
+clock, from Scrapy's stats) and the crawl process's CPU milliseconds per page (user +
+sys, steadier on a shared 2-core machine), then the medians and their ratios.
+Target: capture costs ≤ 10% of crawl throughput.
 """
 
 from __future__ import annotations
 
 import argparse
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -33,37 +37,50 @@ SETTINGS = {
 }
 
 
-def crawl(root_url: str, warc: bool, workdir: Path) -> tuple[int, float]:
-    """Run one crawl; return (responses received, seconds) from Scrapy's own stats."""
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def crawl(root_url: str, warc: bool, workdir: Path) -> tuple[int, float, float]:
+    """Run one crawl; return (responses received, seconds from Scrapy's stats, CPU seconds)."""
     seeds = workdir / "seeds.txt"
     seeds.write_text(root_url + "\n", encoding="utf-8")
     out = Path(tempfile.mkdtemp(dir=workdir))
     args = [sys.executable, "-m", "crawler.cli", "crawl", "news", "--seeds", str(seeds), "--out", str(out)]
     for name, value in {**SETTINGS, "WARC_ENABLED": str(warc)}.items():
         args += ["-s", f"{name}={value}"]
+    cpu_before = _children_cpu()
     done = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=900)
+    cpu = _children_cpu() - cpu_before
     if done.returncode != 0:
         raise SystemExit(f"crawl failed ({done.returncode}):\n{done.stdout}\n{done.stderr[-3000:]}")
     responses = int(re.search(r"'response_received_count': (\d+)", done.stderr).group(1))
     seconds = float(re.search(r"'elapsed_time_seconds': ([\d.]+)", done.stderr).group(1))
-    return responses, seconds
+    return responses, seconds, cpu
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=5)
     rounds = parser.parse_args().rounds
     rates: dict[bool, list[float]] = {True: [], False: []}
+    cpu_ms: dict[bool, list[float]] = {True: [], False: []}
     with serve_site() as root_url, tempfile.TemporaryDirectory() as tmp:
-        print(f"{'run':>4} {'capture':>8} {'pages':>6} {'seconds':>8} {'pages/s':>8}")
+        print(f"{'run':>4} {'capture':>8} {'pages':>6} {'seconds':>8} {'pages/s':>8} {'cpu ms/page':>12}")
         for run in range(rounds):
             for warc in ((False, True) if run % 2 == 0 else (True, False)):
-                pages, seconds = crawl(root_url, warc, Path(tmp))
+                pages, seconds, cpu = crawl(root_url, warc, Path(tmp))
                 rates[warc].append(pages / seconds)
-                print(f"{run + 1:>4} {'on' if warc else 'off':>8} {pages:>6} {seconds:>8.2f} {pages / seconds:>8.1f}")
-    with_capture, without = statistics.median(rates[True]), statistics.median(rates[False])
-    print(f"\nmedian pages/s: capture off {without:.1f}, capture on {with_capture:.1f}")
-    print(f"ratio on/off: {with_capture / without:.3f} (capture cost {100 * (1 - with_capture / without):.1f}%)")
+                cpu_ms[warc].append(1000 * cpu / pages)
+                print(f"{run + 1:>4} {'on' if warc else 'off':>8} {pages:>6} {seconds:>8.2f} {pages / seconds:>8.1f} "
+                      f"{1000 * cpu / pages:>12.2f}")
+    rate_on, rate_off = statistics.median(rates[True]), statistics.median(rates[False])
+    cpu_on, cpu_off = statistics.median(cpu_ms[True]), statistics.median(cpu_ms[False])
+    print(f"\nmedian pages/s: capture off {rate_off:.1f}, on {rate_on:.1f}; "
+          f"throughput ratio on/off {rate_on / rate_off:.3f} (cost {100 * (1 - rate_on / rate_off):.1f}%)")
+    print(f"median CPU ms/page: capture off {cpu_off:.2f}, on {cpu_on:.2f}; "
+          f"CPU ratio on/off {cpu_on / cpu_off:.3f} (cost {100 * (cpu_on / cpu_off - 1):.1f}%)")
 
 
 if __name__ == "__main__":
