@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from archive.records import Headers, HttpExchange
+from archive.httpmsg import iri_to_uri, warc_date
+from archive.records import ArchivedResponse, Headers, HttpExchange, RecordPointer
 
 if TYPE_CHECKING:
     from scrapy import Request
@@ -85,4 +87,22 @@ def exchange_from(request: Request, response: Response, max_payload: int = 0) ->
         protocol=response.protocol or "HTTP/1.1",
         ip_address=str(response.ip_address) if response.ip_address is not None else None,
         truncated=truncated,
+    )
+
+
+def unarchived_response(request: Request, response: Response, max_payload: int = 0) -> ArchivedResponse:
+    """The response as it would have been archived, for crawls with WARC_ENABLED off.
+
+    Extraction then runs on the same input shape; the documents carry no WARC pointer
+    (empty file name), and ``fetched_at`` is the time of this call.
+    """
+    exchange = exchange_from(request, response, max_payload)
+    return ArchivedResponse(
+        target_uri=iri_to_uri(exchange.url),
+        status=exchange.status,
+        headers=exchange.response_headers,
+        payload=exchange.payload,
+        warc_date=warc_date(datetime.now(timezone.utc)),
+        pointer=RecordPointer(warc_file="", warc_offset=-1, warc_record_id=""),
+        truncated=exchange.truncated,
     )

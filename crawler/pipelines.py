@@ -7,7 +7,6 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from scrapy.exceptions import NotConfigured
 from scrapy.utils.defer import deferred_from_coro
 
 from archive.errors import ArchiveError, SinkWriteError
@@ -69,8 +68,6 @@ class ExtractTextPipeline:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
-        if not crawler.settings.getbool("WARC_ENABLED"):
-            raise NotConfigured("extraction reads archived responses and WARC_ENABLED is off")
         return cls(text_jsonl_path(crawler.settings), crawler)
 
     def open_spider(self) -> None:

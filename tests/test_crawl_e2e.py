@@ -169,3 +169,15 @@ def test_unknown_spider_is_a_usage_error(tmp_path: Path) -> None:
                           cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert done.returncode == 2
     assert "unknown spider" in done.stderr
+
+
+def test_without_warc_capture_documents_are_still_extracted(fixture_web, tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds.txt"
+    seeds.write_text("https://www.hunan.gov.cn/hnszf/szf/zfld/mwm/mwmhd/index.html\n", encoding="utf-8")
+    run = zhengwen_crawl(["gov", "--seeds", str(seeds), *FAST, "-s", "WARC_ENABLED=False"],
+                         fixture_web.proxy_env(), tmp_path / "out")
+    assert run.returncode == 0, run.stdout + run.stderr[-3000:]
+    assert not (tmp_path / "out" / "warc").exists()
+    articles = [d for d in run.documents if d["page_type"] == "article"]
+    assert articles and all(d["warc_file"] is None and d["warc_record_id"] is None for d in articles)
+    assert all(d["text"] and d["fetched_at"] for d in articles)

@@ -129,7 +129,8 @@ def extract_response(resp: ArchivedResponse, payload: bytes) -> Document:
         extra=extra,
         fetched_at=resp.warc_date,
         http_status=resp.status,
-        warc_file=resp.pointer.warc_file,
-        warc_offset=resp.pointer.warc_offset,
-        warc_record_id=resp.pointer.warc_record_id,
+        # An empty pointer: the crawl ran with WARC_ENABLED off, nothing to point at.
+        warc_file=resp.pointer.warc_file or None,
+        warc_offset=resp.pointer.warc_offset if resp.pointer.warc_file else None,
+        warc_record_id=resp.pointer.warc_record_id or None,
     )

@@ -14,6 +14,7 @@ from scrapy.http import HtmlResponse
 from scrapy.linkextractors import LinkExtractor
 
 from crawler import reasons
+from crawler.capture import unarchived_response
 from crawler.extensions import WARC_META_KEY
 from crawler.failures import classify
 from crawler.items import PageItem
@@ -102,6 +103,8 @@ class SiteSpider(scrapy.Spider):
 
     def parse(self, response: scrapy.http.Response) -> Any:
         archived = response.meta.get(WARC_META_KEY)
+        if archived is None and response.request is not None and not self.settings.getbool("WARC_ENABLED"):
+            archived = unarchived_response(response.request, response, self.settings.getint("CAPTURE_MAXSIZE"))
         if archived is None:
             self._count("skip", "not_archived", response.url)
         else:
