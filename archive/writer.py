@@ -165,9 +165,9 @@ class WarcWriter:
             handle, final = self._open_next() if self._file is None or self._final_path is None else (
                 self._file, self._final_path)
             uri = iri_to_uri(exchange.url)
-            digest = sha1_digest(exchange.payload) if self._dedup_applies(exchange) else None
-            original = None if digest is None else self._original(uri, digest)
-            raw_response, raw_request = self._serialise_pair(exchange, original, digest)
+            digest = sha1_digest(exchange.payload)
+            original = self._original(uri, digest) if self._dedup_applies(exchange) else None
+            raw_response, raw_request = self._serialise_pair(exchange, uri, original, digest)
             request_member = gzip_member(raw_request)
             data = gzip_member(raw_response) + request_member
             offset = handle.tell()
@@ -179,7 +179,7 @@ class WarcWriter:
             known = None if original is None else _KnownOriginal(exchange.payload, original)
             archived = response_from_record(record, final.name, offset, resolver=known)
             self._append(handle, data, offset)
-            if digest is not None and original is None:
+            if original is None and self._dedup_applies(exchange):
                 self._pending[(uri, digest)] = DedupEntry(
                     archived.warc_date, archived.pointer.warc_record_id, final.name, offset)
             return archived
@@ -268,10 +268,12 @@ class WarcWriter:
         return self.dedup.lookup(uri, digest)
 
     def _serialise_pair(
-        self, exchange: HttpExchange, original: DedupEntry | None, digest: str | None
+        self, exchange: HttpExchange, uri: str, original: DedupEntry | None, digest: str
     ) -> tuple[bytes, bytes]:
-        """Return the uncompressed response (or revisit) record and its request record."""
-        uri = iri_to_uri(exchange.url)
+        """Return the uncompressed response (or revisit) record and its request record.
+
+        ``uri`` is the exchange's URL as a URI, ``digest`` its payload digest.
+        """
         date = warc_date(self._clock())
         response_id = self._new_id()
         version = http_version(exchange.protocol)
@@ -285,7 +287,7 @@ class WarcWriter:
             fields.append(("WARC-Protocol", protocol))
         if exchange.truncated:
             fields.append(("WARC-Truncated", exchange.truncated))
-        if original is not None and digest is not None:
+        if original is not None:
             fields += [("WARC-Profile", REVISIT_PROFILES[0]), ("WARC-Refers-To-Target-URI", uri),
                        ("WARC-Refers-To-Date", original.warc_date), ("WARC-Refers-To", original.record_id),
                        ("WARC-Payload-Digest", digest)]
@@ -293,7 +295,7 @@ class WarcWriter:
         headers = stored_response_headers(clean_headers(exchange.response_headers), len(exchange.payload))
         head = header_block(f"{version} {exchange.status} {reason_phrase(exchange.status)}", headers)
         if original is None:
-            response = warc_record(fields, "response", head, exchange.payload, sha1_digest(exchange.payload))
+            response = warc_record(fields, "response", head, exchange.payload, digest)
         else:  # the original's payload digest is among the revisit's fields already
             response = warc_record(fields, "response", head, b"", None)
         request_fields = [("WARC-Type", "request"), ("WARC-Record-ID", self._new_id()), ("WARC-Date", date),
