@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: crawl test clean
+.PHONY: crawl test bench clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,6 +16,14 @@ crawl: $(BIN)/.installed
 
 test: $(BIN)/.installed
 	$(BIN)/python -m pytest
+
+# Benchmarks (not part of `make test`): extras for the side-by-side extractors, then every bench/ script.
+$(BIN)/.installed-bench: $(BIN)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	touch $@
+
+bench: $(BIN)/.installed-bench
+	for script in bench/*.py; do case $$script in */fixture_site.py) ;; *) $(BIN)/python $$script || exit 1;; esac; done
 
 clean:
 	rm -rf $(VENV) build *.egg-info
