@@ -25,6 +25,16 @@ MOCKSERVER = Path(__file__).resolve().parent / "mockserver.py"
 STARTUP_TIMEOUT = 20.0  # seconds to wait for the server's URL line
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """``--update-floors``: let tests/test_quality_gate.py tighten tests/quality_floors.json."""
+    parser.addoption(
+        "--update-floors",
+        action="store_true",
+        default=False,
+        help="rewrite tests/quality_floors.json with the measured extraction quality (never lowers a floor)",
+    )
+
+
 @dataclass(frozen=True)
 class FixtureWebServer:
     """A running tests/mockserver.py: point clients at `proxy_url` to reach `model`'s URLs."""
