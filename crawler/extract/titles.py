@@ -1,0 +1,144 @@
+"""The headline: profile/og/h1 candidates checked against <title>, site-suffix stripping, spam titles."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from crawler.extract.blocks import normalize_space
+from crawler.extract.clean import compiled
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+    from crawler.profiles import ExtractHints
+
+#: A site name after a separator at the end of a <title> (``_网易新闻``, ``-新华网``,
+#: `` - 湖南省人民政府门户网站``). Unspaced hyphens only count before a name-like word,
+#: since headlines use them too (``1-10月…``).
+_SUFFIX = re.compile(
+    r"(?:\s+[-–—|｜_]\s*|\s*[_|｜–—]\s*|-(?=[^-]{1,20}(?:网|新闻|政府|网站|频道|日报|在线|客户端|号|\.com|\.cn)$))"
+    r"[^_|｜–—]{1,24}$"
+)
+#: What may separate a headline from the site or column name after it in a <title>.
+_SEPARATORS = " -–—_|｜·•:："
+#: A site/column tail after the headline is at most this long.
+_MAX_TAIL = 40
+#: Typesetting spaces between a number and its date unit (``2007　年末``).
+_NUMBER_UNIT_SPACE = re.compile(r"(?<=\d)\s+(?=[年月日号])")
+#: Keyword clusters of hijacked titles: piracy/streaming, porn, gambling. Two hits (of
+#: different words) in a <title> the headline does not share mark it as spam.
+_SPAM_WORDS = re.compile(
+    r"在线观看|免费观看|免费看|高清|全集|电视剧|影院|无码|成人|色情|av|AV|黄色|激情|"
+    r"彩票|博彩|赌场|赌博|娱乐城|棋牌|百家乐|时时彩|六合彩|开奖|投注|下注|真人|澳门|威尼斯人|葡京|老虎机"
+)
+_MIN_HEADLINE = 4
+#: A headline shares at least this share of its character pairs with an honest <title>.
+_SPAM_OVERLAP = 0.2
+#: Shorter <title>s that do not match the headline are site names, not spam.
+_MIN_SPAM_TITLE = 12
+#: Metas naming the site, whose value is stripped from the end of a <title>.
+SITE_NAME_KEYS = ("og:site_name", "sitename", "site_name", "application-name", "apple-mobile-web-app-title")
+
+
+def texts_at(tree: HtmlElement, xpaths: tuple[str, ...]) -> list[str]:
+    """Normalised non-empty texts (or attribute values) of every match of ``xpaths``."""
+    found = []
+    for xpath in xpaths:
+        for node in compiled(xpath)(tree):
+            text = normalize_space(node if isinstance(node, str) else " ".join(node.itertext()))
+            if text:
+                found.append(text)
+    return found
+
+
+def strip_suffixes(title: str, suffixes: tuple[str, ...] = ()) -> str:
+    """Remove profile suffixes and site names, then generic ``<sep><site name>`` tails."""
+    for suffix in suffixes:
+        bare = suffix.strip(_SEPARATORS)
+        for tail in (suffix, bare):
+            if tail and title.endswith(tail) and len(title) > len(tail) + 1:
+                rest = title[: -len(tail)]
+                if tail is suffix or rest[-1] in _SEPARATORS:
+                    title = rest.rstrip(_SEPARATORS)
+                    break
+    while True:
+        shorter = _SUFFIX.sub("", title).strip().rstrip("_|｜-–— ")
+        if shorter == title or len(shorter) < _MIN_HEADLINE:
+            return title
+        title = shorter
+
+
+def _bigrams(text: str) -> set[str]:
+    text = re.sub(r"\W", "", text.lower())
+    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+def overlap(headline: str, other: str) -> float:
+    """Share of the headline's character pairs found in ``other``."""
+    pairs = _bigrams(headline)
+    return len(pairs & _bigrams(other)) / len(pairs) if pairs else 0.0
+
+
+def headline_prefix(raw: str, lines: list[str]) -> str | None:
+    """The longest visible line that is the <title> up to a separator and a short tail.
+
+    ``中华人民共和国监察法-纪检`` with a page line ``中华人民共和国监察法``: the tail after
+    the separator is the column or site name, whatever it says.
+    """
+    best = None
+    for line in lines:
+        size = len(line)
+        if _MIN_HEADLINE <= size < len(raw) and raw.startswith(line) and raw[size] in _SEPARATORS:
+            if len(raw) - size <= _MAX_TAIL and (best is None or size > len(best)):
+                best = line
+    return best
+
+
+def is_spam(raw: str, headline: str | None) -> bool:
+    """True when ``raw`` (a <title>) is a hijacked one: unrelated to the headline or a spam keyword cluster."""
+    if headline and overlap(headline, raw) < _SPAM_OVERLAP and len(raw) >= _MIN_SPAM_TITLE:
+        return True
+    words = {match.group(0).lower() for match in _SPAM_WORDS.finditer(raw)}
+    if headline:
+        words = {word for word in words if word not in headline.lower()}
+    return len(words) >= 2
+
+
+def tidy(title: str | None) -> str | None:
+    """Drop typesetting spaces between a number and its date unit."""
+    return _NUMBER_UNIT_SPACE.sub("", title) if title else title
+
+
+def find_title(
+    tree: HtmlElement, hints: ExtractHints, metas: dict[str, str], lines: list[str], extra: dict[str, Any]
+) -> str | None:
+    """The headline: a profile/og/h1 candidate the <title> confirms, else the best guess.
+
+    Profile title XPaths and og:title are trusted over an unconfirming <title>; a bare
+    ``<h1>`` only when it resembles the <title> (elsewhere it is often the site logo).
+    A hijacked <title> is recorded in ``extra`` as ``title_raw`` with ``spam_title`` True.
+    """
+    raw = normalize_space(" ".join(tree.xpath("//title[1]//text()")))
+    meta_titles = [metas[k] for k in ("og:title", "articletitle", "twitter:title") if metas.get(k)]
+    strong = [c for c in texts_at(tree, hints.title_xpaths) + meta_titles if len(c) >= _MIN_HEADLINE]
+    headings = [c for c in texts_at(tree, ("//h1",)) if len(c) >= _MIN_HEADLINE]
+    confirmed = [c for c in strong + headings if raw and c in raw]
+    if confirmed:
+        return tidy(max(confirmed, key=len))
+    if not raw:
+        return tidy((strong + headings or [None])[0])
+    site_names = tuple(metas[k] for k in SITE_NAME_KEYS if metas.get(k))
+    stripped = strip_suffixes(raw, hints.title_suffixes + site_names)
+    headline = (strong + headings or [None])[0]
+    if is_spam(stripped, headline):
+        extra["title_raw"] = raw
+        extra["spam_title"] = True
+        return tidy(headline)
+    if strong:
+        return tidy(strong[0])
+    prefix = headline_prefix(raw, lines)
+    if prefix:
+        return tidy(prefix)
+    similar = [c for c in headings if overlap(c, stripped) >= 0.5]
+    return tidy(similar[0] if similar else stripped)

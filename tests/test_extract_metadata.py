@@ -1,0 +1,53 @@
+"""Headline and source rules on small hand-written pages: suffixes, prefixes, spam clusters, bylines."""
+
+from __future__ import annotations
+
+from crawler.extract import extract_html
+from crawler.extract.titles import headline_prefix, is_spam, strip_suffixes, tidy
+
+BODY = "".join(f"<p>第{i}段：各地区各部门要坚持稳中求进工作总基调，推动经济实现质的有效提升和量的合理增长。</p>" for i in range(4))
+
+
+def _page(head: str, top: str) -> bytes:
+    return f"<html><head>{head}</head><body>{top}<div class='article-content'>{BODY}</div></body></html>".encode()
+
+
+def test_headline_prefix_cuts_a_column_or_site_tail() -> None:
+    lines = ["首页", "中华人民共和国监察法", "正文"]
+    assert headline_prefix("中华人民共和国监察法-纪检", lines) == "中华人民共和国监察法"
+    assert headline_prefix("关于开展大赛的通知 某某医院", ["关于开展大赛的通知"]) == "关于开展大赛的通知"
+    assert headline_prefix("全国人民代表大会常务委员会关于批准的决议", ["全国人民代表大会常务委员会"]) is None
+
+
+def test_site_name_meta_is_stripped_from_the_title() -> None:
+    assert strip_suffixes("市政府召开常务会议 示例市人民政府", ("示例市人民政府",)) == "市政府召开常务会议"
+    html = _page("<title>市政府召开常务会议 示例市人民政府</title><meta property='og:site_name' content='示例市人民政府'>", "")
+    assert extract_html(html, "https://www.example.gov.cn/a.html", {}).title == "市政府召开常务会议"
+
+
+def test_page_line_confirms_the_headline_before_the_site_tail() -> None:
+    html = _page("<title>我院举办2019年专业技能大赛 某某省中医院</title>", "<div class='title'>我院举办2019年专业技能大赛</div>")
+    assert extract_html(html, "https://www.example.org/a.html", {}).title == "我院举办2019年专业技能大赛"
+
+
+def test_spam_keyword_cluster_is_a_hijacked_title() -> None:
+    assert is_spam("澳门百家乐真人娱乐城", "关于做好防汛工作的通知")
+    assert is_spam("最新电视剧全集在线观看", None)
+    assert not is_spam("关于加强电视剧行业管理的通知", "关于加强电视剧行业管理的通知")
+
+
+def test_number_unit_space_is_dropped() -> None:
+    assert tidy("调整2007　年末国债余额") == "调整2007年末国债余额"
+    assert tidy("打造科技湘军 充沛创新动能") == "打造科技湘军 充沛创新动能"
+
+
+def test_byline_account_beats_a_reprint_credit_in_the_body() -> None:
+    top = "<h1>京沪高速部分路段封闭施工</h1><p class='byline'><span class='source'>城市报道</span></p>"
+    html = _page("<title>京沪高速部分路段封闭施工</title>", top).replace(b"</div></body>", "<p>来源：无锡交警</p></div></body>".encode())
+    assert extract_html(html, "https://www.example.org/a.html", {}).source == "城市报道"
+
+
+def test_a_date_line_is_not_a_source_name() -> None:
+    top = "<h1>加拿大留学生新政策解读</h1><div class='article-source'>发布时间：10-08 12:00</div><p class='author-name'>留学必读</p>"
+    html = _page("<title>加拿大留学生新政策解读</title>", top)
+    assert extract_html(html, "https://www.example.org/a.html", {}).source == "留学必读"
