@@ -118,7 +118,7 @@ class WarcCaptureExtension:
             self.dedup = open_dedup_index(state_db_path(self.settings), directory)
         self.writer = WarcWriter(
             directory,
-            prefix=f"{self.settings.get('CRAWL_NAME')}-{spider.name}",
+            prefix=self.settings.get("CRAWL_NAME"),
             warcinfo=warcinfo_fields(self.settings, spider),
             max_bytes=self.settings.getint("WARC_MAX_BYTES"),
             dedup=self.dedup,
