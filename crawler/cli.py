@@ -19,6 +19,7 @@ PASS_THROUGH = {
     "extract": ("extract documents from saved HTML files", "crawler.extract.command:extract_main"),
     "index": ("(re)build the CDXJ index of WARC files", "archive.cli:index_main"),
     "verify": ("check WARC files: gzip members, digests, request/response pairs, revisits", "archive.cli:verify_main"),
+    "replay": ("re-derive the cleaned documents from WARC files, offline", "crawler.replay:replay_main"),
     "wacz": ("package a crawl as a WACZ file for ReplayWeb.page", "archive.wacz:wacz_main"),
 }
 

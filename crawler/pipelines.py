@@ -11,9 +11,8 @@ from scrapy.utils.defer import deferred_from_coro
 
 from archive.errors import ArchiveError, SinkWriteError
 from archive.export import JsonlSink
-from archive.reader import decoded_payload
 from crawler import reasons
-from crawler.extract import extract_response
+from crawler.documents import document_from, wants_document
 from crawler.items import PageItem
 
 if TYPE_CHECKING:
@@ -92,8 +91,13 @@ class ExtractTextPipeline:
         if not isinstance(item, PageItem) or self.sink is None:
             return item
         archived = item.archived
+        if not wants_document(archived):
+            self._inc("extract/skipped_reason_count/not_a_page")
+            logger.warning("extract: %s (HTTP %s) is not a page replay would extract; skipped", item.url,
+                           archived.status)
+            return item
         try:
-            document = extract_response(archived, decoded_payload(archived))
+            document = document_from(archived)
         except ArchiveError as exc:
             self._inc("extract/failed_reason_count/bad_payload")
             logger.warning("extract: cannot decode payload of %s: %s", item.url, exc)

@@ -1,0 +1,64 @@
+"""Replay: the corpus re-derived from the WARC files alone equals the crawl's text.jsonl, byte for byte."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from crawlhelpers import FAST, CrawlRun, zhengwen_crawl
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def small_crawl(fixture_web, tmp_path_factory) -> CrawlRun:
+    """Crawl part of the fixture web twice into one folder (the second run writes revisits)."""
+    seeds = tmp_path_factory.mktemp("seeds") / "seeds.txt"
+    roots = fixture_web.model.seed_urls_by_site()
+    seeds.write_text("\n".join(roots["gov"] + roots["wechat"]) + "\n", encoding="utf-8")
+    out = tmp_path_factory.mktemp("replay-crawl")
+    for spider in ("gov", "wechat", "gov"):
+        run = zhengwen_crawl([spider, "--seeds", str(seeds), *FAST], fixture_web.proxy_env(), out)
+        assert run.returncode == 0, run.stdout + run.stderr[-3000:]
+    return run
+
+
+def replay(args: list[str]) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([sys.executable, "-m", "crawler.cli", "replay", *args], cwd=ROOT, capture_output=True,
+                          timeout=300)
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_replay_equals_the_crawl_output_byte_for_byte(small_crawl: CrawlRun, workers: str) -> None:
+    done = replay([str(small_crawl.out), "--workers", workers])
+    assert done.returncode == 0, done.stderr.decode()[-3000:]
+    crawled = (small_crawl.out / "text.jsonl").read_bytes()
+    assert crawled.count(b"\n") > 10
+    assert done.stdout == crawled
+
+
+def test_replay_resolves_revisits(small_crawl: CrawlRun) -> None:
+    from warcio.archiveiterator import ArchiveIterator
+
+    types = []
+    for path in sorted((small_crawl.out / "warc").glob("*.warc.gz")):
+        with path.open("rb") as handle:
+            types += [record.rec_type for record in ArchiveIterator(handle)]
+    assert "revisit" in types
+
+
+def test_replay_to_a_file_is_identical_and_atomic(small_crawl: CrawlRun, tmp_path: Path) -> None:
+    out = tmp_path / "replayed.jsonl"
+    done = replay([str(small_crawl.out / "warc"), "-o", str(out), "--workers", "1"])
+    assert done.returncode == 0, done.stderr.decode()[-3000:]
+    assert out.read_bytes() == (small_crawl.out / "text.jsonl").read_bytes()
+    assert not out.with_name(out.name + ".open").exists()
+
+
+def test_replay_of_nothing_fails_clearly(tmp_path: Path) -> None:
+    done = replay([str(tmp_path / "missing")])
+    assert done.returncode == 1
+    assert b"no such file" in done.stderr
