@@ -37,7 +37,10 @@ def build_parser() -> argparse.ArgumentParser:
     crawl = commands.add_parser("crawl", help="crawl seed lists into WARC files and text.jsonl")
     crawl.add_argument("spiders", nargs="*", metavar="SPIDER", help="spiders to run (default: all)")
     crawl.add_argument("--seeds", metavar="FILE", help="seed file for the named spider (default spider: news)")
-    crawl.add_argument("--out", metavar="DIR", default=None, help="output folder (default: ./data)")
+    crawl.add_argument("--out", metavar="DIR", default=None,
+                       help="output folder (default: ./data; ./data/from-archive with --from-archive)")
+    crawl.add_argument("--from-archive", nargs="+", metavar="PATH", default=None,
+                       help="run the spiders against WARC files or folders instead of the live web")
     crawl.add_argument("-s", dest="settings", action="append", default=[], type=_parse_setting,
                        metavar="NAME=VALUE", help="Scrapy setting (repeatable)")
     for name, (help_text, _) in PASS_THROUGH.items():
@@ -46,11 +49,41 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: Settings of a crawl served from an archive: nothing is contacted, nothing re-archived.
+FROM_ARCHIVE_SETTINGS = {
+    "DOWNLOAD_HANDLERS": {
+        "http": "crawler.archive_handler.ArchiveDownloadHandler",
+        "https": "crawler.archive_handler.ArchiveDownloadHandler",
+    },
+    "WARC_ENABLED": False,
+    "ROBOTSTXT_OBEY": False,  # obeyed when the archive was captured; robots.txt may not be in it
+    "DOWNLOAD_DELAY": 0,
+    "AUTOTHROTTLE_ENABLED": False,
+    "RETRY_ENABLED": False,
+    "HTTPCACHE_ENABLED": False,
+    "ALLOW_LOOPBACK": True,  # no connection is made; archived loopback URLs may be served
+}
+
+
+def _split_archive_args(args: argparse.Namespace, known: list[str]) -> None:
+    """``--from-archive PATH... SPIDER...``: spider names that are not paths go back to the spiders."""
+    if not args.from_archive:
+        return
+    paths = [p for p in args.from_archive if p not in known or Path(p).exists()]
+    args.spiders = [*args.spiders, *(p for p in args.from_archive if p not in paths)]
+    args.from_archive = paths
+
+
 def _settings(args: argparse.Namespace) -> Any:
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "crawler.settings")
     from scrapy.utils.project import get_project_settings
 
     settings = get_project_settings()
+    if args.from_archive:
+        for name, value in FROM_ARCHIVE_SETTINGS.items():
+            settings.set(name, value, priority="cmdline")
+        settings.set("ARCHIVE_SOURCE", args.from_archive, priority="cmdline")
+        settings.set("OUTPUT_DIR", str(Path(settings.get("OUTPUT_DIR")) / "from-archive"), priority="cmdline")
     if args.out:
         settings.set("OUTPUT_DIR", args.out, priority="cmdline")
     for name, value in args.settings:
@@ -82,9 +115,27 @@ def crawl_main(args: argparse.Namespace) -> int:
     from scrapy import signals
     from scrapy.crawler import CrawlerProcess
 
+    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "crawler.settings")
+    from scrapy.spiderloader import get_spider_loader
+    from scrapy.utils.project import get_project_settings
+
+    known = sorted(get_spider_loader(get_project_settings()).list())
+    _split_archive_args(args, known)
+    if args.from_archive == []:
+        print("zhengwen: --from-archive needs at least one WARC file or folder", file=sys.stderr)
+        return 2
+    if args.from_archive:
+        from archive.errors import ArchiveError
+        from archive.replay import find_warcs
+
+        try:
+            if not find_warcs(args.from_archive):
+                raise ArchiveError(f"no WARC files in {' '.join(args.from_archive)}")
+        except ArchiveError as exc:
+            print(f"zhengwen: --from-archive: {exc}", file=sys.stderr)
+            return 1
     settings = _settings(args)
     process = CrawlerProcess(settings)
-    known = sorted(process.spider_loader.list())
     names = args.spiders or ([GENERIC_SPIDER] if args.seeds else known)
     unknown = [n for n in names if n not in known]
     if unknown:

@@ -10,6 +10,7 @@ from twisted.internet import error as tx_error
 from twisted.web._newclient import ResponseFailed, ResponseNeverReceived
 
 from crawler import reasons
+from crawler.archive_handler import NotInArchive
 from crawler.resolver import REFUSED_NAMES, PrivateAddressRefused
 
 _BY_TYPE: tuple[tuple[tuple[type[BaseException], ...], str], ...] = (
@@ -58,6 +59,8 @@ def classify(exc: BaseException, host: str = "") -> str:
             return reasons.ROBOTS_FORBIDDEN
         return reasons.OFFSITE if "offsite" in text.lower() else reasons.IGNORED
     chain = list(_chain(exc))
+    if any(isinstance(e, NotInArchive) for e in chain):
+        return reasons.NOT_IN_ARCHIVE
     for kinds, reason in _BY_TYPE:
         if any(isinstance(e, kinds) for e in chain):
             if reason == reasons.DNS_FAILURE and host.lower() in REFUSED_NAMES:

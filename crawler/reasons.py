@@ -11,6 +11,8 @@ CONNECTION_LOST = "connection_lost"
 PRIVATE_ADDRESS = "private_address_refused"
 HTTP_ERROR = "http_error"
 DOWNLOAD_ERROR = "download_error"
+# Crawls replayed from an archive: the URL has no capture there.
+NOT_IN_ARCHIVE = "not_in_archive"
 
 # Requests not sent on purpose (stats: skip/reason_count/<reason>).
 ROBOTS_FORBIDDEN = "robots_forbidden"

@@ -20,6 +20,7 @@ def small_crawl(fixture_web, tmp_path_factory) -> CrawlRun:
     roots = fixture_web.model.seed_urls_by_site()
     seeds.write_text("\n".join(roots["gov"] + roots["wechat"]) + "\n", encoding="utf-8")
     out = tmp_path_factory.mktemp("replay-crawl")
+    (out / "seeds-used.txt").write_text(seeds.read_text(encoding="utf-8"), encoding="utf-8")
     for spider in ("gov", "wechat", "gov"):
         run = zhengwen_crawl([spider, "--seeds", str(seeds), *FAST], fixture_web.proxy_env(), out)
         assert run.returncode == 0, run.stdout + run.stderr[-3000:]
@@ -62,3 +63,23 @@ def test_replay_of_nothing_fails_clearly(tmp_path: Path) -> None:
     done = replay([str(tmp_path / "missing")])
     assert done.returncode == 1
     assert b"no such file" in done.stderr
+
+
+def _articles(run: CrawlRun) -> set[str]:
+    return {d["url"] for d in run.documents if d["page_type"] == "article"}
+
+
+def test_crawl_from_archive_finds_the_same_articles(small_crawl: CrawlRun, tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds.txt"
+    seeds.write_text((small_crawl.out / "seeds-used.txt").read_text(encoding="utf-8") + "https://www.gov.cn/not-archived.html\n",
+                     encoding="utf-8")
+    runs = [zhengwen_crawl(["--from-archive", str(small_crawl.out / "warc"), spider, "--seeds", str(seeds)], {},
+                           tmp_path / "from-archive") for spider in ("gov", "wechat")]
+    for run in runs:
+        assert run.returncode == 0, run.stdout + run.stderr[-3000:]
+    archived = _articles(small_crawl)
+    assert archived and _articles(runs[-1]) == archived
+    assert "not_in_archive" in runs[0].stdout
+    replayed = runs[-1].documents
+    assert all(d["warc_file"] and d["warc_record_id"] for d in replayed)
+    assert not (tmp_path / "from-archive" / "warc").exists()
