@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: crawl test bench clean
+.PHONY: crawl test demo bench clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,6 +16,10 @@ crawl: $(BIN)/.installed
 
 test: $(BIN)/.installed
 	$(BIN)/python -m pytest
+
+# Try zhengwen offline: crawl the fixture web on 127.0.0.1, replay, export (see README).
+demo: $(BIN)/.installed
+	$(BIN)/python tests/demo.py
 
 # Benchmarks (not part of `make test`): extras for the side-by-side extractors, then every bench/ script.
 $(BIN)/.installed-bench: $(BIN)/.installed

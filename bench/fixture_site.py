@@ -1,12 +1,20 @@
-"""A generated local site for benchmarks: listing pages and ≥ 2,000 article pages on 127.0.0.1."""
+"""A generated local site for benchmarks: listing pages and ≥ 2,000 article pages on 127.0.0.1.
+
+Article pages are either generated (one template, ~10 KB) or, with ``real_pages``, the
+real fixture articles of ../shared/fixtures (or $ZHENGWEN_FIXTURES) served in turn, each
+copy made distinct by a trailing comment, so that extraction sees real Chinese pages.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import json
+import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 COLUMNS = 40
 PER_COLUMN = 50  # 40 × 50 = 2,000 articles
@@ -38,31 +46,51 @@ def listing_html(title: str, links: list[str]) -> bytes:
     return f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{title}</title></head><body><ul>{items}</ul></body></html>".encode()
 
 
-def build_routes() -> dict[str, bytes]:
-    """Path → body of every page of the site."""
-    routes: dict[str, bytes] = {"/robots.txt": b"User-agent: *\nDisallow: /private/\n"}
-    routes["/"] = listing_html("首页", [f"/col/{c}/index.html" for c in range(COLUMNS)])
+UTF8_HTML = "text/html; charset=utf-8"
+
+
+def fixture_articles() -> list[tuple[bytes, str]]:
+    """(bytes, Content-Type) of every real fixture article page."""
+    root = Path(os.environ.get("ZHENGWEN_FIXTURES") or Path(__file__).resolve().parents[2] / "shared" / "fixtures")
+    if not (root / "pages.json").is_file():
+        raise SystemExit(f"fixtures not found at {root}: set ZHENGWEN_FIXTURES")
+    found = [((root / e["file"]).read_bytes(), f"text/html; charset={e['actual_charset']}")
+             for e in json.loads((root / "pages.json").read_text(encoding="utf-8")) if e["kind"] == "article"]
+    seed_root = root / "seedpages"
+    found += [((seed_root / e["file"]).read_bytes(), e["content_type"])
+              for e in json.loads((seed_root / "seedpages.json").read_text(encoding="utf-8")) if e["kind"] == "article"]
+    return found
+
+
+def build_routes(real_pages: bool = False) -> dict[str, tuple[bytes, str]]:
+    """Path → (body, Content-Type) of every page of the site."""
+    real = fixture_articles() if real_pages else []
+    routes: dict[str, tuple[bytes, str]] = {"/robots.txt": (b"User-agent: *\nDisallow: /private/\n", "text/plain")}
+    routes["/"] = (listing_html("首页", [f"/col/{c}/index.html" for c in range(COLUMNS)]), UTF8_HTML)
     for c in range(COLUMNS):
         paths = [article_path(c, n) for n in range(PER_COLUMN)]
-        routes[f"/col/{c}/index.html"] = listing_html(f"栏目 {c}", paths)
+        routes[f"/col/{c}/index.html"] = (listing_html(f"栏目 {c}", paths), UTF8_HTML)
         for n, path in enumerate(paths):
-            routes[path] = article_html(c, n)
+            if real:
+                body, ctype = real[(c * PER_COLUMN + n) % len(real)]
+                routes[path] = (body + f"\n<!-- copy {c}-{n} -->\n".encode("ascii"), ctype)
+            else:
+                routes[path] = (article_html(c, n), UTF8_HTML)
     return routes
 
 
 @contextmanager
-def serve_site() -> Iterator[str]:
+def serve_site(real_pages: bool = False) -> Iterator[str]:
     """Serve the site on 127.0.0.1 (ephemeral port) in a thread; yield its root URL."""
-    routes = build_routes()
+    routes = build_routes(real_pages)
 
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
         def do_GET(self) -> None:  # noqa: N802 (http.server's name)
-            body = routes.get(self.path.split("?")[0])
-            status = 200 if body is not None else 404
-            body = body if body is not None else b"not found"
-            ctype = "text/plain" if self.path.endswith(".txt") else "text/html; charset=utf-8"
+            found = routes.get(self.path.split("?")[0])
+            status = 200 if found is not None else 404
+            body, ctype = found if found is not None else (b"not found", "text/plain")
             self.send_response(status)
             self.send_header("Content-Type", ctype)
             self.send_header("Content-Length", str(len(body)))
