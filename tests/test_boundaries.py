@@ -12,8 +12,9 @@ import pytest
 ARCHIVE = Path(__file__).resolve().parent.parent / "archive"
 FORBIDDEN = {"scrapy", "twisted", "trafilatura", "crawler", "lxml", "langdetect"}
 #: Third-party packages archive/ may use (DESIGN.md: warcio, pyarrow for Parquet; issue #3:
-#: cdxj_indexer for pywb-compatible CDXJ and wacz for packaging, used rather than rewritten).
-ALLOWED_THIRD_PARTY = {"warcio", "pyarrow", "cdxj_indexer", "wacz"}
+#: cdxj_indexer for pywb-compatible CDXJ and wacz for packaging, used rather than rewritten;
+#: issue #5: datasketch for near-duplicate MinHash LSH and tqdm for progress bars, likewise).
+ALLOWED_THIRD_PARTY = {"warcio", "pyarrow", "cdxj_indexer", "wacz", "datasketch", "tqdm"}
 
 
 def imported_roots(path: Path) -> set[str]:
