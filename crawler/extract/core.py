@@ -94,7 +94,7 @@ def extract_html(body: bytes, url: str, headers: Mapping[str, str] | None = None
     if container is not None:
         unhide(container)
     prune(tree, hints.prune_xpaths, keep=container)
-    lines = postclean(main_text_lines(tree, container))
+    lines = postclean(main_text_lines(tree, container), meta.title)
     if pagetype.looks_like_list(lines, container is not None):
         return Document(
             **base, page_type=pagetype.LIST, **{**empty, "title": meta.title, "language": detect_language("\n".join(texts))}, extra=extra

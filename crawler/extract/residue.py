@@ -1,0 +1,91 @@
+"""Residue of link lists in extracted lines: headed recommendation blocks and headline/source/time lists.
+
+These lists (热点推荐, 往期推荐, 大家都在看 …) are recognised by shape, not by class names:
+a heading line naming the list followed by short non-sentence lines, or a run of
+lines ending in timestamps (``headline source 2024-05-27 19:40``, one field per line or
+all on one). A body paragraph is a sentence, so neither shape takes one.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Headings of recommendation and related lists, as a whole line.
+_HEADING = re.compile(
+    r"[【\[]?\s*(?:往期(?:推荐|回顾|精选|精彩|热文)|推荐阅读|相关(?:阅读|推荐|文章|新闻|稿件|报道|专题)|延伸阅读|"
+    r"热点(?:推荐|新闻|文章)|热门(?:推荐|文章|新闻|阅读)|精彩(?:推荐|阅读|图集)|猜你喜欢|大家都在看|为您推荐|"
+    r"今日推荐|编辑推荐|更多(?:精彩|阅读|图集|新闻|推荐)|阅读排行|点击排行|排行榜|你可能(?:还)?(?:喜欢|感兴趣))"
+    r"\s*[】\]]?\s*[:：>›»]*"
+)
+#: A timestamp ending a list item: dates, clock times, "3小时前", comment/read counts.
+_STAMP = re.compile(
+    r"(?:(?:(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}月\d{1,2}日|\d{2}-\d{2}|\d{1,2}[-/]\d{1,2}(?=\s+\d))"
+    r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"|\d{1,2}:\d{2}(?::\d{2})?|\d+\s*(?:秒|分钟|小时|天)前|刚刚|昨天\s*\d{1,2}:\d{2}|\d+\s*(?:跟贴|跟帖|评论|阅读|浏览))$"
+)
+_BULLET = re.compile(r"^(?:[-•·*]|\d{1,2}[.、])\s*")
+_SENTENCE = re.compile(r"[。！？!?；;]")
+#: A list item's headline (plus source) is at most this long.
+MAX_ITEM = 60
+#: Fewer stamped lines than this are a body's own dates (a signature, a schedule).
+MIN_STAMPS = 3
+
+
+def is_heading(line: str) -> bool:
+    """True for a line that only names a recommendation or related list."""
+    return _HEADING.fullmatch(line.strip()) is not None
+
+
+def is_item(line: str) -> bool:
+    """A short line without sentence punctuation: a headline, a source, a tag."""
+    return len(line) <= MAX_ITEM and not _SENTENCE.search(line)
+
+
+def is_stamped(line: str) -> bool:
+    """A list item ending in a timestamp, whose text before it is item-like."""
+    text = _BULLET.sub("", line.strip())
+    match = _STAMP.search(text)
+    return match is not None and is_item(text[: match.start()])
+
+
+def _drop_headed_blocks(lines: list[str]) -> list[str]:
+    kept: list[str] = []
+    index = 0
+    while index < len(lines):
+        if is_heading(lines[index]):
+            index += 1
+            while index < len(lines) and is_item(lines[index]):
+                index += 1
+            continue
+        kept.append(lines[index])
+        index += 1
+    return kept
+
+
+def _drop_stamped_runs(lines: list[str]) -> list[str]:
+    stamped = [is_stamped(line) for line in lines]
+    drop = [False] * len(lines)
+    index = 0
+    while index < len(lines):
+        if not stamped[index]:
+            index += 1
+            continue
+        end, stamps = index, [index]
+        while end + 1 < len(lines) and (stamped[end + 1] or is_item(lines[end + 1])):
+            end += 1
+            if stamped[end]:
+                stamps.append(end)
+        if len(stamps) >= MIN_STAMPS:
+            period = stamps[1] - stamps[0]
+            start = max(index - (period - 1), 0)
+            while start < index and not is_item(lines[start]):
+                start += 1
+            for position in range(start, stamps[-1] + 1):
+                drop[position] = True
+        index = end + 1
+    return [line for line, dropped in zip(lines, drop) if not dropped]
+
+
+def drop_list_residue(lines: list[str]) -> list[str]:
+    """Return ``lines`` without headed recommendation blocks and timestamped list runs."""
+    return _drop_stamped_runs(_drop_headed_blocks(lines))

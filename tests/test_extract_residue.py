@@ -1,0 +1,57 @@
+"""List residue and line rules of the post-clean, on hand-written line lists."""
+
+from __future__ import annotations
+
+from crawler.extract.postclean import is_meta_line, postclean
+from crawler.extract.residue import drop_list_residue, is_heading, is_stamped
+
+BODY = [
+    "5月27日，我国首个深远海漂浮式风电项目在海南万宁海域实现全容量并网发电。",
+    "专家表示，发展漂浮式风电对于推动能源结构转型具有重要意义。",
+]
+
+
+def test_headline_source_time_triples_are_dropped() -> None:
+    triples = ["全国夏粮收获进度过三成", "新华网", "2024-05-28 07:51", "多地发布高温预警", "中国气象局", "2024-05-28 07:30",
+               "嫦娥六号完成月背采样", "央视新闻", "2024-05-27 19:40"]
+    assert drop_list_residue(BODY + ["热点推荐"] + triples) == BODY
+
+
+def test_one_line_items_with_stamps_are_dropped() -> None:
+    items = ["- 新华网2024-05-28 07:51", "- 国家统计局2024-05-27 21:12", "- 中国新闻网 3小时前", "- 经济日报 876跟贴"]
+    assert drop_list_residue(BODY + items) == BODY
+
+
+def test_a_signature_date_and_a_table_stay() -> None:
+    lines = BODY + ["券种 额度上限", "研发服务券 20万元", "增长率 3.5", "示范市科学技术局", "2024年3月12日"]
+    assert drop_list_residue(lines) == lines
+
+
+def test_headed_block_stops_at_prose() -> None:
+    lines = ["往期推荐", "抽水蓄能电站建设提速", "氢能产业链全景解读", *BODY]
+    assert drop_list_residue(lines) == BODY
+    assert is_heading("【相关文章】") and is_heading("大家都在看") and not is_heading("相关文章指出，改革仍需深化。")
+    assert is_stamped("央视新闻 05-27 19:40") and not is_stamped("2024年3月12日，会议召开。")
+
+
+def test_meta_lines_promos_footers_and_credits() -> None:
+    assert is_meta_line("发布时间：2024-03-12 10:30 来源：市科技局 浏览次数：1234 【字体：大 中 小】")
+    assert is_meta_line("2024-05-28 08:15:02 来源：科技日报")
+    assert not is_meta_line("时间：2024年3月15日上午，地点：市民中心。")
+    lines = [
+        "点击蓝字 关注我们",
+        BODY[0],
+        BODY[1] + "（来源：示例日报）",
+        "END",
+        "长按识别二维码 关注我们",
+        "点个“在看”，分享给更多朋友",
+        "Copyright © 2024 示例新闻网 All Rights Reserved",
+        "示ICP备12345678号 网站标识码：4300000001",
+        "1/4",
+    ]
+    assert postclean(lines) == BODY
+
+
+def test_headline_repeated_atop_the_body_is_dropped() -> None:
+    assert postclean(["风电项目全容量并网", *BODY], "风电项目全容量并网") == BODY
+    assert postclean([*BODY, "风电项目全容量并网"], "风电项目全容量并网")[-1] == "风电项目全容量并网"
