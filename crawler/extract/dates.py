@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 BEIJING = timezone(timedelta(hours=8))
 _DATE = re.compile(
     r"(?<!\d)((?:19|20)\d{2})\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})(?!\d)\s*日?"
-    r"(?:\s*T?\s*(\d{1,2})\s*[:：时]\s*(\d{2})(?:\s*[:：分]\s*(\d{2}))?(?:\.\d+)?)?"
+    r"(?:\s*[T-]?\s*(\d{1,2})\s*[:：时]\s*(\d{2})(?:\s*[:：分]\s*(\d{2}))?(?:\.\d+)?)?"
     r"\s*(Z|[+-]\d{2}:?\d{2})?"
 )
 #: Meta names/properties that carry the publication time, most specific first.
@@ -36,6 +36,10 @@ META_DATE_KEYS = (
 )
 _UNIX = re.compile(r"\bvar\s+ct\s*=\s*[\"']?(\d{10})[\"']?")
 _LABELLED = re.compile(r"(?:发布时间|發佈時間|发布日期|發布日期|发表时间|时间|時間|日期|Published|Date)\s*[:：]?\s*")
+#: A byline is a short line; the body starts at the first sentence this long.
+_MAX_BYLINE = 80
+_MIN_PROSE = 20
+_SENTENCE_END = re.compile(r"[。！？]")
 _URL_DATE = re.compile(r"/(?:t)?((?:19|20)\d{2})[-/]?(\d{2})[-/]?(\d{2})[/_]")
 
 
@@ -105,6 +109,22 @@ def labelled_date(lines: list[str]) -> str | None:
         for label in _LABELLED.finditer(line):
             parsed = parse_date(line[label.end() : label.end() + 40])
             if parsed and _DATE.match(line, label.end()):
+                return parsed
+    return None
+
+
+def byline_date(lines: list[str]) -> str | None:
+    """The first date with a clock time in a short line above the body (an unlabelled byline).
+
+    Lines are read until the first sentence of prose: a date further down belongs to
+    the text or to the lists after it.
+    """
+    for line in lines:
+        if len(line) >= _MIN_PROSE and _SENTENCE_END.search(line):
+            return None
+        if len(line) <= _MAX_BYLINE:
+            parsed = parse_date(line)
+            if parsed and "T" in parsed:
                 return parsed
     return None
 

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
     from crawler.profiles import ExtractHints
 
-_SOURCE = re.compile(r"(?:来源|來源|稿源|Source)\s*[:：]\s*([^\s|｜丨]{2,30}(?: [A-Z][\w.-]*){0,3})")
+_SOURCE = re.compile(r"(?:来源|來源|稿源|Source)\s*[:：]\s*([^\s|｜丨（）()【】\[\]，,。；;]{2,30}(?: [A-Z][\w.-]*){0,3})")
 _AUTHOR = re.compile(r"(?:作者|记者|Author|By)\s*[:：]\s*([^\s|｜丨，,]{2,20})")
 #: A longer "source" is a sentence or a whole meta line, not a publisher name.
 _MAX_SOURCE = 30
@@ -46,7 +46,7 @@ def collect_metas(tree: HtmlElement) -> dict[str, str]:
 
 
 def find_published(tree: HtmlElement, hints: ExtractHints, metas: dict[str, str], lines: list[str], url: str) -> str | None:
-    """Publication time from metas, ``var ct``, profile XPaths, labelled text, then the URL.
+    """Publication time from metas, ``var ct``, profile XPaths, labelled text, a byline, then the URL.
 
     A date found in page text must fall on the day the URL encodes (when it encodes
     one): side lists carry dates of other articles.
@@ -55,7 +55,8 @@ def find_published(tree: HtmlElement, hints: ExtractHints, metas: dict[str, str]
     if found:
         return found
     day = dates.url_date(url)
-    for candidate in (dates.xpath_date(tree, hints.date_xpaths), dates.labelled_date(lines)):
+    candidates = (dates.xpath_date(tree, hints.date_xpaths), dates.labelled_date(lines), dates.byline_date(lines))
+    for candidate in candidates:
         if candidate and (day is None or candidate.startswith(day)):
             return candidate
     return day

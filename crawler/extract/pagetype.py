@@ -23,13 +23,16 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "application/
 _MAGIC = (b"%PDF-", b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"\x89PNG", b"\xff\xd8\xff", b"GIF8")
 #: A notice page (deleted/blocked/error) is short; a marker inside a long article is a quote.
 MAX_NOTICE_CHARS = 3000
-#: An article body has at least this much prose: characters in lines that are not link-only.
-MIN_ARTICLE_PROSE = 150
+#: ... or has at most this many characters outside links (an article has its body).
+MAX_NOTICE_PLAIN_CHARS = 1000
+#: An article body has at least this much prose: characters in sentence lines (a photo
+#: gallery's few captions make about 100).
+MIN_ARTICLE_PROSE = 60
 #: ... and prose makes up at least this share of it.
 PROSE_SHARE = 0.3
 #: A body container with less text than this is an empty template, not an article.
 MIN_BODY_TEXT = 20
-_SENTENCE_END = re.compile(r"[。！？!?；;.]|[。！？][”」』]")
+_SENTENCE_END = re.compile(r"[。！？!?；;]|\.(?=\s|$)")  # a full stop, not the dot of a host name
 
 
 def is_attachment(body: bytes, headers: Mapping[str, str] | None) -> bool:
@@ -44,10 +47,16 @@ def is_attachment(body: bytes, headers: Mapping[str, str] | None) -> bool:
 
 
 def notice_type(page_lines: list[Line], hints: ExtractHints) -> str | None:
-    """``deleted``/``blocked``/``error`` when a short page shows one of the profile markers."""
+    """``deleted``/``blocked``/``error`` when a notice page shows one of the profile markers.
+
+    A notice page is short, or, when the site wraps it in full chrome (soft 404s of CMS
+    sites inside a menu of hundreds of links), short once link-only lines are set aside.
+    """
     text = "\n".join(line.text for line in page_lines)
     if len(text) > MAX_NOTICE_CHARS:
-        return None
+        text = "\n".join(line.text for line in page_lines if not line.link_only)
+        if len(text) > MAX_NOTICE_PLAIN_CHARS:
+            return None
     for kind, markers in ((DELETED, hints.deleted_markers), (BLOCKED, hints.blocked_markers), (ERROR, hints.error_markers)):
         if any(marker in text for marker in markers):
             return kind
