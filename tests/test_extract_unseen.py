@@ -1,0 +1,76 @@
+"""Extraction on synthetic pages of layouts the shared fixtures lack (tests/fixtures/unseen/MANIFEST.json).
+
+Each page imitates a template common on the target sites (TRS, Hanweb, www.gov.cn policy
+documents, 163 mobile, WeChat promos, headline/source/time lists, editor lines in the
+body, soft 404s, column lists, photo galleries); the manifest says why it exists. The
+rules that pass them must be general: nothing in crawler/ may name these pages.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from archive.records import Document
+from crawler.extract import extract_html
+
+UNSEEN = Path(__file__).resolve().parent / "fixtures" / "unseen"
+MANIFEST = json.loads((UNSEEN / "MANIFEST.json").read_text(encoding="utf-8"))
+
+
+@cache
+def _extract(file: str) -> Document:
+    entry = next(e for e in MANIFEST if e["file"] == file)
+    return extract_html((UNSEEN / file).read_bytes(), entry["url"], {"Content-Type": entry["content_type"]})
+
+
+def _flat(text: str | None) -> str:
+    return re.sub(r"\s+", " ", text or "")
+
+
+def _params(*keys: str) -> list[Any]:
+    return [pytest.param(e, id=e["file"]) for e in MANIFEST if all(e.get(k) for k in keys)]
+
+
+def test_manifest_lists_every_page() -> None:
+    assert sorted(e["file"] for e in MANIFEST) == sorted(p.name for p in UNSEEN.glob("*.html"))
+
+
+@pytest.mark.parametrize("entry", _params("kind"))
+def test_page_type(entry: dict[str, Any]) -> None:
+    document = _extract(entry["file"])
+    assert document.page_type == entry["kind"]
+    assert (document.text is None) == (entry["kind"] != "article")
+
+
+@pytest.mark.parametrize("entry", _params("with"))
+def test_body_paragraphs_are_kept(entry: dict[str, Any]) -> None:
+    text = _flat(_extract(entry["file"]).text)
+    assert [s for s in entry["with"] if s not in text] == []
+
+
+@pytest.mark.parametrize("entry", _params("without"))
+def test_noise_is_dropped(entry: dict[str, Any]) -> None:
+    text = _flat(_extract(entry["file"]).text)
+    assert [s for s in entry["without"] if s in text] == []
+
+
+@pytest.mark.parametrize("entry", _params("title"))
+def test_title(entry: dict[str, Any]) -> None:
+    assert _extract(entry["file"]).title == entry["title"]
+
+
+@pytest.mark.parametrize("entry", _params("published"))
+def test_published(entry: dict[str, Any]) -> None:
+    published = _extract(entry["file"]).published or ""
+    assert published.startswith(entry["published"]), published
+
+
+@pytest.mark.parametrize("entry", _params("source"))
+def test_source(entry: dict[str, Any]) -> None:
+    assert _extract(entry["file"]).source == entry["source"]
