@@ -1,4 +1,4 @@
-"""zhengwen archive: WARC writing, deduplication, reading and replay, CDXJ indexes, verification, documents."""
+"""zhengwen archive: WARC writing, deduplication, reading and replay, CDXJ indexes, verification, documents, export."""
 
 from __future__ import annotations
 
@@ -11,13 +11,17 @@ from archive.errors import (
     WarcReadError,
     WarcWriteError,
 )
-from archive.export import JsonlSink, document_to_json, read_jsonl
+from archive.duplicates import group_duplicates, normalise_text
+from archive.export import JsonlSink, document_from_dict, document_to_json, read_jsonl
+from archive.exporters import FORMATS, ExportRow, export_documents, parquet_schema
 from archive.httpmsg import iri_to_uri, warc_date
 from archive.index import default_index_path, index_warcs, rebuild_index, update_index
+from archive.progress import progress
 from archive.reader import decoded_payload, iter_responses, read_response
 from archive.records import ArchivedResponse, Document, Headers, HttpExchange, RecordPointer
 from archive.replay import RevisitResolver, find_warcs, iter_archive
 from archive.revisit import RevisitRef
+from archive.selection import Selection, select
 from archive.verify import Problem, VerifyResult, verify_warc
 from archive.writer import WarcWriter
 
@@ -28,6 +32,8 @@ __all__ = [
     "DedupIndex",
     "DedupIndexError",
     "Document",
+    "ExportRow",
+    "FORMATS",
     "Headers",
     "HttpExchange",
     "ImportStats",
@@ -37,6 +43,7 @@ __all__ = [
     "RecordPointer",
     "RevisitRef",
     "RevisitResolver",
+    "Selection",
     "SinkWriteError",
     "VerifyResult",
     "WarcReadError",
@@ -44,15 +51,22 @@ __all__ = [
     "WarcWriter",
     "decoded_payload",
     "default_index_path",
+    "document_from_dict",
     "document_to_json",
+    "export_documents",
     "find_warcs",
+    "group_duplicates",
     "index_warcs",
     "iri_to_uri",
     "iter_archive",
     "iter_responses",
+    "normalise_text",
+    "parquet_schema",
+    "progress",
     "read_jsonl",
     "read_response",
     "rebuild_index",
+    "select",
     "update_index",
     "verify_warc",
     "warc_date",

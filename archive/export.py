@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import shutil
@@ -177,3 +178,46 @@ def read_jsonl(path: str | Path) -> Iterator[dict[str, Any]]:
             if not isinstance(value, dict):
                 raise ArchiveError(f"{source} line {number}: expected a JSON object, found {type(value).__name__}")
             yield value
+
+
+#: Exact value types of each Document field as JSON gives them back (None allowed where the
+#: field is optional). ``bool`` is excluded from ``int`` fields explicitly below.
+_FIELD_TYPES: dict[str, tuple[type, ...]] = {
+    "url": (str,), "canonical_url": (str,), "site": (str,), "page_type": (str,),
+    "title": (str, type(None)), "published": (str, type(None)), "source": (str, type(None)),
+    "language": (str, type(None)), "text": (str, type(None)), "fetched_at": (str, type(None)),
+    "http_status": (int, type(None)), "warc_file": (str, type(None)), "warc_offset": (int, type(None)),
+    "warc_record_id": (str, type(None)), "extractor": (dict,), "extra": (dict,),
+}
+#: Keys an exported record may carry besides the Document's own (see archive/exporters.py).
+EXPORT_ONLY_FIELDS = frozenset({"duplicate_of"})
+
+
+def document_from_dict(data: dict[str, Any]) -> Document:
+    """Rebuild a Document from its JSON form (a line of text.jsonl or of an export).
+
+    Keys missing from the dict take the Document's defaults when it has one; export-only
+    keys (``duplicate_of``) are ignored.
+
+    Raises:
+        ArchiveError: a required key is missing, a key is unknown, or a value has the wrong type
+            (the message names the document's URL and the key).
+    """
+    where = data.get("url") if isinstance(data.get("url"), str) else "a document without a url"
+    unknown = sorted(set(data) - set(_FIELD_TYPES) - EXPORT_ONLY_FIELDS)
+    if unknown:
+        raise ArchiveError(f"{where}: unknown key(s) {', '.join(unknown)}; is this a zhengwen JSONL file?")
+    fields: dict[str, Any] = {}
+    for key, types in _FIELD_TYPES.items():
+        if key not in data:
+            continue
+        value = data[key]
+        if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
+            expected = " or ".join("null" if t is type(None) else t.__name__ for t in types)
+            raise ArchiveError(f"{where}: {key} must be {expected}, found {type(value).__name__}")
+        fields[key] = value
+    missing = [f.name for f in dataclasses.fields(Document)
+               if f.name not in fields and f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING]
+    if missing:
+        raise ArchiveError(f"{where}: incomplete document, missing {', '.join(missing)}")
+    return Document(**fields)
