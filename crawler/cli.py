@@ -17,6 +17,7 @@ GENERIC_SPIDER = "news"
 #: Sub-commands that parse their own arguments: name → (help, "module:function").
 PASS_THROUGH = {
     "extract": ("extract documents from saved HTML files", "crawler.extract.command:extract_main"),
+    "export": ("export documents as JSONL, CSV, Parquet or text files, duplicates grouped", "crawler.export_cli:export_main"),
     "index": ("(re)build the CDXJ index of WARC files", "archive.cli:index_main"),
     "verify": ("check WARC files: gzip members, digests, request/response pairs, revisits", "archive.cli:verify_main"),
     "replay": ("re-derive the cleaned documents from WARC files, offline", "crawler.replay:replay_main"),

@@ -20,7 +20,8 @@ def doc(n: int, text: str | None, fetched_at: str | None = None, **changes: obje
 
 
 def test_normalise_text_folds_width_and_drops_spacing_and_punctuation() -> None:
-    assert normalise_text("ＡＢＣ１２３，　科技\u200b部：“通知”。\n第 2 条") == "ABC123科技部通知第2条"
+    folded = normalise_text("ＡＢＣ１２３，　科技\u200b部：“通知”。\n第 2 条")
+    assert folded == "ABC123科技部通知第2条"
 
 
 def test_shingles_are_five_character_substrings() -> None:

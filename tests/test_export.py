@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import dataclasses
 import datetime as dt
+import io
+import itertools
 import json
 from pathlib import Path
 from typing import Any
@@ -17,10 +19,23 @@ from archive.errors import ArchiveError, SinkWriteError
 from archive.export import JsonlSink, document_from_dict, document_to_json, read_jsonl
 from archive.exporters import JSON_COLUMNS, ExportRow, columns, export_documents, parquet_schema
 from archive.progress import progress
-from archive.records import Document
+from archive.records import Document, HttpExchange
 from archive.selection import Selection, select
 from archive.txttree import HEADER_FIELDS, relative_path
-from exporthelpers import fixture_article, fixture_documents, reposts, with_provenance
+from archive.writer import WarcWriter
+from crawler.export_cli import PAGE_TYPES, export_main
+from crawler.replay import replay_documents
+from exporthelpers import (
+    GOV_URL,
+    WECHAT_URL,
+    fixture_article,
+    fixture_documents,
+    gov_repost,
+    reposts,
+    wechat_repost,
+    with_provenance,
+)
+from fixtureweb import fixtures_dir
 
 INT_COLUMNS = {"http_status", "warc_offset"}
 
@@ -224,3 +239,180 @@ def test_progress_is_silent_when_stderr_is_not_a_terminal(capsys: pytest.Capture
     assert list(progress(range(3), "export")) == [0, 1, 2]
     assert capsys.readouterr().err == ""
 
+
+
+# ---- the zhengwen export command ----------------------------------------------------------------
+
+def jsonl_source(tmp_path: Path, docs: list[Document]) -> Path:
+    path = tmp_path / "text.jsonl"
+    with JsonlSink(path) as sink:
+        for doc in docs:
+            sink.write(doc)
+    assert [document_from_dict(d) for d in read_jsonl(path)] == docs  # already in pointer order
+    return path
+
+
+@pytest.fixture
+def source(tmp_path: Path) -> Path:
+    return jsonl_source(tmp_path, corpus())
+
+
+def run(capsysbinary: pytest.CaptureFixture[bytes], *argv: str) -> tuple[int, bytes, str]:
+    status = export_main(list(argv))
+    out, err = capsysbinary.readouterr()
+    return status, out, err.decode("utf-8")
+
+
+def csv_records(data: bytes) -> list[dict[str, Any]]:
+    return [decode_flat(r, from_csv=True) for r in csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline=""))]
+
+
+def test_jsonl_to_stdout_without_grouping_is_the_source_byte_for_byte(
+        source: Path, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    status, out, err = run(capsysbinary, str(source), "--page-type", "any", "--no-grouping")
+    assert (status, err) == (0, "")
+    assert out == source.read_bytes()
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet", "txt"])
+def test_every_format_read_back_equals_the_jsonl_documents(
+        source: Path, tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes], fmt: str) -> None:
+    assert run(capsysbinary, str(source), "-o", str(tmp_path / "ref.jsonl"))[0] == 0
+    reference = list(read_jsonl(tmp_path / "ref.jsonl"))
+    out = tmp_path / f"out.{fmt}"
+    status, _, err = run(capsysbinary, str(source.parent), "--format", fmt, "-o", str(out))
+    assert (status, err) == (0, "")
+    if fmt == "jsonl":
+        assert list(read_jsonl(out)) == reference
+    elif fmt == "csv":
+        assert csv_records(out.read_bytes()) == reference
+    elif fmt == "parquet":
+        assert [decode_flat(r, from_csv=False) for r in pq.read_table(out).to_pylist()] == reference
+    else:
+        texts = {p.stem: p.read_text("utf-8").split("\n\n", 1)[1] for p in out.rglob("*.txt")}
+        assert texts == {relative_path(document_from_dict(r)).stem: r["text"] + "\n" for r in reference}
+    assert not out.with_name(out.name + ".open").exists()
+
+
+def test_grouping_marks_reposts_and_dedup_keeps_one_per_group(
+        source: Path, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    original = fixture_article()
+    status, out, _ = run(capsysbinary, str(source))
+    records = [json.loads(line) for line in out.decode("utf-8").splitlines()]
+    assert status == 0 and all(list(r)[-1] == "duplicate_of" for r in records)
+    marked = {r["url"]: r["duplicate_of"] for r in records if r["duplicate_of"]}
+    copy_of = fixture_documents()[0]
+    assert marked == {WECHAT_URL: original.warc_record_id, GOV_URL: original.warc_record_id,
+                      copy_of.url + "?from=copy": copy_of.warc_record_id}
+    status, out, _ = run(capsysbinary, str(source), "--dedup", "--format", "csv", "--excel")
+    kept_urls = [r["url"] for r in csv_records(out)]
+    assert status == 0 and out.startswith(b"\xef\xbb\xbf")
+    assert kept_urls == [r["url"] for r in records if r["duplicate_of"] is None]
+    assert original.url in kept_urls and WECHAT_URL not in kept_urls and GOV_URL not in kept_urls
+
+
+@pytest.mark.parametrize(("args", "wanted"), [
+    (["--site", "wechat", "--site", "gov"], lambda d: d.site in {"wechat", "gov"}),
+    (["--language", "en"], lambda d: d.language == "en"),
+    (["--since", "2019-09-08", "--until", "2019-11-25"],
+     lambda d: d.published is not None and "2019-09-08" <= d.published[:10] <= "2019-11-25"),
+    (["--page-type", "list"], lambda d: d.page_type == "list"),
+    (["--min-chars", "3000"], lambda d: len(d.text or "") >= 3000),
+])
+def test_filters_on_the_command_line(source: Path, capsysbinary: pytest.CaptureFixture[bytes],
+                                     args: list[str], wanted: Any) -> None:
+    status, out, _ = run(capsysbinary, str(source), "--no-grouping", *args)
+    got = [json.loads(line)["url"] for line in out.decode("utf-8").splitlines()]
+    page_type = "list" if "--page-type" in args else "article"
+    assert status == 0 and got
+    assert got == [d.url for d in corpus() if d.page_type == page_type and wanted(d)]
+
+
+def write_warc(directory: Path) -> None:
+    """Three fixture articles and the WeChat repost of one, as a WarcWriter stores them."""
+    start = dt.datetime(2024, 3, 1, 8, 0, tzinfo=dt.timezone.utc)
+    ticks, ids = itertools.count(), itertools.count()
+    writer = WarcWriter(directory, prefix="exp", clock=lambda: start + dt.timedelta(seconds=next(ticks)),
+                        record_id_factory=lambda: f"<urn:uuid:00000000-0000-4000-8000-{next(ids):012d}>")
+    root = fixtures_dir()
+    entries = [e for e in json.loads((root / "pages.json").read_text("utf-8")) if e["kind"] == "article"][:3]
+    pages = [(e["url"], (root / e["file"]).read_bytes(), e["actual_charset"]) for e in entries]
+    pages.append((WECHAT_URL, wechat_repost(fixture_article()), "utf-8"))
+    pages.append((GOV_URL, gov_repost(fixture_article()), "utf-8"))
+    for url, body, charset in pages:
+        writer.write_exchange(HttpExchange(url=url, method="GET", request_headers=[], request_body=b"", status=200,
+                                           response_headers=[("Content-Type", f"text/html; charset={charset}")],
+                                           payload=body))
+    writer.close()
+
+
+def test_warc_sources_are_replayed(tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    crawl = tmp_path / "crawl"
+    write_warc(crawl / "warc")
+    replayed = list(replay_documents([crawl / "warc"]))
+    groups = group_duplicates(replayed)
+    want = [ExportRow(d, g) for d, g in zip(replayed, groups) if d.page_type == "article"]
+    assert sum(g is not None for g in groups) == 2  # the reposts of the third article
+    for target in (crawl, crawl / "warc", *sorted((crawl / "warc").glob("*.warc.gz"))):
+        status, out, err = run(capsysbinary, str(target))
+        assert (status, err) == (0, "")
+        assert out.decode("utf-8") == "".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n"
+                                              for r in expected(want))
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["{src}", "--format", "xml"], "invalid choice"),
+    (["{src}", "--format", "parquet"], "needs -o"),
+    (["{src}", "--format", "txt"], "needs -o"),
+    (["{src}", "--excel"], "--excel applies to --format csv"),
+    (["{src}", "--since", "2019-13-01"], "expected a date"),
+    (["{src}", "--since", "2020-01-02", "--until", "2020-01-01"], "is after"),
+    (["{src}", "--dedup", "--no-grouping"], "--dedup needs"),
+    (["{src}", "--min-chars", "-1"], "at least 0"),
+    (["{src}", "--similarity", "1.5"], "must be in"),
+    (["{src}", "--page-type", "articles"], "invalid choice"),
+    ([], "required"),
+])
+def test_usage_errors_exit_2(source: Path, capsysbinary: pytest.CaptureFixture[bytes], argv: list[str],
+                             message: str) -> None:
+    status, out, err = run(capsysbinary, *[a.format(src=source) for a in argv])
+    assert (status, out) == (2, b"")
+    assert message in err.splitlines()[-1] and err.splitlines()[-1].startswith("zhengwen export: error:")
+
+
+def test_missing_or_unreadable_sources_exit_1_with_one_line(
+        tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "notes.txt").write_text("x")
+    (tmp_path / "bad.jsonl").write_text('{"url": "u"}\n[1]\n')
+    for target, message in [(tmp_path / "nothing.jsonl", "no such file or directory"),
+                            (tmp_path / "empty", "holds no text.jsonl"),
+                            (tmp_path / "notes.txt", "neither a JSONL file"),
+                            (tmp_path / "bad.jsonl", "incomplete document")]:
+        status, out, err = run(capsysbinary, str(target), "-o", str(tmp_path / "out.jsonl"))
+        assert (status, out) == (1, b""), err
+        assert err.count("\n") == 1 and message in err
+    assert not (tmp_path / "out.jsonl").exists() and not (tmp_path / "out.jsonl.open").exists()
+
+
+def test_txt_into_a_non_empty_folder_exits_1_before_reading(
+        source: Path, tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    (tmp_path / "tree").mkdir()
+    (tmp_path / "tree" / "x").write_text("")
+    status, _, err = run(capsysbinary, str(source), "--format", "txt", "-o", str(tmp_path / "tree"))
+    assert status == 1 and "not an empty directory" in err
+
+
+def test_the_zhengwen_command_passes_export_through(source: Path, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    from crawler.cli import main
+
+    assert main(["export", str(source), "--site", "gov", "--no-grouping"]) == 0
+    assert capsysbinary.readouterr().out.count(b"\n") == sum(
+        d.site == "gov" and d.page_type == "article" for d in corpus())
+
+
+def test_page_type_choices_are_the_extractor_page_types() -> None:
+    from crawler.extract import pagetype
+
+    assert set(PAGE_TYPES) == {pagetype.ARTICLE, pagetype.LIST, pagetype.DELETED, pagetype.BLOCKED,
+                               pagetype.ERROR, pagetype.ATTACHMENT}
