@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import copy
 import re
+import warnings
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING
+
+import htmldate
 
 from crawler.extract.clean import compiled
 
@@ -138,3 +142,21 @@ def url_date(url: str) -> str | None:
         return datetime(int(match.group(1)), int(match.group(2)), int(match.group(3))).date().isoformat()
     except ValueError:
         return None
+
+
+#: htmldate drops dates after ``max_date``, by default today: a fixed bound keeps the
+#: result a function of the page alone (the same WARC gives the same date in any year).
+_HTMLDATE_MAX = "2099-12-31"
+
+
+def htmldate_fallback(tree: HtmlElement, url: str) -> str | None:
+    """htmldate's original-publication date from markup only (no guessing from free text).
+
+    htmldate cleans the tree it is given, so it gets a copy; it is reached only when
+    every zhengwen rule failed.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        found = htmldate.find_date(copy.deepcopy(tree), extensive_search=False, original_date=True,
+                                   url=url, max_date=_HTMLDATE_MAX)
+    return found or None

@@ -46,7 +46,8 @@ def collect_metas(tree: HtmlElement) -> dict[str, str]:
 
 
 def find_published(tree: HtmlElement, hints: ExtractHints, metas: dict[str, str], lines: list[str], url: str) -> str | None:
-    """Publication time from metas, ``var ct``, profile XPaths, labelled text, a byline, then the URL.
+    """Publication time from metas, ``var ct``, profile XPaths, labelled text, a byline, the URL,
+    then htmldate.
 
     A date found in page text must fall on the day the URL encodes (when it encodes
     one): side lists carry dates of other articles.
@@ -59,7 +60,7 @@ def find_published(tree: HtmlElement, hints: ExtractHints, metas: dict[str, str]
     for candidate in candidates:
         if candidate and (day is None or candidate.startswith(day)):
             return candidate
-    return day
+    return day or dates.htmldate_fallback(tree, url)
 
 
 def _bare_name(text: str) -> str | None:
