@@ -132,8 +132,10 @@ def test_since_and_until_are_inclusive_and_drop_undated_documents() -> None:
     assert len(on_day) == sum((d.published or "").startswith("2019-09-07") for d in corpus() if d.page_type == "article")
     after = kept(Selection(since=dt.date(2020, 1, 1)))
     assert all((dates[u] or "") >= "2020-01-01" for u in after)
-    undated = [d.url for d in corpus() if d.page_type == "article" and d.published is None]
-    assert undated and not set(undated) & set(kept(Selection(until=dt.date(2100, 1, 1))))
+    undated = dataclasses.replace(next(d for d in corpus() if d.page_type == "article"), published=None)
+    assert not Selection(until=dt.date(2100, 1, 1)).accepts(undated)
+    assert not Selection(since=dt.date(1900, 1, 1)).accepts(undated)
+    assert Selection().accepts(undated)
 
 
 def test_min_chars_counts_text_characters() -> None:
