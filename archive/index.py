@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from cdxj_indexer.main import CDXJIndexer  # type: ignore[import-untyped]
 
 from archive.errors import IndexWriteError, WarcReadError
+from archive.progress import progress
 from archive.verify import gzip_problems
 
 if TYPE_CHECKING:
@@ -81,7 +82,8 @@ def index_warcs(paths: Iterable[str | PathLike[str]], *, root: str | PathLike[st
         WarcReadError: a file cannot be opened or parsed; the message names it.
     """
     lines: set[str] = set()
-    for path in paths:
+    files = list(paths)
+    for path in progress(files, "index", unit="file") if len(files) > 1 else files:
         _check_gzip(Path(path))
         out = io.StringIO()
         indexer = CDXJIndexer(out, [str(path)], dir_root=None if root is None else str(root))

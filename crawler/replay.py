@@ -10,10 +10,9 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tqdm import tqdm
-
 from archive.errors import ArchiveError
 from archive.export import document_to_json
+from archive.progress import progress
 from archive.replay import find_warcs, iter_archive
 from crawler.documents import document_from, wants_document
 
@@ -92,8 +91,7 @@ def replay_main(argv: list[str]) -> int:
     try:
         sources = _warc_sources(args.paths)
         total = len(find_warcs(sources))
-        documents = tqdm(replay_documents(sources, workers=args.workers), desc="replay", unit=" doc",
-                         disable=not sys.stderr.isatty())
+        documents = progress(replay_documents(sources, workers=args.workers), "replay", unit="doc")
         lines = (document_to_json(document) + "\n" for document in documents)
         if args.output == "-":
             sys.stdout.writelines(lines)
