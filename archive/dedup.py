@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from warcio.archiveiterator import ArchiveIterator  # type: ignore[import-untyped]
 
 from archive.errors import DedupIndexError, WarcReadError
-from archive.index import cdxj_location, parse_cdxj_line
+from archive.index import cdxj_location, iter_cdxj
 from archive.revisit import sha1_digest
 
 if TYPE_CHECKING:
@@ -154,18 +154,11 @@ class DedupIndex:
         stats = {"added": 0, "already_known": 0, "skipped_not_original": 0, "skipped_missing_warc": 0}
         batch: list[tuple[str, str, DedupEntry]] = []
         missing: set[str] = set()
-        try:
-            lines = index.read_text(encoding="utf-8").splitlines()
-        except (OSError, UnicodeDecodeError) as exc:
-            raise WarcReadError(f"cannot read CDXJ index {index}: {exc}") from exc
-        for number, line in enumerate(lines, 1):
-            fields = parse_cdxj_line(line, f"{index} line {number}")
-            if fields is None:
-                continue
+        for where, fields in iter_cdxj(index):
             if not _is_original(fields):
                 stats["skipped_not_original"] += 1
                 continue
-            filename, offset = cdxj_location(fields, f"{index} line {number}")
+            filename, offset = cdxj_location(fields, where)
             header = _record_header(base / filename, offset)
             if header is None:
                 stats["skipped_missing_warc"] += 1

@@ -54,6 +54,24 @@ def parse_cdxj_line(line: str, where: str) -> dict[str, object] | None:
     return fields
 
 
+def iter_cdxj(index: str | PathLike[str]) -> Iterator[tuple[str, dict[str, object]]]:
+    """Yield ``(where, fields)`` for each index line of a CDXJ file (``where`` names file and line).
+
+    Raises:
+        WarcReadError: the file cannot be read, or a line is not ``urlkey timestamp {json}``.
+    """
+    path = Path(index)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise WarcReadError(f"cannot read CDXJ index {path}: {exc}") from exc
+    for number, line in enumerate(lines, 1):
+        where = f"{path} line {number}"
+        fields = parse_cdxj_line(line, where)
+        if fields is not None:
+            yield where, fields
+
+
 def cdxj_location(fields: dict[str, object], where: str) -> tuple[str, int]:
     """Return the (filename, offset) a parsed CDXJ line points at.
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from warcio.archiveiterator import ArchiveIterator  # type: ignore[import-untyped]
 
 from archive.errors import WarcReadError
-from archive.index import cdxj_location, parse_cdxj_line
+from archive.index import cdxj_location, iter_cdxj
 from archive.reader import iter_responses, read_response
 from archive.revisit import RevisitRef, digest_matches
 
@@ -158,15 +158,10 @@ class RevisitResolver:
 
     @staticmethod
     def _load_cdxj(index: Path, into: dict[tuple[str, str], list[_Location]]) -> None:
-        try:
-            lines = index.read_text(encoding="utf-8").splitlines()
-        except (OSError, UnicodeDecodeError) as exc:
-            raise WarcReadError(f"cannot read CDXJ index {index}: {exc}") from exc
-        for number, line in enumerate(lines, 1):
-            fields = parse_cdxj_line(line, f"{index} line {number}")
-            if fields is None or fields.get("mime") == "warc/revisit" or not fields.get("digest"):
+        for where, fields in iter_cdxj(index):
+            if fields.get("mime") == "warc/revisit" or not fields.get("digest"):
                 continue
-            filename, offset = cdxj_location(fields, f"{index} line {number}")
+            filename, offset = cdxj_location(fields, where)
             location = (index.parent / filename, offset)
             into.setdefault((str(fields["url"]), str(fields["digest"])), []).append(location)
 

@@ -18,7 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from crawlhelpers import CrawlRun, crawl_urls
+# bench/quality_metrics.py holds the extraction metrics shared by bench/quality.py and the tests.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+
+from crawlhelpers import CrawlRun, crawl_urls  # noqa: E402
 from fixtureweb import FixturesNotFoundError, FixtureWeb, fixtures_dir, override_name
 
 MOCKSERVER = Path(__file__).resolve().parent / "mockserver.py"

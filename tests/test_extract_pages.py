@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import difflib
 import json
 import os
-import re
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pytest
+from quality_metrics import char_f1, flat
 
 from archive.records import Document
 from crawler.extract import extract_html
@@ -59,22 +58,6 @@ def _seed(file: str) -> Document:
     return extract_html(body, entry["url"], {"Content-Type": entry["content_type"]})
 
 
-def _flat(text: str | None) -> str:
-    return re.sub(r"\s+", " ", text or "")
-
-
-def char_f1(got: str, expected: str) -> float:
-    """Character-level F1 of the longest matching blocks of two texts."""
-    if not got and not expected:
-        return 1.0
-    matcher = difflib.SequenceMatcher(None, got, expected, autojunk=False)
-    same = sum(block.size for block in matcher.get_matching_blocks())
-    if not same:
-        return 0.0
-    precision, recall = same / len(got), same / len(expected)
-    return 2 * precision * recall / (precision + recall)
-
-
 @pytest.mark.parametrize("entry", _params("pages.json", "article"))
 def test_article_page_type(entry: dict[str, Any] | None) -> None:
     _fixtures()
@@ -84,7 +67,7 @@ def test_article_page_type(entry: dict[str, Any] | None) -> None:
 @pytest.mark.parametrize("entry", _params("pages.json", "article"))
 def test_article_contains_every_with_snippet(entry: dict[str, Any] | None) -> None:
     _fixtures()
-    text = _flat(_page(entry["file"]).text)
+    text = flat(_page(entry["file"]).text)
     assert [s for s in entry["with"] if s not in text] == []
 
 
@@ -142,13 +125,13 @@ def test_quality_summary() -> None:
         _fixtures()
     found = total = leaked = noise = 0
     for entry in articles:
-        text = _flat(_page(entry["file"]).text)
+        text = flat(_page(entry["file"]).text)
         found += sum(s in text for s in entry["with"])
         total += len(entry["with"])
         leaked += sum(s in text for s in entry["without"])
         noise += len(entry["without"])
     for entry in seeds:
-        text = _flat(_seed(entry["file"]).text)
+        text = flat(_seed(entry["file"]).text)
         leaked += sum(s in text for s in entry["without"])
         noise += len(entry["without"])
     f1 = sum(char_f1(_seed(e["file"]).text or "", e["expected_text"]) for e in seeds) / len(seeds)
