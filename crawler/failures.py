@@ -11,6 +11,7 @@ from twisted.web._newclient import ResponseFailed, ResponseNeverReceived
 
 from crawler import reasons
 from crawler.archive_handler import NotInArchive
+from crawler.exceptions import AddressRefused, HostUnreachable
 from crawler.resolver import REFUSED_NAMES, PrivateAddressRefused
 
 _BY_TYPE: tuple[tuple[tuple[type[BaseException], ...], str], ...] = (
@@ -21,10 +22,6 @@ _BY_TYPE: tuple[tuple[tuple[type[BaseException], ...], str], ...] = (
 )
 _LOST = (scrapy_exc.ResponseDataLossError, tx_error.ConnectionLost, tx_error.ConnectionDone, ResponseFailed,
          ResponseNeverReceived)
-
-
-class AddressRefused(scrapy_exc.IgnoreRequest):
-    """The request's host is loopback or private and ALLOW_LOOPBACK is off."""
 
 
 def _chain(exc: BaseException) -> Iterator[BaseException]:
@@ -51,6 +48,8 @@ def classify(exc: BaseException, host: str = "") -> str:
     """Return the failure or skip reason (a constant of ``crawler.reasons``) for ``exc`` on ``host``."""
     if isinstance(exc, AddressRefused):
         return reasons.PRIVATE_ADDRESS
+    if isinstance(exc, HostUnreachable):
+        return exc.reason
     if isinstance(exc, HttpError):
         return reasons.HTTP_ERROR
     if isinstance(exc, scrapy_exc.IgnoreRequest):

@@ -1,14 +1,16 @@
-"""Downloader middlewares: address safety and bounded decompression."""
+"""Downloader middlewares: address safety, unreachable hosts and bounded decompression."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from scrapy.downloadermiddlewares.httpcompression import HttpCompressionMiddleware
 from scrapy.exceptions import NotConfigured
 
 from crawler import reasons
-from crawler.failures import AddressRefused
+from crawler.exceptions import AddressRefused, HostUnreachable
+from crawler.failures import classify
 from crawler.safety import is_public_ip, literal_host_is_local
 
 if TYPE_CHECKING:
@@ -66,3 +68,34 @@ class BoundedHttpCompressionMiddleware(HttpCompressionMiddleware):
         super().__init__(stats, crawler=crawler)
         if crawler is not None:
             self._max_size = crawler.settings.getint("DECOMPRESSION_MAXSIZE")
+
+
+class UnreachableHostMiddleware:
+    """Fail the remaining requests to a host at once once its name failed to resolve.
+
+    A name that does not resolve after the retries will not resolve a second later:
+    waiting out the politeness delay for each of its queued URLs only makes an offline
+    or misconfigured run slow. Each such request is still counted and reported under
+    the original reason.
+    """
+
+    def __init__(self, stats: StatsCollector):
+        self.stats = stats
+        self.unreachable: dict[str, str] = {}
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        if crawler.stats is None:
+            raise NotConfigured("UnreachableHostMiddleware needs a stats collector")
+        return cls(crawler.stats)
+
+    def process_request(self, request: Request) -> None:
+        host = urlsplit(request.url).hostname or ""
+        if host in self.unreachable:
+            self.stats.inc_value("failure/not_sent_host_unreachable")
+            raise HostUnreachable(host, self.unreachable[host])
+
+    def process_exception(self, request: Request, exception: Exception) -> None:
+        host = urlsplit(request.url).hostname or ""
+        if not isinstance(exception, HostUnreachable) and classify(exception, host) == reasons.DNS_FAILURE:
+            self.unreachable[host] = reasons.DNS_FAILURE

@@ -140,3 +140,16 @@ def test_without_warc_capture_documents_are_still_extracted(fixture_web, tmp_pat
     articles = [d for d in run.documents if d["page_type"] == "article"]
     assert articles and all(d["warc_file"] is None and d["warc_record_id"] is None for d in articles)
     assert all(d["text"] and d["fetched_at"] for d in articles)
+
+
+def test_an_unresolvable_host_fails_its_queued_urls_at_once(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds.txt"
+    seeds.write_text("".join(f"http://gone.invalid/page{n}.html\n" for n in range(6)), encoding="utf-8")
+    run = zhengwen_crawl(["--seeds", str(seeds), "-s", "DOWNLOAD_DELAY=5", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1",
+                          "-s", "RETRY_TIMES=0", "-s", "ROBOTSTXT_OBEY=False"], {}, tmp_path / "out")
+    assert run.returncode == 1
+    assert re.search(r"failed gone\.invalid: dns_failure ×6", run.stdout), run.stdout
+    # URLs queued after the first failure were failed without being sent (no politeness wait).
+    sent = int(re.search(r"'downloader/request_count': (\d+)", run.stderr).group(1))
+    skipped = int(re.search(r"'failure/not_sent_host_unreachable': (\d+)", run.stderr).group(1))
+    assert skipped >= 1 and sent + skipped == 6
