@@ -77,14 +77,19 @@ def from_unix(seconds: int) -> str:
 
 
 def meta_date(metas: dict[str, str]) -> str | None:
-    """The first parseable date among the known meta keys."""
+    """The first parseable date among the known meta keys.
+
+    A date-only value yields to a later key stating a time on the same day
+    (``publishdate`` 2024-06-17 and ``firstpublishedtime`` 2024-06-17-10:02:31).
+    """
+    found = None
     for key in META_DATE_KEYS:
-        value = metas.get(key)
-        if value:
-            parsed = parse_date(value)
-            if parsed:
-                return parsed
-    return None
+        parsed = parse_date(metas.get(key) or "")
+        if parsed and found is None:
+            found = parsed
+        if parsed and parsed.startswith(found or "") and "T" in parsed:
+            return parsed
+    return found
 
 
 def script_date(tree: HtmlElement) -> str | None:

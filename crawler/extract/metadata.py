@@ -53,12 +53,13 @@ def find_published(tree: HtmlElement, hints: ExtractHints, metas: dict[str, str]
     one): side lists carry dates of other articles.
     """
     found = dates.meta_date(metas) or dates.script_date(tree)
-    if found:
+    if found and "T" in found:
         return found
-    day = dates.url_date(url)
+    # A date-only meta (publishdate) is refined by a clock time found for the same day.
+    day = found or dates.url_date(url)
     candidates = (dates.xpath_date(tree, hints.date_xpaths), dates.labelled_date(lines), dates.byline_date(lines))
     for candidate in candidates:
-        if candidate and (day is None or candidate.startswith(day)):
+        if candidate and (day is None or candidate.startswith(day)) and (not found or "T" in candidate):
             return candidate
     return day or dates.htmldate_fallback(tree, url)
 

@@ -90,7 +90,9 @@ def headline_prefix(raw: str, lines: list[str]) -> str | None:
     for line in lines:
         size = len(line)
         if _MIN_HEADLINE <= size < len(raw) and raw.startswith(line) and raw[size] in _SEPARATORS:
-            if len(raw) - size <= _MAX_TAIL and (best is None or size > len(best)):
+            tail = raw[size:]
+            width = len(tail) // 2 if tail.isascii() else len(tail)  # English names run longer
+            if width <= _MAX_TAIL and (best is None or size > len(best)):
                 best = line
     return best
 
