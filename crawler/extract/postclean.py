@@ -27,6 +27,11 @@ _LINE_PATTERNS = [
     r"(特别声明|免责声明|版权声明|本网声明|本站声明|郑重声明)\s*[:：].*",
     r"网友评论仅供.{0,60}",
     r".{0,20}报料\s*[:：].{0,60}",
+    r".{0,20}(未经授权|未经许可|未经书面授权|未经允许)[，,\s]*(不得|禁止|严禁)(转载|使用|复制).{0,20}",
+    r"[【\[]?\s*(举报|我要举报|举报/反馈|投诉/举报)\s*[】\]]?",
+    # English-language pages (en.* / english.* gov and news sites)
+    r"(Editor|Editors|Edited by|Chief Editor|Responsible editor)\s*[:：].{0,40}",
+    r"All [Rr]ights [Rr]eserved.{0,200}",
     # app and channel promos
     r"[（(]?\s*本文来自.{0,30}(APP|app|App|客户端)\s*[）)]?",
     r".{0,20}下载.{0,10}(客户端|APP|app|App).{0,20}",
@@ -40,11 +45,14 @@ _LINE_PATTERNS = [
     r"[-—\s]*(END|End|end|完)[-—\s]*",
     # footers: copyright, licence and ICP lines
     r"(Copyright|COPYRIGHT|copyright|©|版权所有).{0,100}",
+    r"[^。！？]{0,40}(版权所有|Copyright|©)[^。！？]{0,60}",     # 制作单位：… 版权所有：…
     r"[^。！？]{0,60}(ICP备|ICP证|公网安备|网站标识码|新闻信息服务许可证)[^。！？]{0,60}",
     r"(主办单位|主办|承办单位|承办|技术支持)\s*[:：][^。！？]{0,60}",
     # image galleries and pagers: counters and slide or page controls
     r"\d{1,3}\s*/\s*\d{1,3}",
     r"((上一张|下一张|查看原图|自动播放|全屏|上一篇|下一篇|返回列表)\s*[:：]?\s*)+",
+    # multi-page pagers: 【1】【2】下一页 / 上一页 1 2 3 下一页 尾页 / 共3页
+    r"((上一页|下一页|首页|尾页|末页|[【\[]\d{1,3}[】\]]|共\s*\d{1,3}\s*页|第\s*\d{1,3}\s*页)\s*\d{0,3}\s*)+",
 ]
 _LINE_RE = re.compile("|".join(f"(?:{p})" for p in _LINE_PATTERNS))
 #: Inline navigation links appended to the last body paragraph (``返回腾讯网首页>>``), and a
@@ -61,6 +69,10 @@ _MAX_META_LINE = 160
 #: ... or opens with a date and time and holds one label (``2024-05-28 08:15 来源：…``).
 _DATED = re.compile(r"(19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*\d{1,2}:\d{2}")
 _MAX_DATED_LINE = 80
+#: An English dateline label with a month-name date (``Updated: Jun 19, 2024 17:08 Xinhua``).
+_EN_DATED = re.compile(
+    r"(Updated|Published|Posted|Released|Date)\s*:?\s*(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+(19|20)\d{2}"
+)
 #: The headline is looked for in this many lines atop the body, above its first sentence.
 _TITLE_WINDOW = 3
 _PROSE = re.compile(r"^.{20,}[。！？]")
@@ -78,7 +90,7 @@ def is_boilerplate(line: str) -> bool:
 def is_meta_line(line: str) -> bool:
     """True for a date/source/view-count line: two or more meta labels in a short line."""
     labels = len(_META_LABEL.findall(line))
-    if len(line) <= _MAX_DATED_LINE and labels and _DATED.match(line):
+    if len(line) <= _MAX_DATED_LINE and (labels and _DATED.match(line) or _EN_DATED.match(line)):
         return True
     return len(line) <= _MAX_META_LINE and labels >= 2
 

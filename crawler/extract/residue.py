@@ -25,6 +25,8 @@ _STAMP = re.compile(
 )
 _BULLET = re.compile(r"^(?:[-•·*]|\d{1,2}[.、])\s*")
 _SENTENCE = re.compile(r"[。！？!?；;]")
+#: Inside a headed list, ！ and ？ are headline punctuation (``重磅！…``, ``你打卡了吗？``).
+_FULL_STOP = re.compile(r"[。；;]")
 #: A list item's headline (plus source) is at most this long.
 MAX_ITEM = 60
 #: Fewer stamped lines than this are a body's own dates (a signature, a schedule).
@@ -41,6 +43,11 @@ def is_item(line: str) -> bool:
     return len(line) <= MAX_ITEM and not _SENTENCE.search(line)
 
 
+def is_listed_headline(line: str) -> bool:
+    """A short line under a list heading: headlines may exclaim or ask, but do not end a statement."""
+    return len(line) <= MAX_ITEM and not _FULL_STOP.search(line)
+
+
 def is_stamped(line: str) -> bool:
     """A list item ending in a timestamp, whose text before it is item-like."""
     text = _BULLET.sub("", line.strip())
@@ -54,7 +61,7 @@ def _drop_headed_blocks(lines: list[str]) -> list[str]:
     while index < len(lines):
         if is_heading(lines[index]):
             index += 1
-            while index < len(lines) and is_item(lines[index]):
+            while index < len(lines) and is_listed_headline(lines[index]):
                 index += 1
             continue
         kept.append(lines[index])
