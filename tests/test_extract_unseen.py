@@ -74,3 +74,8 @@ def test_published(entry: dict[str, Any]) -> None:
 @pytest.mark.parametrize("entry", _params("source"))
 def test_source(entry: dict[str, Any]) -> None:
     assert _extract(entry["file"]).source == entry["source"]
+
+
+@pytest.mark.parametrize("entry", _params("language"))
+def test_language(entry: dict[str, Any]) -> None:
+    assert _extract(entry["file"]).language == entry["language"]
