@@ -9,6 +9,10 @@ all on one). A body paragraph is a sentence, so neither shape takes one.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 #: Headings of recommendation and related lists, as a whole line.
 _HEADING = re.compile(
@@ -31,6 +35,8 @@ _FULL_STOP = re.compile(r"[。；;]")
 MAX_ITEM = 60
 #: Fewer stamped lines than this are a body's own dates (a signature, a schedule).
 MIN_STAMPS = 3
+#: Headlines ending in ！/？ are list items only when at least this many follow a heading.
+MIN_EXCLAIMED = 2
 
 
 def is_heading(line: str) -> bool:
@@ -55,14 +61,30 @@ def is_stamped(line: str) -> bool:
     return match is not None and is_item(text[: match.start()])
 
 
+def _run_end(lines: list[str], start: int, test: Callable[[str], bool]) -> int:
+    end = start
+    while end < len(lines) and test(lines[end]):
+        end += 1
+    return end
+
+
+def _list_end(lines: list[str], start: int) -> int:
+    """Where the list under a heading at ``start - 1`` ends.
+
+    Exclaiming or asking headlines count as items only in a run of at least two: a single
+    question after 延伸阅读 is the sub-heading of an explainer whose answer follows.
+    """
+    strict = _run_end(lines, start, is_item)
+    relaxed = _run_end(lines, start, is_listed_headline)
+    return relaxed if relaxed - start >= MIN_EXCLAIMED else strict
+
+
 def _drop_headed_blocks(lines: list[str]) -> list[str]:
     kept: list[str] = []
     index = 0
     while index < len(lines):
         if is_heading(lines[index]):
-            index += 1
-            while index < len(lines) and is_listed_headline(lines[index]):
-                index += 1
+            index = _list_end(lines, index + 1)
             continue
         kept.append(lines[index])
         index += 1
