@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import logging
 from urllib.parse import urlsplit
 
+from archive.errors import ArchiveError
 from archive.reader import decoded_payload
 from archive.records import ArchivedResponse, Document
 from crawler.extract import extract_response
+
+logger = logging.getLogger(__name__)
+
+#: Why an archived page gave no Document (stats: extract/failed_reason_count/<reason>).
+BAD_PAYLOAD = "bad_payload"
+EXTRACTION_ERROR = "exception"
 
 
 def wants_document(resp: ArchivedResponse) -> bool:
@@ -25,3 +33,18 @@ def document_from(resp: ArchivedResponse) -> Document:
         archive.errors.WarcReadError: the stored payload cannot be decoded.
     """
     return extract_response(resp, decoded_payload(resp))
+
+
+def try_document(resp: ArchivedResponse) -> tuple[Document | None, str | None]:
+    """``(document, None)``, or ``(None, reason)`` when the page cannot be extracted (logged).
+
+    The crawl and replay both skip such a page, so their outputs stay identical.
+    """
+    try:
+        return document_from(resp), None
+    except ArchiveError as exc:
+        logger.warning("extract: cannot decode the payload of %s: %s", resp.target_uri, exc)
+        return None, BAD_PAYLOAD
+    except Exception:  # a bug in extraction must cost one page, not the crawl or the replay
+        logger.exception("extract: extraction failed for %s", resp.target_uri)
+        return None, EXTRACTION_ERROR

@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING, Any
 
 from scrapy.utils.defer import deferred_from_coro
 
-from archive.errors import ArchiveError, SinkWriteError
+from archive.errors import SinkWriteError
 from archive.export import JsonlSink
 from crawler import reasons
-from crawler.documents import document_from, wants_document
+from crawler.documents import try_document, wants_document
 from crawler.items import PageItem
 
 if TYPE_CHECKING:
@@ -96,15 +96,9 @@ class ExtractTextPipeline:
             logger.warning("extract: %s (HTTP %s) is not a page replay would extract; skipped", item.url,
                            archived.status)
             return item
-        try:
-            document = document_from(archived)
-        except ArchiveError as exc:
-            self._inc("extract/failed_reason_count/bad_payload")
-            logger.warning("extract: cannot decode payload of %s: %s", item.url, exc)
-            return item
-        except Exception:
-            self._inc("extract/failed_reason_count/exception")
-            logger.exception("extract: extraction failed for %s", item.url)
+        document, failure = try_document(archived)
+        if document is None:
+            self._inc(f"extract/failed_reason_count/{failure}")
             return item
         try:
             self.sink.write(document)

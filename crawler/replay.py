@@ -14,7 +14,7 @@ from archive.errors import ArchiveError
 from archive.export import document_to_json
 from archive.progress import progress
 from archive.replay import find_warcs, iter_archive
-from crawler.documents import document_from, wants_document
+from crawler.documents import try_document, wants_document
 
 if TYPE_CHECKING:
     from os import PathLike
@@ -37,6 +37,9 @@ def _documents_responses(paths: Iterable[str | PathLike[str]]) -> Iterator[Archi
 def replay_documents(paths: Iterable[str | PathLike[str]], *, workers: int = 1) -> Iterator[Document]:
     """Yield the Document of every archived HTML response, by WARC file name then offset.
 
+    A page the crawl could not extract (undecodable payload, extraction error) is skipped
+    here too, with the same warning.
+
     Records are read here, in order; extraction runs on ``workers`` processes and the
     results come back in input order, so the output is the same for any ``workers``.
 
@@ -45,13 +48,15 @@ def replay_documents(paths: Iterable[str | PathLike[str]], *, workers: int = 1) 
     """
     responses = _documents_responses(paths)
     if workers <= 1:
-        yield from map(document_from, responses)
+        results: Iterator[tuple[Document | None, str | None]] = map(try_document, responses)
+        yield from (document for document, _ in results if document is not None)
         return
-    # fork would copy a parent that may hold open sqlite handles or threads: use spawn-free
-    # forkserver where available, which starts workers from a clean process.
+    # fork would copy a parent that may hold open SQLite handles or threads: forkserver
+    # (spawn where it is missing) starts the workers from a clean process.
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
     with multiprocessing.get_context(method).Pool(workers) as pool:
-        yield from pool.imap(document_from, responses, chunksize=CHUNK_SIZE)
+        results = pool.imap(try_document, responses, chunksize=CHUNK_SIZE)
+        yield from (document for document, _ in results if document is not None)
 
 
 def _parse_args(argv: list[str]) -> argparse.Namespace:

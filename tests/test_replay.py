@@ -83,3 +83,24 @@ def test_crawl_from_archive_finds_the_same_articles(small_crawl: CrawlRun, tmp_p
     replayed = runs[-1].documents
     assert all(d["warc_file"] and d["warc_record_id"] for d in replayed)
     assert not (tmp_path / "from-archive" / "warc").exists()
+
+
+def test_a_page_that_cannot_be_extracted_is_skipped_like_the_crawl_skips_it(tmp_path: Path) -> None:
+    from archive.records import HttpExchange
+    from archive.writer import WarcWriter
+    from crawler.documents import BAD_PAYLOAD, try_document
+    from crawler.replay import replay_documents
+
+    def page(url: str, payload: bytes, headers: list[tuple[str, str]]) -> HttpExchange:
+        return HttpExchange(url=url, method="GET", request_headers=[("Host", "www.gov.cn")], request_body=b"",
+                            status=200, response_headers=headers, payload=payload)
+
+    html = "<html><body><div id='zoom'><p>国务院关于推进科技创新的若干意见全文如下。</p></div></body></html>".encode()
+    with WarcWriter(tmp_path) as writer:
+        broken = writer.write_exchange(page("https://www.gov.cn/bad.html", b"not gzip at all",
+                                            [("Content-Type", "text/html"), ("Content-Encoding", "gzip")]))
+        writer.write_exchange(page("https://www.gov.cn/good.html", html, [("Content-Type", "text/html")]))
+    assert try_document(broken) == (None, BAD_PAYLOAD)
+    for workers in (1, 2):
+        urls = [d.url for d in replay_documents([tmp_path], workers=workers)]
+        assert urls == ["https://www.gov.cn/good.html"]
