@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import itertools
 import shutil
 import subprocess
 import sys
 import threading
-from collections.abc import Callable
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -29,38 +27,23 @@ from archive import (
     update_index,
 )
 from archive.revisit import sha1_digest
+from archivehelpers import T0, WARCIO, counting_ids, http_exchange, ticking_clock
 
-WARCIO = Path(sys.executable).with_name("warcio")
-T0 = datetime(2026, 11, 21, 10, 0, 0, 123456, tzinfo=timezone.utc)
 PAYLOAD = "<html><body><p>国务院关于印发政策的通知</p></body></html>".encode()
 URL = "https://www.gov.cn/zhengce/content/2026-11/21/content_1.htm"
 PROFILE = "http://netpreserve.org/warc/1.1/revisit/identical-payload-digest"
 
 
-def clock(start: datetime = T0) -> Callable[[], datetime]:
-    ticks = itertools.count()
-    return lambda: start + timedelta(seconds=next(ticks))
-
-
-def ids(first: int = 0) -> Callable[[], str]:
-    counter = itertools.count(first)
-    return lambda: f"<urn:uuid:00000000-0000-4000-8000-{next(counter):012d}>"
-
-
 def make_writer(directory: Path, dedup: DedupIndex | None, *, start: datetime = T0, first_id: int = 0,
                 **kwargs: Any) -> WarcWriter:
-    return WarcWriter(directory, prefix="dd", clock=clock(start), record_id_factory=ids(first_id), dedup=dedup,
+    return WarcWriter(directory, prefix="dd", clock=ticking_clock(start), record_id_factory=counting_ids(first_id),
+                      dedup=dedup,
                       **kwargs)
 
 
 def exchange(url: str = URL, **changes: Any) -> HttpExchange:
-    fields: dict[str, Any] = {
-        "url": url, "method": "GET", "request_headers": [("Host", "www.gov.cn")], "request_body": b"",
-        "status": 200, "response_headers": [("Content-Type", "text/html; charset=utf-8"), ("ETag", '"v1"')],
-        "payload": PAYLOAD,
-    }
-    fields.update(changes)
-    return HttpExchange(**fields)
+    headers = [("Content-Type", "text/html; charset=utf-8"), ("ETag", '"v1"')]
+    return http_exchange(url, **{"payload": PAYLOAD, "response_headers": headers, **changes})
 
 
 def record_types(path: Path) -> list[str]:

@@ -12,7 +12,14 @@ from typing import Any
 
 import pytest
 
-from archive import ArchiveError, Document, JsonlSink, SinkWriteError, document_to_json, read_jsonl
+from archive import (
+    ArchiveError,
+    Document,
+    JsonlSink,
+    SinkWriteError,
+    document_to_json,
+    read_jsonl,
+)
 
 
 def doc(n: int, warc_file: str | None = "a.warc.gz", offset: int | None = None, **changes: Any) -> Document:

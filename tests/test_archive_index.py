@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import itertools
 import json
 import os
 import socket
 import threading
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -24,8 +23,8 @@ from archive import (
     update_index,
 )
 from archive.cli import index_main
+from archivehelpers import T0, counting_ids, http_exchange, ticking_clock
 
-T0 = datetime(2026, 11, 21, 10, 0, 0, 123456, tzinfo=timezone.utc)
 PAYLOAD = "<html><p>正文</p></html>".encode()
 
 #: The index of :func:`golden_crawl` (host "testhost", pid 4242). Re-check by hand with
@@ -44,20 +43,12 @@ GOLDEN = [
 
 
 def make_writer(directory: Path, dedup: DedupIndex | None = None, *, day: int = 0, **kwargs: Any) -> WarcWriter:
-    ticks, ids = itertools.count(), itertools.count(day * 100)
-    start = T0 + timedelta(days=day)
-    return WarcWriter(directory, prefix="idx", clock=lambda: start + timedelta(seconds=next(ticks)),
-                      record_id_factory=lambda: f"<urn:uuid:00000000-0000-4000-8000-{next(ids):012d}>",
-                      dedup=dedup, **kwargs)
+    return WarcWriter(directory, prefix="idx", clock=ticking_clock(T0 + timedelta(days=day)),
+                      record_id_factory=counting_ids(day * 100), dedup=dedup, **kwargs)
 
 
 def exchange(url: str = "https://www.gov.cn/a", **changes: Any) -> HttpExchange:
-    fields: dict[str, Any] = {
-        "url": url, "method": "GET", "request_headers": [], "request_body": b"", "status": 200,
-        "response_headers": [("Content-Type", "text/html; charset=utf-8")], "payload": PAYLOAD,
-    }
-    fields.update(changes)
-    return HttpExchange(**fields)
+    return http_exchange(url, **{"payload": PAYLOAD, "request_headers": [], **changes})
 
 
 def crawl(directory: Path, *exchanges: HttpExchange, day: int = 0, dedup: DedupIndex | None = None) -> Path:

@@ -24,6 +24,7 @@ from archive import (
     iter_responses,
     read_response,
 )
+from archivehelpers import http_exchange
 
 TEXT = "<html><body><p>国务院关于印发政策的通知</p></body></html>".encode()
 
@@ -44,12 +45,7 @@ def write_warc(directory: Path, *exchanges: HttpExchange) -> tuple[Path, list[Ar
 
 
 def exchange(url: str = "https://www.gov.cn/a.htm", **changes: Any) -> HttpExchange:
-    fields: dict[str, Any] = {
-        "url": url, "method": "GET", "request_headers": [("Host", "www.gov.cn")], "request_body": b"",
-        "status": 200, "response_headers": [("Content-Type", "text/html; charset=utf-8")], "payload": TEXT,
-    }
-    fields.update(changes)
-    return HttpExchange(**fields)
+    return http_exchange(url, **{"payload": TEXT, **changes})
 
 
 def response(payload: bytes, *codings: str) -> ArchivedResponse:

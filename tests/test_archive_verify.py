@@ -5,7 +5,7 @@ from __future__ import annotations
 import gzip
 import io
 import itertools
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -14,21 +14,23 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from archive import DedupIndex, HttpExchange, RevisitResolver, WarcWriter, update_index, verify_warc
+from archive import (
+    DedupIndex,
+    HttpExchange,
+    RevisitResolver,
+    WarcWriter,
+    update_index,
+    verify_warc,
+)
 from archive.cli import verify_main
 from archive.revisit import sha1_digest
+from archivehelpers import T0, http_exchange
 
-T0 = datetime(2026, 11, 21, 10, 0, 0, 123456, tzinfo=timezone.utc)
 PAYLOAD = "<html><p>国务院关于印发政策的通知</p></html>".encode() * 20
 
 
 def exchange(url: str = "https://www.gov.cn/a", **changes: Any) -> HttpExchange:
-    fields: dict[str, Any] = {
-        "url": url, "method": "GET", "request_headers": [("Host", "www.gov.cn")], "request_body": b"",
-        "status": 200, "response_headers": [("Content-Type", "text/html; charset=utf-8")], "payload": PAYLOAD,
-    }
-    fields.update(changes)
-    return HttpExchange(**fields)
+    return http_exchange(url, **{"payload": PAYLOAD, **changes})
 
 
 def crawl(directory: Path, *exchanges: HttpExchange, day: int = 0, dedup: DedupIndex | None = None) -> Path:

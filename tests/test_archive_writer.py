@@ -5,12 +5,10 @@ from __future__ import annotations
 import base64
 import gzip
 import hashlib
-import itertools
 import re
 import subprocess
-import sys
-from collections.abc import Callable, Iterator
-from datetime import datetime, timedelta, timezone
+from collections.abc import Iterator
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -25,21 +23,9 @@ from archive import (
     iter_responses,
     read_response,
 )
+from archivehelpers import WARCIO, counting_ids, ticking_clock
 
-WARCIO = Path(sys.executable).with_name("warcio")
-T0 = datetime(2026, 11, 21, 10, 0, 0, 123456, tzinfo=timezone.utc)
 NAME_RE = re.compile(r"^test-2026112110\d{7}-(\d{5})-[A-Za-z0-9._-]+-\d+\.warc\.gz$")
-
-
-def ticking_clock(start: datetime = T0) -> Callable[[], datetime]:
-    """A clock advancing one second per call."""
-    counter = itertools.count()
-    return lambda: start + timedelta(seconds=next(counter))
-
-
-def counting_ids() -> Callable[[], str]:
-    counter = itertools.count()
-    return lambda: f"<urn:uuid:00000000-0000-4000-8000-{next(counter):012d}>"
 
 
 def make_writer(directory: Path, **kwargs: Any) -> WarcWriter:
