@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from scrapy import Request, Spider
     from scrapy.crawler import Crawler
     from scrapy.http import Response
-    from typing_extensions import Self
+    from typing import Self
 
 logger = logging.getLogger(__name__)
 

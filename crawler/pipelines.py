@@ -17,7 +17,7 @@ from crawler.items import PageItem
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
-    from typing_extensions import Self
+    from typing import Self
 
 logger = logging.getLogger(__name__)
 

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from scrapy.crawler import Crawler
     from twisted.internet.base import ReactorBase
     from twisted.internet.defer import Deferred
-    from typing_extensions import Self
+    from typing import Self
 
 logger = logging.getLogger(__name__)
 

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from scrapy.crawler import Crawler
     from scrapy.settings import BaseSettings
     from twisted.python.failure import Failure
-    from typing_extensions import Self
+    from typing import Self
 
 logger = logging.getLogger(__name__)
 
