@@ -49,6 +49,9 @@ class SiteProfile:
     delay: float = 1.0
     concurrency: int = 2
     version: str = "1"
+    #: False for an extraction-only profile: a site family met through other spiders
+    #: (the generic ``news`` spider, ``crawl --from-archive``) that has no spider of its own.
+    spider: bool = True
     extract: ExtractHints = ExtractHints()
 
     def claims_host(self, host: str) -> bool:
@@ -106,7 +109,7 @@ def _check_xpaths(xpaths: tuple[str, ...], key: str, where: str) -> None:
 
 def parse_profile(data: dict[str, Any], where: str) -> SiteProfile:
     """Validate one profile table and build the profile; ``where`` names the file in errors."""
-    kinds = {"slug": str, "description": str, "depth": int, "delay": float, "concurrency": int, "version": str}
+    kinds = {"slug": str, "description": str, "depth": int, "delay": float, "concurrency": int, "version": str, "spider": bool}
     kinds.update({k: tuple for k in _TUPLE_KEYS})
     _check_keys(data, set(kinds) | {"extract"}, where)
     for required in ("slug", "description", "allowed_domains"):

@@ -48,6 +48,7 @@ def test_byline_account_beats_a_reprint_credit_in_the_body() -> None:
 
 
 def test_a_date_line_is_not_a_source_name() -> None:
+    # the account name's class is Baijiahao's template (crawler/sites/baijiahao.toml)
     top = "<h1>加拿大留学生新政策解读</h1><div class='article-source'>发布时间：10-08 12:00</div><p class='author-name'>留学必读</p>"
     html = _page("<title>加拿大留学生新政策解读</title>", top)
-    assert extract_html(html, "https://www.example.org/a.html", {}).source == "留学必读"
+    assert extract_html(html, "https://baijiahao.baidu.com/s?id=1", {}).source == "留学必读"

@@ -10,7 +10,17 @@ from crawler.profiles import ProfileError, all_profiles, load_profile_file, prof
 
 
 def test_bundled_profiles() -> None:
-    assert [p.slug for p in all_profiles()] == ["gov", "netease", "news", "wechat"]
+    assert [p.slug for p in all_profiles() if p.spider] == ["gov", "netease", "news", "wechat"]
+    extraction_only = [p.slug for p in all_profiles() if not p.spider]
+    assert extraction_only == ["baijiahao", "huanqiu", "people", "qq", "sina", "thepaper", "toutiao", "xinhua"]
+
+
+def test_extraction_only_profiles_have_no_spider() -> None:
+    import crawler.spiders
+
+    spiders = {getattr(value, "name", None) for value in vars(crawler.spiders).values() if isinstance(value, type)}
+    assert {"gov", "netease", "news", "wechat"} <= spiders
+    assert not spiders & {"sina", "qq", "people", "toutiao"}
 
 
 @pytest.mark.parametrize(
@@ -19,7 +29,8 @@ def test_bundled_profiles() -> None:
         ("http://kjt.hunan.gov.cn/kjt/x.html", "gov"),
         ("https://hubei.news.163.com/", "netease"),
         ("https://mp.weixin.qq.com/s?__biz=x", "wechat"),
-        ("https://news.sina.com.cn/c/x.shtml", "news"),
+        ("https://news.sina.com.cn/c/x.shtml", "sina"),
+        ("https://www.example.org/x.html", "news"),
     ],
 )
 def test_profile_for_url(url: str, slug: str) -> None:

@@ -1,4 +1,4 @@
-"""DOM pre-clean: prune profile XPaths, un-hide script-revealed bodies, find the body container."""
+"""DOM pre-clean: profile prune targets, un-hide script-revealed bodies, find the body container."""
 
 from __future__ import annotations
 
@@ -59,21 +59,31 @@ def _protected(tree: HtmlElement, keep: HtmlElement | None) -> set[HtmlElement]:
     return {node for node, count in counts.items() if count * 2 >= len(paragraphs)}
 
 
-def prune(tree: HtmlElement, xpaths: Iterable[str], keep: HtmlElement | None = None) -> int:
-    """Remove every node matched by ``xpaths`` (tails kept); return how many were removed.
+def prune_targets(tree: HtmlElement, xpaths: Iterable[str], keep: HtmlElement | None = None) -> set[HtmlElement]:
+    """The elements ``xpaths`` match that may be removed.
 
     ``<html>``, ``<body>``, the container ``keep`` and its ancestors (or, without a
-    container, the elements holding most paragraphs) are never removed.
+    container, the elements holding most paragraphs) are never targets.
     """
+    xpaths = tuple(xpaths)
+    if not xpaths:
+        return set()
     protected = _protected(tree, keep)
-    removed = 0
+    targets: set[HtmlElement] = set()
     for xpath in xpaths:
         for node in compiled(xpath)(tree):
-            if not isinstance(node, etree._Element) or node.tag in ("html", "body") or node in protected:
-                continue
-            if node.getparent() is not None:
-                remove_keep_tail(node)
-                removed += 1
+            if isinstance(node, etree._Element) and node.tag not in ("html", "body") and node not in protected:
+                targets.add(node)
+    return targets
+
+
+def remove_all(nodes: Iterable[HtmlElement]) -> int:
+    """Remove ``nodes`` from their tree (tails kept); return how many were removed."""
+    removed = 0
+    for node in nodes:
+        if node.getparent() is not None:
+            remove_keep_tail(node)
+            removed += 1
     return removed
 
 

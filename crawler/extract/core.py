@@ -9,15 +9,14 @@ import trafilatura
 
 from archive.records import Document
 from crawler.extract import pagetype
-from crawler.extract.blocks import block_lines
-from crawler.extract.body import main_text_lines
-from crawler.extract.clean import find_body, prune, unhide
+from crawler.extract.analysis import analyse
 from crawler.extract.decode import decode_body
 from crawler.extract.hints import merged_hints, profiles_digest
 from crawler.extract.language import detect_language
-from crawler.extract.metadata import extract_metadata
-from crawler.extract.postclean import postclean
+from crawler.extract.maintext import finish_lines, keep_flags
+from crawler.extract.model import default_model
 from crawler.extract.repair import parse_html
+from crawler.extract.segment import CONTAINER
 from crawler.profiles import profile_for_url
 from crawler.urls import canonicalize
 
@@ -25,6 +24,8 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from archive.records import ArchivedResponse
+    from crawler.extract.model import BlockModel
+    from crawler.profiles import SiteProfile
 
 
 class Headers(dict[str, str]):
@@ -46,33 +47,48 @@ class Headers(dict[str, str]):
         return isinstance(key, str) and super().__contains__(key.lower())
 
 
-def extractor_versions() -> dict[str, str]:
-    """What produced a Document: zhengwen, trafilatura and the site profiles' digest."""
-    try:
-        from crawler import __version__ as zhengwen_version
-    except ImportError:
-        zhengwen_version = "0.1.0"
-    return {"zhengwen": zhengwen_version, "trafilatura": trafilatura.__version__, "profiles": profiles_digest()}
+def extractor_versions(model: BlockModel | None = None) -> dict[str, str]:
+    """What produced a Document: zhengwen, trafilatura, the site profiles' digest and the block model."""
+    from crawler import __version__ as zhengwen_version
+
+    return {
+        "zhengwen": zhengwen_version,
+        "trafilatura": trafilatura.__version__,
+        "profiles": profiles_digest(),
+        "model": (model or default_model()).version,
+    }
 
 
-def extract_html(body: bytes, url: str, headers: Mapping[str, str] | None = None) -> Document:
+def extract_html(
+    body: bytes,
+    url: str,
+    headers: Mapping[str, str] | None = None,
+    *,
+    profile: SiteProfile | None = None,
+    model: BlockModel | None = None,
+) -> Document:
     """Extract the cleaned Document from one HTML response.
 
-    A pure function of its arguments: decode → repair/parse → profile pre-clean →
-    main text → post-clean → metadata → language → page type.
+    A pure function of its arguments: decode → repair/parse → blocks and their evidence
+    (crawler/extract/analysis.py) → the block model's decision → post-clean → metadata →
+    language → page type.
 
     Args:
         body: the payload, Content-Encoding already removed.
         url: the response's URL; it selects the site profile.
         headers: response headers (only Content-Type is read), any key case.
+        profile: use this site profile instead of the URL's (held-out evaluation reads
+            pages with the generic profile, as a site nobody tuned for).
+        model: use these block-model weights instead of the bundled ones.
 
     Returns:
         The Document; ``text`` is None unless ``page_type`` is ``article``.
     """
     fields = Headers(headers)
-    profile = profile_for_url(url)
+    profile = profile or profile_for_url(url)
     hints = merged_hints(profile)
-    base = {"url": url, "canonical_url": canonicalize(url), "site": profile.slug, "extractor": extractor_versions()}
+    model = model or default_model()
+    base = {"url": url, "canonical_url": canonicalize(url), "site": profile.slug, "extractor": extractor_versions(model)}
     empty = {"title": None, "published": None, "source": None, "language": None, "text": None}
     if pagetype.is_attachment(body, fields):
         content_type = fields.get("Content-Type")
@@ -82,23 +98,20 @@ def extract_html(body: bytes, url: str, headers: Mapping[str, str] | None = None
     tree = parse_html(decoded.text)
     if tree is None:
         return Document(**base, page_type=pagetype.ERROR, **empty, extra={**extra, "reason": "empty_document"})
-    page_lines = block_lines(tree)
-    notice = pagetype.notice_type(page_lines, hints)
-    if notice:
-        language = detect_language("\n".join(line.text for line in page_lines))
-        return Document(**base, page_type=notice, **{**empty, "language": language}, extra=extra)
-    texts = [line.text for line in page_lines]
-    meta = extract_metadata(tree, hints, url, texts)
+    analysis = analyse(tree, url, hints)
+    if analysis.notice:
+        language = detect_language("\n".join(analysis.page_texts))
+        return Document(**base, page_type=analysis.notice, **{**empty, "language": language}, extra=extra)
+    meta = analysis.metadata
     extra.update(meta.extra)
-    container = find_body(tree, hints.body_xpaths)
-    if container is not None:
-        unhide(container)
-    prune(tree, hints.prune_xpaths, keep=container)
-    lines = postclean(main_text_lines(tree, container), meta.title)
-    if pagetype.looks_like_list(lines, container is not None):
-        return Document(
-            **base, page_type=pagetype.LIST, **{**empty, "title": meta.title, "language": detect_language("\n".join(texts))}, extra=extra
-        )
+    probabilities = model.probabilities(analysis.rows)
+    scope = [bool(block.flags & CONTAINER) for block in analysis.blocks] if analysis.has_container else None
+    keep = keep_flags(probabilities, model.threshold, analysis.headline, scope)
+    lines = finish_lines(analysis.blocks, keep, meta.title, analysis.headline)
+    kept = [block for block, flag in zip(analysis.blocks, keep) if flag]
+    if not analysis.has_container and pagetype.looks_like_list(analysis.blocks, kept, max(probabilities, default=0.0), url):
+        language = detect_language("\n".join(analysis.page_texts))
+        return Document(**base, page_type=pagetype.LIST, **{**empty, "title": meta.title, "language": language}, extra=extra)
     text = "\n".join(lines) or None
     return Document(
         **base,

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from crawler.extract import dates
-from crawler.extract.blocks import normalize_space
+from crawler.extract.visible import normalize_space
 from crawler.extract.titles import find_title, texts_at
 
 if TYPE_CHECKING:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
+from urllib.parse import urljoin, urlsplit
+
+from crawler.extract.residue import is_stamped
+from crawler.extract.shapes import prose_chars
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from crawler.extract.blocks import Line
+    from crawler.extract.segment import Block
     from crawler.profiles import ExtractHints
 
 ARTICLE = "article"
@@ -25,14 +28,25 @@ _MAGIC = (b"%PDF-", b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"\x89PNG", b"\xff\xd8\x
 MAX_NOTICE_CHARS = 3000
 #: ... or has at most this many characters outside links (an article has its body).
 MAX_NOTICE_PLAIN_CHARS = 1000
-#: An article body has at least this much prose: characters in sentence lines (a photo
-#: gallery's few captions make about 100).
-MIN_ARTICLE_PROSE = 60
-#: ... and prose makes up at least this share of it.
-PROSE_SHARE = 0.3
-#: A body container with less text than this is an empty template, not an article.
-MIN_BODY_TEXT = 20
-_SENTENCE_END = re.compile(r"[。！？!?；;]|\.(?=\s|$)")  # a full stop, not the dot of a host name
+#: A list (index) page: the text chosen as its main text is mostly listing items ...
+LIST_LINK_SHARE = 0.5
+#: ... with less than this share of prose (characters in sentences) ...
+LIST_MAX_PROSE_SHARE = 0.25
+#: ... and items of which at least this share link within the site (a column listing
+#: links to its own articles; a link roundup post links out).
+LIST_OWN_SITE_SHARE = 0.7
+#: A line is a link line when this share of it is link text ...
+LINK_LINE = 0.5
+#: ... or a listing item when this share is, and a date or time ends it.
+LINK_ITEM = 0.3
+#: A front page: the model finds no block as likely as this to be main text ...
+FRONT_PAGE_MAX_P = 0.4
+#: ... among at least this many link-only lines (an article's menus have 100-250) ...
+FRONT_PAGE_LINKS = 300
+#: ... that hold at least this share of the page's text.
+FRONT_PAGE_LINK_SHARE = 0.6
+#: A notice line is the marker and little else (a quoted marker sits in a longer sentence).
+NOTICE_LINE_SLACK = 20
 
 
 def is_attachment(body: bytes, headers: Mapping[str, str] | None) -> bool:
@@ -46,38 +60,85 @@ def is_attachment(body: bytes, headers: Mapping[str, str] | None) -> bool:
     return body.lstrip()[:8].startswith(_MAGIC)
 
 
-def notice_type(page_lines: list[Line], hints: ExtractHints) -> str | None:
+def notice_type(page_lines: list[Block], hints: ExtractHints) -> str | None:
     """``deleted``/``blocked``/``error`` when a notice page shows one of the profile markers.
 
     A notice page is short, or, when the site wraps it in full chrome (soft 404s of CMS
-    sites inside a menu of hundreds of links), short once link-only lines are set aside.
+    sites inside a menu of hundreds of links), short once link-only lines are set aside;
+    and the marker stands on a line of its own (the marker and at most a few words), so
+    an article quoting 相关内容已被删除 in a sentence is not taken for a notice.
     """
-    text = "\n".join(line.text for line in page_lines)
-    if len(text) > MAX_NOTICE_CHARS:
-        text = "\n".join(line.text for line in page_lines if not line.link_only)
-        if len(text) > MAX_NOTICE_PLAIN_CHARS:
+    lines = [line.text for line in page_lines]
+    if sum(len(text) for text in lines) > MAX_NOTICE_CHARS:
+        lines = [line.text for line in page_lines if not line.link_only]
+        if sum(len(text) for text in lines) > MAX_NOTICE_PLAIN_CHARS:
             return None
     for kind, markers in ((DELETED, hints.deleted_markers), (BLOCKED, hints.blocked_markers), (ERROR, hints.error_markers)):
-        if any(marker in text for marker in markers):
-            return kind
+        for marker in markers:
+            if any(marker in text and len(text) <= len(marker) + NOTICE_LINE_SLACK for text in lines):
+                return kind
     return None
 
 
-def prose_chars(lines: list[str]) -> int:
-    """Characters in lines that read like sentences (long enough, with sentence punctuation)."""
-    return sum(len(line) for line in lines if len(line) >= 20 and _SENTENCE_END.search(line))
+def _site(host: str) -> str:
+    """The registrable part of a host name, roughly: ``news.163.com`` → ``163.com``,
+    ``kjt.hunan.gov.cn`` → ``hunan.gov.cn``."""
+    labels = host.lower().rstrip(".").split(".")
+    keep = 3 if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL else 2
+    return ".".join(labels[-keep:])
 
 
-def looks_like_list(text_lines: list[str], has_body: bool) -> bool:
-    """True for index pages.
+_SECOND_LEVEL = frozenset("com net org gov edu ac co mil".split())
 
-    A page whose body container holds text is an article (even a one-caption photo
-    gallery). Without a container, an article's extracted text is mostly prose, while on
-    an index page trafilatura returns headline lists: short lines without sentence ends.
-    Measured on the fixtures: articles >= 60% prose, the 163.com front pages <= 10%.
+
+def _own_site_share(lines: list[Block], url: str) -> float:
+    site = _site(urlsplit(url).hostname or "")
+    own = total = 0
+    for block in lines:
+        href = next((a.get("href") for a in block.element.iter("a") if a.get("href")), None)
+        if href is None or href.startswith(("javascript:", "#", "mailto:")):
+            continue
+        total += 1
+        host = urlsplit(urljoin(url, href.strip())).hostname or ""
+        own += _site(host) == site
+    return own / total if total else 0.0
+
+
+def looks_like_list(page: list[Block], kept: list[Block], best: float, url: str) -> bool:
+    """True only for an index page, on strong evidence: a heuristic never discards an article.
+
+    Either the blocks chosen as main text are themselves a listing (most of their text
+    is in link lines or linked headlines with dates, little else reads as sentences, and
+    the links lead to the site's own pages: a column listing), or the page is a front
+    page (hundreds of
+    link-only lines hold most of its text and the model finds no block likely to be
+    main text). An article with a link box keeps prose as its main text, and a post
+    that collects links to other sites is a post: both stay articles.
+
+    Args:
+        page: every candidate block of the page.
+        kept: the blocks chosen as main text.
+        best: the model's highest probability on the page.
+        url: the page's URL (which links are the site's own).
     """
-    total = sum(len(line) for line in text_lines)
-    if has_body:
-        return total < MIN_BODY_TEXT
-    prose = prose_chars(text_lines)
-    return prose < MIN_ARTICLE_PROSE or prose < PROSE_SHARE * total
+    total = sum(len(block.text) for block in kept)
+    if total and _is_link_list(kept, total, url):
+        return True
+    page_total = sum(len(block.text) for block in page)
+    linked = sum(len(block.text) * block.link_density for block in page)
+    link_only = sum(1 for block in page if block.link_only)
+    return best < FRONT_PAGE_MAX_P and link_only >= FRONT_PAGE_LINKS and linked >= FRONT_PAGE_LINK_SHARE * page_total
+
+
+def _is_item(block: Block) -> bool:
+    """A listing item: a link line, or a linked headline followed by its date."""
+    return block.link_density >= LINK_LINE or block.link_density >= LINK_ITEM and is_stamped(block.text)
+
+
+def _is_link_list(kept: list[Block], total: int, url: str) -> bool:
+    items = [block for block in kept if _is_item(block)]
+    if sum(len(block.text) for block in items) < LIST_LINK_SHARE * total:
+        return False
+    if prose_chars([block.text for block in kept if not _is_item(block)]) >= LIST_MAX_PROSE_SHARE * total:
+        return False
+    return bool(items) and _own_site_share(items, url) >= LIST_OWN_SITE_SHARE

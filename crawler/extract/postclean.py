@@ -4,50 +4,45 @@ from __future__ import annotations
 
 import re
 
-from crawler.extract.residue import drop_list_residue
+from crawler.extract.residue import headed_list_flags, is_stamped, stamped_run_flags
+from crawler.extract.shapes import is_prose
 
-#: Whole-line patterns of boilerplate that sits inside article containers on Chinese
-#: news CMSs. Each is anchored to the full line and length-bounded, so a body sentence
-#: that merely mentions these words is kept. Re-check with the ``without`` snippets of
-#: ``../shared/fixtures/pages.json`` (kind ``editor_boilerplate``/``share_widget``).
-_LINE_PATTERNS = [
+#: Whole-line patterns of page-tool and editor boilerplate inside article containers on
+#: Chinese news CMSs, dropped wherever they stand. Each is anchored to the full line and
+#: bounded in length, and a name-taking label takes a name (no sentence punctuation), so
+#: a body sentence that merely mentions the words is kept (``审核：经审核，该项目…`` and a
+#: sub-heading ``分享经验：…`` stay). Re-check with the ``without`` snippets of
+#: ``../shared/fixtures/pages.json`` (kinds ``editor_boilerplate``, ``share_widget``).
+_NAME = r"[^。！？!?，,；;：:]{1,24}"
+_STRICT_PATTERNS = [
     # 责任编辑：X / (责编：X) / 【编辑：X】 / [責任編輯:X] / 本文来源：X 责任编辑：Y
-    r"[（(【\[]?\s*(本文来源[:：].{0,40})?(责任编辑|责编|編輯|编辑|責任編輯|责任校对|审核|校对)\s*[:：].{0,40}",
-    r"[（(【\[]\s*(编辑|作者|记者|通讯员|供稿|摄影)\s*[:：].{0,40}[）)】\]]",
-    # share / print / window tools
-    r"(分享至|分享到|分享)\s*[:：]?.{0,40}",
+    rf"[（(【\[]?\s*(本文来源[:：]{_NAME}\s*)?(责任编辑|责编|編輯|编辑|責任編輯|责任校对|审核|校对)\s*[:：]\s*{_NAME}[）)】\]]?",
+    rf"[（(【\[]\s*((编辑|作者|记者|通讯员|供稿|摄影|审核|校对|责编)\s*[:：]\s*{_NAME}\s*)+[）)】\]]",
+    # share / print / window tools: a share bar names platforms, nothing else
+    r"(分享到|分享至|分享)\s*[:：]?\s*((微信|朋友圈|微博|新浪微博|腾讯微博|QQ空间|QQ|人人网|豆瓣|好友|更多|手机|[\s|｜/、,，])*)",
     r"([【\[]?\s*(打印本页|打印|关闭窗口|关闭|收藏本页|收藏|返回顶部|纠错|我要纠错)\s*[】\]]?\s*)+",
     r"字号\s*[:：]?\s*[大中小\s|]{0,12}",
     r"[+＋]\d{1,4}",                                       # like/vote counters
-
     r".{0,20}扫一扫.{0,30}",
     r".{0,20}扫描二维码.{0,40}",
     r"(用微信|微信)扫描.{0,20}",
-    # statements and disclaimers
-    r"(特别声明|免责声明|版权声明|本网声明|本站声明|郑重声明)\s*[:：].*",
     r"网友评论仅供.{0,60}",
-    r".{0,20}报料\s*[:：].{0,60}",
-    r".{0,20}(未经授权|未经许可|未经书面授权|未经允许)[，,\s]*(不得|禁止|严禁)(转载|使用|复制).{0,20}",
     r"[【\[]?\s*(举报|我要举报|举报/反馈|投诉/举报)\s*[】\]]?",
     # English-language pages (en.* / english.* gov and news sites)
-    r"(Editor|Editors|Edited by|Chief Editor|Responsible editor)\s*[:：].{0,40}",
-    r"All [Rr]ights [Rr]eserved.{0,200}",
-    # app and channel promos
+    rf"(Editor|Editors|Edited by|Chief Editor|Responsible editor)\s*[:：]\s*{_NAME}",
+    # app and WeChat account promos around a body
     r"[（(]?\s*本文来自.{0,30}(APP|app|App|客户端)\s*[）)]?",
     r".{0,20}下载.{0,10}(客户端|APP|app|App).{0,20}",
-    r".{0,10}(点击进入|点击查看|点击阅读).{0,30}(>>|》)?",
-    r".{0,10}打开.{0,8}(客户端|APP|app|App|网易新闻|新闻).{0,20}",
-    # WeChat account promos around a body
-    r".{0,10}点击.{0,4}(蓝字|上方|关注).{0,20}",
+    r".{0,10}打开.{0,8}(客户端|APP|app|App|网易新闻).{0,20}",
+    r".{0,10}点击.{0,4}(蓝字|上方).{0,20}",
     r".{0,10}长按.{0,6}(识别|扫描|关注)?.{0,4}(二维码|图片).{0,20}",
     r".{0,10}(点个?|点亮|点一下)\s*[“\"「]?在看.{0,20}",
     r".{0,10}(分享|转发).{0,2}(点赞|收藏).{0,2}在看.{0,20}",
     r"[-—\s]*(END|End|end|完)[-—\s]*",
-    # footers: copyright, licence and ICP lines
-    r"(Copyright|COPYRIGHT|copyright|©|版权所有).{0,100}",
+    # copyright and licence lines
+    r"(Copyright|COPYRIGHT|copyright|©|版权所有)[^。！？]{0,100}",
     r"[^。！？]{0,40}(版权所有|Copyright|©)[^。！？]{0,60}",     # 制作单位：… 版权所有：…
     r"[^。！？]{0,60}(ICP备|ICP证|公网安备|网站标识码|新闻信息服务许可证)[^。！？]{0,60}",
-    r"(主办单位|主办|承办单位|承办|技术支持)\s*[:：][^。！？]{0,60}",
     # image galleries and pagers: counters and slide or page controls
     r"\d{1,3}\s*/\s*\d{1,3}",
     r"((上一张|下一张|查看原图|自动播放|全屏|上一篇|下一篇|返回列表)\s*[:：]?\s*)+",
@@ -55,7 +50,30 @@ _LINE_PATTERNS = [
     r"(?=.*(上一页|下一页|尾页|末页|[【\[]\d{1,3}[】\]]|共\s*\d{1,3}\s*页))"
     r"((上一页|下一页|首页|尾页|末页|[【\[]\d{1,3}[】\]]|共\s*\d{1,3}\s*页|第\s*\d{1,3}\s*页|\d{1,3})\s*)+",
 ]
-_LINE_RE = re.compile("|".join(f"(?:{p})" for p in _LINE_PATTERNS))
+#: Boilerplate that is also the shape of real text in some articles (a notice names its
+#: 主办单位, a reprint states its terms): dropped only around the text, before its first
+#: sentence or after its last, never between paragraphs.
+_EDGE_PATTERNS = [
+    r"[【\[]?\s*(特别声明|免责声明|版权声明|本网声明|本站声明|郑重声明|\S{1,6}声明)\s*([】\]]\s*[:：]?|[:：]).*",
+    r".{0,20}报料\s*[:：].{0,60}",
+    r".{0,20}(未经授权|未经许可|未经书面授权|未经允许)[，,\s]*(不得|禁止|严禁)(转载|使用|复制).{0,20}",
+    r"(主办单位|主办|承办单位|承办|技术支持|联系电话|联系我们)\s*[:：][^。！？]{0,60}",
+    r".{0,10}(点击进入|点击查看|点击阅读).{0,30}(>>|》)?",
+    r".{0,10}点击.{0,4}关注.{0,20}",
+    r"All [Rr]ights [Rr]eserved.{0,200}",
+    r"\d{1,4}",                                            # a bare counter (likes, shares)
+    r"(高清)?(图集|组图|多图|图片|视频|专题)",                  # gallery and section labels
+]
+_STRICT_RE = re.compile("|".join(f"(?:{p})" for p in _STRICT_PATTERNS))
+_EDGE_RE = re.compile("|".join(f"(?:{p})" for p in _EDGE_PATTERNS))
+#: Lines are only matched against the patterns when they are this short and hold one of
+#: these characters (a cheap test that every pattern needs to pass).
+_MAX_BOILERPLATE = 240
+_TRIGGER = re.compile(
+    r"\d|图|视频|专题|编|編|审|校|分享|打印|关闭|收藏|返回|纠错|字号|[+＋/【\[]|扫|评论|举报|Edit|本文|下载|打开|点|长按|在看|转发|END|End|end|完|"
+    r"Copyright|COPYRIGHT|copyright|©|版权|ICP|公网安备|标识码|许可证|上一|下一|查看原图|自动播放|全屏|返回列表|页|"
+    r"声明|报料|未经|主办|承办|技术支持|联系|Rights|rights"
+)
 #: Inline navigation links appended to the last body paragraph (``返回腾讯网首页>>``), and a
 #: bracketed source or editor credit glued to it (``…打造完整社区。（来源：示例日报）``).
 _TRAILING_NAV = re.compile(
@@ -63,7 +81,8 @@ _TRAILING_NAV = re.compile(
 )
 #: Labels of the date/source/tools line above a body (``发布时间：… 来源：… 浏览次数：…``).
 _META_LABEL = re.compile(
-    r"(发布时间|发布日期|发表时间|更新时间|时间|日期|来源|信息来源|稿源|作者|浏览次数|浏览量|点击数|点击量|阅读量|阅读数|访问量|字体|字号|摄影|记者|编辑)\s*[:：]"
+    r"(发布时间|发布日期|发表时间|更新时间|时间|日期|来源|信息来源|稿源|作者|浏览次数|浏览量|点击数|点击量|阅读量|阅读数|访问量|字体|字号|摄影|记者|编辑"
+    r"|Source|Editor|Author|Date|Updated|Published|Posted|Font size|Font)\s*[:：]"
 )
 #: A meta line holds at least two labels and no more text than this.
 _MAX_META_LINE = 160
@@ -74,18 +93,26 @@ _MAX_DATED_LINE = 80
 _EN_DATED = re.compile(
     r"(Updated|Published|Posted|Released|Date)\s*:?\s*(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+(19|20)\d{2}"
 )
-#: The headline is looked for in this many lines atop the body, above its first sentence.
-_TITLE_WINDOW = 3
-_PROSE = re.compile(r"^.{20,}[。！？]")
 #: Bracketed page-tool buttons at the start of a line (``【纠错】 责任编辑：…``).
 _LEADING_TOOLS = re.compile(r"^(\s*[【\[]\s*(纠错|我要纠错|打印|打印本页|关闭|关闭窗口|收藏|返回顶部)\s*[】\]])+\s*")
 
 
-def is_boilerplate(line: str) -> bool:
-    """True when the whole ``line`` is page-tool or editor boilerplate."""
+def _matches(pattern: re.Pattern[str], line: str) -> bool:
     line = line.strip()
+    if len(line) > _MAX_BOILERPLATE or not _TRIGGER.search(line):
+        return False
     rest = _LEADING_TOOLS.sub("", line)
-    return _LINE_RE.fullmatch(line) is not None or rest != line and (not rest or _LINE_RE.fullmatch(rest) is not None)
+    return pattern.fullmatch(line) is not None or rest != line and (not rest or pattern.fullmatch(rest) is not None)
+
+
+def is_boilerplate(line: str) -> bool:
+    """True when the whole ``line`` is page-tool or editor boilerplate (dropped wherever it stands)."""
+    return _matches(_STRICT_RE, line)
+
+
+def is_edge_boilerplate(line: str) -> bool:
+    """True for boilerplate dropped only around the text: statements, reprint terms, 主办单位 lines."""
+    return _matches(_EDGE_RE, line)
 
 
 def is_meta_line(line: str) -> bool:
@@ -101,21 +128,42 @@ def clean_line(line: str) -> str:
     return _TRAILING_NAV.sub("", line)
 
 
-def postclean(lines: list[str], title: str | None = None) -> list[str]:
-    """Return ``lines`` without boilerplate, meta and list-residue lines.
+def postclean(lines: list[str], title: str | None = None, listed: list[bool] | None = None) -> list[str]:
+    """Return the kept ``lines`` without boilerplate, with scoped rules.
 
-    Each line is stripped of trailing navigation and credits; the headline, when the
-    body container repeats it in its first lines, is dropped too.
+    Each line loses trailing navigation and glued credits; whole-line page-tool and
+    editor boilerplate goes wherever it stands; statements and meta lines go only around
+    the text (before its first sentence or after its last), a repeated headline only
+    above it, a headed recommendation list only below it; runs of three or more
+    timestamped list items go anywhere.
+
+    Args:
+        lines: the kept lines, in page order.
+        title: the headline.
+        listed: for each line, whether it belongs to a headed or timestamped list as seen
+            on the whole page (the heading itself may not have been kept); computed on
+            ``lines`` alone when not given.
     """
-    kept = []
-    for line in lines:
+    if listed is None:
+        listed = [a or b for a, b in zip(headed_list_flags(lines), stamped_run_flags(lines))]
+    kept: list[tuple[str, bool]] = []
+    for line, in_list in zip(lines, listed):
+        if "\n" in line:  # preformatted text keeps its indentation and is never a rule's target
+            kept.append((line, False))
+            continue
         line = clean_line(line).strip()
-        if line and not is_boilerplate(line) and not is_meta_line(line):
-            kept.append(line)
-    for index, line in enumerate(kept[:_TITLE_WINDOW]):
-        if line == title:
-            del kept[index]
-            break
-        if _PROSE.search(line):
-            break
-    return drop_list_residue(kept)
+        if line and not is_boilerplate(line):
+            kept.append((line, in_list))
+    prose = [
+        i
+        for i, (line, in_list) in enumerate(kept)
+        if is_prose(line) and not in_list and not is_edge_boilerplate(line) and not is_meta_line(line)
+    ]
+    first, last = (prose[0], prose[-1]) if prose else (len(kept), -1)
+    return [
+        line
+        for i, (line, in_list) in enumerate(kept)
+        if first <= i <= last and not (in_list and is_stamped(line))
+        or not (first <= i <= last)
+        and not (is_edge_boilerplate(line) or is_meta_line(line) or i < first and line == title or i > last and in_list)
+    ]

@@ -54,9 +54,16 @@ def is_listed_headline(line: str) -> bool:
     return len(line) <= MAX_ITEM and not _FULL_STOP.search(line)
 
 
+#: A timestamp ends in a digit or one of these characters (a cheap test before the regex).
+_STAMP_ENDS = frozenset("0123456789前刚贴帖论读览天")
+
+
 def is_stamped(line: str) -> bool:
     """A list item ending in a timestamp, whose text before it is item-like."""
-    text = _BULLET.sub("", line.strip())
+    line = line.strip()
+    if not line or line[-1] not in _STAMP_ENDS or len(line) > MAX_ITEM + 30:
+        return False
+    text = _BULLET.sub("", line)
     match = _STAMP.search(text)
     return match is not None and is_item(text[: match.start()])
 
@@ -79,21 +86,29 @@ def _list_end(lines: list[str], start: int) -> int:
     return relaxed if relaxed - start >= MIN_EXCLAIMED else strict
 
 
-def _drop_headed_blocks(lines: list[str]) -> list[str]:
-    kept: list[str] = []
+def headed_list_flags(lines: list[str]) -> list[bool]:
+    """For each line: is it a list heading or an item of the list under one?"""
+    flags = [False] * len(lines)
     index = 0
     while index < len(lines):
         if is_heading(lines[index]):
-            index = _list_end(lines, index + 1)
+            end = _list_end(lines, index + 1)
+            for position in range(index, end):
+                flags[position] = True
+            index = max(end, index + 1)
             continue
-        kept.append(lines[index])
         index += 1
-    return kept
+    return flags
 
 
-def _drop_stamped_runs(lines: list[str]) -> list[str]:
-    stamped = [is_stamped(line) for line in lines]
-    drop = [False] * len(lines)
+def stamped_run_flags(lines: list[str], stamped: list[bool] | None = None) -> list[bool]:
+    """For each line: is it part of a run of timestamped list items (three stamps or more)?
+
+    ``stamped``: ``is_stamped`` of each line, when the caller has it already.
+    """
+    if stamped is None:
+        stamped = [is_stamped(line) for line in lines]
+    flags = [False] * len(lines)
     index = 0
     while index < len(lines):
         if not stamped[index]:
@@ -110,11 +125,14 @@ def _drop_stamped_runs(lines: list[str]) -> list[str]:
             while start < index and not is_item(lines[start]):
                 start += 1
             for position in range(start, stamps[-1] + 1):
-                drop[position] = True
+                flags[position] = True
         index = end + 1
-    return [line for line, dropped in zip(lines, drop) if not dropped]
+    return flags
 
 
 def drop_list_residue(lines: list[str]) -> list[str]:
     """Return ``lines`` without headed recommendation blocks and timestamped list runs."""
-    return _drop_stamped_runs(_drop_headed_blocks(lines))
+    headed = headed_list_flags(lines)
+    lines = [line for line, flag in zip(lines, headed) if not flag]
+    stamped = stamped_run_flags(lines)
+    return [line for line, flag in zip(lines, stamped) if not flag]

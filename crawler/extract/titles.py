@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from crawler.extract.blocks import normalize_space
+from crawler.extract.visible import normalize_space
 from crawler.extract.clean import compiled
 
 if TYPE_CHECKING:

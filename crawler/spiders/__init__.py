@@ -1,4 +1,8 @@
-"""The spiders: one ``SiteSpider`` subclass per site profile (gov, netease, wechat, news)."""
+"""The spiders: one ``SiteSpider`` subclass per crawl profile (gov, netease, wechat, news).
+
+Extraction-only profiles (``spider = false``: site families the generic ``news`` spider
+meets, such as sina or people.com.cn) have no spider of their own.
+"""
 
 from __future__ import annotations
 
@@ -12,4 +16,6 @@ def _spider_class(slug: str) -> type[SiteSpider]:
 
 
 for _profile in all_profiles():
+    if not _profile.spider:
+        continue
     globals()[f"{_profile.slug.capitalize()}Spider"] = _spider_class(_profile.slug)

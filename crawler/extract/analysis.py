@@ -1,0 +1,72 @@
+"""Read a parsed page into the evidence the block model weighs: blocks, features, metadata, notices.
+
+The same function serves extraction (crawler/extract/core.py) and the fitting of the
+model's weights (bench/fit_blocks.py), so the weights are fitted on exactly the features
+extraction computes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from crawler.extract import pagetype
+from crawler.extract.candidates import block_keys, found_in, trafilatura_text
+from crawler.extract.clean import find_body, prune_targets, remove_all, unhide
+from crawler.extract.density import score_candidates
+from crawler.extract.features import PageEvidence, block_features, headline_index
+from crawler.extract.metadata import Metadata, extract_metadata
+from crawler.extract.segment import PRUNED, segment
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+    from crawler.extract.segment import Block
+    from crawler.profiles import ExtractHints
+
+
+@dataclass
+class PageAnalysis:
+    """Everything extraction knows about one page before the model decides."""
+
+    page_blocks: list[Block]  # every visible line of the page, profile-pruned ones included
+    notice: str | None  # deleted / blocked / error, when the page is a notice
+    metadata: Metadata
+    blocks: list[Block]  # the candidate lines: the page minus what the site profile prunes
+    rows: list[list[float]]  # their block features (crawler/extract/features.py)
+    headline: int  # index in ``blocks`` of the line showing the headline, or -1
+    has_container: bool
+
+    @property
+    def page_texts(self) -> list[str]:
+        """The page's visible lines."""
+        return [block.text for block in self.page_blocks]
+
+
+def analyse(tree: HtmlElement, url: str, hints: ExtractHints) -> PageAnalysis:
+    """Cut ``tree`` into blocks and gather the evidence about each (the tree is pruned in place).
+
+    Order: the profile's container and prune targets are found; the whole page is
+    segmented once; a notice page stops there; metadata is read from the unpruned page;
+    the prune targets are removed; trafilatura's extraction and the readability-style
+    scores are computed on what remains and turned into block features.
+    """
+    container = find_body(tree, hints.body_xpaths)
+    if container is not None:
+        unhide(container)
+    targets = prune_targets(tree, hints.prune_xpaths, keep=container)
+    page_blocks = segment(tree, targets, container)
+    notice = pagetype.notice_type(page_blocks, hints)
+    texts = [block.text for block in page_blocks]
+    metadata = extract_metadata(tree, hints, url, texts)
+    if notice:
+        return PageAnalysis(page_blocks, notice, metadata, [], [], -1, container is not None)
+    remove_all(targets)
+    blocks = [block for block in page_blocks if not block.flags & PRUNED]
+    for index, block in enumerate(blocks):
+        block.index = index
+    found = found_in(block_keys(blocks), trafilatura_text(tree)) if blocks else []
+    headline = headline_index(blocks, metadata.title)
+    evidence = PageEvidence(found, score_candidates(blocks), container is not None, headline)
+    rows = block_features(blocks, evidence)
+    return PageAnalysis(page_blocks, None, metadata, blocks, rows, headline, container is not None)

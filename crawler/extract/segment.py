@@ -1,0 +1,252 @@
+"""Cut a parsed page into blocks: the lines a browser shows, each with the element it sits in and its context.
+
+One walk over the tree. A block is one line of visible text (a paragraph, a heading, a
+list item, the text between two ``<br>``), with the innermost block element holding it,
+its depth, the share of its characters inside links, and what its ancestors say they are
+(crawler/extract/tokens.py). Tables are told apart: a *data* table (rows of short cells,
+no nested tables) gives one block per row with its cells separated by a tab; a *layout*
+table's cells are laid out as blocks of their own, never joined with ``|``. ``<pre>``
+keeps its line breaks and indentation.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from crawler.extract.visible import SKIP_TAGS, is_hidden, normalize_space
+from crawler.extract.tokens import element_bits
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+#: Elements that start and end a line (table cells only in layout tables).
+BLOCK_TAGS = frozenset(
+    "p div section article main aside header footer nav li ul ol dl dt dd h1 h2 h3 h4 h5 h6 "
+    "blockquote table thead tbody tfoot tr td th caption figure figcaption hr center address "
+    "form fieldset legend details summary body html menu".split()
+)
+HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+
+# Structural flags of a block (what it sits in), as bits.
+HEADING = 1 << 0
+LIST_ITEM = 1 << 1
+LAYOUT_CELL = 1 << 2
+DATA_ROW = 1 << 3
+PRE = 1 << 4
+QUOTE = 1 << 5
+CAPTION = 1 << 6
+PRUNED = 1 << 7
+CONTAINER = 1 << 8
+PARAGRAPH = 1 << 9
+_TAG_FLAGS = {
+    **dict.fromkeys(HEADINGS, HEADING),
+    "li": LIST_ITEM,
+    "dt": LIST_ITEM,
+    "dd": LIST_ITEM,
+    "td": LAYOUT_CELL,
+    "th": LAYOUT_CELL,
+    "blockquote": QUOTE,
+    "figcaption": CAPTION,
+    "caption": CAPTION,
+    "p": PARAGRAPH,
+}
+#: A data table's cells are short: a longer cell is page layout (a column of the page).
+MAX_DATA_CELL = 300
+#: A ``<noscript>`` with this much text below it is the page swallowed by a parse, not a notice.
+MIN_SWALLOWED = 500
+
+
+class Block:
+    """One visible line and where it sits."""
+
+    __slots__ = ("text", "link_density", "element", "tag", "depth", "bits", "near", "flags", "index")
+
+    def __init__(
+        self, text: str, link_density: float, element: HtmlElement, tag: str, depth: int, bits: int, near: int, flags: int
+    ) -> None:
+        self.text = text
+        self.link_density = link_density
+        self.element = element
+        self.tag = tag
+        self.depth = depth
+        self.bits = bits  # category bits of every ancestor and of inline elements in the line
+        self.near = near  # category bits of the block element and its two nearest ancestors
+        self.flags = flags
+        self.index = 0
+
+    @property
+    def link_only(self) -> bool:
+        """All of the line's text sits inside links."""
+        return self.link_density >= 1.0
+
+    def __repr__(self) -> str:
+        return f"Block({self.text[:30]!r}, {self.tag}, ld={self.link_density:.2f})"
+
+
+def _swallowing(element: HtmlElement, tag: str) -> bool:
+    """A ``<noscript>`` that holds the page: an unclosed tag in it made libxml2 nest the rest inside."""
+    return tag == "noscript" and len(element) > 0 and len(element.text_content()) >= MIN_SWALLOWED
+
+
+def _visible_chars(text: str) -> int:
+    return len("".join(text.split()))
+
+
+def _cell_text(cell: HtmlElement) -> str:
+    return normalize_space(" ".join(_texts(cell)))
+
+
+def _texts(element: HtmlElement) -> list[str]:
+    """Visible text pieces of ``element`` (skipped and hidden subtrees left out)."""
+    found: list[str] = []
+
+    def visit(node: HtmlElement) -> None:
+        if not isinstance(node.tag, str) or node.tag in SKIP_TAGS or is_hidden(node):
+            return
+        if node.text:
+            found.append(node.text)
+        for child in node:
+            visit(child)
+            if child.tail:
+                found.append(child.tail)
+
+    visit(element)
+    return found
+
+
+def _rows(table: HtmlElement) -> list[HtmlElement]:
+    return [row for row in table.iter("tr")]
+
+
+def is_data_table(table: HtmlElement) -> bool:
+    """True for a table of data: no nested table, two rows or more, some with two cells or more, short cells."""
+    if any(True for _ in table.iterdescendants("table")):
+        return False
+    rows = _rows(table)
+    if len(rows) < 2:
+        return False
+    widths = [sum(1 for cell in row if cell.tag in ("td", "th")) for row in rows]
+    if sum(1 for width in widths if width >= 2) * 2 < len(rows):
+        return False
+    return all(len(_cell_text(cell)) <= MAX_DATA_CELL for cell in table.iter("td", "th"))
+
+
+class _Walker:
+    def __init__(self, pruned: set[HtmlElement], container: HtmlElement | None) -> None:
+        self.blocks: list[Block] = []
+        self.parts: list[str] = []
+        self.link_chars = 0
+        self.line_bits = 0
+        self.pruned = pruned
+        self.container = container
+        # the innermost open block element: (element, tag, depth, bits, near, flags)
+        self.context: tuple[HtmlElement, str, int, int, int, int] | None = None
+
+    def add(self, text: str | None, in_link: bool) -> None:
+        if text:
+            self.parts.append(text)
+            if in_link:
+                self.link_chars += _visible_chars(text)
+
+    def flush(self) -> None:
+        if not self.parts:
+            return
+        raw = "".join(self.parts)
+        text = normalize_space(raw)
+        if text and self.context is not None:
+            element, tag, depth, bits, near, flags = self.context
+            total = _visible_chars(raw)
+            density = min(1.0, self.link_chars / total) if total else 0.0
+            self.blocks.append(Block(text, density, element, tag, depth, bits | self.line_bits, near, flags))
+        self.parts, self.link_chars, self.line_bits = [], 0, 0
+
+    def emit(self, text: str, link_density: float, element: HtmlElement, tag: str, depth: int, bits: int, near: int, flags: int) -> None:
+        self.flush()
+        if text.strip():
+            self.blocks.append(Block(text, link_density, element, tag, depth, bits, near, flags))
+
+    def walk(self, element: HtmlElement, in_link: bool, depth: int, bits: int, near: tuple[int, int], flags: int) -> None:
+        tag = element.tag
+        if not isinstance(tag, str) or tag in SKIP_TAGS and not _swallowing(element, tag) or is_hidden(element):
+            self.add(element.tail, in_link)
+            return
+        own = element_bits(element, tag)
+        bits |= own
+        flags |= _TAG_FLAGS.get(tag, 0)
+        if element in self.pruned:
+            flags |= PRUNED
+        if element is self.container:
+            flags |= CONTAINER
+        near_bits = own | near[0] | near[1]
+        if tag == "table" and is_data_table(element):
+            self.data_table(element, depth, bits, near_bits, flags & ~LAYOUT_CELL)
+        elif tag == "pre":
+            text = "\n".join(line.rstrip() for line in "".join(_texts(element)).strip("\n").splitlines())
+            links = sum(_visible_chars(a.text_content()) for a in element.iter("a"))
+            total = _visible_chars(text)
+            self.emit(text, min(1.0, links / total) if total else 0.0, element, "pre", depth, bits, near_bits, flags | PRE)
+        else:
+            # a pruned inline element is cut out as a line of its own, so its text never
+            # joins the surrounding line that stays
+            block = tag in BLOCK_TAGS or element in self.pruned
+            self.walk_children(element, tag, block, in_link or tag == "a", depth, bits, (own, near[0]), near_bits, flags)
+        self.add(element.tail, in_link)
+
+    def walk_children(
+        self,
+        element: HtmlElement,
+        tag: str,
+        block: bool,
+        in_link: bool,
+        depth: int,
+        bits: int,
+        near: tuple[int, int],
+        near_bits: int,
+        flags: int,
+    ) -> None:
+        saved = self.context
+        if block:
+            self.flush()
+            self.context = (element, tag, depth, bits, near_bits, flags)
+        elif tag == "br":
+            self.flush()
+        elif near[0]:
+            self.line_bits |= near[0]
+        self.add(element.text, in_link)
+        for child in element:
+            self.walk(child, in_link, depth + 1, bits, near, flags)
+        if block:
+            self.flush()
+            self.context = saved
+
+    def data_table(self, table: HtmlElement, depth: int, bits: int, near: int, flags: int) -> None:
+        self.flush()
+        for row in _rows(table):
+            cells = [cell for cell in row if isinstance(cell.tag, str) and cell.tag in ("td", "th") and not is_hidden(cell)]
+            texts = [_cell_text(cell) for cell in cells]
+            while texts and not texts[-1]:
+                texts.pop()
+            if not any(texts):
+                continue
+            text = "\t".join(texts)
+            links = sum(_visible_chars(a.text_content()) for cell in cells for a in cell.iter("a"))
+            total = _visible_chars(text)
+            self.emit(text, min(1.0, links / total) if total else 0.0, row, "tr", depth + 1, bits, near, flags | DATA_ROW)
+
+
+def segment(tree: HtmlElement, pruned: set[HtmlElement] | None = None, container: HtmlElement | None = None) -> list[Block]:
+    """The visible blocks of ``tree`` in document order.
+
+    Args:
+        tree: the parsed page.
+        pruned: elements a site profile marks as chrome; their blocks carry ``PRUNED``.
+        container: the profile's article container; its blocks carry ``CONTAINER``.
+    """
+    walker = _Walker(pruned or set(), container)
+    root = tree
+    walker.context = (root, root.tag if isinstance(root.tag, str) else "html", 0, 0, 0, 0)
+    walker.walk_children(root, "html", True, False, 0, 0, (0, 0), 0, 0)
+    walker.flush()
+    for index, block in enumerate(walker.blocks):
+        block.index = index
+    return walker.blocks

@@ -1,0 +1,23 @@
+"""What a line of text looks like: sentence ends, Han characters, prose. One definition for every module."""
+
+from __future__ import annotations
+
+import re
+
+#: A sentence end: CJK or Latin full stop, question or exclamation mark, semicolon (a
+#: Latin dot only before a space, a quote or the end, not inside ``news.163.com``).
+SENTENCE_END = re.compile(r"[。！？!?；;]|\.(?=\s|$|[\"'”’)）])")
+#: Han characters (CJK unified ideographs, extension A, compatibility ideographs).
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+#: A line of prose is at least this long and holds a sentence end.
+PROSE_CHARS = 20
+
+
+def is_prose(line: str) -> bool:
+    """True for a line that reads as a sentence: long enough, with sentence punctuation."""
+    return len(line) >= PROSE_CHARS and SENTENCE_END.search(line) is not None
+
+
+def prose_chars(lines: list[str]) -> int:
+    """Characters in lines that read as sentences."""
+    return sum(len(line) for line in lines if is_prose(line))

@@ -1,0 +1,28 @@
+"""What a browser shows: the elements that never render text, hidden elements, collapsed whitespace."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+#: Elements whose content is never visible text.
+SKIP_TAGS = frozenset(
+    "script style noscript template textarea select option button input iframe video audio "
+    "svg canvas object embed head title meta link map".split()
+)
+_DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.I)
+#: Characters that render as nothing (BOM, zero-width spaces and joiners).
+_INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060"), None)
+
+
+def normalize_space(text: str) -> str:
+    """Drop invisible characters and collapse every whitespace run to one space."""
+    return " ".join(text.translate(_INVISIBLE).split())
+
+
+def is_hidden(element: HtmlElement) -> bool:
+    """True for elements a browser does not render (``hidden``, inline ``display:none``)."""
+    return element.get("hidden") is not None or bool(_DISPLAY_NONE.search(element.get("style") or ""))
