@@ -1,49 +1,51 @@
-"""Benchmark: zhengwen's extraction vs bare ``trafilatura.extract`` on the same pages, interleaved.
+"""Benchmark: zhengwen's extraction vs bare ``trafilatura.extract`` on the same bytes, interleaved.
 
-    .venv/bin/python bench/extract_speed.py [--rounds 7] [--fixtures DIR]
+    .venv/bin/python bench/extract_speed.py [--rounds 3] [--sets fixtures zh-news evaldata-dev]
 
-Pages: every page of ../shared/fixtures/pages.json and seedpages/seedpages.json (or
-$ZHENGWEN_FIXTURES). Each round times, per page, ``crawler.extract.extract_html`` (decode,
-repair, profile pre-clean, trafilatura, post-clean, metadata, language, page type) and
-``trafilatura.extract`` on the same bytes, alternating which goes first. Prints the median
-ms/page of each, their ratio, and the pages with the highest ratio.
-Target: zhengwen ≤ 1.3× bare trafilatura.
+Pages: the shared fixtures (pages.json and the seed pages), zh-news (523) and
+evaldata-dev (490), from ../shared/fixtures or $ZHENGWEN_FIXTURES. Each round times, per
+page, ``crawler.extract.extract_html`` (decode, parse, blocks and their evidence:
+trafilatura, the readability-style scores, features; the block model; post-clean;
+metadata; language; page type) and ``trafilatura.extract`` on the same raw bytes,
+alternating which goes first; a page's time is its median over the rounds. Prints, per
+set and over all pages, the median ms/page of each, the median of the per-page ratios and
+the ratio of the totals. Target: zhengwen ≤ 1.3× bare trafilatura per page.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import statistics
+import sys
 import time
 import warnings
 from pathlib import Path
 
 import trafilatura
 
-from crawler.extract import extract_html
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-ROOT = Path(__file__).resolve().parents[1]
+import devsets  # noqa: E402
+from quality_metrics import fixtures_dir, load_cases  # noqa: E402
+
+from crawler.extract import extract_html  # noqa: E402
+
+SETS = ("fixtures", devsets.ZH_NEWS, devsets.EVALDATA)
+#: (set, name, body, url, headers)
+Page = tuple[str, str, bytes, str, "dict[str, str] | None"]
 
 
-def fixtures_dir(given: str | None) -> Path:
-    path = Path(given or os.environ.get("ZHENGWEN_FIXTURES") or ROOT.parent / "shared" / "fixtures")
-    if not (path / "pages.json").is_file():
-        raise SystemExit(f"fixtures not found at {path}: pass --fixtures DIR or set ZHENGWEN_FIXTURES")
-    return path
-
-
-def load_pages(root: Path) -> list[tuple[str, bytes, str, dict[str, str]]]:
-    """(name, bytes, url, headers) of every fixture page."""
-    pages = []
-    for entry in json.loads((root / "pages.json").read_text(encoding="utf-8")):
-        headers = {"Content-Type": f"text/html; charset={entry['actual_charset']}"}
-        pages.append((entry["file"], (root / entry["file"]).read_bytes(), entry["url"], headers))
-    seed_root = root / "seedpages"
-    for entry in json.loads((seed_root / "seedpages.json").read_text(encoding="utf-8")):
-        headers = {"Content-Type": entry["content_type"]}
-        pages.append((entry["file"], (seed_root / entry["file"]).read_bytes(), entry["url"], headers))
+def load_pages(sets: list[str]) -> list[Page]:
+    """The pages of the chosen sets."""
+    pages: list[Page] = []
+    if "fixtures" in sets:
+        for case in load_cases(fixtures_dir()):
+            pages.append(("fixtures", case.file, case.path.read_bytes(), case.url, {"Content-Type": case.content_type}))
+    loaders = {devsets.ZH_NEWS: devsets.load_zh_news, devsets.EVALDATA: devsets.load_evaldata}
+    for name in sets:
+        if name in loaders:
+            pages += [(name, page.name, page.body(), page.url, None) for page in loaders[name]()]
     return pages
 
 
@@ -53,39 +55,49 @@ def timed(func, *args, **kwargs) -> float:  # noqa: ANN001
     return (time.perf_counter() - start) * 1000
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=7)
-    parser.add_argument("--fixtures")
-    args = parser.parse_args()
-    pages = load_pages(fixtures_dir(args.fixtures))
-    ours: dict[str, list[float]] = {name: [] for name, *_ in pages}
-    bare: dict[str, list[float]] = {name: [] for name, *_ in pages}
+def measure(pages: list[Page], rounds: int) -> tuple[dict[str, float], dict[str, float]]:
+    """Median ms of zhengwen and of bare trafilatura per page, over interleaved rounds."""
+    ours: dict[str, list[float]] = {name: [] for _, name, *_ in pages}
+    bare: dict[str, list[float]] = {name: [] for _, name, *_ in pages}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        for name, body, url, headers in pages:  # warm-up: imports, caches, langdetect profiles
+        for _, name, body, url, headers in pages[:: max(1, len(pages) // 40)]:  # warm-up: imports, caches, profiles
             extract_html(body, url, headers)
             trafilatura.extract(body, url=url)
-        for run in range(args.rounds):
-            for name, body, url, headers in pages:
+        for run in range(rounds):
+            for _, name, body, url, headers in pages:
                 if run % 2 == 0:
                     ours[name].append(timed(extract_html, body, url, headers))
                     bare[name].append(timed(trafilatura.extract, body, url=url))
                 else:
                     bare[name].append(timed(trafilatura.extract, body, url=url))
                     ours[name].append(timed(extract_html, body, url, headers))
-    ours_med = {n: statistics.median(v) for n, v in ours.items()}
-    bare_med = {n: statistics.median(v) for n, v in bare.items()}
-    ours_page, bare_page = statistics.median(ours_med.values()), statistics.median(bare_med.values())
-    total_ratio = sum(ours_med.values()) / sum(bare_med.values())
-    print(f"{len(pages)} pages, {args.rounds} interleaved rounds")
-    print(f"{'extractor':<22} {'median ms/page':>15} {'total ms':>10}")
-    print(f"{'zhengwen extract_html':<22} {ours_page:>15.2f} {sum(ours_med.values()):>10.1f}")
-    print(f"{'trafilatura.extract':<22} {bare_page:>15.2f} {sum(bare_med.values()):>10.1f}")
-    print(f"ratio zhengwen/trafilatura: median page {ours_page / bare_page:.2f}×, total {total_ratio:.2f}× (target ≤ 1.3×)")
+    return ({n: statistics.median(v) for n, v in ours.items()}, {n: statistics.median(v) for n, v in bare.items()})
+
+
+def _row(label: str, names: list[str], ours: dict[str, float], bare: dict[str, float]) -> str:
+    median_ratio = statistics.median(ours[n] / bare[n] for n in names)
+    total_ratio = sum(ours[n] for n in names) / sum(bare[n] for n in names)
+    return (f"{label:<14} {len(names):>6} {statistics.median(ours[n] for n in names):>10.2f} "
+            f"{statistics.median(bare[n] for n in names):>12.2f} {median_ratio:>13.2f}× {total_ratio:>11.2f}×")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--sets", nargs="+", choices=SETS, default=list(SETS))
+    args = parser.parse_args()
+    pages = load_pages(args.sets)
+    ours, bare = measure(pages, args.rounds)
+    print(f"{len(pages)} pages, {args.rounds} interleaved rounds (ms per page: medians over the rounds)")
+    print(f"{'set':<14} {'pages':>6} {'zhengwen':>10} {'trafilatura':>12} {'median ratio':>14} {'total ratio':>12}")
+    for name in args.sets:
+        print(_row(name, [n for s, n, *_ in pages if s == name], ours, bare))
+    print(_row("all", [n for _, n, *_ in pages], ours, bare))
+    print("target: zhengwen ≤ 1.3× bare trafilatura per page")
     print("\nhighest per-page ratios:")
-    for name in sorted(ours_med, key=lambda n: ours_med[n] / bare_med[n], reverse=True)[:5]:
-        print(f"  {name:<45} {ours_med[name]:>7.2f} ms vs {bare_med[name]:>7.2f} ms ({ours_med[name] / bare_med[name]:.2f}×)")
+    for name in sorted(ours, key=lambda n: ours[n] / bare[n], reverse=True)[:5]:
+        print(f"  {name:<45} {ours[name]:>7.2f} ms vs {bare[name]:>7.2f} ms ({ours[name] / bare[name]:.2f}×)")
 
 
 if __name__ == "__main__":

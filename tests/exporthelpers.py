@@ -41,6 +41,15 @@ def fixture_documents() -> tuple[Document, ...]:
     return tuple(docs)
 
 
+@functools.cache
+def english_document() -> Document:
+    """The English seed page (an English-language news template), extracted, with provenance."""
+    root = fixtures_dir() / "seedpages"
+    entry = next(e for e in json.loads((root / "seedpages.json").read_text("utf-8")) if e["language"] == "en")
+    doc = extract_html((root / entry["file"]).read_bytes(), entry["url"], {"Content-Type": entry["content_type"]})
+    return with_provenance(doc, 103, fetched_at="2024-03-05T00:00:00Z")
+
+
 def fixture_article(file: str = REPOSTED) -> Document:
     """The extracted Document of one fixture page, by its pages.json ``file``."""
     root = fixtures_dir()

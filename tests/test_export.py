@@ -28,6 +28,7 @@ from crawler.replay import replay_documents
 from exporthelpers import (
     GOV_URL,
     WECHAT_URL,
+    english_document,
     fixture_article,
     fixture_documents,
     gov_repost,
@@ -41,11 +42,12 @@ INT_COLUMNS = {"http_status", "warc_offset"}
 
 
 def corpus() -> list[Document]:
-    """Fixture articles and list pages, two reposts of one article and an exact copy of another."""
+    """Fixture articles and list pages, two reposts of one article, an exact copy of another and an
+    English article."""
     copied = fixture_documents()[0]
     copy = dataclasses.replace(with_provenance(copied, 102, fetched_at="2024-03-04T00:00:00Z"),
                                url=copied.url + "?from=copy", canonical_url=copied.canonical_url + "?from=copy")
-    return [*fixture_documents(), *reposts(), copy]
+    return [*fixture_documents(), *reposts(), copy, english_document()]
 
 
 def grouped_rows(docs: list[Document]) -> list[ExportRow]:
@@ -119,7 +121,7 @@ def test_site_filter_keeps_the_named_sites() -> None:
 
 def test_language_filter_matches_language_ranges() -> None:
     english = kept(Selection(languages=frozenset({"en"})))
-    assert len(english) == 1 and "weixin" in english[0]
+    assert len(english) == 1 and "voc.com.cn" in english[0]
     assert len(kept(Selection(languages=frozenset({"ZH"})))) == len(kept(Selection())) - 1
     assert kept(Selection(languages=frozenset({"zh-tw"}))) == []
 

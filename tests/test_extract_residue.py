@@ -55,3 +55,33 @@ def test_meta_lines_promos_footers_and_credits() -> None:
 def test_headline_repeated_atop_the_body_is_dropped() -> None:
     assert postclean(["风电项目全容量并网", *BODY], "风电项目全容量并网") == BODY
     assert postclean([*BODY, "风电项目全容量并网"], "风电项目全容量并网")[-1] == "风电项目全容量并网"
+
+
+def test_a_subheading_starting_with_share_stays() -> None:
+    lines = [BODY[0], "分享经验：如何申报科技型中小企业", BODY[1]]
+    assert postclean(lines) == lines
+    assert postclean([*BODY, "分享到：微信 微博 QQ空间"]) == BODY
+
+
+def test_a_review_sentence_stays_and_a_reviewer_credit_goes() -> None:
+    sentence = "审核：经审核，该项目符合申报条件，同意推荐。"
+    assert postclean([BODY[0], sentence, BODY[1]]) == [BODY[0], sentence, BODY[1]]
+    assert postclean([*BODY, "（编辑：赵敏 审核：刘强）"]) == BODY
+
+
+def test_an_organiser_line_inside_a_notice_stays_and_one_below_it_goes() -> None:
+    organiser = "主办单位：市科学技术局"
+    lines = [BODY[0], organiser, "承办单位：市科技创新服务中心", BODY[1]]
+    assert postclean(lines) == lines
+    assert postclean([*BODY, "主办单位：示例市人民政府办公室"]) == BODY
+
+
+def test_a_statement_goes_below_the_text_and_stays_inside_it() -> None:
+    statement = "特别声明：本文为网易号作者上传并发布，仅代表该作者观点。"
+    assert postclean([*BODY, statement]) == BODY
+    assert postclean([BODY[0], statement, BODY[1]]) == [BODY[0], statement, BODY[1]]
+
+
+def test_preformatted_lines_are_kept_verbatim() -> None:
+    code = "for x in items:\n    print(x)  # 分享到"
+    assert postclean([BODY[0], code, BODY[1]]) == [BODY[0], code, BODY[1]]

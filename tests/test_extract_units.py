@@ -12,6 +12,7 @@ from archive.records import ArchivedResponse, RecordPointer
 from crawler.extract import extract_html, extract_response
 from crawler.extract.command import extract_main
 from crawler.extract.dates import parse_date
+from crawler.extract.model import default_model
 from crawler.extract.decode import decode_body
 from crawler.extract.postclean import postclean
 from crawler.extract.repair import drop_stray_end_tags, parse_html
@@ -95,6 +96,7 @@ def test_generic_article_metadata_and_text() -> None:
     assert document.text is not None and document.text.splitlines()[0].startswith("第0段")
     assert "ICP" not in document.text and "首页" not in document.text
     assert document.extractor["zhengwen"] and document.extractor["trafilatura"] and document.extractor["profiles"]
+    assert document.extractor["model"] == default_model().version  # the weights that decided
 
 
 def test_wechat_hidden_body_is_unhidden_and_dated_from_ct() -> None:

@@ -16,6 +16,7 @@ from crawler.extract.clean import find_body, prune_targets, remove_all, unhide
 from crawler.extract.density import score_candidates
 from crawler.extract.features import PageEvidence, block_features, headline_index
 from crawler.extract.metadata import Metadata, extract_metadata
+from crawler.extract.residue import ListShapes
 from crawler.extract.segment import PRUNED, segment
 
 if TYPE_CHECKING:
@@ -36,6 +37,7 @@ class PageAnalysis:
     rows: list[list[float]]  # their block features (crawler/extract/features.py)
     headline: int  # index in ``blocks`` of the line showing the headline, or -1
     has_container: bool
+    listed: list[bool]  # per block: part of a headed or timestamped list (crawler/extract/residue.py)
 
     @property
     def page_texts(self) -> list[str]:
@@ -60,13 +62,15 @@ def analyse(tree: HtmlElement, url: str, hints: ExtractHints) -> PageAnalysis:
     texts = [block.text for block in page_blocks]
     metadata = extract_metadata(tree, hints, url, texts)
     if notice:
-        return PageAnalysis(page_blocks, notice, metadata, [], [], -1, container is not None)
+        return PageAnalysis(page_blocks, notice, metadata, [], [], -1, container is not None, [])
     remove_all(targets)
     blocks = [block for block in page_blocks if not block.flags & PRUNED]
     for index, block in enumerate(blocks):
         block.index = index
-    found = found_in(block_keys(blocks), trafilatura_text(tree)) if blocks else []
-    headline = headline_index(blocks, metadata.title)
-    evidence = PageEvidence(found, score_candidates(blocks), container is not None, headline)
+    keys = block_keys(blocks)
+    found = found_in(keys, trafilatura_text(tree)) if blocks else []
+    headline = headline_index(blocks, metadata.title, keys)
+    lists = ListShapes.of([block.text for block in blocks])
+    evidence = PageEvidence(found, score_candidates(blocks), container is not None, headline, lists)
     rows = block_features(blocks, evidence)
-    return PageAnalysis(page_blocks, None, metadata, blocks, rows, headline, container is not None)
+    return PageAnalysis(page_blocks, None, metadata, blocks, rows, headline, container is not None, lists.listed)

@@ -10,13 +10,14 @@ import trafilatura
 from archive.records import Document
 from crawler.extract import pagetype
 from crawler.extract.analysis import analyse
+from crawler.extract.dates import htmldate_fallback
 from crawler.extract.decode import decode_body
 from crawler.extract.hints import merged_hints, profiles_digest
 from crawler.extract.language import detect_language
-from crawler.extract.maintext import finish_lines, keep_flags
+from crawler.extract.maintext import finish_lines, keep_flags, with_signature
 from crawler.extract.model import default_model
 from crawler.extract.repair import parse_html
-from crawler.extract.segment import CONTAINER
+from crawler.extract.segment import CONTAINER, PRE
 from crawler.profiles import profile_for_url
 from crawler.urls import canonicalize
 
@@ -106,20 +107,25 @@ def extract_html(
     extra.update(meta.extra)
     probabilities = model.probabilities(analysis.rows)
     scope = [bool(block.flags & CONTAINER) for block in analysis.blocks] if analysis.has_container else None
-    keep = keep_flags(probabilities, model.threshold, analysis.headline, scope)
-    lines = finish_lines(analysis.blocks, keep, meta.title, analysis.headline)
+    keep = with_signature(analysis.blocks, keep_flags(probabilities, model.threshold, analysis.headline, scope))
+    lines = finish_lines(analysis.blocks, keep, meta.title, analysis.headline, analysis.listed)
     kept = [block for block, flag in zip(analysis.blocks, keep) if flag]
-    if not analysis.has_container and pagetype.looks_like_list(analysis.blocks, kept, max(probabilities, default=0.0), url):
+    best = max(range(len(probabilities)), key=probabilities.__getitem__, default=None)
+    top = analysis.blocks[best] if best is not None else None
+    if not analysis.has_container and pagetype.looks_like_list(
+        analysis.blocks, kept, probabilities[best] if best is not None else 0.0, url, top
+    ):
         language = detect_language("\n".join(analysis.page_texts))
         return Document(**base, page_type=pagetype.LIST, **{**empty, "title": meta.title, "language": language}, extra=extra)
     text = "\n".join(lines) or None
+    prose = "\n".join(block.text for block in kept if not block.flags & PRE)
     return Document(
         **base,
         page_type=pagetype.ARTICLE,
         title=meta.title,
-        published=meta.published,
+        published=meta.published or htmldate_fallback(tree, url),  # last: htmldate alters the tree
         source=meta.source,
-        language=detect_language(text),
+        language=detect_language(prose or text),  # code blocks do not vote
         text=text,
         extra=extra,
     )

@@ -49,7 +49,7 @@ STOPLIST_LANGUAGES = ("English", "German", "French", "Spanish", "Portuguese", "I
                       "Norwegian_Bokmal")
 #: Chinese function characters (particles, prepositions, conjunctions, copulas): the
 #: same signal for Han text, which has no spaces to count words by.
-_FUNCTION_HAN = frozenset("的了在是和与及对将为等之其而或被把从向到于以也都就这那有不个们着所但并且则")
+_FUNCTION_HAN = re.compile("[的了在是和与及对将为等之其而或被把从向到于以也都就这那有不个们着所但并且则]")
 
 
 @cache
@@ -84,12 +84,8 @@ def text_cues(text: str, link_only: bool) -> tuple[float, ...]:
     size = len(text) or 1
     words = _LATIN_WORD.findall(text)
     han = len(HAN.findall(text))
-    if words:
-        common = stopwords()
-        stop = sum(1 for word in words if word.lower() in common) / len(words)
-    else:
-        stop = 0.0
-    function = sum(1 for ch in text if ch in _FUNCTION_HAN) / han if han >= 5 else 0.0
+    stop = sum(map(stopwords().__contains__, map(str.lower, words))) / len(words) if words else 0.0
+    function = len(_FUNCTION_HAN.findall(text)) / han if han >= 5 else 0.0
     shape = (
         math.log1p(size),
         1.0 if size < 10 else 0.0,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import re
 import warnings
 from datetime import datetime, timedelta, timezone
@@ -157,11 +156,10 @@ _HTMLDATE_MAX = "2099-12-31"
 def htmldate_fallback(tree: HtmlElement, url: str) -> str | None:
     """htmldate's original-publication date from markup only (no guessing from free text).
 
-    htmldate cleans the tree it is given, so it gets a copy; it is reached only when
-    every zhengwen rule failed.
+    htmldate cleans the tree it is given in place: call it last, with a tree that is not
+    needed afterwards. It is reached only when every zhengwen rule failed.
     """
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        found = htmldate.find_date(copy.deepcopy(tree), extensive_search=False, original_date=True,
-                                   url=url, max_date=_HTMLDATE_MAX)
+        found = htmldate.find_date(tree, extensive_search=False, original_date=True, url=url, max_date=_HTMLDATE_MAX)
     return found or None

@@ -20,13 +20,13 @@ from crawler.extract import segment as seg
 from crawler.extract.candidates import key
 from crawler.extract.cues import CUES, text_cues
 from crawler.extract.density import in_selected
-from crawler.extract.residue import headed_list_flags, is_stamped, stamped_run_flags
 from crawler.extract.tokens import CATEGORIES
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
     from crawler.extract.density import Candidates
+    from crawler.extract.residue import ListShapes
     from crawler.extract.segment import Block
 
 _TAGS = ("p", "div", "li", "td", "tr", "h", "pre", "span", "other")
@@ -64,22 +64,25 @@ class PageEvidence:
     candidates: Candidates
     has_container: bool
     headline: int  # index of the headline's block, -1 when none
+    lists: ListShapes
 
 
-def headline_index(blocks: list[Block], title: str | None) -> int:
+def headline_index(blocks: list[Block], title: str | None, keys: list[str] | None = None) -> int:
     """Index of the block showing the headline (``-1`` when none does).
 
     The block equal to ``title`` (letters and digits compared), else a heading holding it
-    or held by it (at least half its length), else the first ``<h1>``.
+    or held by it (at least half its length), else the first ``<h1>``. ``keys``: the
+    blocks' comparison keys, when the caller has them.
     """
+    if keys is None:
+        keys = [key(block.text) for block in blocks]
     if title:
         wanted = key(title)
-        for block in blocks:
-            if key(block.text) == wanted:
+        for block, have in zip(blocks, keys):
+            if have == wanted:
                 return block.index
-        for block in blocks:
+        for block, have in zip(blocks, keys):
             if block.flags & seg.HEADING and wanted:
-                have = key(block.text)
                 if have and (wanted in have or have in wanted) and 2 * len(have) >= len(wanted):
                     return block.index
     for block in blocks:
@@ -154,9 +157,7 @@ def block_features(blocks: list[Block], evidence: PageEvidence) -> list[list[flo
     traf_share = sum(size for size, hit in zip(sizes, traf) if hit) / total_chars
     max_depth = max((block.depth for block in blocks), default=1) or 1
     title_at = evidence.headline
-    headed = headed_list_flags(texts)
-    stamped = [is_stamped(text) for text in texts]
-    stamped_runs = stamped_run_flags(texts, stamped)
+    headed, stamped, stamped_runs = evidence.lists.headed, evidence.lists.stamped, evidence.lists.stamped_runs
     traf_chars = _below(blocks, [size * hit for size, hit in zip(sizes, traf)])
     read_chars = _below(blocks, [size * hit for size, hit in zip(sizes, read)])
     traf_window, read_window = _windows(traf, WINDOW), _windows(read, WINDOW)

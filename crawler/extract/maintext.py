@@ -7,10 +7,11 @@ text on keeps its likeliest blocks instead: a heuristic never discards an articl
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from crawler.extract.postclean import postclean
-from crawler.extract.residue import headed_list_flags, stamped_run_flags
+from crawler.extract.residue import ListShapes
 from crawler.extract.shapes import is_prose
 
 if TYPE_CHECKING:
@@ -43,22 +44,58 @@ def keep_flags(probabilities: list[float], threshold: float, headline: int = -1,
     return [p >= floor and ok for p, ok in zip(probabilities, allowed)]
 
 
+#: A signature line: an issuing body's name ...
+_ISSUER = re.compile(
+    r"^[^。！？!?，,；;：:]{2,30}(局|委|厅|部|院|办|办公室|政府|中心|委员会|公司|协会|学会|大学|学院|医院|领导小组|处|署|所|站|馆|社|集团|银行|联合会)$"
+)
+#: ... or the date it signed on.
+_SIGNED_ON = re.compile(r"^(19|20)\d{2}\s*(年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2})$")
+#: At most this many signature lines follow a notice.
+MAX_SIGNATURE = 3
+
+
+def with_signature(blocks: list[Block], keep: list[bool]) -> list[bool]:
+    """Keep the signature of a notice: issuer and date lines right after the last kept block.
+
+    Only plain-text lines in the same parent element as the last kept block, directly
+    below it: the issuing body (``某县科学技术局``) and the date (``2024年5月12日``).
+    """
+    last = max((i for i, flag in enumerate(keep) if flag), default=-1)
+    if last < 0:
+        return keep
+    parent = blocks[last].element.getparent()
+    keep = list(keep)
+    for i in range(last + 1, min(len(blocks), last + 1 + MAX_SIGNATURE)):
+        block = blocks[i]
+        text = block.text.strip()
+        if block.link_density or block.element.getparent() is not parent:
+            break
+        if not (_ISSUER.match(text) or _SIGNED_ON.match(text)):
+            break
+        keep[i] = True
+    return keep
+
+
 def kept_texts(blocks: list[Block], keep: list[bool]) -> list[str]:
     """The kept blocks' texts, in page order."""
     return [block.text for block, flag in zip(blocks, keep) if flag]
 
 
-def finish_lines(blocks: list[Block], keep: list[bool], title: str | None, headline: int = -1) -> list[str]:
+def finish_lines(
+    blocks: list[Block], keep: list[bool], title: str | None, headline: int = -1, listed: list[bool] | None = None
+) -> list[str]:
     """The kept blocks as cleaned lines (crawler/extract/postclean.py).
 
     A kicker or subtitle (the line right above or below the headline, not a sentence,
     above the text's first sentence) goes with the headline. Recommendation lists are
     recognised on the whole page, so that a list whose heading the model dropped is
     still known as one. If the line rules would leave nothing, the kept blocks are
-    returned untouched: a line rule never empties an article.
+    returned untouched: a line rule never empties an article. ``listed``: the blocks'
+    list shapes (``ListShapes.listed``), when the caller has them.
     """
     texts = [block.text for block in blocks]
-    listed = [a or b for a, b in zip(headed_list_flags(texts), stamped_run_flags(texts))]
+    if listed is None:
+        listed = ListShapes.of(texts).listed
     first = next((b.index for b, flag in zip(blocks, keep) if flag and is_prose(b.text)), len(blocks))
     chosen = [
         i

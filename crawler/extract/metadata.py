@@ -46,8 +46,10 @@ def collect_metas(tree: HtmlElement) -> dict[str, str]:
 
 
 def find_published(tree: HtmlElement, hints: ExtractHints, metas: dict[str, str], lines: list[str], url: str) -> str | None:
-    """Publication time from metas, ``var ct``, profile XPaths, labelled text, a byline, the URL,
-    then htmldate.
+    """Publication time from metas, ``var ct``, profile XPaths, labelled text, a byline or the URL.
+
+    None when none has one: the caller then asks htmldate (``dates.htmldate_fallback``),
+    last, when the tree is no longer needed.
 
     A date found in page text must fall on the day the URL encodes (when it encodes
     one): side lists carry dates of other articles.
@@ -61,7 +63,7 @@ def find_published(tree: HtmlElement, hints: ExtractHints, metas: dict[str, str]
     for candidate in candidates:
         if candidate and (day is None or candidate.startswith(day)) and (not found or "T" in candidate):
             return candidate
-    return day or dates.htmldate_fallback(tree, url)
+    return day
 
 
 def _bare_name(text: str) -> str | None:

@@ -104,7 +104,7 @@ def _own_site_share(lines: list[Block], url: str) -> float:
     return own / total if total else 0.0
 
 
-def looks_like_list(page: list[Block], kept: list[Block], best: float, url: str) -> bool:
+def looks_like_list(page: list[Block], kept: list[Block], best: float, url: str, top: Block | None = None) -> bool:
     """True only for an index page, on strong evidence: a heuristic never discards an article.
 
     Either the blocks chosen as main text are themselves a listing (most of their text
@@ -120,9 +120,13 @@ def looks_like_list(page: list[Block], kept: list[Block], best: float, url: str)
         kept: the blocks chosen as main text.
         best: the model's highest probability on the page.
         url: the page's URL (which links are the site's own).
+        top: the block with that probability: a column listing's likeliest block is
+            one of its items, not a paragraph.
     """
     total = sum(len(block.text) for block in kept)
-    if total and _is_link_list(kept, total, url):
+    if not total or _is_prose_text(kept, total):
+        return False
+    if (top is None or _is_item(top)) and _is_link_list(kept, total, url):
         return True
     page_total = sum(len(block.text) for block in page)
     linked = sum(len(block.text) * block.link_density for block in page)
@@ -135,10 +139,13 @@ def _is_item(block: Block) -> bool:
     return block.link_density >= LINK_LINE or block.link_density >= LINK_ITEM and is_stamped(block.text)
 
 
+def _is_prose_text(kept: list[Block], total: int) -> bool:
+    """The chosen text reads as sentences (outside listing items): an article's."""
+    return prose_chars([block.text for block in kept if not _is_item(block)]) >= LIST_MAX_PROSE_SHARE * total
+
+
 def _is_link_list(kept: list[Block], total: int, url: str) -> bool:
     items = [block for block in kept if _is_item(block)]
     if sum(len(block.text) for block in items) < LIST_LINK_SHARE * total:
-        return False
-    if prose_chars([block.text for block in kept if not _is_item(block)]) >= LIST_MAX_PROSE_SHARE * total:
         return False
     return bool(items) and _own_site_share(items, url) >= LIST_OWN_SITE_SHARE

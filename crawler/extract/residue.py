@@ -9,6 +9,7 @@ all on one). A body paragraph is a sentence, so neither shape takes one.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -136,3 +137,23 @@ def drop_list_residue(lines: list[str]) -> list[str]:
     lines = [line for line, flag in zip(lines, headed) if not flag]
     stamped = stamped_run_flags(lines)
     return [line for line, flag in zip(lines, stamped) if not flag]
+
+
+@dataclass(frozen=True)
+class ListShapes:
+    """The list shapes of a page's lines, computed once for the features and the post-clean."""
+
+    headed: list[bool]  # a list heading or an item under one
+    stamped: list[bool]  # ends in a timestamp
+    stamped_runs: list[bool]  # in a run of three timestamped items or more
+
+    @classmethod
+    def of(cls, lines: list[str]) -> ListShapes:
+        """The shapes of ``lines``."""
+        stamped = [is_stamped(line) for line in lines]
+        return cls(headed_list_flags(lines), stamped, stamped_run_flags(lines, stamped))
+
+    @property
+    def listed(self) -> list[bool]:
+        """Per line: in a headed list or a timestamped run."""
+        return [a or b for a, b in zip(self.headed, self.stamped_runs)]

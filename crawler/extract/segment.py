@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from crawler.extract.visible import SKIP_TAGS, is_hidden, normalize_space
-from crawler.extract.tokens import element_bits
+from crawler.extract.visible import SKIP_TAGS, is_hidden, normalize_space, visible_words
+from crawler.extract.tokens import TAG_BITS, attribute_bits
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -151,11 +151,11 @@ class _Walker:
     def flush(self) -> None:
         if not self.parts:
             return
-        raw = "".join(self.parts)
-        text = normalize_space(raw)
-        if text and self.context is not None:
+        words = visible_words("".join(self.parts))
+        if words and self.context is not None:
+            text = " ".join(words)
             element, tag, depth, bits, near, flags = self.context
-            total = _visible_chars(raw)
+            total = sum(map(len, words))
             density = min(1.0, self.link_chars / total) if total else 0.0
             self.blocks.append(Block(text, density, element, tag, depth, bits | self.line_bits, near, flags))
         self.parts, self.link_chars, self.line_bits = [], 0, 0
@@ -167,13 +167,21 @@ class _Walker:
 
     def walk(self, element: HtmlElement, in_link: bool, depth: int, bits: int, near: tuple[int, int], flags: int) -> None:
         tag = element.tag
-        if not isinstance(tag, str) or tag in SKIP_TAGS and not _swallowing(element, tag) or is_hidden(element):
+        if not isinstance(tag, str) or tag in SKIP_TAGS and not _swallowing(element, tag):
             self.add(element.tail, in_link)
             return
-        own = element_bits(element, tag)
+        attrib = element.attrib
+        if attrib:
+            if is_hidden(element):
+                self.add(element.tail, in_link)
+                return
+            own = attribute_bits(attrib.get, tag)
+        else:
+            own = TAG_BITS.get(tag, 0)
         bits |= own
         flags |= _TAG_FLAGS.get(tag, 0)
-        if element in self.pruned:
+        pruned = bool(self.pruned) and element in self.pruned
+        if pruned:
             flags |= PRUNED
         if element is self.container:
             flags |= CONTAINER
@@ -188,7 +196,7 @@ class _Walker:
         else:
             # a pruned inline element is cut out as a line of its own, so its text never
             # joins the surrounding line that stays
-            block = tag in BLOCK_TAGS or element in self.pruned
+            block = tag in BLOCK_TAGS or pruned
             self.walk_children(element, tag, block, in_link or tag == "a", depth, bits, (own, near[0]), near_bits, flags)
         self.add(element.tail, in_link)
 

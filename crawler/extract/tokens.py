@@ -17,6 +17,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from lxml.html import HtmlElement
 
 COMMENT = 1 << 0
@@ -134,16 +136,21 @@ def name_bits(names: str) -> int:
 
 def element_bits(element: HtmlElement, tag: str) -> int:
     """Category bits of one element: its tag, ARIA role, class and id."""
+    return attribute_bits(element.get, tag)
+
+
+def attribute_bits(get: Callable[[str], str | None], tag: str) -> int:
+    """Category bits from an element's tag and its attribute getter (``element.get``)."""
     bits = TAG_BITS.get(tag, 0)
-    names = element.get("class")
-    ident = element.get("id")
+    names = get("class")
+    ident = get("id")
     if ident:
         names = f"{names} {ident}" if names else ident
     if names:
         bits |= name_bits(names)
-    role = element.get("role")
+    role = get("role")
     if role:
         bits |= _ROLES.get(role.strip().lower(), 0)
-    if element.get("itemprop") == "articleBody":
+    if get("itemprop") == "articleBody":
         bits |= CONTENT
     return bits

@@ -26,3 +26,8 @@ def normalize_space(text: str) -> str:
 def is_hidden(element: HtmlElement) -> bool:
     """True for elements a browser does not render (``hidden``, inline ``display:none``)."""
     return element.get("hidden") is not None or bool(_DISPLAY_NONE.search(element.get("style") or ""))
+
+
+def visible_words(text: str) -> list[str]:
+    """The words of ``text`` as a browser shows them: invisible characters dropped, split at whitespace."""
+    return text.translate(_INVISIBLE).split()

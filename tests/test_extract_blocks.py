@@ -1,0 +1,160 @@
+"""Blocks and their evidence: tables, preformatted text, class words, notices, list pages, signatures."""
+
+from __future__ import annotations
+
+import pytest
+
+from crawler.extract import extract_html
+from crawler.extract.repair import parse_html
+from crawler.extract.segment import DATA_ROW, PRE, is_data_table, segment
+from crawler.extract.tokens import CONTENT, NAV, RELATED, SHARE, name_bits
+
+PROSE = "根据《某县科技计划项目管理办法》，经专家评审和公示，现将2024年度县级科技计划项目予以公布。"
+CLOSING = "各项目承担单位要加强项目管理，确保资金使用规范，按期完成项目任务，推动成果转化落地见效。"
+
+
+def _blocks(html: str):  # noqa: ANN202
+    tree = parse_html(html)
+    assert tree is not None
+    return segment(tree)
+
+
+def _gov_page(body: str, title: str = "关于公布2024年度科技计划项目的通知") -> bytes:
+    """A county government page laid out in tables, with ``body`` as the article cell."""
+    return (
+        f"<html><head><meta charset='utf-8'><title>{title}_某县人民政府</title></head><body>"
+        "<table><tr><td><a href='/'>首页</a></td><td><a href='/zwgk/'>政务公开</a></td><td><a href='/xw/'>新闻中心</a></td></tr></table>"
+        "<table><tr><td width='200'><table><tr><td><a href='/a'>通知公告</a></td></tr><tr><td><a href='/b'>政策文件</a></td></tr></table></td>"
+        f"<td width='800'><table><tr><td><h1>{title}</h1></td></tr><tr><td>发布时间：2024-05-12 来源：县科技局</td></tr>"
+        f"<tr><td>{body}</td></tr></table></td></tr></table>"
+        "<table><tr><td>主办单位：某县人民政府办公室 版权所有 ICP备12345678号</td></tr></table></body></html>"
+    ).encode("utf-8")
+
+
+GOV_URL = "http://www.mouxian.gov.cn/zwgk/202405/t20240512_123.html"
+DATA_TABLE = (
+    "<table border='1'><tr><th>序号</th><th>项目名称</th><th>资助金额（万元）</th></tr>"
+    "<tr><td>1</td><td>智慧农业监测系统研发</td><td>20</td></tr><tr><td>2</td><td>新型建材工艺改进</td><td>15</td></tr></table>"
+)
+
+
+def test_a_data_table_gives_one_tab_separated_block_per_row() -> None:
+    blocks = _blocks(f"<html><body><p>{PROSE}</p>{DATA_TABLE}</body></html>")
+    rows = [block for block in blocks if block.flags & DATA_ROW]
+    assert [row.text for row in rows] == ["序号\t项目名称\t资助金额（万元）", "1\t智慧农业监测系统研发\t20", "2\t新型建材工艺改进\t15"]
+
+
+def test_a_layout_table_is_not_a_data_table() -> None:
+    tree = parse_html(_gov_page(f"<p>{PROSE}</p>").decode("utf-8"))
+    assert tree is not None
+    assert not any(is_data_table(table) for table in tree.iter("table") if table.find(".//table") is not None)
+    assert all("|" not in block.text for block in segment(tree))
+
+
+def test_table_layout_page_keeps_the_article_and_its_data_table_without_cell_bars() -> None:
+    document = extract_html(_gov_page(f"<p>{PROSE}</p>{DATA_TABLE}<p>{CLOSING}</p>"), GOV_URL)
+    lines = (document.text or "").split("\n")
+    assert lines[0] == PROSE and lines[-1] == CLOSING
+    assert "1\t智慧农业监测系统研发\t20" in lines
+    assert "|" not in document.text and "通知公告" not in document.text and "ICP备" not in document.text
+
+
+def test_a_notice_keeps_its_signature() -> None:
+    body = f"<p>{PROSE}</p><p>{CLOSING}</p><p>某县科学技术局</p><p>2024年5月12日</p>"
+    lines = (extract_html(_gov_page(body), GOV_URL).text or "").split("\n")
+    assert lines[-2:] == ["某县科学技术局", "2024年5月12日"]
+
+
+def test_preformatted_text_keeps_its_indentation() -> None:
+    code = "def main():\n    for item in items:\n        print(item)\n"
+    blocks = _blocks(f"<html><body><p>{PROSE}</p><pre><code>{code}</code></pre></body></html>")
+    pre = [block for block in blocks if block.flags & PRE]
+    assert [block.text for block in pre] == [code.rstrip("\n")]
+
+
+@pytest.mark.parametrize(
+    ("names", "bits"),
+    [
+        ("share-bar", SHARE),
+        ("bdshare_t", SHARE),
+        ("shareBox", SHARE),
+        ("related-news", RELATED),
+        ("hotNews", RELATED),
+        ("main-nav", NAV),
+        ("article-content", CONTENT),
+    ],
+)
+def test_class_words_say_what_an_element_holds(names: str, bits: int) -> None:
+    assert name_bits(names) & bits
+
+
+@pytest.mark.parametrize("names", ["shareholder", "navigator-tips", "hottest", "commentator"])
+def test_a_class_word_is_not_matched_as_a_substring(names: str) -> None:
+    assert not name_bits(names) & (SHARE | RELATED | NAV)
+
+
+def test_a_ranking_table_and_a_shareholder_list_inside_the_article_are_kept() -> None:
+    table = DATA_TABLE.replace("<table border='1'>", "<table class='rank-table'>")
+    holders = "<div class='shareholder'><p>前十大股东合计持股比例为百分之六十二点三，较上一报告期末略有上升。</p></div>"
+    document = extract_html(_gov_page(f"<p>{PROSE}</p>{table}{holders}<p>{CLOSING}</p>"), GOV_URL)
+    assert "2\t新型建材工艺改进\t15" in (document.text or "") and "前十大股东合计持股比例" in (document.text or "")
+
+
+def test_an_article_quoting_a_deleted_marker_stays_an_article() -> None:
+    body = f"<p>{PROSE}据悉，平台对违规账号进行了处理，相关内容已被删除，并将持续开展专项整治。</p><p>{CLOSING}</p>"
+    document = extract_html(_gov_page(body), GOV_URL)
+    assert document.page_type == "article" and "相关内容已被删除" in (document.text or "")
+
+
+def test_a_short_notice_page_is_deleted() -> None:
+    page = "<html><head><title>微信公众平台</title></head><body><div><p>该内容已被发布者删除</p></div></body></html>"
+    assert extract_html(page.encode("utf-8"), "https://mp.weixin.qq.com/s?__biz=x&mid=1&idx=1&sn=y").page_type == "deleted"
+
+
+def _menu(count: int) -> str:
+    return "".join(f"<li><a href='/c{i}/'>栏目{i}</a></li>" for i in range(count))
+
+
+def test_a_short_article_inside_large_menus_is_an_article() -> None:
+    page = (
+        "<html><head><title>简讯</title></head><body>"
+        f"<div class='nav'><ul>{_menu(250)}</ul></div><div class='main'><h1>简讯</h1><p>{PROSE}</p></div>"
+        f"<div class='footer'><ul>{_menu(60)}</ul></div></body></html>"
+    )
+    document = extract_html(page.encode("utf-8"), "https://news.example.cn/2024/05/12/123.html")
+    assert document.page_type == "article" and PROSE in (document.text or "")
+
+
+def test_a_column_listing_is_a_list() -> None:
+    items = "".join(f"<li><a href='/zwgk/2024{i:02d}/t2024{i:02d}01_{i}.html'>关于第{i}批项目的公示</a> 2024-{i:02d}-01</li>"
+                    for i in range(1, 9))
+    page = f"<html><head><title>通知公告</title></head><body><h1>通知公告</h1><ul class='list'>{items}</ul></body></html>"
+    assert extract_html(page.encode("utf-8"), "http://www.mouxian.gov.cn/zwgk/tzgg/").page_type == "list"
+
+
+def test_a_post_collecting_links_to_other_sites_is_an_article() -> None:
+    items = "".join(f"<p><a href='https://site{i}.example.org/story'>Story number {i} on energy policy</a></p>"
+                    f"<p>via Site {i} <a href='https://site{i}.example.org/'>https://site{i}.example.org</a></p>" for i in range(20))
+    page = f"<html><head><title>Links of the week</title></head><body><h1>Links of the week</h1>{items}</body></html>"
+    assert extract_html(page.encode("utf-8"), "https://blog.example.com/2024/01/23/links/").page_type == "article"
+
+
+def test_a_chinese_article_with_code_is_chinese() -> None:
+    code = "\n".join(f"    result_{i} = compute_value(input_data, threshold={i})" for i in range(30))
+    page = (
+        "<html><head><title>用Python处理数据</title></head><body><h1>用Python处理数据</h1>"
+        "<p>本文介绍如何使用Python进行数据处理，包括读取、清洗和统计分析等常见步骤，适合初学者阅读参考。</p>"
+        f"<pre>{code}</pre><p>以上代码展示了批量计算的写法，读者可以根据自己的需要调整参数，获得更好的效果。</p></body></html>"
+    )
+    document = extract_html(page.encode("utf-8"), "https://blog.example.cn/2024/05/12/python.html")
+    assert document.language == "zh-cn"
+    assert "    result_1 = compute_value" in (document.text or "")
+
+
+def test_a_gallery_label_atop_the_text_is_dropped() -> None:
+    page = (
+        "<html><head><title>春日公园</title></head><body><h1>春日公园</h1><div class='content'>"
+        f"<p>图集</p><p>{PROSE}</p><p>{CLOSING}</p></div></body></html>"
+    )
+    text = extract_html(page.encode("utf-8"), "https://news.example.cn/2024/05/12/456.html").text or ""
+    assert text.split("\n")[0] == PROSE
