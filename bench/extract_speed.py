@@ -61,7 +61,7 @@ def measure(pages: list[Page], rounds: int) -> tuple[dict[str, float], dict[str,
     bare: dict[str, list[float]] = {name: [] for _, name, *_ in pages}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        for _, name, body, url, headers in pages[:: max(1, len(pages) // 40)]:  # warm-up: imports, caches, profiles
+        for _, _name, body, url, headers in pages[:: max(1, len(pages) // 40)]:  # warm-up: imports, caches, profiles
             extract_html(body, url, headers)
             trafilatura.extract(body, url=url)
         for run in range(rounds):

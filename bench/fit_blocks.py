@@ -52,8 +52,10 @@ FOLDS_FILE = ROOT / "bench" / "weights" / "folds.json"
 MODEL_VERSION = "1"
 THRESHOLD = 0.5
 L2 = 0.05
-#: The forest: this many trees of this depth, learning rate, and its share of the blend.
+#: The forest: this many trees of this depth, learning rate, and its share of the blend
+#: (``--trees``, ``--depth``, ``--blend`` override them).
 TREES, DEPTH, LEARNING_RATE, BLEND = 50, 4, 0.1, 0.3
+FOREST = {"trees": TREES, "depth": DEPTH, "blend": BLEND}
 #: Floats in the weight files keep this many significant digits.
 DIGITS = 10
 #: Characters added to every block's weight on labelled-text pages, so that short chrome
@@ -103,7 +105,8 @@ def fit_forest(x: np.ndarray, y: np.ndarray, w: np.ndarray) -> dict:
     """Boosted trees on the same blocks; returned as the weight file's ``forest`` table."""
     from sklearn.ensemble import HistGradientBoostingClassifier
 
-    model = HistGradientBoostingClassifier(max_depth=DEPTH, max_iter=TREES, learning_rate=LEARNING_RATE, random_state=0)
+    model = HistGradientBoostingClassifier(max_depth=FOREST["depth"], max_iter=FOREST["trees"],
+                                           learning_rate=LEARNING_RATE, random_state=0)
     model.fit(x, y, sample_weight=w * (len(w) / w.sum()))
     trees = []
     for (predictor,) in model._predictors:  # sklearn's fitted trees: one predictor per iteration
@@ -113,7 +116,7 @@ def fit_forest(x: np.ndarray, y: np.ndarray, w: np.ndarray) -> dict:
             else [int(node["feature_idx"]), _round(node["num_threshold"]), int(node["left"]), int(node["right"]), 0.0]
             for node in nodes
         ])
-    return {"blend": BLEND, "baseline": _round(float(np.ravel(model._baseline_prediction)[0])), "trees": trees}
+    return {"blend": FOREST["blend"], "baseline": _round(float(np.ravel(model._baseline_prediction)[0])), "trees": trees}
 
 
 def fit_model(pages: list[blockdata.PageData], l2: float) -> dict:
@@ -182,7 +185,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, help="pickle of the read pages: reused when present, else written")
     parser.add_argument("--no-write", action="store_true", help="report only; leave the weight files alone")
     parser.add_argument("--l2", type=float, default=L2, help=f"L2 penalty on standardised weights (default {L2})")
+    parser.add_argument("--trees", type=int, default=TREES, help=f"boosted trees (default {TREES})")
+    parser.add_argument("--depth", type=int, default=DEPTH, help=f"their depth (default {DEPTH})")
+    parser.add_argument("--blend", type=float, default=BLEND, help=f"the forest's share of the blend (default {BLEND})")
     args = parser.parse_args(argv)
+    FOREST.update(trees=args.trees, depth=args.depth, blend=args.blend)
     started = time.perf_counter()
     if args.cache and args.cache.is_file():
         pages = pickle.loads(args.cache.read_bytes())
@@ -197,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.no_write:
         return 0
     production = fit_model([page for page in pages if not page.generic], args.l2)
-    fitted = {"pages": sum(1 for p in pages if not p.generic), "l2": args.l2, "command": "bench/fit_blocks.py"}
+    fitted = {"pages": sum(1 for p in pages if not p.generic), "l2": args.l2, **FOREST, "command": "bench/fit_blocks.py"}
     WEIGHTS.parent.mkdir(parents=True, exist_ok=True)
     WEIGHTS.write_text(_dumps({**production, "fitted": fitted}), encoding="utf-8")
     FOLDS_FILE.parent.mkdir(parents=True, exist_ok=True)

@@ -31,7 +31,6 @@ _TAG_WEIGHT = {
     "h1": -5, "h2": -5, "h3": -5, "h4": -5, "h5": -5, "h6": -5, "th": -5,
 }
 _CLASS_WEIGHT = 25
-_COMMAS = str.maketrans("", "", "")
 #: Siblings join the top candidate when they score at least this share of it.
 SIBLING_SHARE = 0.2
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from crawler.extract.postclean import postclean
 from crawler.extract.residue import ListShapes
+from crawler.extract.segment import HEADING
 from crawler.extract.shapes import is_prose
 
 if TYPE_CHECKING:
@@ -81,12 +82,20 @@ def kept_texts(blocks: list[Block], keep: list[bool]) -> list[str]:
     return [block.text for block, flag in zip(blocks, keep) if flag]
 
 
+def _is_deck(blocks: list[Block], index: int, headline: int, first: int) -> bool:
+    """A kicker (the line right above the headline) or a subtitle (a heading right below it),
+    above the text's first sentence."""
+    if headline < 0 or index >= first or len(blocks[index].text) > MAX_DECK:
+        return False
+    return index == headline - 1 or index == headline + 1 and bool(blocks[index].flags & HEADING)
+
+
 def finish_lines(
     blocks: list[Block], keep: list[bool], title: str | None, headline: int = -1, listed: list[bool] | None = None
 ) -> list[str]:
     """The kept blocks as cleaned lines (crawler/extract/postclean.py).
 
-    A kicker or subtitle (the line right above or below the headline, not a sentence,
+    A kicker or subtitle (the line right above the headline, or a heading right below it,
     above the text's first sentence) goes with the headline. Recommendation lists are
     recognised on the whole page, so that a list whose heading the model dropped is
     still known as one. If the line rules would leave nothing, the kept blocks are
@@ -97,10 +106,6 @@ def finish_lines(
     if listed is None:
         listed = ListShapes.of(texts).listed
     first = next((b.index for b, flag in zip(blocks, keep) if flag and is_prose(b.text)), len(blocks))
-    chosen = [
-        i
-        for i, flag in enumerate(keep)
-        if flag and not (headline >= 0 and abs(i - headline) == 1 and i < first and len(texts[i]) <= MAX_DECK)
-    ]
+    chosen = [i for i, flag in enumerate(keep) if flag and not _is_deck(blocks, i, headline, first)]
     lines = postclean([texts[i] for i in chosen], title, [listed[i] for i in chosen])
     return lines or [texts[i] for i, flag in enumerate(keep) if flag]
