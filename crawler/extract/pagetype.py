@@ -7,6 +7,7 @@ from urllib.parse import urljoin, urlsplit
 
 from crawler.extract.residue import is_stamped
 from crawler.extract.shapes import prose_chars
+from crawler.extract.tokens import CHROME
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -104,29 +105,32 @@ def _own_site_share(lines: list[Block], url: str) -> float:
     return own / total if total else 0.0
 
 
-def looks_like_list(page: list[Block], kept: list[Block], best: float, url: str, top: Block | None = None) -> bool:
+def looks_like_list(
+    page: list[Block], kept: list[Block], best: float, url: str, top: Block | None = None, headline: int = -1
+) -> bool:
     """True only for an index page, on strong evidence: a heuristic never discards an article.
 
-    Either the blocks chosen as main text are themselves a listing (most of their text
-    is in link lines or linked headlines with dates, little else reads as sentences, and
-    the links lead to the site's own pages: a column listing), or the page is a front
-    page (hundreds of
-    link-only lines hold most of its text and the model finds no block likely to be
-    main text). An article with a link box keeps prose as its main text, and a post
-    that collects links to other sites is a post: both stay articles.
+    The text chosen as main text must not read as sentences, and either the page is a
+    column listing (its likeliest block is a listing item, and outside the regions its
+    class words name as chrome and the headline, the page is mostly link lines or linked
+    headlines with dates that lead to the site's own pages) or a front page (hundreds of
+    link-only lines hold most of its text and the model finds no block likely to be main
+    text). An article with a link box keeps prose as its main text, and a post that
+    collects links to other sites is a post: both stay articles.
 
     Args:
         page: every candidate block of the page.
         kept: the blocks chosen as main text.
         best: the model's highest probability on the page.
         url: the page's URL (which links are the site's own).
-        top: the block with that probability: a column listing's likeliest block is
-            one of its items, not a paragraph.
+        top: the block with that probability.
+        headline: the index of the headline's block (-1: none).
     """
     total = sum(len(block.text) for block in kept)
     if not total or _is_prose_text(kept, total):
         return False
-    if (top is None or _is_item(top)) and _is_link_list(kept, total, url):
+    body = [block for block in page if not block.bits & CHROME and block.index != headline]
+    if (top is None or _is_item(top)) and _is_link_list(body, url):
         return True
     page_total = sum(len(block.text) for block in page)
     linked = sum(len(block.text) * block.link_density for block in page)
@@ -144,8 +148,9 @@ def _is_prose_text(kept: list[Block], total: int) -> bool:
     return prose_chars([block.text for block in kept if not _is_item(block)]) >= LIST_MAX_PROSE_SHARE * total
 
 
-def _is_link_list(kept: list[Block], total: int, url: str) -> bool:
-    items = [block for block in kept if _is_item(block)]
-    if sum(len(block.text) for block in items) < LIST_LINK_SHARE * total:
+def _is_link_list(blocks: list[Block], url: str) -> bool:
+    total = sum(len(block.text) for block in blocks)
+    items = [block for block in blocks if _is_item(block)]
+    if not items or sum(len(block.text) for block in items) < LIST_LINK_SHARE * total or _is_prose_text(blocks, total):
         return False
-    return bool(items) and _own_site_share(items, url) >= LIST_OWN_SITE_SHARE
+    return _own_site_share(items, url) >= LIST_OWN_SITE_SHARE
