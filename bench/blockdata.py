@@ -133,8 +133,8 @@ def _job(task: tuple) -> PageData | None:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         analysis = analyse(tree, url, merged_hints(profile))
-    page.texts = [block.text for block in analysis.blocks]
-    page.rows, page.headline = analysis.rows, analysis.headline
+    page.texts = [analysis.blocks[i].text for i in analysis.scored]
+    page.rows, page.headline = analysis.rows, analysis.scored_headline
     page.labels = text_labels(page.texts, label) if label is not None else snippet_labels(page.texts, with_snippets, without)
     if 0 <= page.headline < len(page.labels):
         page.labels[page.headline] = None

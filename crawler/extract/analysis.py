@@ -33,11 +33,17 @@ class PageAnalysis:
     page_blocks: list[Block]  # every visible line of the page, profile-pruned ones included
     notice: str | None  # deleted / blocked / error, when the page is a notice
     metadata: Metadata
-    blocks: list[Block]  # the candidate lines: the page minus what the site profile prunes
-    rows: list[list[float]]  # their block features (crawler/extract/features.py)
+    blocks: list[Block]  # the page minus what the site profile prunes
+    scored: list[int]  # indices in ``blocks`` the model scores: all but the screened regions'
+    rows: list[list[float]]  # the block features of those (crawler/extract/features.py)
     headline: int  # index in ``blocks`` of the line showing the headline, or -1
     has_container: bool
     listed: list[bool]  # per block: part of a headed or timestamped list (crawler/extract/residue.py)
+
+    @property
+    def scored_headline(self) -> int:
+        """The headline's position among the scored blocks, or -1."""
+        return self.scored.index(self.headline) if self.headline in self.scored else -1
 
     @property
     def page_texts(self) -> list[str]:
@@ -52,7 +58,8 @@ def analyse(tree: HtmlElement, url: str, hints: ExtractHints) -> PageAnalysis:
     segmented once; a notice page stops there; metadata is read from the unpruned page;
     the prune targets are removed; the readability-style scores are computed on what
     remains, trafilatura reads it without its small link-heavy regions
-    (``candidates.screened``), and both become block features.
+    (``candidates.screened``), and both become the features of the blocks outside those
+    regions, which the model scores (the screened ones are never main text).
     """
     container = find_body(tree, hints.body_xpaths)
     if container is not None:
@@ -63,7 +70,7 @@ def analyse(tree: HtmlElement, url: str, hints: ExtractHints) -> PageAnalysis:
     texts = [block.text for block in page_blocks]
     metadata = extract_metadata(tree, hints, url, texts)
     if notice:
-        return PageAnalysis(page_blocks, notice, metadata, [], [], -1, container is not None, [])
+        return PageAnalysis(page_blocks, notice, metadata, [], [], [], -1, container is not None, [])
     remove_all(targets)
     blocks = [block for block in page_blocks if not block.flags & PRUNED]
     for index, block in enumerate(blocks):
@@ -71,12 +78,31 @@ def analyse(tree: HtmlElement, url: str, hints: ExtractHints) -> PageAnalysis:
     candidates = score_candidates(blocks)
     total = sum(len(block.text) for block in blocks)
     article = {*candidates.selected, *([container] if container is not None else [])}
-    with detached(screened(candidates.chars, candidates.link_chars, total, article)):
+    regions = screened(candidates.chars, candidates.link_chars, total, article)
+    with detached(regions):
         text = trafilatura_text(tree) if blocks else ""
     keys = block_keys(blocks)
     found = found_in(keys, text) if blocks else []
     headline = headline_index(blocks, metadata.title, keys)
     lists = ListShapes.of([block.text for block in blocks])
-    evidence = PageEvidence(found, candidates, container is not None, headline, lists)
-    rows = block_features(blocks, evidence)
-    return PageAnalysis(page_blocks, None, metadata, blocks, rows, headline, container is not None, lists.listed)
+    inside = set(regions)
+    scored = [i for i, block in enumerate(blocks) if i == headline or not _below_any(block, inside)]
+    evidence = PageEvidence(
+        [found[i] for i in scored],
+        candidates,
+        container is not None,
+        scored.index(headline) if headline in scored else -1,
+        lists.subset(scored),
+    )
+    rows = block_features([blocks[i] for i in scored], evidence)
+    return PageAnalysis(page_blocks, None, metadata, blocks, scored, rows, headline, container is not None, lists.listed)
+
+
+def _below_any(block: Block, regions: set[HtmlElement]) -> bool:
+    """True when ``block`` sits in one of the screened ``regions``."""
+    node: HtmlElement | None = block.element
+    while node is not None:
+        if node in regions:
+            return True
+        node = node.getparent()
+    return False

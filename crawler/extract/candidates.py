@@ -66,12 +66,15 @@ SCREEN_SHARE = 0.3
 def screened(
     chars: dict[HtmlElement, int], links: dict[HtmlElement, float], total: int, keep: set[HtmlElement]
 ) -> list[HtmlElement]:
-    """The regions trafilatura need not read: link-heavy, small, outermost, outside the likely article.
+    """The regions trafilatura need not read: link-heavy, small, whole, outside the likely article.
 
-    trafilatura's cost grows with the tree, and menus, link lists and link footers are
-    what its own link-density rules cut first; so its pass reads the page without them
-    (they are put back afterwards). Measured on the development sets: the held-out
-    figures do not move, the pass takes 30-40 % less time.
+    A region is a largest element whose text is mostly link text (its parent's is not):
+    a menu, a link list, a link footer. trafilatura's cost grows with the tree, and these
+    are what its own link-density rules cut first; so its pass reads the page without
+    them (they are put back afterwards), and the model does not score their blocks: none
+    is main text. A region holding much of the page (a column listing's list) is never
+    screened, nor are its parts. Measured on the development sets: 0.3 % of the labelled
+    main text sits in screened regions; the pass takes 30-40 % less time.
 
     Args:
         chars: visible characters below each element (``density.Candidates.chars``).
@@ -82,20 +85,20 @@ def screened(
     """
     limit = SCREEN_SHARE * total
     holders = {ancestor for node in keep for ancestor in node.iterancestors()}
-    wanted = {
-        element
-        for element, size in chars.items()
-        if 0 < size < limit
-        and links.get(element, 0.0) >= SCREEN_LINKS * size
-        and element not in keep
-        and element not in holders
-        and element.getparent() is not None
-    }
-    return [
-        element
-        for element in wanted
-        if not any(ancestor in wanted or ancestor in keep for ancestor in element.iterancestors())
-    ]
+    heavy = {element for element, size in chars.items() if size and links.get(element, 0.0) >= SCREEN_LINKS * size}
+    found = []
+    for element in chars:  # insertion order: the same on every run
+        if element not in heavy:
+            continue
+        parent = element.getparent()
+        if parent is None or parent in heavy:
+            continue  # not a whole region: it is part of a larger one, judged as a whole
+        if chars[element] >= limit or element in keep or element in holders:
+            continue
+        if any(ancestor in keep for ancestor in element.iterancestors()):
+            continue
+        found.append(element)
+    return found
 
 
 def found_in(keys: list[str], text: str) -> list[bool]:

@@ -105,17 +105,18 @@ def extract_html(
         return Document(**base, page_type=analysis.notice, **{**empty, "language": language}, extra=extra)
     meta = analysis.metadata
     extra.update(meta.extra)
-    probabilities = model.probabilities(analysis.rows)
-    scope = [bool(block.flags & CONTAINER) for block in analysis.blocks] if analysis.has_container else None
-    keep = with_signature(analysis.blocks, keep_flags(probabilities, model.threshold, analysis.headline, scope))
+    blocks = analysis.blocks
+    probabilities = [0.0] * len(blocks)
+    for index, probability in zip(analysis.scored, model.probabilities(analysis.rows)):
+        probabilities[index] = probability
+    scope = [False] * len(blocks)  # only scored blocks, and with a container only its blocks
+    for index in analysis.scored:
+        scope[index] = not analysis.has_container or bool(blocks[index].flags & CONTAINER)
+    keep = with_signature(blocks, keep_flags(probabilities, model.threshold, analysis.headline, scope))
     lines = finish_lines(analysis.blocks, keep, meta.title, analysis.headline, analysis.listed)
     kept = [block for block, flag in zip(analysis.blocks, keep) if flag]
-    others = [i for i in range(len(probabilities)) if i != analysis.headline]
-    best = max(others, key=probabilities.__getitem__, default=None)
-    top = analysis.blocks[best] if best is not None else None
-    if not analysis.has_container and pagetype.looks_like_list(
-        analysis.blocks, kept, probabilities[best] if best is not None else 0.0, url, top, analysis.headline
-    ):
+    best = max((probabilities[i] for i in analysis.scored if i != analysis.headline), default=0.0)
+    if not analysis.has_container and pagetype.looks_like_list(blocks, kept, best, url, analysis.headline):
         language = detect_language("\n".join(analysis.page_texts))
         return Document(**base, page_type=pagetype.LIST, **{**empty, "title": meta.title, "language": language}, extra=extra)
     text = "\n".join(lines) or None

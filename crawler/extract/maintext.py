@@ -31,8 +31,8 @@ def keep_flags(probabilities: list[float], threshold: float, headline: int = -1,
         probabilities: the model's probability for each block.
         threshold: the model's keep threshold.
         headline: index of the headline's block, never kept (-1: none).
-        scope: when the site profile names the article container, which blocks it holds:
-            nothing outside it is kept.
+        scope: which blocks may be kept at all (the scored ones, and with a site profile's
+            article container only those inside it); None: all.
     """
     allowed = [i != headline and (scope is None or scope[i]) for i in range(len(probabilities))]
     keep = [p >= threshold and ok for p, ok in zip(probabilities, allowed)]

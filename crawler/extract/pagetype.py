@@ -105,15 +105,13 @@ def _own_site_share(lines: list[Block], url: str) -> float:
     return own / total if total else 0.0
 
 
-def looks_like_list(
-    page: list[Block], kept: list[Block], best: float, url: str, top: Block | None = None, headline: int = -1
-) -> bool:
+def looks_like_list(page: list[Block], kept: list[Block], best: float, url: str, headline: int = -1) -> bool:
     """True only for an index page, on strong evidence: a heuristic never discards an article.
 
     The text chosen as main text must not read as sentences, and either the page is a
-    column listing (its likeliest block is a listing item, and outside the regions its
-    class words name as chrome and the headline, the page is mostly link lines or linked
-    headlines with dates that lead to the site's own pages) or a front page (hundreds of
+    column listing (outside the regions its class words name as chrome and the headline,
+    it is mostly link lines or linked headlines with dates, and they lead to the site's
+    own pages) or a front page (hundreds of
     link-only lines hold most of its text and the model finds no block likely to be main
     text). An article with a link box keeps prose as its main text, and a post that
     collects links to other sites is a post: both stay articles.
@@ -123,14 +121,13 @@ def looks_like_list(
         kept: the blocks chosen as main text.
         best: the model's highest probability on the page.
         url: the page's URL (which links are the site's own).
-        top: the block with that probability.
         headline: the index of the headline's block (-1: none).
     """
     total = sum(len(block.text) for block in kept)
     if not total or _is_prose_text(kept, total):
         return False
     body = [block for block in page if not block.bits & CHROME and block.index != headline]
-    if (top is None or _is_item(top)) and _is_link_list(body, url):
+    if _is_link_list(body, url):
         return True
     page_total = sum(len(block.text) for block in page)
     linked = sum(len(block.text) * block.link_density for block in page)

@@ -153,6 +153,12 @@ class ListShapes:
         stamped = [is_stamped(line) for line in lines]
         return cls(headed_list_flags(lines), stamped, stamped_run_flags(lines, stamped))
 
+    def subset(self, indices: list[int]) -> ListShapes:
+        """The shapes of the lines at ``indices`` (computed on the whole page)."""
+        return ListShapes(
+            [self.headed[i] for i in indices], [self.stamped[i] for i in indices], [self.stamped_runs[i] for i in indices]
+        )
+
     @property
     def listed(self) -> list[bool]:
         """Per line: in a headed list or a timestamped run."""
