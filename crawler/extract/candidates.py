@@ -64,7 +64,7 @@ SCREEN_SHARE = 0.3
 
 
 def screened(
-    chars: dict[HtmlElement, int], links: dict[HtmlElement, float], total: int, keep: set[HtmlElement]
+    chars: dict[HtmlElement, float], links: dict[HtmlElement, float], total: int, keep: set[HtmlElement]
 ) -> list[HtmlElement]:
     """The regions trafilatura need not read: link-heavy, small, whole, outside the likely article.
 

@@ -43,7 +43,7 @@ class Candidates:
     selected: set[HtmlElement]
     top_score: float
     #: visible characters and characters inside links, per element with text below it
-    chars: dict[HtmlElement, int]
+    chars: dict[HtmlElement, float]
     link_chars: dict[HtmlElement, float]
 
 
@@ -66,24 +66,29 @@ def _unlikely(block: Block) -> bool:
     return bool(block.near & CHROME) and not block.near & CONTENT
 
 
-def _text_totals(blocks: list[Block]) -> tuple[dict[HtmlElement, int], dict[HtmlElement, float]]:
-    """Visible and linked characters below every element that holds some text."""
-    chars: dict[HtmlElement, int] = {}
-    links: dict[HtmlElement, float] = {}
-    for block in blocks:
-        size = len(block.text)
-        linked = size * block.link_density
-        element: HtmlElement | None = block.element
-        while element is not None:
-            chars[element] = chars.get(element, 0) + size
-            links[element] = links.get(element, 0.0) + linked
-            element = element.getparent()
-    return chars, links
+def totals_below(blocks: list[Block], *columns: list[float]) -> list[dict[HtmlElement, float]]:
+    """For each column of per-block values, its sum over the blocks below every element.
+
+    One walk up from each block serves every column. An element with nothing below it in
+    a column is absent from that column's map.
+    """
+    totals: list[dict[HtmlElement, float]] = [{} for _ in columns]
+    for i, block in enumerate(blocks):
+        values = [(total, column[i]) for total, column in zip(totals, columns) if column[i]]
+        if not values:
+            continue
+        node: HtmlElement | None = block.element
+        while node is not None:
+            for total, value in values:
+                total[node] = total.get(node, 0.0) + value
+            node = node.getparent()
+    return totals
 
 
 def score_candidates(blocks: list[Block]) -> Candidates:
     """Score the elements holding the page's paragraphs and choose the article's elements."""
-    chars, links = _text_totals(blocks)
+    sizes = [float(len(block.text)) for block in blocks]
+    chars, links = totals_below(blocks, sizes, [size * block.link_density for size, block in zip(sizes, blocks)])
     paragraphs: dict[HtmlElement, list[str]] = {}
     for block in blocks:
         if not _unlikely(block):

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from crawler.extract import segment as seg
 from crawler.extract.candidates import key
 from crawler.extract.cues import CUES, text_cues
-from crawler.extract.density import in_selected
+from crawler.extract.density import in_selected, totals_below
 from crawler.extract.tokens import CATEGORIES
 
 if TYPE_CHECKING:
@@ -116,19 +116,6 @@ def _windows(values: list[float], width: int) -> list[float]:
     return means
 
 
-def _below(blocks: list[Block], values: list[float]) -> dict[HtmlElement, float]:
-    """Sum of ``values`` of the blocks below each element."""
-    totals: dict[HtmlElement, float] = {}
-    for block, value in zip(blocks, values):
-        if not value:
-            continue
-        node: HtmlElement | None = block.element
-        while node is not None:
-            totals[node] = totals.get(node, 0.0) + value
-            node = node.getparent()
-    return totals
-
-
 def _ancestors(element: HtmlElement) -> list[HtmlElement | None]:
     """The element's parent, grandparent and great-grandparent (None above the root)."""
     found: list[HtmlElement | None] = []
@@ -158,8 +145,9 @@ def block_features(blocks: list[Block], evidence: PageEvidence) -> list[list[flo
     max_depth = max((block.depth for block in blocks), default=1) or 1
     title_at = evidence.headline
     headed, stamped, stamped_runs = evidence.lists.headed, evidence.lists.stamped, evidence.lists.stamped_runs
-    traf_chars = _below(blocks, [size * hit for size, hit in zip(sizes, traf)])
-    read_chars = _below(blocks, [size * hit for size, hit in zip(sizes, read)])
+    traf_chars, read_chars = totals_below(
+        blocks, [size * hit for size, hit in zip(sizes, traf)], [size * hit for size, hit in zip(sizes, read)]
+    )
     traf_window, read_window = _windows(traf, WINDOW), _windows(read, WINDOW)
     chars, link_chars, scores = candidates.chars, candidates.link_chars, candidates.scores
     top = candidates.top_score

@@ -77,11 +77,6 @@ def with_signature(blocks: list[Block], keep: list[bool]) -> list[bool]:
     return keep
 
 
-def kept_texts(blocks: list[Block], keep: list[bool]) -> list[str]:
-    """The kept blocks' texts, in page order."""
-    return [block.text for block, flag in zip(blocks, keep) if flag]
-
-
 def _is_deck(blocks: list[Block], index: int, headline: int, first: int) -> bool:
     """A kicker (the line right above the headline) or a subtitle (a heading right below it),
     above the text's first sentence."""
