@@ -14,27 +14,28 @@ belongs to exports only: a crawl's text.jsonl never has it.
   page, a map or struct type would not round-trip ``extra``'s mixed values); zstd-compressed.
 - **txt**: a directory tree ``<site>/<yyyy-mm>/<id>.txt`` (archive/txttree.py).
 
-Files are written as ``OUT.open`` and renamed over ``OUT`` when complete; the txt tree is
-built in ``OUT.open/`` and renamed to ``OUT``. A failed export removes its ``.open`` output.
+Files are written as ``OUT.open`` and renamed over ``OUT`` when complete (archive/safefile.py:
+a symlink is written through, a FIFO or device written to directly); the txt tree is built in
+``OUT.open/`` and renamed to ``OUT``. A failed export removes its ``.open`` output and leaves
+an existing ``OUT`` as it was.
 
 pyarrow is imported on first use, so JSONL and CSV exports do not load it.
 """
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import dataclasses
 import json
-import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
 from archive.errors import SinkWriteError
-from archive.export import OPEN_SUFFIX, document_to_json
+from archive.export import document_to_json
 from archive.records import Document
+from archive.safefile import is_stream_node, open_path, replacing, resolved_target, sync
 from archive.txttree import check_tree_output, write_tree
 
 FORMATS = ("jsonl", "csv", "parquet", "txt")
@@ -180,37 +181,22 @@ def check_output(fmt: str, output: Path | None) -> None:
         return
     if output.is_dir():
         raise SinkWriteError(f"{output} is a directory; a {fmt} export writes a file")
-    _check_no_leftover(_open_path(output))
+    if not is_stream_node(output):
+        _check_no_leftover(output)
 
 
-def _open_path(output: Path) -> Path:
-    return output.with_name(output.name + OPEN_SUFFIX)
-
-
-def _check_no_leftover(open_path: Path) -> None:
-    if open_path.exists():
-        raise SinkWriteError(f"{open_path} exists: another export is writing there, or one crashed; "
+def _check_no_leftover(output: Path) -> None:
+    leftover = open_path(resolved_target(output))
+    if leftover.exists():
+        raise SinkWriteError(f"{leftover} exists: another export is writing there, or one crashed; "
                              "wait for it, or delete it if no export is running")
 
 
-@contextlib.contextmanager
-def _atomic_file(output: Path) -> Iterator[Path]:
-    """Yield ``OUT.open`` to write; rename it to ``OUT`` on success, delete it on failure."""
-    open_path = _open_path(output)
-    _check_no_leftover(open_path)
-    try:
-        yield open_path
-        os.replace(open_path, output)
-    except BaseException:
-        open_path.unlink(missing_ok=True)
-        raise
-
-
 def _write_text_file(fmt: str, rows: Iterable[ExportRow], path: Path, *, grouped: bool, excel: bool) -> int:
-    with path.open("x", encoding="utf-8", newline="") as stream:
+    with path.open("w", encoding="utf-8", newline="") as stream:
         count = _write_stream(fmt, rows, stream, grouped=grouped, excel=excel)
         stream.flush()
-        os.fsync(stream.fileno())
+        sync(stream)
     return count
 
 
@@ -246,10 +232,10 @@ def export_documents(rows: Iterable[ExportRow], fmt: str, output: Path | None, *
             return _write_stream(fmt, rows, stdout, grouped=grouped, excel=excel)
         if fmt == "txt":
             return write_tree(rows, output, grouped=grouped)
-        with _atomic_file(output) as open_path:
+        with replacing(output) as path:
             if fmt == "parquet":
-                return write_parquet(rows, open_path, grouped=grouped)
-            return _write_text_file(fmt, rows, open_path, grouped=grouped, excel=excel)
+                return write_parquet(rows, path, grouped=grouped)
+            return _write_text_file(fmt, rows, path, grouped=grouped, excel=excel)
     except UnicodeEncodeError as exc:
         raise SinkWriteError(f"a document holds text that is not valid Unicode ({exc.reason}); "
                              "re-extract it from its WARC record") from exc

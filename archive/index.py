@@ -20,6 +20,7 @@ from cdxj_indexer.main import CDXJIndexer  # type: ignore[import-untyped]
 
 from archive.errors import IndexWriteError, WarcReadError
 from archive.progress import progress
+from archive.safefile import replacing, sync
 from archive.verify import gzip_problems
 
 if TYPE_CHECKING:
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
 
 #: Name of a WARC directory's index, as pywb's ``indexes/`` and ``wb-manager`` expect CDXJ.
 INDEX_NAME = "index.cdxj"
-OPEN_SUFFIX = ".open"
+
 LOCK_SUFFIX = ".lock"
 
 
@@ -253,13 +254,11 @@ def _locked(index: Path) -> Iterator[None]:
 
 
 def _write_atomically(index: Path, lines: list[str]) -> None:
-    temp = index.with_name(index.name + OPEN_SUFFIX)
     try:
-        with temp.open("w", encoding="utf-8", newline="\n") as fh:
+        with replacing(index) as path, path.open("w", encoding="utf-8", newline="\n") as fh:
             fh.writelines(line + "\n" for line in lines)
             fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(temp, index)
+            sync(fh)
     except OSError as exc:
-        raise IndexWriteError(f"cannot write CDXJ index {index}: {exc.strerror}; check disk space and "
+        raise IndexWriteError(f"cannot write CDXJ index {index}: {exc.strerror or exc}; check disk space and "
                               "permissions (the previous index is left as it was)") from exc

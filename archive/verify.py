@@ -75,6 +75,8 @@ def verify_warc(path: str | PathLike[str], *, resolver: OriginalLookup | None = 
         problems = gzip_problems(fh) if wpath.name.endswith(".gz") else []
         fh.seek(0)
         count, record_problems = _record_problems(fh, wpath.name, resolver)
+    if count == 0 and not problems and not record_problems:
+        problems.append(Problem(None, "no WARC record: the file is empty"))
     return VerifyResult(wpath, count, tuple(problems + record_problems))
 
 

@@ -4,17 +4,16 @@ py-wacz (the ``wacz`` package) does the work: it indexes the WARCs, copies them 
 ``archive/``, writes ``indexes/index.cdx.gz``, ``pages/pages.jsonl`` and the hashed
 ``datapackage.json``. This module picks the pages (from a crawl's documents, else every
 HTML page stored with status 200) and makes the result atomic: the zip is written as ``OUT.open`` and
-renamed when complete.
+renamed when complete (archive/safefile.py).
 """
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import io
 import json
 import logging
-import sys
+import shutil
 import tempfile
 import zipfile
 from collections.abc import Iterable
@@ -25,7 +24,7 @@ from warcio.archiveiterator import ArchiveIterator  # type: ignore[import-untype
 from warcio.exceptions import ArchiveLoadFailed  # type: ignore[import-untyped]
 
 from archive.errors import ArchiveError
-from archive.export import read_jsonl
+from archive.safefile import is_stream_node, replacing, resolved_target
 
 logger = logging.getLogger(__name__)
 
@@ -34,7 +33,6 @@ PAGE_TYPES = ("article", "list")
 #: Content types of the records listed as pages when no documents are given.
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 PAGES_HEADER = {"format": "json-pages-1.0", "id": "pages", "title": "Pages"}
-OPEN_SUFFIX = ".open"
 _UNMATCHED = "Invalid passed page"
 
 
@@ -131,8 +129,20 @@ def package_wacz(warc_paths: list[Path], out: Path, *, pages: list[dict[str, Any
         raise WaczError(f"two WARC files share a name; a WACZ stores them flat in archive/: {warcs}")
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    partial = out.with_name(out.name + OPEN_SUFFIX)
     pages = pages or pages_from_warcs(warcs)
+    if is_stream_node(resolved_target(out)):  # a FIFO or device: built aside, then written to it
+        with tempfile.TemporaryDirectory(prefix="zhengwen-wacz-") as tmp:
+            built = _build(warcs, Path(tmp, "out.wacz"), pages, title)
+            with built.open("rb") as source, out.open("wb") as sink:
+                shutil.copyfileobj(source, sink)
+        return out
+    with replacing(out) as partial:
+        _build(warcs, partial, pages, title)
+    return out
+
+
+def _build(warcs: list[Path], partial: Path, pages: list[dict[str, Any]], title: str | None) -> Path:
+    """Run py-wacz into ``partial``; check that the pages made it in."""
     with tempfile.TemporaryDirectory(prefix="zhengwen-wacz-") as tmp:
         args = ["create", "-o", str(partial)]
         if pages:
@@ -140,17 +150,12 @@ def package_wacz(warc_paths: list[Path], out: Path, *, pages: list[dict[str, Any
             _write_pages([{k: v for k, v in p.items() if k in ("url", "ts", "title")} for p in pages], pages_file)
             args += ["-p", str(pages_file)]
         else:
-            logger.warning("no HTML page in %s: %s will have no pages/pages.jsonl", warcs, out)
+            logger.warning("no HTML page in %s: the WACZ will have no pages/pages.jsonl", warcs)
         if title:
             args += ["--title", title]
-        try:
-            output = _run_py_wacz(args + [str(p) for p in warcs])
-            _check_pages(partial, output, bool(pages))
-        except BaseException:
-            partial.unlink(missing_ok=True)
-            raise
-    partial.replace(out)
-    return out
+        output = _run_py_wacz(args + [str(p) for p in warcs])
+        _check_pages(partial, output, bool(pages))
+    return partial
 
 
 def _check_pages(wacz_path: Path, output: str, passed: bool) -> None:
@@ -161,30 +166,3 @@ def _check_pages(wacz_path: Path, output: str, passed: bool) -> None:
         has_pages = "pages/pages.jsonl" in archive.namelist()
     if passed and not has_pages:
         raise WaczError(f"none of the pages matched a response record (url + WARC-Date); {unmatched} unmatched")
-
-
-def _documents(path: Path) -> list[dict[str, Any]]:
-    return list(read_jsonl(path)) if path.is_file() else []
-
-
-def wacz_main(argv: list[str] | None = None) -> int:
-    """``zhengwen wacz OUT.wacz [--data DIR] [--title T]``: package a crawl's output folder."""
-    parser = argparse.ArgumentParser(prog="zhengwen wacz", description="Package a crawl's WARC files as a WACZ.")
-    parser.add_argument("out", type=Path, metavar="OUT.wacz", help="the WACZ file to write")
-    parser.add_argument("--data", type=Path, default=Path("data"), metavar="DIR",
-                        help="crawl output folder: WARC files in DIR/warc, documents in DIR/text.jsonl (default: data)")
-    parser.add_argument("--title", help="collection title")
-    args = parser.parse_args(argv)
-    warcs = sorted((args.data / "warc").glob("*.warc.gz"))
-    if not warcs:
-        print(f"zhengwen wacz: no WARC files in {args.data / 'warc'}; crawl first or name the folder with --data",
-              file=sys.stderr)
-        return 1
-    try:
-        pages = pages_from_documents(_documents(args.data / "text.jsonl"))
-        out = package_wacz(warcs, args.out, pages=pages, title=args.title)
-    except ArchiveError as exc:
-        print(f"zhengwen wacz: {exc}", file=sys.stderr)
-        return 1
-    print(f"{out}: {len(warcs)} WARC file(s), {len(pages) or 'detected'} page(s)")
-    return 0

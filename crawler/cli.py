@@ -1,4 +1,11 @@
-"""The ``zhengwen`` command: ``crawl`` and ``extract``."""
+"""The ``zhengwen`` command: parse the command line, run a sub-command, map what happens to an exit status.
+
+The sub-commands live in crawler/commands/ (crawl, replay, export, extract, index,
+verify, wacz), one module each. Every one parses its options anywhere on the line and
+has its own ``--help``. Exit status: 0 success, 1 a failure during the work, 2 a usage
+error (a bad option, or an input named on the command line that is missing or
+unreadable), 141 when standard output was closed early (``| head``), 130 on Ctrl-C.
+"""
 
 from __future__ import annotations
 
@@ -6,183 +13,74 @@ import argparse
 import importlib
 import os
 import sys
-from pathlib import Path
-from typing import Any
+from collections.abc import Sequence
+from types import ModuleType
 
-from crawler.report import SpiderOutcome, exit_status, format_report
-from crawler.seeds import SeedError, read_seeds
+from crawler import __version__
+from crawler.commands import COMMANDS
+from crawler.commands.base import EXIT_BROKEN_PIPE, EXIT_INTERRUPTED, EXIT_USAGE, UsageError
 
-GENERIC_SPIDER = "news"
-
-#: Sub-commands that parse their own arguments: name → (help, "module:function").
-PASS_THROUGH = {
-    "extract": ("extract documents from saved HTML files", "crawler.extract.command:extract_main"),
-    "export": ("export documents as JSONL, CSV, Parquet or text files, duplicates grouped", "crawler.export_cli:export_main"),
-    "index": ("(re)build the CDXJ index of WARC files", "archive.cli:index_main"),
-    "verify": ("check WARC files: gzip members, digests, request/response pairs, revisits", "archive.cli:verify_main"),
-    "replay": ("re-derive the cleaned documents from WARC files, offline", "crawler.replay:replay_main"),
-    "wacz": ("package a crawl as a WACZ file for ReplayWeb.page", "archive.wacz:wacz_main"),
-}
+DESCRIPTION = "Archive Chinese policy pages in WARC files and extract their main text."
+EPILOG = "Run 'zhengwen COMMAND --help' for a command's options and examples."
 
 
-def _parse_setting(text: str) -> tuple[str, str]:
-    name, sep, value = text.partition("=")
-    if not sep or not name:
-        raise argparse.ArgumentTypeError(f"expected NAME=VALUE, got {text!r}")
-    return name, value
+def _command(name: str) -> ModuleType:
+    return importlib.import_module(f"crawler.commands.{COMMANDS[name]}")
+
+
+class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """Keeps the descriptions' and examples' line breaks; wider option column."""
+
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, max_help_position=32)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="zhengwen", description="Archive Chinese policy pages and extract their main text.")
-    commands = parser.add_subparsers(dest="command", required=True)
-    crawl = commands.add_parser("crawl", help="crawl seed lists into WARC files and text.jsonl")
-    crawl.add_argument("spiders", nargs="*", metavar="SPIDER", help="spiders to run (default: all)")
-    crawl.add_argument("--seeds", metavar="FILE", help="seed file for the named spider (default spider: news)")
-    crawl.add_argument("--out", metavar="DIR", default=None,
-                       help="output folder (default: ./data; ./data/from-archive with --from-archive)")
-    crawl.add_argument("--from-archive", nargs="+", metavar="PATH", default=None,
-                       help="run the spiders against WARC files or folders instead of the live web")
-    crawl.add_argument("-s", dest="settings", action="append", default=[], type=_parse_setting,
-                       metavar="NAME=VALUE", help="Scrapy setting (repeatable)")
-    for name, (help_text, _) in PASS_THROUGH.items():
-        sub = commands.add_parser(name, help=help_text, add_help=False)
-        sub.add_argument("rest", nargs=argparse.REMAINDER)
+    """The whole command line: one sub-parser per command, each configured by its module."""
+    parser = argparse.ArgumentParser(prog="zhengwen", description=DESCRIPTION, epilog=EPILOG,
+                                     formatter_class=_HelpFormatter)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name in COMMANDS:
+        module = _command(name)
+        examples = module.EXAMPLES() if callable(module.EXAMPLES) else module.EXAMPLES
+        sub = commands.add_parser(name, help=module.HELP, description=module.DESCRIPTION, epilog=examples,
+                                  formatter_class=_HelpFormatter)
+        module.configure(sub)
+        sub.set_defaults(run=module.run, parser=sub)
     return parser
 
 
-#: Settings of a crawl served from an archive: nothing is contacted, nothing re-archived.
-FROM_ARCHIVE_SETTINGS = {
-    "DOWNLOAD_HANDLERS": {
-        "http": "crawler.archive_handler.ArchiveDownloadHandler",
-        "https": "crawler.archive_handler.ArchiveDownloadHandler",
-    },
-    "WARC_ENABLED": False,
-    "ROBOTSTXT_OBEY": False,  # obeyed when the archive was captured; robots.txt may not be in it
-    "DOWNLOAD_DELAY": 0,
-    "AUTOTHROTTLE_ENABLED": False,
-    "RETRY_ENABLED": False,
-    "HTTPCACHE_ENABLED": False,
-    "ALLOW_LOOPBACK": True,  # no connection is made; archived loopback URLs may be served
-}
-
-
-def _split_archive_args(args: argparse.Namespace, known: list[str]) -> None:
-    """``--from-archive PATH... SPIDER...``: spider names that are not paths go back to the spiders."""
-    if not args.from_archive:
-        return
-    paths = [p for p in args.from_archive if p not in known or Path(p).exists()]
-    args.spiders = [*args.spiders, *(p for p in args.from_archive if p not in paths)]
-    args.from_archive = paths
-
-
-def _settings(args: argparse.Namespace) -> Any:
-    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "crawler.settings")
-    from scrapy.utils.project import get_project_settings
-
-    settings = get_project_settings()
-    if args.from_archive:
-        for name, value in FROM_ARCHIVE_SETTINGS.items():
-            settings.set(name, value, priority="cmdline")
-        settings.set("ARCHIVE_SOURCE", args.from_archive, priority="cmdline")
-        settings.set("OUTPUT_DIR", str(Path(settings.get("OUTPUT_DIR")) / "from-archive"), priority="cmdline")
-    if args.out:
-        settings.set("OUTPUT_DIR", args.out, priority="cmdline")
-    for name, value in args.settings:
-        settings.set(name, value, priority="cmdline")
-    return settings
-
-
-def _leftover_output(settings: Any) -> Path | None:
-    from crawler.pipelines import text_jsonl_path
-
-    path = text_jsonl_path(settings)
-    open_path = path.with_name(path.name + ".open")
-    return open_path if open_path.exists() else None
-
-
-class _OutcomeCollector:
-    """Keeps a spider's stats when it closes (a bound method: pydispatch rejects partials)."""
-
-    def __init__(self, crawler: Any, outcomes: list[SpiderOutcome]):
-        self.crawler = crawler
-        self.outcomes = outcomes
-
-    def spider_closed(self, spider: Any, reason: str) -> None:
-        self.outcomes.append(SpiderOutcome(spider.name, reason, dict(self.crawler.stats.get_stats())))
-
-
-def crawl_main(args: argparse.Namespace) -> int:
-    """Run the spiders in this process; print the report; return the exit status."""
-    from scrapy import signals
-    from scrapy.crawler import CrawlerProcess
-
-    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "crawler.settings")
-    from scrapy.spiderloader import get_spider_loader
-    from scrapy.utils.project import get_project_settings
-
-    known = sorted(get_spider_loader(get_project_settings()).list())
-    _split_archive_args(args, known)
-    if args.from_archive == []:
-        print("zhengwen: --from-archive needs at least one WARC file or folder", file=sys.stderr)
-        return 2
-    if args.from_archive:
-        from archive.errors import ArchiveError
-        from archive.replay import find_warcs
-
-        try:
-            if not find_warcs(args.from_archive):
-                raise ArchiveError(f"no WARC files in {' '.join(args.from_archive)}")
-        except ArchiveError as exc:
-            print(f"zhengwen: --from-archive: {exc}", file=sys.stderr)
-            return 1
-    settings = _settings(args)
-    process = CrawlerProcess(settings)
-    names = args.spiders or ([GENERIC_SPIDER] if args.seeds else known)
-    unknown = [n for n in names if n not in known]
-    if unknown:
-        print(f"zhengwen: unknown spider(s) {', '.join(unknown)}; known: {', '.join(known)}", file=sys.stderr)
-        return 2
-    if args.seeds and len(names) > 1:
-        print("zhengwen: --seeds gives one seed file to one spider; name a single spider", file=sys.stderr)
-        return 2
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null so the interpreter's last flush cannot fail again."""
     try:
-        for name in names:
-            read_seeds(args.seeds or Path(settings.get("SEEDS_DIR")) / f"{name}.txt")
-    except SeedError as exc:
-        print(f"zhengwen: {exc}", file=sys.stderr)
-        return 1
-    busy = _leftover_output(settings)
-    if busy:
-        print(f"zhengwen: {busy} exists: another crawl is writing to this folder, or one crashed; "
-              "wait for it, or remove the file if no crawl is running", file=sys.stderr)
-        return 1
-    outcomes: list[SpiderOutcome] = []
-    for name in names:
-        crawler = process.create_crawler(name)
-        crawler.signals.connect(_OutcomeCollector(crawler, outcomes).spider_closed, signal=signals.spider_closed,
-                                weak=False)
-        kwargs = {}
-        if args.seeds:
-            kwargs["seeds"] = args.seeds
-            kwargs["seeds_only_scope"] = "1" if not args.spiders else ""
-        process.crawl(crawler, **kwargs)
-    process.start()
-    outcomes.sort(key=lambda o: o.name)
-    for name in names:
-        if name not in {o.name for o in outcomes}:
-            outcomes.append(SpiderOutcome(name, "did_not_run"))
-    print(format_report(outcomes, settings.get("OUTPUT_DIR")))
-    return exit_status(outcomes)
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Entry point of the ``zhengwen`` console script."""
-    args = build_parser().parse_args(argv)
-    if args.command in PASS_THROUGH:
-        module_name, _, function = PASS_THROUGH[args.command][1].partition(":")
-        command = getattr(importlib.import_module(module_name), function)
-        return int(command(args.rest))
-    return crawl_main(args)
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``zhengwen`` console script; returns the exit status."""
+    parser = build_parser()
+    try:
+        args, extra = parser.parse_known_args(argv)
+        if extra:  # reported by the command's own parser, with its usage
+            args.parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    except SystemExit as exc:  # --help, --version (0) and usage errors (2), already printed
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    try:
+        return int(args.run(args))
+    except UsageError as exc:
+        args.parser.print_usage(sys.stderr)
+        print(f"{args.parser.prog}: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
+    except KeyboardInterrupt:
+        print(f"{args.parser.prog}: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
 
 
 if __name__ == "__main__":

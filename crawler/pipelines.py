@@ -53,6 +53,13 @@ def text_jsonl_path(settings: Any) -> Path:
     return Path(settings.get("TEXT_JSONL_PATH") or Path(settings.get("OUTPUT_DIR")) / "text.jsonl")
 
 
+def leftover_output(settings: Any) -> Path | None:
+    """The ``text.jsonl.open`` of a crawl still running in the folder, or of one that crashed."""
+    path = text_jsonl_path(settings)
+    open_path = path.with_name(path.name + ".open")
+    return open_path if open_path.exists() else None
+
+
 class ExtractTextPipeline:
     """Run extraction on the archived response of each PageItem and write the Document.
 

@@ -46,12 +46,24 @@ def parse_seeds(text: str, source: str = "<seeds>") -> list[Seed]:
 
 
 def read_seeds(path: str | Path) -> list[Seed]:
-    """Read a seed file (UTF-8, BOM allowed)."""
+    """Read a seed file (UTF-8, BOM allowed).
+
+    Raises:
+        SeedError: the file is missing, unreadable, not UTF-8, holds a line that is not an
+            http(s) URL, or holds no URL at all.
+    """
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise SeedError(f"{path}: seed file not found") from None
+    except IsADirectoryError:
+        raise SeedError(f"{path}: is a folder, not a seed file") from None
     except UnicodeDecodeError as exc:
         raise SeedError(f"{path}: not UTF-8 text ({exc})") from None
-    return parse_seeds(text, str(path))
+    except OSError as exc:
+        raise SeedError(f"{path}: cannot read the seed file: {exc.strerror or exc}") from None
+    seeds = parse_seeds(text, str(path))
+    if not seeds:
+        raise SeedError(f"{path}: no seed URL in the file (one http(s) URL per line; # starts a comment)")
+    return seeds

@@ -7,7 +7,6 @@ from crawler import __version__
 BOT_NAME = "zhengwen"
 SPIDER_MODULES = ["crawler.spiders"]
 NEWSPIDER_MODULE = "crawler.spiders"
-COMMANDS_MODULE = "crawler.commands"
 
 # Identify the crawler honestly; site operators can reach us through this string.
 USER_AGENT = f"zhengwen/{__version__} (web archiving for research; +https://pypi.org/project/zhengwen/)"
@@ -89,11 +88,16 @@ TEXT_JSONL_PATH = ""
 EXTENSIONS = {
     "crawler.extensions.CaptureSizeLimitExtension": 90,
     "crawler.extensions.WarcCaptureExtension": 100,
+    "crawler.progressline.ProgressLineExtension": 500,
 }
+#: The progress line on standard error: auto (only on a terminal), true or false.
+PROGRESS_LINE = "auto"
+PROGRESS_INTERVAL = 1.0
 ITEM_PIPELINES = {
     "crawler.pipelines.ExtractTextPipeline": 300,
 }
 
-LOG_LEVEL = "INFO"
+#: Quiet by default: warnings, errors and the end-of-run summary (`zhengwen crawl -v` for INFO).
+LOG_LEVEL = "WARNING"
 TELNETCONSOLE_ENABLED = False
 FEED_EXPORT_ENCODING = "utf-8"

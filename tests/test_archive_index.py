@@ -22,7 +22,7 @@ from archive import (
     rebuild_index,
     update_index,
 )
-from archive.cli import index_main
+from crawler.cli import main
 from archivehelpers import T0, counting_ids, http_exchange, ticking_clock
 
 PAYLOAD = "<html><p>正文</p></html>".encode()
@@ -162,36 +162,36 @@ def test_an_unreadable_warc_names_the_file(tmp_path: Path, damage: str) -> None:
 
 def test_index_command_writes_the_directory_index(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = crawl(tmp_path / "warc", exchange())
-    assert index_main([str(tmp_path / "warc")]) == 0
+    assert main(["index", str(tmp_path / "warc")]) == 0
     assert (tmp_path / "warc" / "index.cdxj").read_text(encoding="utf-8").splitlines() == index_warcs([path])
     assert "indexed 1 WARC file(s), 1 line(s)" in capsys.readouterr().out
 
 
 def test_index_command_writes_to_output(tmp_path: Path) -> None:
     path = crawl(tmp_path / "warc", exchange())
-    assert index_main([str(path), "-o", str(tmp_path / "all.cdxj")]) == 0
+    assert main(["index", str(path), "-o", str(tmp_path / "all.cdxj")]) == 0
     assert (tmp_path / "all.cdxj").is_file()
 
 
 def test_index_command_defaults_to_data_warc(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     crawl(tmp_path / "data" / "warc", exchange())
     monkeypatch.chdir(tmp_path)
-    assert index_main([]) == 0
+    assert main(["index"]) == 0
     assert (tmp_path / "data" / "warc" / "index.cdxj").is_file()
 
 
-def test_index_command_missing_path_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert index_main([str(tmp_path / "nope")]) == 1
-    assert f"no such file or directory: {tmp_path / 'nope'}" in capsys.readouterr().err
+def test_index_command_missing_path_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["index", str(tmp_path / "nope")]) == 2
+    assert f"WARC file or folder not found: {tmp_path / 'nope'}" in capsys.readouterr().err
 
 
-def test_index_command_without_warcs_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert index_main([str(tmp_path)]) == 1
+def test_index_command_without_warcs_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["index", str(tmp_path)]) == 2
     assert "no WARC files" in capsys.readouterr().err
 
 
 def test_index_command_usage_error_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
-    assert index_main(["--no-such-option"]) == 2
+    assert main(["index", "--no-such-option"]) == 2
     assert "usage: zhengwen index" in capsys.readouterr().err
 
 

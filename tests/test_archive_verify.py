@@ -22,7 +22,7 @@ from archive import (
     update_index,
     verify_warc,
 )
-from archive.cli import verify_main
+from crawler.cli import main
 from archive.revisit import sha1_digest
 from archivehelpers import T0, http_exchange
 
@@ -149,23 +149,23 @@ def test_chunked_payload_digest_is_accepted_either_way(tmp_path: Path, digest_of
 # --- zhengwen verify ----------------------------------------------------------------------------
 
 def test_verify_command_prints_ok_and_exits_0(good: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert verify_main([str(good.parent)]) == 0
+    assert main(["verify", str(good.parent)]) == 0
     assert capsys.readouterr().out == f"OK {good} (7 records)\n"
 
 
 def test_verify_command_prints_fail_and_exits_1(good: Path, capsys: pytest.CaptureFixture[str]) -> None:
     good.write_bytes(good.read_bytes()[:-10])
-    assert verify_main([str(good)]) == 1
+    assert main(["verify", str(good)]) == 1
     out = capsys.readouterr().out
     assert out.startswith(f"FAIL {good}: offset ")
     assert "last gzip member is truncated" in out
 
 
-def test_verify_command_missing_path_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert verify_main([str(tmp_path / "missing.warc.gz")]) == 1
-    assert "no such file or directory" in capsys.readouterr().err
+def test_verify_command_missing_path_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["verify", str(tmp_path / "missing.warc.gz")]) == 2
+    assert "WARC file or folder not found" in capsys.readouterr().err
 
 
 def test_verify_command_without_paths_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
-    assert verify_main([]) == 2
+    assert main(["verify"]) == 2
     assert "usage: zhengwen verify" in capsys.readouterr().err

@@ -156,7 +156,7 @@ def test_an_unresolvable_host_fails_its_queued_urls_at_once(tmp_path: Path) -> N
     seeds = tmp_path / "seeds.txt"
     seeds.write_text("".join(f"http://gone.invalid/page{n}.html\n" for n in range(6)), encoding="utf-8")
     run = zhengwen_crawl(["--seeds", str(seeds), "-s", "DOWNLOAD_DELAY=5", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1",
-                          "-s", "RETRY_TIMES=0", "-s", "ROBOTSTXT_OBEY=False"], {}, tmp_path / "out")
+                          "-s", "RETRY_TIMES=0", "-s", "ROBOTSTXT_OBEY=False", "-v"], {}, tmp_path / "out")
     assert run.returncode == 1
     assert re.search(r"failed gone\.invalid: dns_failure ×6", run.stdout), run.stdout
     # URLs queued after the first failure were failed without being sent (no politeness wait).

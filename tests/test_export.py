@@ -23,7 +23,8 @@ from archive.records import Document, HttpExchange
 from archive.selection import Selection, select
 from archive.txttree import HEADER_FIELDS, relative_path
 from archive.writer import WarcWriter
-from crawler.export_cli import PAGE_TYPES, export_main
+from crawler.cli import main
+from crawler.commands.export import PAGE_TYPES
 from crawler.replay import replay_documents
 from exporthelpers import (
     GOV_URL,
@@ -262,7 +263,7 @@ def source(tmp_path: Path) -> Path:
 
 
 def run(capsysbinary: pytest.CaptureFixture[bytes], *argv: str) -> tuple[int, bytes, str]:
-    status = export_main(list(argv))
+    status = main(["export", *argv])
     out, err = capsysbinary.readouterr()
     return status, out, err.decode("utf-8")
 
@@ -384,19 +385,22 @@ def test_usage_errors_exit_2(source: Path, capsysbinary: pytest.CaptureFixture[b
     assert message in err.splitlines()[-1] and err.splitlines()[-1].startswith("zhengwen export: error:")
 
 
-def test_missing_or_unreadable_sources_exit_1_with_one_line(
+def test_missing_or_unknown_sources_are_usage_errors_and_a_broken_one_fails(
         tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
     (tmp_path / "empty").mkdir()
     (tmp_path / "notes.txt").write_text("x")
     (tmp_path / "bad.jsonl").write_text('{"url": "u"}\n[1]\n')
-    for target, message in [(tmp_path / "nothing.jsonl", "no such file or directory"),
-                            (tmp_path / "empty", "holds no text.jsonl"),
-                            (tmp_path / "notes.txt", "neither a JSONL file"),
-                            (tmp_path / "bad.jsonl", "incomplete document")]:
+    (tmp_path / "out.jsonl").write_text("kept\n")
+    for target, status_wanted, message in [(tmp_path / "nothing.jsonl", 2, "SOURCE not found"),
+                                           (tmp_path / "empty", 2, "holds no text.jsonl"),
+                                           (tmp_path / "notes.txt", 2, "neither a JSONL file"),
+                                           (tmp_path / "bad.jsonl", 1, "incomplete document")]:
         status, out, err = run(capsysbinary, str(target), "-o", str(tmp_path / "out.jsonl"))
-        assert (status, out) == (1, b""), err
-        assert err.count("\n") == 1 and message in err
-    assert not (tmp_path / "out.jsonl").exists() and not (tmp_path / "out.jsonl.open").exists()
+        assert (status, out) == (status_wanted, b""), err
+        assert message in err.splitlines()[-1]
+        if status_wanted == 1:
+            assert err.count("\n") == 1
+    assert (tmp_path / "out.jsonl").read_text() == "kept\n" and not (tmp_path / "out.jsonl.open").exists()
 
 
 def test_txt_into_a_non_empty_folder_exits_1_before_reading(

@@ -10,7 +10,7 @@ import pytest
 
 from archive.records import ArchivedResponse, RecordPointer
 from crawler.extract import extract_html, extract_response
-from crawler.extract.command import extract_main
+from crawler.cli import main
 from crawler.extract.dates import parse_date
 from crawler.extract.model import default_model
 from crawler.extract.decode import decode_body
@@ -159,7 +159,7 @@ def _jiandao() -> Path:
 
 
 def test_cli_prints_one_json_line_per_file(capsys: pytest.CaptureFixture[str]) -> None:
-    assert extract_main([str(_jiandao())]) == 0
+    assert main(["extract", str(_jiandao())]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 1
     document = json.loads(lines[0])
@@ -168,16 +168,15 @@ def test_cli_prints_one_json_line_per_file(capsys: pytest.CaptureFixture[str]) -
 
 
 def test_cli_url_selects_the_profile(capsys: pytest.CaptureFixture[str]) -> None:
-    assert extract_main([str(_jiandao()), "--url", "https://www.163.com/dy/article/KDC4R1VB0514R9P4.html"]) == 0
+    assert main(["extract", str(_jiandao()), "--url", "https://www.163.com/dy/article/KDC4R1VB0514R9P4.html"]) == 0
     assert json.loads(capsys.readouterr().out)["site"] == "netease"
 
 
-def test_cli_missing_file_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert extract_main([str(tmp_path / "nope.html")]) == 1
-    err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "nope.html" in err
+def test_cli_missing_file_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["extract", str(tmp_path / "nope.html")]) == 2
+    assert f"zhengwen extract: error: HTML file not found: {tmp_path / 'nope.html'}" in capsys.readouterr().err
 
 
 def test_cli_bad_arguments_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
-    assert extract_main([]) == 2
-    assert extract_main(["--bogus", "x.html"]) == 2
+    assert main(["extract"]) == 2
+    assert main(["extract", "--bogus", "x.html"]) == 2

@@ -61,8 +61,13 @@ def test_replay_to_a_file_is_identical_and_atomic(small_crawl: CrawlRun, tmp_pat
 
 def test_replay_of_nothing_fails_clearly(tmp_path: Path) -> None:
     done = replay([str(tmp_path / "missing")])
-    assert done.returncode == 1
-    assert b"no such file" in done.stderr
+    assert done.returncode == 2
+    assert b"zhengwen replay: error: input not found" in done.stderr
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "out.jsonl").write_text("kept\n")
+    done = replay([str(tmp_path / "empty"), "-o", str(tmp_path / "out.jsonl")])
+    assert done.returncode == 2 and b"no WARC files" in done.stderr
+    assert (tmp_path / "out.jsonl").read_text() == "kept\n"
 
 
 def _articles(run: CrawlRun) -> set[str]:

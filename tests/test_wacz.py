@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from archive.records import ArchivedResponse, HttpExchange
-from archive.wacz import WaczError, package_wacz, pages_from_documents, wacz_main
+from archive.wacz import WaczError, package_wacz, pages_from_documents
+from crawler.cli import main
 from archive.writer import WarcWriter
 from crawlhelpers import CrawlRun
 
@@ -111,19 +112,19 @@ def test_wacz_main_packages_a_data_folder(small_warc, tmp_path: Path, capsys: py
     warc, archived = small_warc
     doc = {"url": archived[0].target_uri, "title": "政策解读", "page_type": "article", "fetched_at": archived[0].warc_date}
     (warc.parent.parent / "text.jsonl").write_text(json.dumps(doc, ensure_ascii=False) + "\n", encoding="utf-8")
-    assert wacz_main([str(tmp_path / "d.wacz"), "--data", str(warc.parent.parent), "--title", "T"]) == 0
+    assert main(["wacz", str(tmp_path / "d.wacz"), "--data", str(warc.parent.parent), "--title", "T"]) == 0
     package = _check_contents(tmp_path / "d.wacz", [warc])
     assert [p["url"] for p in package["pages"]] == [archived[0].target_uri]
 
 
 def test_wacz_main_without_warc_files_fails_clearly(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert wacz_main([str(tmp_path / "d.wacz"), "--data", str(tmp_path)]) == 1
+    assert main(["wacz", str(tmp_path / "d.wacz"), "--data", str(tmp_path)]) == 2
     assert "no WARC files" in capsys.readouterr().err
 
 
 def test_wacz_of_a_crawl_validates(capture_crawl: CrawlRun, tmp_path: Path) -> None:
     assert capture_crawl.warc_files, capture_crawl.explain()
-    assert wacz_main([str(tmp_path / "crawl.wacz"), "--data", str(capture_crawl.out)]) == 0
+    assert main(["wacz", str(tmp_path / "crawl.wacz"), "--data", str(capture_crawl.out)]) == 0
     package = _check_contents(tmp_path / "crawl.wacz", capture_crawl.warc_files)
     listed = {d["url"] for d in capture_crawl.documents if d["page_type"] in ("article", "list")}
     assert {p["url"] for p in package["pages"]} == listed

@@ -1,1 +1,21 @@
-"""Scrapy commands of the zhengwen project (COMMANDS_MODULE)."""
+"""The ``zhengwen`` sub-commands, one module each, all of the same shape.
+
+A command module defines ``HELP`` (its line in ``zhengwen --help``), ``DESCRIPTION``,
+``EXAMPLES`` (the end of its own ``--help``), ``configure(parser)`` that adds its
+arguments, and ``run(args) -> int`` that does the work and returns the exit status
+(crawler/commands/base.py: 0 success, 1 a failure during the work, 2 a usage error).
+Modules import their heavy dependencies inside ``run``, so ``--help`` stays fast.
+"""
+
+from __future__ import annotations
+
+#: Command name → module under crawler.commands, in the order ``zhengwen --help`` lists them.
+COMMANDS = {
+    "crawl": "crawl",
+    "replay": "replay",
+    "export": "export",
+    "extract": "extract",
+    "index": "index",
+    "verify": "verify",
+    "wacz": "wacz",
+}
