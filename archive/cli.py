@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from archive.damage import DamageLog, first_damage
 from archive.errors import ArchiveError
 from archive.index import INDEX_NAME, rebuild_index, update_index
 from archive.replay import RevisitResolver, find_warcs
@@ -56,23 +57,28 @@ def index_main(argv: Sequence[str] | None = None) -> int:
     paths = [Path(p) for p in args.paths or [DEFAULT_WARC_DIR]]
     first = paths[0]
     output = Path(args.output) if args.output else (first if first.is_dir() else first.parent) / INDEX_NAME
+    damage = DamageLog()
     try:
         warcs = find_warcs(paths)
         if not warcs:
             print(f"zhengwen index: no WARC files (*.warc.gz, *.warc) in {', '.join(map(str, paths))}", file=sys.stderr)
             return 1
-        lines = rebuild_index(output, warcs) if args.rebuild else update_index(output, warcs)
+        update = rebuild_index if args.rebuild else update_index
+        lines = update(output, warcs, damage=damage)
     except ArchiveError as exc:
         print(f"zhengwen index: {exc}", file=sys.stderr)
         return 1
     print(f"indexed {len(warcs)} WARC file(s), {lines} line(s), into {output}")
-    return 0
+    for item in damage:  # its complete records are indexed
+        print(f"zhengwen index: {item}", file=sys.stderr)
+    return 1 if damage else 0
 
 
 def verify_main(argv: Sequence[str] | None = None) -> int:
     """Run ``zhengwen verify PATH... [--index CDXJ]``; return 0 if every file is OK, else 1 (2: usage).
 
-    Prints ``OK path (N records)`` or ``FAIL path: problem; problem…`` per file.
+    Prints ``OK path (N records)`` or ``FAIL path: problem; problem…`` per file, and for a
+    damaged file one ``zhengwen verify: path: damaged at byte N …`` line on stderr.
     Revisits are resolved against all the files given, the other WARC files in their
     directories and, with ``--index``, the files a CDXJ index names.
     """
@@ -101,4 +107,7 @@ def verify_main(argv: Sequence[str] | None = None) -> int:
         else:
             failed += 1
             print(f"FAIL {path}: {'; '.join(map(str, result.problems))}")
+            _, damage = first_damage(path)
+            if damage is not None:
+                print(f"zhengwen verify: {damage}", file=sys.stderr)
     return 1 if failed else 0

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO
 
+from archive.damage import DamageLog
 from archive.duplicates import DEFAULT_THRESHOLD, group_duplicates
 from archive.errors import ArchiveError
 from archive.export import document_from_dict, read_jsonl
@@ -152,8 +153,11 @@ def plan_sources(texts: Sequence[str]) -> list[Source]:
     return plan
 
 
-def iter_documents(plan: Iterable[Source], *, workers: int = 1) -> Iterator[Document]:
+def iter_documents(plan: Iterable[Source], *, workers: int = 1, damage: DamageLog | None = None) -> Iterator[Document]:
     """Yield the documents of every source in order: JSONL lines, or replayed WARC records.
+
+    A damaged WARC file gives the documents of its complete records; its damage goes to
+    ``damage`` (raised without a log).
 
     Raises:
         ArchiveError: a file is unreadable, a line is not a document, a WARC record is broken.
@@ -164,7 +168,7 @@ def iter_documents(plan: Iterable[Source], *, workers: int = 1) -> Iterator[Docu
         else:
             from crawler.replay import replay_documents  # loads the extractor: WARC sources only
 
-            yield from replay_documents(paths, workers=workers)
+            yield from replay_documents(paths, workers=workers, damage=damage)
 
 
 def _rows(docs: Iterable[Document], args: argparse.Namespace) -> Iterable[ExportRow]:
@@ -185,12 +189,12 @@ def _stdout_wrapper() -> io.TextIOWrapper | None:
     return io.TextIOWrapper(buffer, encoding="utf-8", newline="", write_through=True)
 
 
-def _export(args: argparse.Namespace) -> int:
+def _export(args: argparse.Namespace, damage: DamageLog) -> int:
     selection = Selection(sites=frozenset(args.site), languages=frozenset(args.language), since=args.since,
                           until=args.until, page_type=args.page_type, min_chars=args.min_chars)
     plan = plan_sources(args.sources)
     check_output(args.format, args.output)  # before reading: grouping reads every document first
-    docs = select(progress(iter_documents(plan, workers=args.workers), "export", unit="doc"), selection)
+    docs = select(progress(iter_documents(plan, workers=args.workers, damage=damage), "export", unit="doc"), selection)
     wrapper = _stdout_wrapper() if args.output is None else None
     stream: IO[str] | None = wrapper or (sys.stdout if args.output is None else None)
     try:
@@ -221,8 +225,9 @@ def export_main(argv: Sequence[str] | None = None) -> int:
         return 2
     except SystemExit as exc:  # --help
         return exc.code if isinstance(exc.code, int) else 0
+    damage = DamageLog()
     try:
-        return _export(args)
+        status = _export(args, damage)
     except (_SourceError, ArchiveError) as exc:
         print(f"{PROG}: {exc}", file=sys.stderr)
         return 1
@@ -232,3 +237,7 @@ def export_main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 1
+    finally:
+        for item in damage:  # a damaged WARC file: its complete records were exported
+            print(f"{PROG}: {item}", file=sys.stderr)
+    return 1 if damage else status

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from archive.damage import DamageLog
 from archive.errors import ArchiveError
 from archive.export import document_to_json
 from archive.progress import progress
@@ -30,11 +31,13 @@ def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def _documents_responses(paths: Iterable[str | PathLike[str]]) -> Iterator[ArchivedResponse]:
-    return (resp for resp in iter_archive(paths) if wants_document(resp))
+def _documents_responses(paths: Iterable[str | PathLike[str]], damage: DamageLog | None) -> Iterator[ArchivedResponse]:
+    return (resp for resp in iter_archive(paths, damage=damage) if wants_document(resp))
 
 
-def replay_documents(paths: Iterable[str | PathLike[str]], *, workers: int = 1) -> Iterator[Document]:
+def replay_documents(
+    paths: Iterable[str | PathLike[str]], *, workers: int = 1, damage: DamageLog | None = None
+) -> Iterator[Document]:
     """Yield the Document of every archived HTML response, by WARC file name then offset.
 
     A page the crawl could not extract (undecodable payload, extraction error) is skipped
@@ -43,10 +46,14 @@ def replay_documents(paths: Iterable[str | PathLike[str]], *, workers: int = 1) 
     Records are read here, in order; extraction runs on ``workers`` processes and the
     results come back in input order, so the output is the same for any ``workers``.
 
+    With a ``damage`` log, a damaged WARC file gives the documents of its complete
+    records, its damage is logged and the next file is read.
+
     Raises:
-        archive.errors.WarcReadError: a file is unreadable or a revisit unresolvable.
+        archive.errors.WarcReadError: a file is unreadable (damaged, without a log) or a
+            revisit unresolvable.
     """
-    responses = _documents_responses(paths)
+    responses = _documents_responses(paths, damage)
     if workers <= 1:
         results: Iterator[tuple[Document | None, str | None]] = map(try_document, responses)
         yield from (document for document, _ in results if document is not None)
@@ -93,10 +100,11 @@ def replay_main(argv: list[str]) -> int:
     if args.workers < 1:
         print("zhengwen replay: --workers must be at least 1", file=sys.stderr)
         return 2
+    damage = DamageLog()
     try:
         sources = _warc_sources(args.paths)
         total = len(find_warcs(sources))
-        documents = progress(replay_documents(sources, workers=args.workers), "replay", unit="doc")
+        documents = progress(replay_documents(sources, workers=args.workers, damage=damage), "replay", unit="doc")
         lines = (document_to_json(document) + "\n" for document in documents)
         if args.output == "-":
             sys.stdout.writelines(lines)
@@ -105,7 +113,10 @@ def replay_main(argv: list[str]) -> int:
     except (ArchiveError, OSError) as exc:
         print(f"zhengwen replay: {exc}", file=sys.stderr)
         return 1
+    finally:
+        for item in damage:
+            print(f"zhengwen replay: {item}", file=sys.stderr)
     if total == 0:
         print(f"zhengwen replay: no WARC files under {' '.join(args.paths)}", file=sys.stderr)
         return 1
-    return 0
+    return 1 if damage else 0
