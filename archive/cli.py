@@ -10,6 +10,7 @@ from pathlib import Path
 from archive.damage import DamageLog, first_damage
 from archive.errors import ArchiveError
 from archive.index import INDEX_NAME, rebuild_index, update_index
+from archive.repair_cli import repair_paths
 from archive.replay import RevisitResolver, find_warcs
 from archive.verify import verify_warc
 
@@ -75,21 +76,26 @@ def index_main(argv: Sequence[str] | None = None) -> int:
 
 
 def verify_main(argv: Sequence[str] | None = None) -> int:
-    """Run ``zhengwen verify PATH... [--index CDXJ]``; return 0 if every file is OK, else 1 (2: usage).
+    """Run ``zhengwen verify PATH... [--index CDXJ] [--repair]``; return 0 if every file is OK, else 1 (2: usage).
 
     Prints ``OK path (N records)`` or ``FAIL path: problem; problem…`` per file, and for a
     damaged file one ``zhengwen verify: path: damaged at byte N …`` line on stderr.
+    ``--repair`` first mends the files (see :mod:`archive.repair_cli`), then verifies them.
     Revisits are resolved against all the files given, the other WARC files in their
     directories and, with ``--index``, the files a CDXJ index names.
     """
     parser = _Parser(prog="zhengwen verify", description="Check WARC files: gzip, digests, pairs, revisits.")
     parser.add_argument("paths", nargs="+", metavar="PATH", help="WARC files or directories")
     parser.add_argument("--index", metavar="CDXJ", help="a CDXJ index to resolve revisits against other crawls")
+    parser.add_argument("--repair", action="store_true",
+                        help="first mend .warc.gz.open files left by a killed crawl and damaged .warc.gz files")
     args = _parse(parser, argv)
     if isinstance(args, int):
         return args
     paths = [Path(p) for p in args.paths]
     try:
+        if args.repair and not repair_paths(paths):
+            return 1
         warcs = find_warcs(paths)
         siblings = find_warcs(sorted({p.parent for p in warcs}))
     except ArchiveError as exc:
