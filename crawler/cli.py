@@ -93,11 +93,13 @@ def _settings(args: argparse.Namespace) -> Any:
 
 
 def _leftover_output(settings: Any) -> Path | None:
+    from archive.openfiles import held_by_live_writer
     from crawler.pipelines import text_jsonl_path
 
     path = text_jsonl_path(settings)
     open_path = path.with_name(path.name + ".open")
-    return open_path if open_path.exists() else None
+    # A crashed run's leftover holds no lock: the crawl repairs and re-derives it (crawler/recovery.py).
+    return open_path if held_by_live_writer(open_path) else None
 
 
 class _OutcomeCollector:
@@ -153,8 +155,8 @@ def crawl_main(args: argparse.Namespace) -> int:
         return 1
     busy = _leftover_output(settings)
     if busy:
-        print(f"zhengwen: {busy} exists: another crawl is writing to this folder, or one crashed; "
-              "wait for it, or remove the file if no crawl is running", file=sys.stderr)
+        print(f"zhengwen: {busy} exists: another crawl is writing to this folder; wait for it to finish",
+              file=sys.stderr)
         return 1
     outcomes: list[SpiderOutcome] = []
     for name in names:

@@ -14,6 +14,7 @@ from archive.export import JsonlSink
 from crawler import reasons
 from crawler.documents import try_document, wants_document
 from crawler.items import PageItem
+from crawler.recovery import recover_crashed_run
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -71,6 +72,7 @@ class ExtractTextPipeline:
 
     def open_spider(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        recover_crashed_run(self.crawler.settings)  # before the sink: a dead text.jsonl.open is rebuilt
         self.sink = SINKS.acquire(self.path)
 
     def close_spider(self) -> None:
