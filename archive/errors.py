@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 
 class ArchiveError(Exception):
     """Base class for every error raised by ``archive``."""
@@ -25,3 +27,16 @@ class DedupIndexError(ArchiveError):
 
 class IndexWriteError(ArchiveError):
     """A CDXJ index could not be built, merged or written."""
+
+
+class WarcDamageError(WarcReadError):
+    """A WARC file is cut short, corrupt, empty or not a WARC from ``offset`` on."""
+
+    def __init__(self, message: str, *, path: Path, offset: int) -> None:
+        super().__init__(message)
+        self.path = path
+        self.offset = offset
+
+
+class WarcRepairError(ArchiveError):
+    """A WARC file cannot be repaired (being written, not a WARC, name taken)."""

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from archive.errors import ArchiveError, SinkWriteError
+from archive.openfiles import hold
 from archive.records import Document
 
 if TYPE_CHECKING:
@@ -63,6 +64,7 @@ class JsonlSink:
         try:
             # Exclusive create: two sinks on one path would interleave and lose lines.
             self._file: IO[bytes] = open(self.open_path, "xb")  # closed in close()
+            hold(self._file.fileno())  # a crash drops the lock: the leftover is known dead
         except FileExistsError:
             raise SinkWriteError(
                 f"{self.open_path} exists: another sink is writing {self.path}, or an earlier run crashed; "

@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING
 
 from cdxj_indexer.main import CDXJIndexer  # type: ignore[import-untyped]
 
-from archive.errors import IndexWriteError, WarcReadError
+from archive.damage import DamageLog, first_damage, prefix_stream
+from archive.errors import IndexWriteError, WarcDamageError, WarcReadError
 from archive.progress import progress
 from archive.safefile import replacing, sync
-from archive.verify import gzip_problems
 
 if TYPE_CHECKING:
     from os import PathLike
@@ -85,7 +85,9 @@ def cdxj_location(fields: dict[str, object], where: str) -> tuple[str, int]:
         raise WarcReadError(f"{where}: CDXJ line lacks a filename or a numeric offset; rebuild the index") from None
 
 
-def index_warcs(paths: Iterable[str | PathLike[str]], *, root: str | PathLike[str] | None = None) -> list[str]:
+def index_warcs(
+    paths: Iterable[str | PathLike[str]], *, root: str | PathLike[str] | None = None, damage: DamageLog | None = None
+) -> list[str]:
     """Return the sorted CDXJ lines (no newlines) of ``paths``.
 
     Each line is ``surt-urlkey timestamp14 {"url", "mime", "status", "digest",
@@ -96,38 +98,40 @@ def index_warcs(paths: Iterable[str | PathLike[str]], *, root: str | PathLike[st
         paths: WARC files.
         root: ``filename`` fields are relative to this directory (where the index
             lives); default: the bare file name.
+        damage: with a log, a damaged file (cut short, corrupt, empty, not a WARC) has
+            its complete records before the damage indexed and its damage logged;
+            without one, the damage is raised.
 
     Raises:
-        WarcReadError: a file cannot be opened or parsed; the message names it.
+        WarcReadError: a file cannot be opened, or is damaged and no log was given;
+            the message names it.
     """
     lines: set[str] = set()
     files = list(paths)
     for path in progress(files, "index", unit="file") if len(files) > 1 else files:
-        _check_gzip(Path(path))
-        out = io.StringIO()
-        indexer = CDXJIndexer(out, [str(path)], dir_root=None if root is None else str(root))
-        try:
-            indexer.process_all()
-        except OSError as exc:
-            raise WarcReadError(f"cannot index WARC file {path}: {exc.strerror or exc}") from exc
-        except Exception as exc:  # warcio raises zlib/EOF/parser errors alike
-            raise WarcReadError(f"cannot index WARC file {path}: unreadable record ({exc!r}); "
-                                "run `zhengwen verify` on it") from exc
-        lines.update(out.getvalue().splitlines())
+        lines.update(_index_file(Path(path), root, damage))
     return sorted(lines)
 
 
-def _check_gzip(path: Path) -> None:
-    """Refuse a cut or corrupt ``.warc.gz``: the indexer would silently index only its first part."""
-    if not path.name.endswith(".gz"):
-        return
+def _index_file(path: Path, root: str | PathLike[str] | None, damage: DamageLog | None) -> list[str]:
+    """Index one file up to its first damage (cdxj_indexer alone would stop quietly at a cut member)."""
+    out = io.StringIO()
+    indexer = CDXJIndexer(out, [], dir_root=None if root is None else str(root))
     try:
+        _, found = first_damage(path)
         with path.open("rb") as fh:
-            problems = gzip_problems(fh)
+            end = os.fstat(fh.fileno()).st_size if found is None else found.offset
+            indexer.process_one(prefix_stream(fh, end), out, str(path))
     except OSError as exc:
-        raise WarcReadError(f"cannot index WARC file {path}: {exc.strerror}") from exc
-    if problems:
-        raise WarcReadError(f"cannot index WARC file {path}: {problems[0]}; run `zhengwen verify` on it")
+        raise WarcReadError(f"cannot index WARC file {path}: {exc.strerror or exc}") from exc
+    except Exception as exc:  # warcio raises zlib/EOF/parser errors alike
+        raise WarcReadError(f"cannot index WARC file {path}: unreadable record ({exc!r}); "
+                            "run `zhengwen verify` on it") from exc
+    if found is not None:
+        if damage is None:
+            raise WarcDamageError(f"cannot index WARC file {found}", path=path, offset=found.offset)
+        damage.add(found)
+    return out.getvalue().splitlines()
 
 
 class _Position:
@@ -175,7 +179,9 @@ def merge_index_lines(index_path: str | PathLike[str], lines_by_file: dict[str, 
     return len(new_lines)
 
 
-def update_index(index_path: str | PathLike[str], new_warc_paths: Iterable[str | PathLike[str]]) -> int:
+def update_index(
+    index_path: str | PathLike[str], new_warc_paths: Iterable[str | PathLike[str]], *, damage: DamageLog | None = None
+) -> int:
     """Merge the lines of ``new_warc_paths`` into the sorted index at ``index_path``.
 
     Lines the index already holds for those files are replaced, so re-indexing a
@@ -193,15 +199,17 @@ def update_index(index_path: str | PathLike[str], new_warc_paths: Iterable[str |
     index = Path(index_path)
     new_paths = [Path(p) for p in new_warc_paths]
     with _locked(index):
-        new_lines = index_warcs(new_paths, root=index.parent)
+        new_lines = index_warcs(new_paths, root=index.parent, damage=damage)
         names = {_relative_name(p, index.parent) for p in new_paths}
         kept = [line for line in _existing_lines(index) if _filename(line, index) not in names]
         _write_atomically(index, sorted(set(kept).union(new_lines)))
     return len(new_lines)
 
 
-def rebuild_index(index_path: str | PathLike[str], warc_paths: Iterable[str | PathLike[str]]) -> int:
-    """Replace the index at ``index_path`` with one built from ``warc_paths`` alone.
+def rebuild_index(
+    index_path: str | PathLike[str], warc_paths: Iterable[str | PathLike[str]], *, damage: DamageLog | None = None
+) -> int:
+    """Replace the index at ``index_path`` with one built from ``warc_paths`` alone (``damage``: as for update).
 
     Returns:
         The number of lines written.
@@ -212,7 +220,7 @@ def rebuild_index(index_path: str | PathLike[str], warc_paths: Iterable[str | Pa
     """
     index = Path(index_path)
     with _locked(index):
-        lines = index_warcs(warc_paths, root=index.parent)
+        lines = index_warcs(warc_paths, root=index.parent, damage=damage)
         _write_atomically(index, lines)
     return len(lines)
 

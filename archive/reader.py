@@ -11,7 +11,8 @@ from typing import IO, TYPE_CHECKING, Any
 
 from warcio.archiveiterator import ArchiveIterator  # type: ignore[import-untyped]
 
-from archive.errors import WarcReadError
+from archive.damage import CUT_SHORT, EMPTY, Damage, DamageLog, first_damage, is_warc_record, unreadable
+from archive.errors import WarcDamageError, WarcReadError
 from archive.records import ArchivedResponse, RecordPointer
 from archive.revisit import OriginalLookup, RevisitRef, resolve_revisit
 
@@ -66,9 +67,10 @@ def response_from_record(
     # Content-Encoding decoding (content_stream() would do both).
     payload = record.raw_stream.read()
     if 0 <= record.payload_length != len(payload):
-        raise WarcReadError(
+        raise WarcDamageError(
             f"{where}: record for {uri} is truncated ({len(payload)} of {record.payload_length} payload bytes); "
-            "the file was cut short (crash, partial copy) — re-copy it or re-crawl the URL"
+            "the file was cut short (crash, partial copy) — re-copy it or re-crawl the URL",
+            path=Path(warc_file), offset=offset,
         )
     response = ArchivedResponse(
         target_uri=uri,
@@ -91,40 +93,61 @@ def _open(path: Path) -> IO[bytes]:
         raise WarcReadError(f"cannot open WARC file {path}: {exc.strerror}; {_FIX_HINT}") from exc
 
 
-def iter_responses(path: str | PathLike[str], *, resolver: OriginalLookup | None = None) -> Iterator[ArchivedResponse]:
+def iter_responses(
+    path: str | PathLike[str], *, resolver: OriginalLookup | None = None, damage: DamageLog | None = None
+) -> Iterator[ArchivedResponse]:
     """Yield every ``response`` and ``revisit`` record of a WARC file, in file order.
 
     A revisit is yielded with the payload of its original (see
     :func:`response_from_record`). Other record types (warcinfo, request, metadata)
     are skipped.
 
+    A damaged file (cut short, a corrupt gzip member, not a WARC, empty) yields every
+    complete response before the damage; the damage is then added to ``damage`` and the
+    iteration ends, or, without a log, raised.
+
     Args:
         path: a WARC file.
         resolver: finds originals of revisits; default: the WARC files in ``path``'s
             directory (and below), scanned only when the first revisit is met.
+        damage: where the damage of the file goes instead of being raised.
 
     Raises:
-        WarcReadError: the file cannot be opened, a record cannot be parsed or a
-            revisit cannot be resolved; the message names the file and the offset.
+        WarcDamageError: the file is damaged and no ``damage`` log was given.
+        WarcReadError: the file cannot be opened or a revisit cannot be resolved; the
+            message names the file and the offset.
     """
     wpath = Path(path)
     lookup = resolver or _DirectoryLookup(wpath.parent)
     with _open(wpath) as fh:
         iterator = ArchiveIterator(fh)
-        while True:
+        found: Damage | None = None
+        records = 0
+        while found is None:
             try:
                 record = next(iterator)
             except StopIteration:
-                _check_complete(fh, iterator, wpath)
-                return
+                found = _trailing_damage(fh, iterator, wpath, records)
+                break
             except Exception as exc:  # warcio raises zlib/EOF/parser errors alike
-                raise WarcReadError(
-                    f"{wpath} at offset {iterator.offset}: unreadable WARC record ({exc!r}); "
-                    "the file is truncated or corrupt (an unfinished .open file?)"
-                ) from exc
-            if record.rec_type not in ("response", "revisit"):
-                continue
-            yield _response_at(iterator, record, wpath, lookup)
+                found = Damage(wpath, int(iterator.offset), unreadable(exc), records)
+                break
+            if not is_warc_record(record):
+                found = Damage(wpath, int(iterator.offset), "not a WARC record (not a WARC file?)", records)
+            elif record.rec_type in ("response", "revisit"):
+                try:
+                    response = _response_at(iterator, record, wpath, lookup)
+                except WarcDamageError as exc:
+                    found = Damage(wpath, exc.offset, CUT_SHORT, records)
+                    break
+                yield response
+            records += 1
+    if found is None:
+        return
+    found = _diagnosed(wpath, found)
+    if damage is None:
+        raise found.error()
+    damage.add(found)
 
 
 class _DirectoryLookup:
@@ -142,14 +165,23 @@ class _DirectoryLookup:
         return self._resolver.resolve(ref)
 
 
-def _check_complete(fh: IO[bytes], iterator: Any, wpath: Path) -> None:
-    """Fail if bytes remain after the last whole record: warcio stops quietly at a cut member."""
+def _diagnosed(wpath: Path, found: Damage) -> Damage:
+    """The damage as :func:`archive.damage.first_damage` names it (exact gzip member offset, clear reason)."""
+    try:
+        _, exact = first_damage(wpath)
+    except OSError:
+        return found
+    return exact if exact is not None and exact.offset <= found.offset else found
+
+
+def _trailing_damage(fh: IO[bytes], iterator: Any, wpath: Path, records: int) -> Damage | None:
+    """Damage if bytes remain after the last whole record (warcio stops quietly at a cut member) or the file is empty."""
     size = os.fstat(fh.fileno()).st_size
+    if size == 0:
+        return Damage(wpath, 0, EMPTY)
     if iterator.offset < size:
-        raise WarcReadError(
-            f"{wpath} at offset {iterator.offset}: {size - iterator.offset} trailing bytes are not a whole record; "
-            "the file is truncated or corrupt (an unfinished .open file?)"
-        )
+        return Damage(wpath, int(iterator.offset), CUT_SHORT, records)
+    return None
 
 
 def _response_at(iterator: Any, record: Any, wpath: Path, resolver: OriginalLookup) -> ArchivedResponse:
@@ -162,7 +194,8 @@ def _response_at(iterator: Any, record: Any, wpath: Path, resolver: OriginalLook
     except WarcReadError:
         raise
     except Exception as exc:
-        raise WarcReadError(f"{wpath} at offset {start}: unreadable response record ({exc!r})") from exc
+        raise WarcDamageError(f"{wpath} at offset {start}: unreadable response record ({exc!r})",
+                              path=wpath, offset=start) from exc
     if offset == start:
         return response
     return replace(response, pointer=replace(response.pointer, warc_offset=offset))

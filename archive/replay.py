@@ -17,6 +17,7 @@ from archive.revisit import RevisitRef, digest_matches
 if TYPE_CHECKING:
     from os import PathLike
 
+    from archive.damage import DamageLog
     from archive.dedup import DedupIndex
     from archive.records import ArchivedResponse
 
@@ -199,7 +200,7 @@ _NO_CHAINS = _NoChains()
 
 
 def iter_archive(
-    paths: Iterable[str | PathLike[str]], *, resolver: RevisitResolver | None = None
+    paths: Iterable[str | PathLike[str]], *, resolver: RevisitResolver | None = None, damage: DamageLog | None = None
 ) -> Iterator[ArchivedResponse]:
     """Yield every response (revisits resolved) of a set of WARC files, in replay order.
 
@@ -210,11 +211,14 @@ def iter_archive(
     Args:
         paths: WARC files and directories.
         resolver: where originals are found; default the files being read.
+        damage: with a log, a damaged file yields its complete records, its damage is
+            logged and the next file is read; without one, the damage is raised.
 
     Raises:
-        WarcReadError: a path is missing, a file is unreadable or a revisit unresolvable.
+        WarcDamageError: a file is damaged and no ``damage`` log was given.
+        WarcReadError: a path is missing, a file cannot be opened or a revisit is unresolvable.
     """
     files = find_warcs(paths)
     lookup = resolver or RevisitResolver(files)
     for path in files:
-        yield from iter_responses(path, resolver=lookup)
+        yield from iter_responses(path, resolver=lookup, damage=damage)

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import re
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from warcio.archiveiterator import ArchiveIterator  # type: ignore[import-untyped]
 
+from archive.damage import CUT_SHORT, EMPTY, is_warc_record, unreadable, walk_members
 from archive.errors import WarcReadError
 from archive.records import RecordPointer
 from archive.revisit import OriginalLookup, digest_matches, revisit_ref, sha1_digest
@@ -17,7 +18,6 @@ from archive.revisit import OriginalLookup, digest_matches, revisit_ref, sha1_di
 if TYPE_CHECKING:
     from os import PathLike
 
-_CHUNK = 1 << 20
 _HTTP_RECORDS = ("response", "request", "revisit")
 _CHUNK_SIZE_RE = re.compile(rb"[0-9A-Fa-f]+")
 
@@ -72,6 +72,8 @@ def verify_warc(path: str | PathLike[str], *, resolver: OriginalLookup | None = 
     except OSError as exc:
         return VerifyResult(wpath, 0, (Problem(None, f"cannot open: {exc.strerror}"),))
     with fh:
+        if os.fstat(fh.fileno()).st_size == 0:
+            return VerifyResult(wpath, 0, (Problem(0, EMPTY),))
         problems = gzip_problems(fh) if wpath.name.endswith(".gz") else []
         fh.seek(0)
         count, record_problems = _record_problems(fh, wpath.name, resolver)
@@ -81,34 +83,12 @@ def verify_warc(path: str | PathLike[str], *, resolver: OriginalLookup | None = 
 
 
 def gzip_problems(fh: IO[bytes]) -> list[Problem]:
-    """Walk the raw gzip members from the current position: each must decompress cleanly and end with its trailer.
+    """Walk the raw gzip members from the start: each must decompress cleanly and end with its trailer.
 
     warcio stops quietly at a cut or corrupt last member; this does not.
     """
-    start = pos = 0
-    inflater: Any = None
-    while chunk := fh.read(_CHUNK):
-        data = chunk
-        while data:
-            if inflater is None:
-                inflater, start = zlib.decompressobj(zlib.MAX_WBITS | 16), pos
-            try:
-                inflater.decompress(data, _CHUNK)
-                while not inflater.eof and inflater.unconsumed_tail:
-                    inflater.decompress(inflater.unconsumed_tail, _CHUNK)
-            except zlib.error as exc:
-                return [Problem(start, f"corrupt gzip member ({exc}); the file is damaged from here on")]
-            if inflater.eof:
-                rest = inflater.unused_data
-                pos += len(data) - len(rest)
-                data, inflater = rest, None
-            else:
-                pos += len(data)
-                data = b""
-    if inflater is not None:
-        return [Problem(start, f"last gzip member is truncated ({pos - start} bytes, no end of member); "
-                               "the file was cut short (crash, partial copy)")]
-    return []
+    walk = walk_members(fh)
+    return [] if walk.damage_offset is None else [Problem(walk.damage_offset, walk.reason or CUT_SHORT)]
 
 
 def _record_problems(fh: IO[bytes], name: str, resolver: OriginalLookup) -> tuple[int, list[Problem]]:
@@ -119,6 +99,9 @@ def _record_problems(fh: IO[bytes], name: str, resolver: OriginalLookup) -> tupl
     iterator = ArchiveIterator(fh, no_record_parse=True)
     try:
         for record in iterator:
+            if not is_warc_record(record):
+                problems.append(Problem(int(iterator.offset), "not a WARC record (not a WARC file?); the rest is not checked"))
+                break
             block = record.raw_stream.read()
             offset = int(iterator.get_record_offset())
             count += 1
@@ -132,7 +115,7 @@ def _record_problems(fh: IO[bytes], name: str, resolver: OriginalLookup) -> tupl
             if record.rec_type == "revisit":
                 problems += _revisit_problems(record, block, RecordPointer(name, offset, record_id), resolver)
     except Exception as exc:  # warcio raises zlib/EOF/parser errors alike
-        problems.append(Problem(int(iterator.offset), f"unreadable WARC record ({exc!r}); the rest is not checked"))
+        problems.append(Problem(int(iterator.offset), f"{unreadable(exc)}; the rest is not checked"))
     for record_id, offset in needs_request.items():
         if record_id not in answered:
             problems.append(Problem(offset, f"record {record_id} has no request record (WARC-Concurrent-To)"))

@@ -33,6 +33,7 @@ from archive.httpmsg import (
     warc_protocol,
 )
 from archive.index import RecordIndexer
+from archive.openfiles import hold
 from archive.reader import response_from_record
 from archive.records import ArchivedResponse, Headers, HttpExchange, RecordPointer
 from archive.revisit import REVISIT_PROFILES, RevisitRef, sha1_digest
@@ -231,6 +232,8 @@ class WarcWriter:
             if final.exists():
                 os.unlink(temp)
                 continue
+            # Held until the file is finished: a crash drops it, which tells repair the file is a leftover.
+            hold(fd)
             break
         self._file = handle = os.fdopen(fd, "wb")
         self._final_path = final

@@ -16,6 +16,7 @@ from archive.index import default_index_path, merge_index_lines
 from archive.writer import WarcWriter
 from crawler import reasons
 from crawler.capture import exchange_from
+from crawler.recovery import recover_crashed_run
 from crawler.warcinfo import warcinfo_fields
 
 if TYPE_CHECKING:
@@ -116,6 +117,8 @@ class WarcCaptureExtension:
         directory = warc_dir(self.settings)
         if self.settings.getbool("WARC_DEDUP_ENABLED"):
             self.dedup = open_dedup_index(state_db_path(self.settings), directory)
+        # .open files of a crashed crawl: repaired before this crawl writes (a no-op if the pipeline did it)
+        recover_crashed_run(self.settings, self.dedup)
         self.writer = WarcWriter(
             directory,
             prefix=self.settings.get("CRAWL_NAME"),

@@ -14,10 +14,12 @@ from archive.export import JsonlSink
 from crawler import reasons
 from crawler.documents import try_document, wants_document
 from crawler.items import PageItem
+from crawler.recovery import recover_crashed_run
 
 if TYPE_CHECKING:
-    from scrapy.crawler import Crawler
     from typing import Self
+
+    from scrapy.crawler import Crawler
 
 logger = logging.getLogger(__name__)
 
@@ -54,10 +56,15 @@ def text_jsonl_path(settings: Any) -> Path:
 
 
 def leftover_output(settings: Any) -> Path | None:
-    """The ``text.jsonl.open`` of a crawl still running in the folder, or of one that crashed."""
+    """The ``text.jsonl.open`` of a crawl still running in the folder (it holds the file's lock).
+
+    A crashed run's leftover holds no lock: the crawl repairs and re-derives it (crawler/recovery.py).
+    """
+    from archive.openfiles import held_by_live_writer
+
     path = text_jsonl_path(settings)
     open_path = path.with_name(path.name + ".open")
-    return open_path if open_path.exists() else None
+    return open_path if held_by_live_writer(open_path) else None
 
 
 class ExtractTextPipeline:
@@ -78,6 +85,7 @@ class ExtractTextPipeline:
 
     def open_spider(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        recover_crashed_run(self.crawler.settings)  # before the sink: a dead text.jsonl.open is rebuilt
         self.sink = SINKS.acquire(self.path)
 
     def close_spider(self) -> None:

@@ -12,17 +12,20 @@ from crawler.documents import try_document, wants_document
 if TYPE_CHECKING:
     from os import PathLike
 
+    from archive.damage import DamageLog
     from archive.records import ArchivedResponse, Document
 
 #: Responses sent to a worker at a time: large enough to amortise the pickling round trip.
 CHUNK_SIZE = 8
 
 
-def _documents_responses(paths: Iterable[str | PathLike[str]]) -> Iterator[ArchivedResponse]:
-    return (resp for resp in iter_archive(paths) if wants_document(resp))
+def _documents_responses(paths: Iterable[str | PathLike[str]], damage: DamageLog | None) -> Iterator[ArchivedResponse]:
+    return (resp for resp in iter_archive(paths, damage=damage) if wants_document(resp))
 
 
-def replay_documents(paths: Iterable[str | PathLike[str]], *, workers: int = 1) -> Iterator[Document]:
+def replay_documents(
+    paths: Iterable[str | PathLike[str]], *, workers: int = 1, damage: DamageLog | None = None
+) -> Iterator[Document]:
     """Yield the Document of every archived HTML response, by WARC file name then offset.
 
     A page the crawl could not extract (undecodable payload, extraction error) is skipped
@@ -31,10 +34,14 @@ def replay_documents(paths: Iterable[str | PathLike[str]], *, workers: int = 1) 
     Records are read here, in order; extraction runs on ``workers`` processes and the
     results come back in input order, so the output is the same for any ``workers``.
 
+    With a ``damage`` log, a damaged WARC file gives the documents of its complete
+    records, its damage is logged and the next file is read.
+
     Raises:
-        archive.errors.WarcReadError: a file is unreadable or a revisit unresolvable.
+        archive.errors.WarcReadError: a file is unreadable (damaged, without a log) or a
+            revisit unresolvable.
     """
-    responses = _documents_responses(paths)
+    responses = _documents_responses(paths, damage)
     if workers <= 1:
         results: Iterator[tuple[Document | None, str | None]] = map(try_document, responses)
         yield from (document for document, _ in results if document is not None)

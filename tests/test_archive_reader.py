@@ -104,7 +104,7 @@ def test_truncated_file_fails_with_the_offset_of_the_broken_record(tmp_path: Pat
     start = archived[1].pointer.warc_offset
     cut = tmp_path / "cut.warc.gz"
     cut.write_bytes(data[: start + max(1, int((len(data) - start) * keep * 0.9))])
-    with pytest.raises(WarcReadError, match=r"cut\.warc\.gz at offset \d+"):
+    with pytest.raises(WarcReadError, match=r"cut\.warc\.gz: damaged at byte \d+"):
         list(iter_responses(cut))
 
 

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from archive.openfiles import hold
 from crawler.urls import canonicalize
 from crawlhelpers import FAST, CrawlRun, zhengwen_crawl
 
@@ -121,16 +122,17 @@ def test_loopback_refused_without_allow_loopback(tmp_path: Path) -> None:
     assert run.returncode == 1
 
 
-def test_refuses_to_start_over_an_unfinished_output(tmp_path: Path) -> None:
+def test_refuses_to_start_over_an_output_a_live_crawl_writes(tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()
-    (out / "text.jsonl.open").write_text("", encoding="utf-8")
     seeds = tmp_path / "seeds.txt"
     seeds.write_text("http://127.0.0.1:9/\n", encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "crawler.cli", "crawl", "--seeds", str(seeds), "--out", str(out)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=60)
+    with (out / "text.jsonl.open").open("wb") as live:
+        hold(live.fileno())  # as a running crawl's sink does
+        done = subprocess.run([sys.executable, "-m", "crawler.cli", "crawl", "--seeds", str(seeds), "--out", str(out)],
+                              cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert done.returncode == 1
-    assert "text.jsonl.open exists" in done.stderr
+    assert "text.jsonl.open exists: another crawl is writing" in done.stderr
 
 
 def test_unknown_spider_is_a_usage_error(tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from archive.safefile import is_stream_node, resolved_target
@@ -33,6 +33,12 @@ def fail(prog: str, message: str) -> int:
     """Print ``prog: message`` on standard error; return EXIT_FAILED."""
     print(f"{prog}: {message}", file=sys.stderr)
     return EXIT_FAILED
+
+
+def report_damage(prog: str, damage: Iterable[object]) -> None:
+    """One line on standard error per damaged WARC file (its complete records were used)."""
+    for item in damage:
+        print(f"{prog}: {item}", file=sys.stderr)
 
 
 def default_workers() -> int:

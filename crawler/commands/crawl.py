@@ -161,8 +161,8 @@ def run(args: argparse.Namespace) -> int:
     names = _check(args, known, settings)
     busy = leftover_output(settings)
     if busy:
-        print(f"zhengwen crawl: {busy} exists: another crawl is writing to this folder, or one crashed; "
-              "wait for it, or remove the file if no crawl is running", file=sys.stderr)
+        print(f"zhengwen crawl: {busy} exists: another crawl is writing to this folder; wait for it to finish",
+              file=sys.stderr)
         return 1
     process = CrawlerProcess(settings)
     quiet_network_tracebacks()

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from crawler.commands.base import (
+    EXIT_FAILED,
     EXIT_OK,
     STDOUT,
     UsageError,
@@ -26,9 +27,11 @@ from crawler.commands.base import (
     fail,
     int_at_least,
     iso_date,
+    report_damage,
 )
 
 if TYPE_CHECKING:
+    from archive.damage import DamageLog
     from archive.exporters import ExportRow
     from archive.records import Document
 
@@ -140,8 +143,11 @@ def plan_sources(texts: Sequence[str]) -> list[Source]:
     return plan
 
 
-def iter_documents(plan: Iterable[Source], *, workers: int = 1) -> Iterator[Document]:
+def iter_documents(plan: Iterable[Source], *, workers: int = 1, damage: DamageLog | None = None) -> Iterator[Document]:
     """Yield the documents of every source in order: JSONL lines, or replayed WARC records.
+
+    A damaged WARC file gives the documents of its complete records; its damage goes to
+    ``damage`` (raised without a log).
 
     Raises:
         ArchiveError: a file is unreadable, a line is not a document, a WARC record is broken.
@@ -155,7 +161,7 @@ def iter_documents(plan: Iterable[Source], *, workers: int = 1) -> Iterator[Docu
             # the extractor is loaded for WARC sources only
             from crawler.replay import replay_documents
 
-            yield from replay_documents(paths, workers=workers)
+            yield from replay_documents(paths, workers=workers, damage=damage)
 
 
 def _rows(docs: Iterable[Document], args: argparse.Namespace) -> Iterable[ExportRow]:
@@ -193,6 +199,7 @@ def _export(args: argparse.Namespace, rows: Iterable[ExportRow]) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    from archive.damage import DamageLog
     from archive.errors import ArchiveError
     from archive.progress import progress
     from archive.selection import Selection, select
@@ -203,12 +210,15 @@ def run(args: argparse.Namespace) -> int:
     selection = Selection(sites=frozenset(args.site), languages=frozenset(args.language), since=args.since,
                           until=args.until, page_type=args.page_type, min_chars=args.min_chars)
     workers = args.workers or default_workers()
+    damage = DamageLog()
     try:
-        docs = select(progress(iter_documents(plan, workers=workers), "export", unit="doc"), selection)
+        docs = select(progress(iter_documents(plan, workers=workers, damage=damage), "export", unit="doc"), selection)
         count = _export(args, _rows(docs, args))
     except ArchiveError as exc:
         return fail(PROG, str(exc))
+    finally:
+        report_damage(PROG, damage)
     if sys.stderr.isatty():
         where = args.output if args.output not in (None, STDOUT) else "standard output"
         print(f"{PROG}: {count} document(s) written to {where}", file=sys.stderr)
-    return EXIT_OK
+    return EXIT_FAILED if damage else EXIT_OK

@@ -6,7 +6,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from crawler.commands.base import EXIT_FAILED, EXIT_OK, add_output, check_inputs, check_output_file
+from crawler.commands.base import (
+    EXIT_FAILED,
+    EXIT_OK,
+    add_output,
+    check_inputs,
+    check_output_file,
+)
 
 HELP = "extract documents from saved HTML files"
 DESCRIPTION = """\

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from crawler.commands.base import (
+    EXIT_FAILED,
     EXIT_OK,
     STDOUT,
     UsageError,
@@ -13,6 +14,7 @@ from crawler.commands.base import (
     check_inputs,
     check_output_file,
     fail,
+    report_damage,
 )
 
 HELP = "(re)build the CDXJ index of WARC files"
@@ -20,7 +22,8 @@ DEFAULT_WARC_DIR = "data/warc"
 DESCRIPTION = f"""\
 Index the records of WARC files (PATHs: files or folders searched recursively; default
 {DEFAULT_WARC_DIR}) in a CDXJ file pywb can serve. The lines of the given files replace
-their old lines in an existing index; --rebuild writes a fresh index."""
+their old lines in an existing index; --rebuild writes a fresh index. A damaged file
+has its complete records indexed, its damage named on standard error, exit status 1."""
 EXAMPLES = """\
 examples:
   zhengwen index                              data/warc → data/warc/index.cdxj
@@ -36,6 +39,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from archive.damage import DamageLog
     from archive.errors import ArchiveError
     from archive.index import INDEX_NAME, index_warcs, rebuild_index, update_index
     from archive.replay import find_warcs
@@ -51,16 +55,19 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from None
     if not warcs:
         raise UsageError(f"no WARC files (*.warc.gz, *.warc) in {', '.join(names)}")
+    damage = DamageLog()  # a damaged file: its complete records are indexed
     try:
         if args.output == STDOUT:
             with text_output(STDOUT) as stream:
-                lines = index_warcs(warcs)
-                stream.writelines(line + "\n" for line in lines)
-            return EXIT_OK
-        first = paths[0]
-        output = Path(args.output) if args.output else (first if first.is_dir() else first.parent) / INDEX_NAME
-        count = rebuild_index(output, warcs) if args.rebuild else update_index(output, warcs)
+                stream.writelines(line + "\n" for line in index_warcs(warcs, damage=damage))
+        else:
+            first = paths[0]
+            output = Path(args.output) if args.output else (first if first.is_dir() else first.parent) / INDEX_NAME
+            update = rebuild_index if args.rebuild else update_index
+            count = update(output, warcs, damage=damage)
+            print(f"indexed {len(warcs)} WARC file(s), {count} line(s), into {output}")
     except ArchiveError as exc:
         return fail("zhengwen index", str(exc))
-    print(f"indexed {len(warcs)} WARC file(s), {count} line(s), into {output}")
-    return EXIT_OK
+    finally:
+        report_damage("zhengwen index", damage)
+    return EXIT_FAILED if damage else EXIT_OK

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from crawler.commands.base import (
+    EXIT_FAILED,
     EXIT_OK,
     UsageError,
     add_output,
@@ -13,13 +14,16 @@ from crawler.commands.base import (
     check_inputs,
     check_output_file,
     fail,
+    report_damage,
 )
 
 HELP = "re-derive the cleaned documents from WARC files, offline"
 DESCRIPTION = """\
 Read the response records of WARC files (in file-name order, then by offset), run the
 extraction on each archived page and write one JSON document per line. Nothing is
-fetched. The output equals the crawl's text.jsonl byte for byte, for any --workers."""
+fetched. The output equals the crawl's text.jsonl byte for byte, for any --workers.
+A damaged file gives the documents of its complete records; its damage is named on
+standard error and the exit status is 1."""
 EXAMPLES = """\
 examples:
   zhengwen replay data                      a crawl folder (its warc/), to standard output
@@ -39,6 +43,7 @@ def warc_sources(paths: list[str]) -> list[Path]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from archive.damage import DamageLog
     from archive.errors import ArchiveError
     from archive.export import document_to_json
     from archive.progress import progress
@@ -56,12 +61,15 @@ def run(args: argparse.Namespace) -> int:
     except ArchiveError as exc:
         raise UsageError(str(exc)) from None
     workers = args.workers or default_workers()
+    damage = DamageLog()
     try:
-        documents = progress(replay_documents(sources, workers=workers), "replay", unit="doc")
+        documents = progress(replay_documents(sources, workers=workers, damage=damage), "replay", unit="doc")
         with text_output(args.output) as stream:
             stream.writelines(document_to_json(document) + "\n" for document in documents)
     except (ArchiveError, OSError) as exc:
         if isinstance(exc, BrokenPipeError):
             raise
         return fail("zhengwen replay", str(exc))
-    return EXIT_OK
+    finally:
+        report_damage("zhengwen replay", damage)
+    return EXIT_FAILED if damage else EXIT_OK

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from crawler.commands.base import EXIT_FAILED, EXIT_OK, UsageError, check_inputs
@@ -12,27 +13,37 @@ DESCRIPTION = """\
 Check every record of WARC files: each gzip member whole, block and payload digests,
 request/response pairs, and that every revisit resolves to its original (in the files
 given, the other WARC files of their folders, or the files a --index names). Prints
-'OK path (N records)' or 'FAIL path: problem; …' per file; exit status 1 if any failed."""
+'OK path (N records)' or 'FAIL path: problem; …' per file; exit status 1 if any failed.
+--repair first mends what a killed crawl left (NAME.warc.gz.open) and damaged files:
+every complete record kept, the partial tail cut (kept as NAME.cut for a finished file),
+.open renamed, index.cdxj and state.sqlite updated; one 'REPAIRED …' line per file."""
 EXAMPLES = """\
 examples:
   zhengwen verify data/warc
-  zhengwen verify crawl-2/warc --index crawl-1/warc/index.cdxj"""
+  zhengwen verify crawl-2/warc --index crawl-1/warc/index.cdxj
+  zhengwen verify --repair data/warc       after a crawl was killed"""
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="WARC files or folders")
     parser.add_argument("--index", metavar="CDXJ", help="a CDXJ index to resolve revisits against other crawls")
+    parser.add_argument("--repair", action="store_true",
+                        help="first mend .warc.gz.open files left by a killed crawl and damaged .warc.gz files")
 
 
 def run(args: argparse.Namespace) -> int:
+    from archive.damage import first_damage
     from archive.errors import ArchiveError
     from archive.replay import RevisitResolver, find_warcs
     from archive.verify import verify_warc
+    from crawler.commands.repair import repair_paths
 
     check_inputs(args.paths, "WARC file or folder")
     if args.index:
         check_inputs([args.index], "CDXJ index")
     paths = [Path(p) for p in args.paths]
+    if args.repair and not repair_paths(paths):
+        return EXIT_FAILED
     try:
         warcs = find_warcs(paths)
         siblings = find_warcs(sorted({p.parent for p in warcs}))
@@ -49,4 +60,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             failed += 1
             print(f"FAIL {path}: {'; '.join(map(str, result.problems))}")
+            _, damage = first_damage(path)
+            if damage is not None:
+                print(f"zhengwen verify: {damage}", file=sys.stderr)
     return EXIT_FAILED if failed else EXIT_OK

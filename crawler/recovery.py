@@ -1,0 +1,95 @@
+"""A crawl starting where a crashed one left off: repair its WARC files, re-derive its documents.
+
+A killed crawl leaves ``*.warc.gz.open`` files and ``text.jsonl.open``, none of them held
+by a live process any more (archive/openfiles.py). Its WARC files are repaired (every
+complete record kept), and the documents it had not yet put into ``text.jsonl`` are
+re-derived from the WARC files no line of ``text.jsonl`` refers to: extraction is a pure
+function of the archived record, so they are the documents the crawl would have written.
+Leftovers a live process still holds are left alone.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from archive.damage import DamageLog
+from archive.errors import ArchiveError
+from archive.export import JsonlSink, read_jsonl
+from archive.index import default_index_path
+from archive.openfiles import held_by_live_writer
+from archive.repair import repair_leftovers
+from archive.replay import find_warcs
+
+if TYPE_CHECKING:
+    from archive.dedup import DedupIndex
+
+logger = logging.getLogger(__name__)
+
+_done: set[Path] = set()
+_lock = threading.Lock()
+
+
+def repair_crashed_warcs(settings: Any, dedup: DedupIndex | None = None) -> int:
+    """Repair the ``.open`` WARC files of crashed crawls in WARC_DIR; return how many (each logged)."""
+    from crawler.extensions import open_dedup_index, state_db_path, warc_dir  # the extension calls this module
+
+    directory = warc_dir(settings)
+    index = default_index_path(directory) if settings.getbool("WARC_CDXJ_ENABLED") else None
+    own = dedup is None and settings.getbool("WARC_DEDUP_ENABLED")
+    store = open_dedup_index(state_db_path(settings), directory) if own else dedup
+    try:
+        results = repair_leftovers(directory, index=index, dedup=store)
+    finally:
+        if own and store is not None:
+            store.close()
+    for result in results:
+        logger.warning("repaired a WARC file left open by a crashed crawl: %s", result)
+    return len(results)
+
+
+def recover_crashed_run(settings: Any, dedup: DedupIndex | None = None) -> None:
+    """Repair a crashed run's WARC files, then rebuild ``text.jsonl`` if its ``.open`` file is a leftover.
+
+    Runs once per output folder and process: Scrapy opens item pipelines before it sends
+    ``spider_opened``, so both the text pipeline and the WARC extension call it.
+    """
+    from crawler.pipelines import text_jsonl_path
+
+    path = text_jsonl_path(settings)
+    with _lock:
+        if path in _done:
+            return
+        _done.add(path)
+        try:
+            if settings.getbool("WARC_ENABLED"):
+                repair_crashed_warcs(settings, dedup)
+            leftover = path.with_name(path.name + ".open")
+            if leftover.exists() and not held_by_live_writer(leftover):
+                _rederive(path, leftover, settings)
+        except ArchiveError as exc:  # the crawl goes on; new files never reuse a leftover's name
+            logger.error("could not recover what a crashed crawl left in %s: %s", path.parent, exc)
+
+
+def _rederive(path: Path, leftover: Path, settings: Any) -> None:
+    from crawler.extensions import warc_dir
+    from crawler.replay import replay_documents
+
+    leftover.unlink()
+    known = {str(line.get("warc_file")) for line in read_jsonl(path)} if path.exists() else set()
+    files = [p for p in find_warcs([warc_dir(settings)]) if p.name not in known] if warc_dir(settings).is_dir() else []
+    damage = DamageLog()
+    sink = JsonlSink(path)
+    count = 0
+    try:
+        for document in replay_documents(files, damage=damage):
+            sink.write(document)
+            count += 1
+    finally:
+        sink.close()
+    for item in damage:
+        logger.warning("recovering %s: %s", path, item)
+    logger.warning("recovered %s after a crashed crawl: %d document(s) re-derived from %d WARC file(s) it lacked",
+                   path, count, len(files))
