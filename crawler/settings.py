@@ -54,8 +54,8 @@ ALLOW_LOOPBACK = False
 TWISTED_DNS_RESOLVER = "crawler.resolver.PublicOnlyResolver"
 DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.AddressSafetyMiddleware": 50,
-    # Before RetryMiddleware (550), so it sees only failures whose retries are spent.
-    "crawler.middlewares.UnreachableHostMiddleware": 60,
+    # After RetryMiddleware (550): it sees each failure first and acts on the last try.
+    "crawler.middlewares.UnreachableHostMiddleware": 560,
     "scrapy.downloadermiddlewares.httpcompression.HttpCompressionMiddleware": None,
     "crawler.middlewares.BoundedHttpCompressionMiddleware": 590,
 }
