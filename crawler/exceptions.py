@@ -21,3 +21,9 @@ class HostUnreachable(IgnoreRequest):
 
 class RobotsTxtUnavailable(IgnoreRequest):
     """robots.txt could not be fetched (network failure after retries); logged once, no traceback."""
+
+
+class SkippedRequest(IgnoreRequest):
+    """A request not sent on purpose; ``reason`` (a ``crawler.reasons`` constant) names why."""
+
+    reason: str = "ignored"

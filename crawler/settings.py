@@ -56,9 +56,28 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.AddressSafetyMiddleware": 50,
     # After RetryMiddleware (550): it sees each failure first and acts on the last try.
     "crawler.middlewares.UnreachableHostMiddleware": 560,
+    # Per-host politeness, after RetryMiddleware (550) like the above.
+    "crawler.politeness.BlockedBackoffMiddleware": 566,
+    "crawler.politeness.RetryAfterMiddleware": 570,
     "scrapy.downloadermiddlewares.httpcompression.HttpCompressionMiddleware": None,
     "crawler.middlewares.BoundedHttpCompressionMiddleware": 590,
 }
+
+# --- Hostile hosts --------------------------------------------------------------
+# A 429/503 carrying Retry-After (seconds or HTTP-date) is retried after that delay
+# (within RETRY_TIMES) and its host alone is paused meanwhile; RetryMiddleware would
+# retry at once. A longer Retry-After is cut to RETRY_AFTER_MAX seconds.
+RETRY_AFTER_ENABLED = True
+RETRY_AFTER_HTTP_CODES = [429, 503]
+RETRY_AFTER_MAX = 300.0
+# A page typed `blocked` (a verification wall, e.g. WeChat's 环境异常) pauses its host for
+# BLOCKED_BACKOFF_DELAY seconds, doubling with each blocked page in a row up to
+# BLOCKED_BACKOFF_MAX_DELAY; after BLOCKED_BACKOFF_MAX_PAGES in a row the host gets no
+# more requests this run. Any other page resets the count.
+BLOCKED_BACKOFF_ENABLED = True
+BLOCKED_BACKOFF_DELAY = 60.0
+BLOCKED_BACKOFF_MAX_DELAY = 600.0
+BLOCKED_BACKOFF_MAX_PAGES = 3
 
 # --- Output -------------------------------------------------------------------
 # Everything a crawl writes goes below this folder: warc/ and text.jsonl.

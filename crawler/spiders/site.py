@@ -31,7 +31,8 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-_SKIPS = frozenset({reasons.ROBOTS_FORBIDDEN, reasons.OFFSITE, reasons.IGNORED})
+_SKIPS = frozenset({reasons.ROBOTS_FORBIDDEN, reasons.OFFSITE, reasons.IGNORED, reasons.HOST_BLOCKED,
+                    reasons.HOST_PAGE_LIMIT})
 
 
 def scope_domain(host: str) -> str:
