@@ -10,8 +10,20 @@ class AddressRefused(IgnoreRequest):
 
 
 class HostUnreachable(IgnoreRequest):
-    """An earlier request to this host failed DNS resolution after its retries."""
+    """A request to this host failed DNS resolution or was refused, after its retries."""
 
-    def __init__(self, host: str, reason: str):
-        super().__init__(f"{host} is unreachable ({reason} on an earlier request)")
+    def __init__(self, host: str, reason: str, *, earlier: bool = True):
+        where = "on an earlier request" if earlier else "after the retries"
+        super().__init__(f"{host} is unreachable ({reason} {where})")
         self.reason = reason
+        self.earlier = earlier
+
+
+class RobotsTxtUnavailable(IgnoreRequest):
+    """robots.txt could not be fetched (network failure after retries); logged once, no traceback."""
+
+
+class SkippedRequest(IgnoreRequest):
+    """A request not sent on purpose; ``reason`` (a ``crawler.reasons`` constant) names why."""
+
+    reason: str = "ignored"

@@ -11,7 +11,7 @@ from twisted.web._newclient import ResponseFailed, ResponseNeverReceived
 
 from crawler import reasons
 from crawler.archive_handler import NotInArchive
-from crawler.exceptions import AddressRefused, HostUnreachable
+from crawler.exceptions import AddressRefused, HostUnreachable, SkippedRequest
 from crawler.resolver import REFUSED_NAMES, PrivateAddressRefused
 
 _BY_TYPE: tuple[tuple[tuple[type[BaseException], ...], str], ...] = (
@@ -49,6 +49,8 @@ def classify(exc: BaseException, host: str = "") -> str:
     if isinstance(exc, AddressRefused):
         return reasons.PRIVATE_ADDRESS
     if isinstance(exc, HostUnreachable):
+        return exc.reason
+    if isinstance(exc, SkippedRequest):
         return exc.reason
     if isinstance(exc, HttpError):
         return reasons.HTTP_ERROR

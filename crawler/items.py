@@ -13,3 +13,5 @@ class PageItem:
 
     url: str
     archived: ArchivedResponse = field(repr=False)
+    #: Set by ExtractTextPipeline once the page is extracted (host back-off reads it).
+    page_type: str | None = None

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from scrapy.downloadermiddlewares.httpcompression import HttpCompressionMiddleware
-from scrapy.exceptions import NotConfigured
+from scrapy.exceptions import IgnoreRequest, NotConfigured
 
-from crawler import reasons
-from crawler.exceptions import AddressRefused, HostUnreachable
+from crawler import hostslots, reasons
+from crawler.exceptions import AddressRefused, HostUnreachable, RobotsTxtUnavailable
 from crawler.failures import classify
 from crawler.safety import is_public_ip, literal_host_is_local
 
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from scrapy.statscollectors import StatsCollector
     from typing import Self
 
+logger = logging.getLogger(__name__)
 
 class AddressSafetyMiddleware:
     """Refuse requests to loopback/private hosts unless ``ALLOW_LOOPBACK`` is set.
@@ -71,31 +73,79 @@ class BoundedHttpCompressionMiddleware(HttpCompressionMiddleware):
 
 
 class UnreachableHostMiddleware:
-    """Fail the remaining requests to a host at once once its name failed to resolve.
+    """Fail the remaining requests to a host at once once it proved unreachable.
 
-    A name that does not resolve after the retries will not resolve a second later:
-    waiting out the politeness delay for each of its queued URLs only makes an offline
-    or misconfigured run slow. Each such request is still counted and reported under
-    the original reason.
+    A name that does not resolve, or a host refusing connections, after the retries will
+    not answer a second later: waiting out the politeness delay for each of its queued
+    URLs only makes an offline or misconfigured run slow. Once a request to a host spends
+    its retries on ``dns_failure`` or ``connection_refused``, the host is marked: one
+    WARNING line names it, the requests already queued in its download slot and every
+    later one fail at once with ``HostUnreachable`` (each counted and reported under the
+    original reason). Sitting after RetryMiddleware (550), it sees every failure before
+    RetryMiddleware does and tells from ``retry_times`` whether this was the last try.
+
+    A robots.txt fetch that fails on the network (after its retries) is turned into one
+    counted WARNING line (``robotstxt/failure_reason_count/<reason>``) instead of the
+    traceback Scrapy's RobotsTxtMiddleware logs; the host is then crawled without rules,
+    as Scrapy does.
     """
 
-    def __init__(self, stats: StatsCollector):
+    def __init__(self, crawler: Crawler, stats: StatsCollector, max_retry_times: int):
+        self.crawler = crawler
         self.stats = stats
+        self.max_retry_times = max_retry_times
         self.unreachable: dict[str, str] = {}
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         if crawler.stats is None:
             raise NotConfigured("UnreachableHostMiddleware needs a stats collector")
-        return cls(crawler.stats)
+        return cls(crawler, crawler.stats, crawler.settings.getint("RETRY_TIMES"))
 
     def process_request(self, request: Request) -> None:
         host = urlsplit(request.url).hostname or ""
         if host in self.unreachable:
-            self.stats.inc_value("failure/not_sent_host_unreachable")
-            raise HostUnreachable(host, self.unreachable[host])
+            raise self._not_sent(request)
 
     def process_exception(self, request: Request, exception: Exception) -> None:
+        if isinstance(exception, IgnoreRequest) or not self._retries_spent(request):
+            return
         host = urlsplit(request.url).hostname or ""
-        if not isinstance(exception, HostUnreachable) and classify(exception, host) == reasons.DNS_FAILURE:
-            self.unreachable[host] = reasons.DNS_FAILURE
+        reason = classify(exception, host)
+        robots = reason in reasons.NETWORK_FAILURES and _is_robots(request)
+        if robots:
+            self.stats.inc_value(f"robotstxt/failure_reason_count/{reason}")
+        if reason in _HOST_DOWN and host not in self.unreachable:
+            self._mark(request, host, reason)
+            raise HostUnreachable(host, reason, earlier=False) from exception
+        if robots:
+            logger.warning("robots.txt unavailable (%s): %s; crawling %s without its rules", reason, request.url, host)
+            raise RobotsTxtUnavailable(f"robots.txt of {host}: {reason}") from exception
+
+    def _retries_spent(self, request: Request) -> bool:
+        if request.meta.get("dont_retry"):
+            return True
+        limit = request.meta.get("max_retry_times", self.max_retry_times)
+        return int(request.meta.get("retry_times", 0)) >= int(limit)
+
+    def _not_sent(self, request: Request) -> HostUnreachable:
+        host = urlsplit(request.url).hostname or ""
+        self.stats.inc_value("failure/not_sent_host_unreachable")
+        logger.debug("not sent, %s is unreachable: %s", host, request.url)
+        return HostUnreachable(host, self.unreachable[host])
+
+    def _mark(self, request: Request, host: str, reason: str) -> None:
+        self.unreachable[host] = reason
+        self.stats.inc_value(f"failure/unreachable_host_count/{reason}")
+        slot = hostslots.slot_for(self.crawler, request)
+        queued = hostslots.drain(slot, self._not_sent) if slot is not None else []
+        logger.warning("host %s is unreachable (%s on %s): its remaining requests fail at once (%d queued)",
+                       host, reason, request.url, len(queued))
+
+
+#: Failures after which a host is given up for the run.
+_HOST_DOWN = frozenset({reasons.DNS_FAILURE, reasons.CONNECTION_REFUSED})
+
+
+def _is_robots(request: Request) -> bool:
+    return bool(request.meta.get("dont_obey_robotstxt")) and urlsplit(request.url).path == "/robots.txt"

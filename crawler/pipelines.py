@@ -115,6 +115,7 @@ class ExtractTextPipeline:
         if document is None:
             self._inc(f"extract/failed_reason_count/{failure}")
             return item
+        item.page_type = document.page_type
         try:
             self.sink.write(document)
         except SinkWriteError as exc:

@@ -18,6 +18,13 @@ NOT_IN_ARCHIVE = "not_in_archive"
 ROBOTS_FORBIDDEN = "robots_forbidden"
 OFFSITE = "offsite"
 IGNORED = "ignored"
+# The host served BLOCKED_BACKOFF_MAX_PAGES blocked pages in a row (crawler/politeness.py).
+HOST_BLOCKED = "host_blocked"
+# Spider traps (crawler/traps.py): per-host page cap and URL-pattern rules.
+HOST_PAGE_LIMIT = "host_page_limit"
+CALENDAR_TRAP = "calendar_trap"
+REPEATED_SEGMENTS = "repeated_path_segments"
+TRAP_DENIED = "trap_denied"
 
 #: Failures that mean the host could not be reached at all.
 NETWORK_FAILURES = frozenset({DNS_FAILURE, CONNECTION_REFUSED, TIMEOUT, TLS_ERROR, CONNECTION_LOST, PRIVATE_ADDRESS})

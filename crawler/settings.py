@@ -53,11 +53,51 @@ ALLOW_LOOPBACK = False
 TWISTED_DNS_RESOLVER = "crawler.resolver.PublicOnlyResolver"
 DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.AddressSafetyMiddleware": 50,
-    # Before RetryMiddleware (550), so it sees only failures whose retries are spent.
-    "crawler.middlewares.UnreachableHostMiddleware": 60,
+    # After RetryMiddleware (550): it sees each failure first and acts on the last try.
+    "crawler.middlewares.UnreachableHostMiddleware": 560,
+    # Per-host politeness and trap caps, after RetryMiddleware (550) like the above.
+    "crawler.traps.HostPageLimitMiddleware": 565,
+    "crawler.politeness.BlockedBackoffMiddleware": 566,
+    "crawler.politeness.RetryAfterMiddleware": 570,
     "scrapy.downloadermiddlewares.httpcompression.HttpCompressionMiddleware": None,
     "crawler.middlewares.BoundedHttpCompressionMiddleware": 590,
 }
+SPIDER_MIDDLEWARES = {
+    "crawler.traps.SpiderTrapMiddleware": 800,
+}
+
+# --- Hostile hosts --------------------------------------------------------------
+# A 429/503 carrying Retry-After (seconds or HTTP-date) is retried after that delay
+# (within RETRY_TIMES) and its host alone is paused meanwhile; RetryMiddleware would
+# retry at once. A longer Retry-After is cut to RETRY_AFTER_MAX seconds.
+RETRY_AFTER_ENABLED = True
+RETRY_AFTER_HTTP_CODES = [429, 503]
+RETRY_AFTER_MAX = 300.0
+# A page typed `blocked` (a verification wall, e.g. WeChat's 环境异常) pauses its host for
+# BLOCKED_BACKOFF_DELAY seconds, doubling with each blocked page in a row up to
+# BLOCKED_BACKOFF_MAX_DELAY; after BLOCKED_BACKOFF_MAX_PAGES in a row the host gets no
+# more requests this run. Any other page resets the count.
+BLOCKED_BACKOFF_ENABLED = True
+BLOCKED_BACKOFF_DELAY = 60.0
+BLOCKED_BACKOFF_MAX_DELAY = 600.0
+BLOCKED_BACKOFF_MAX_PAGES = 3
+
+# --- Spider traps (crawler/traps.py; depth is DEPTH_LIMIT above) -----------------
+TRAP_ENABLED = True
+# At most this many requests per host and run (retries and robots.txt not counted); 0: no cap.
+TRAP_HOST_PAGE_LIMIT = 5000
+# Query/path parameters removed from followed links when their value looks like a
+# session token (16+ letters and digits): one page would otherwise get a URL per visit.
+TRAP_SESSION_PARAMS = ["jsessionid", "phpsessid", "sid", "sessionid", "session_id", "aspsessionid", "cfid", "cftoken"]
+# Links whose calendar parameter holds a year outside [this year - BACK, this year + AHEAD]
+# are endless-calendar pages and are not followed.
+TRAP_CALENDAR_PARAMS = ["year", "yr", "y", "month", "date", "day", "ym", "cal", "calendar"]
+TRAP_CALENDAR_YEARS_BACK = 30
+TRAP_CALENDAR_YEARS_AHEAD = 1
+# A link whose path repeats one segment more than this many times (/a/b/a/b/a/) is not followed.
+TRAP_MAX_SEGMENT_REPEATS = 2
+# Regular expressions: links matching any of them are not followed (all spiders).
+TRAP_DENY: list[str] = []
 
 # --- Output -------------------------------------------------------------------
 # Everything a crawl writes goes below this folder: warc/ and text.jsonl.

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+import socket
 import subprocess
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -162,6 +164,39 @@ def test_an_unresolvable_host_fails_its_queued_urls_at_once(tmp_path: Path) -> N
     assert run.returncode == 1
     assert re.search(r"failed gone\.invalid: dns_failure ×6", run.stdout), run.stdout
     # URLs queued after the first failure were failed without being sent (no politeness wait).
-    sent = int(re.search(r"'downloader/request_count': (\d+)", run.stderr).group(1))
+    failed = int(re.search(r"'downloader/exception_type_count/scrapy.exceptions.CannotResolveHostError': (\d+)",
+                           run.stderr).group(1))
     skipped = int(re.search(r"'failure/not_sent_host_unreachable': (\d+)", run.stderr).group(1))
-    assert skipped >= 1 and sent + skipped == 6
+    assert failed == 1 and skipped == 5
+
+
+def test_ten_urls_on_an_unresolvable_name_fail_in_seconds_without_tracebacks(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds.txt"
+    seeds.write_text("".join(f"http://nowhere.invalid/news/page{n}.html\n" for n in range(10)), encoding="utf-8")
+    started = time.monotonic()
+    run = zhengwen_crawl(["--seeds", str(seeds)], {}, tmp_path / "out")  # default delay, retries and robots.txt
+    elapsed = time.monotonic() - started
+    assert run.returncode == 1, run.explain()
+    assert re.search(r"failed nowhere\.invalid: dns_failure ×10", run.stdout), run.stdout
+    assert elapsed < 20, f"took {elapsed:.1f} s"
+    crawl_seconds = float(re.search(r"'elapsed_time_seconds': ([\d.]+)", run.stderr).group(1))
+    assert crawl_seconds < 6, crawl_seconds  # three robots.txt tries one politeness delay apart, then nothing
+    assert "Traceback" not in run.stderr
+    host_lines = [line for line in run.stderr.splitlines() if "] WARNING:" in line]
+    assert len(host_lines) == 1 and "nowhere.invalid is unreachable (dns_failure" in host_lines[0], host_lines
+    assert "'failure/unreachable_host_count/dns_failure': 1" in run.stderr
+    assert "'robotstxt/failure_reason_count/dns_failure': 1" in run.stderr
+
+
+def test_a_host_refusing_connections_is_given_up_after_the_retries(tmp_path: Path) -> None:
+    with socket.socket() as probe:  # a port that was free a moment ago: nothing listens there
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    seeds = tmp_path / "seeds.txt"
+    seeds.write_text("".join(f"http://127.0.0.1:{port}/news/page{n}.html\n" for n in range(5)), encoding="utf-8")
+    run = zhengwen_crawl(["--seeds", str(seeds), "-s", "ALLOW_LOOPBACK=True", "-s", "DOWNLOAD_DELAY=0.2"], {},
+                         tmp_path / "out")
+    assert run.returncode == 1, run.explain()
+    assert re.search(r"failed 127\.0\.0\.1: connection_refused ×5", run.stdout), run.stdout
+    assert "'failure/unreachable_host_count/connection_refused': 1" in run.stderr
+    assert "Traceback" not in run.stderr

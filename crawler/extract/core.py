@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import trafilatura
 
 from archive.records import Document
-from crawler.extract import pagetype
+from crawler.extract import pagetype, sniff
 from crawler.extract.analysis import analyse
 from crawler.extract.dates import htmldate_fallback
 from crawler.extract.decode import decode_body
@@ -70,7 +70,8 @@ def extract_html(
 ) -> Document:
     """Extract the cleaned Document from one HTML response.
 
-    A pure function of its arguments: decode → repair/parse → blocks and their evidence
+    A pure function of its arguments: sniff (binary formats are attachments, binary junk
+    an error; at most ``sniff.MAX_PARSE_BYTES`` are parsed) → decode → repair/parse → blocks and their evidence
     (crawler/extract/analysis.py) → the block model's decision → post-clean → metadata →
     language → page type.
 
@@ -91,11 +92,19 @@ def extract_html(
     model = model or default_model()
     base = {"url": url, "canonical_url": canonicalize(url), "site": profile.slug, "extractor": extractor_versions(model)}
     empty = {"title": None, "published": None, "source": None, "language": None, "text": None}
+    content_type = fields.get("Content-Type")
     if pagetype.is_attachment(body, fields):
-        content_type = fields.get("Content-Type")
-        return Document(**base, page_type=pagetype.ATTACHMENT, **empty, extra={"content_type": content_type})
-    decoded = decode_body(body, fields)
+        kind = sniff.magic_kind(body)
+        sniffed = {"sniffed": kind} if kind and kind not in sniff.LEGACY_MAGIC else {}
+        return Document(**base, page_type=pagetype.ATTACHMENT, **empty, extra={"content_type": content_type, **sniffed})
+    if sniff.is_binary_junk(body):
+        reason = {"content_type": content_type, "reason": "binary_payload"}
+        return Document(**base, page_type=pagetype.ERROR, **empty, extra=reason)
+    window = sniff.parse_window(body)
+    decoded = decode_body(window, fields)
     extra: dict[str, object] = {"charset": decoded.charset, "charset_overruled": decoded.overruled}
+    if len(window) < len(body):
+        extra["parsed_bytes"] = len(window)
     tree = parse_html(decoded.text)
     if tree is None:
         return Document(**base, page_type=pagetype.ERROR, **empty, extra={**extra, "reason": "empty_document"})

@@ -7,6 +7,7 @@ from urllib.parse import urljoin, urlsplit
 
 from crawler.extract.residue import is_stamped
 from crawler.extract.shapes import prose_chars
+from crawler.extract.sniff import magic_kind
 from crawler.extract.tokens import CHROME
 
 if TYPE_CHECKING:
@@ -23,8 +24,6 @@ ERROR = "error"
 ATTACHMENT = "attachment"
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "application/xml", "text/xml")
-#: Signatures of binary documents served without (or with a wrong) Content-Type.
-_MAGIC = (b"%PDF-", b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"\x89PNG", b"\xff\xd8\xff", b"GIF8")
 #: A notice page (deleted/blocked/error) is short; a marker inside a long article is a quote.
 MAX_NOTICE_CHARS = 3000
 #: ... or has at most this many characters outside links (an article has its body).
@@ -51,14 +50,15 @@ NOTICE_LINE_SLACK = 20
 
 
 def is_attachment(body: bytes, headers: Mapping[str, str] | None) -> bool:
-    """True for non-HTML payloads (PDF, office files, images), by Content-Type or magic bytes."""
+    """True for non-HTML payloads (PDF, office files, images, executables, archives), by
+    Content-Type or by magic bytes (``crawler.extract.sniff``)."""
     content_type = ""
     if headers:
         content_type = (headers.get("Content-Type") or headers.get("content-type") or "").lower()
     mime = content_type.split(";")[0].strip()
     if mime and not mime.startswith(_HTML_TYPES):
         return True
-    return body.lstrip()[:8].startswith(_MAGIC)
+    return magic_kind(body) is not None
 
 
 def notice_type(page_lines: list[Block], hints: ExtractHints) -> str | None:

@@ -15,6 +15,7 @@ from scrapy.linkextractors import LinkExtractor
 
 from crawler import reasons
 from crawler.capture import unarchived_response
+from crawler.exceptions import HostUnreachable
 from crawler.extensions import WARC_META_KEY
 from crawler.failures import classify
 from crawler.items import PageItem
@@ -30,7 +31,8 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-_SKIPS = frozenset({reasons.ROBOTS_FORBIDDEN, reasons.OFFSITE, reasons.IGNORED})
+_SKIPS = frozenset({reasons.ROBOTS_FORBIDDEN, reasons.OFFSITE, reasons.IGNORED, reasons.HOST_BLOCKED,
+                    reasons.HOST_PAGE_LIMIT})
 
 
 def scope_domain(host: str) -> str:
@@ -125,12 +127,14 @@ class SiteSpider(scrapy.Spider):
             response = getattr(failure.value, "response", None)
             reason = f"http_{response.status}" if response is not None else reason
         kind = "skip" if reason in _SKIPS else "failure"
-        self._count(kind, reason, url)
+        # Requests to a host already given up were not sent: the host's one WARNING line covers them.
+        quiet = isinstance(failure.value, HostUnreachable) and failure.value.earlier
+        self._count(kind, reason, url, quiet=quiet)
         if kind == "failure" and self.crawler.stats is not None:
             self.crawler.stats.inc_value(f"failure/host/{host}/{reason}")
 
-    def _count(self, kind: str, reason: str, url: str) -> None:
+    def _count(self, kind: str, reason: str, url: str, *, quiet: bool = False) -> None:
         if self.crawler.stats is not None:
             self.crawler.stats.inc_value(f"{kind}/reason_count/{reason}")
-        log = logger.info if kind == "skip" else logger.warning
+        log = logger.info if kind == "skip" or quiet else logger.warning
         log("%s (%s): %s", kind, reason, url)
