@@ -174,7 +174,7 @@ def test_ten_urls_on_an_unresolvable_name_fail_in_seconds_without_tracebacks(tmp
     seeds = tmp_path / "seeds.txt"
     seeds.write_text("".join(f"http://nowhere.invalid/news/page{n}.html\n" for n in range(10)), encoding="utf-8")
     started = time.monotonic()
-    run = zhengwen_crawl(["--seeds", str(seeds)], {}, tmp_path / "out")  # default delay, retries and robots.txt
+    run = zhengwen_crawl(["--seeds", str(seeds), "-v"], {}, tmp_path / "out")  # default delay, retries, robots.txt
     elapsed = time.monotonic() - started
     assert run.returncode == 1, run.explain()
     assert re.search(r"failed nowhere\.invalid: dns_failure ×10", run.stdout), run.stdout
@@ -194,7 +194,7 @@ def test_a_host_refusing_connections_is_given_up_after_the_retries(tmp_path: Pat
         port = probe.getsockname()[1]
     seeds = tmp_path / "seeds.txt"
     seeds.write_text("".join(f"http://127.0.0.1:{port}/news/page{n}.html\n" for n in range(5)), encoding="utf-8")
-    run = zhengwen_crawl(["--seeds", str(seeds), "-s", "ALLOW_LOOPBACK=True", "-s", "DOWNLOAD_DELAY=0.2"], {},
+    run = zhengwen_crawl(["--seeds", str(seeds), "-v", "-s", "ALLOW_LOOPBACK=True", "-s", "DOWNLOAD_DELAY=0.2"], {},
                          tmp_path / "out")
     assert run.returncode == 1, run.explain()
     assert re.search(r"failed 127\.0\.0\.1: connection_refused ×5", run.stdout), run.stdout

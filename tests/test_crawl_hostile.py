@@ -59,7 +59,7 @@ def stat(run: CrawlRun, key: str) -> int:
 def crawl(hostile: Hostile, tmp_path: Path, urls: list[str], *settings: str, spider: str = "news") -> CrawlRun:
     seeds = tmp_path / "seeds.txt"
     seeds.write_text("\n".join(urls) + "\n", encoding="utf-8")
-    return zhengwen_crawl([spider, "--seeds", str(seeds), *FAST, *settings], hostile.env(), tmp_path / "out")
+    return zhengwen_crawl([spider, "--seeds", str(seeds), "-v", *FAST, *settings], hostile.env(), tmp_path / "out")
 
 
 @pytest.mark.parametrize(("key", "value", "wait"), [("a429", "3", 3.0), ("503b", "3", 3.0), ("d429", "date+4", 3.0)])
