@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from archive.dedup import DedupEntry, DedupIndex, ImportStats
+from archive.cdxj.seed import ImportStats
+from archive.dedup import DedupEntry, DedupIndex
+from archive.duplicates import group_duplicates, normalise_text
 from archive.errors import (
     ArchiveError,
     DedupIndexError,
@@ -11,18 +13,25 @@ from archive.errors import (
     WarcReadError,
     WarcWriteError,
 )
-from archive.duplicates import group_duplicates, normalise_text
 from archive.export import JsonlSink, document_from_dict, document_to_json, read_jsonl
 from archive.exporters import FORMATS, ExportRow, export_documents, parquet_schema
 from archive.httpmsg import iri_to_uri, warc_date
 from archive.index import default_index_path, index_warcs, rebuild_index, update_index
 from archive.progress import progress
-from archive.reader import decoded_payload, iter_responses, read_response
-from archive.records import ArchivedResponse, Document, Headers, HttpExchange, RecordPointer
-from archive.replay import RevisitResolver, find_warcs, iter_archive
+from archive.reader import iter_responses, read_response
+from archive.records import (
+    ArchivedResponse,
+    Document,
+    HeaderList,
+    HttpExchange,
+    RecordPointer,
+)
+from archive.replay import RevisitResolver, iter_archive
 from archive.revisit import RevisitRef
 from archive.selection import Selection, select
 from archive.verify import Problem, VerifyResult, verify_warc
+from archive.warc.files import find_warcs
+from archive.warc.payload import decoded_payload
 from archive.writer import WarcWriter
 
 __all__ = [
@@ -34,7 +43,7 @@ __all__ = [
     "Document",
     "ExportRow",
     "FORMATS",
-    "Headers",
+    "HeaderList",
     "HttpExchange",
     "ImportStats",
     "IndexWriteError",

@@ -28,10 +28,10 @@ import csv
 import dataclasses
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from archive.corpus.rows import ExportRow
 from archive.errors import SinkWriteError
 from archive.export import document_to_json
 from archive.records import Document
@@ -49,14 +49,6 @@ INT_COLUMNS = ("http_status", "warc_offset")
 REQUIRED_COLUMNS = ("url", "canonical_url", "site", "page_type", "extractor", "extra")
 PARQUET_BATCH_ROWS = 1000
 _FIX_HINT = "check that the directory exists, is writable and the disk has free space"
-
-
-@dataclass(frozen=True)
-class ExportRow:
-    """One document to export and, when duplicates were grouped, its group's representative."""
-
-    document: Document
-    duplicate_of: str | None = None
 
 
 def columns(grouped: bool) -> list[str]:

@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 from http import HTTPStatus
 
 from archive.errors import WarcWriteError
-from archive.records import Headers
+from archive.records import HeaderList
 
 # Characters never valid in a URI that URL parsers (WHATWG, w3lib) percent-encode: controls,
 # space, quote, angle brackets, backtick, braces. "|" and "^" pass as Scrapy leaves them, so a
@@ -69,7 +69,7 @@ def one_line(value: str) -> str:
     return re.sub(r"[\r\n\x00]+", " ", value)
 
 
-def clean_headers(headers: Headers) -> Headers:
+def clean_headers(headers: HeaderList) -> HeaderList:
     """Make header pairs writable: token names, values on one line.
 
     Non-ASCII values are kept; :func:`header_block` writes them as octets.
@@ -81,14 +81,14 @@ def clean_headers(headers: Headers) -> Headers:
     return cleaned
 
 
-def stored_response_headers(headers: Headers, payload_length: int) -> Headers:
+def stored_response_headers(headers: HeaderList, payload_length: int) -> HeaderList:
     """Return the response headers as they are stored over a de-chunked payload.
 
     ``Transfer-Encoding`` becomes ``X-Orig-Transfer-Encoding`` (the stored body is not
     chunked), ``Content-Length`` is the stored length, and a server value that differs
     is kept as ``X-Orig-Content-Length``. Everything else is kept in order, repeats included.
     """
-    result: Headers = []
+    result: HeaderList = []
     has_length = False
     for name, value in headers:
         lowered = name.lower()
@@ -141,7 +141,7 @@ def warc_protocol(protocol: str | None) -> str | None:
     return "h2" if value in ("http/2", "http/2.0") else value
 
 
-def header_block(first_line: str, headers: Headers) -> bytes:
+def header_block(first_line: str, headers: HeaderList) -> bytes:
     """Serialise a start line and headers as the octets stored in the WARC record.
 
     Header text is taken as octets: a line whose characters all fit in Latin-1 is

@@ -11,7 +11,7 @@ import fcntl
 import io
 import json
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -134,37 +134,6 @@ def _index_file(path: Path, root: str | PathLike[str] | None, damage: DamageLog 
     return out.getvalue().splitlines()
 
 
-class _Position:
-    """Where a record sits in its file, in the shape cdxj_indexer asks its iterator for."""
-
-    def __init__(self, offset: int, length: int) -> None:
-        self.offset, self.length = offset, length
-
-    def get_record_offset(self) -> int:
-        return self.offset
-
-    def get_record_length(self) -> int:
-        return self.length
-
-
-class RecordIndexer:
-    """CDXJ lines of records as they are written, by cdxj_indexer's own field logic.
-
-    Indexing at write time avoids re-reading every WARC file when a crawl closes;
-    ``index_warcs`` over the finished files gives the same lines (a test holds this).
-    """
-
-    def __init__(self) -> None:
-        self._indexer = CDXJIndexer(io.StringIO(), [])
-
-    def line(self, record: object, filename: str, offset: int, length: int) -> str:
-        """The index line of a parsed response/revisit ``record`` stored at ``offset`` (``length`` bytes)."""
-        out = io.StringIO()
-        self._indexer.curr_filename = filename
-        self._indexer.process_index_entry(_Position(offset, length), record, filename, out)
-        return out.getvalue().rstrip("\n")
-
-
 def merge_index_lines(index_path: str | PathLike[str], lines_by_file: dict[str, list[str]]) -> int:
     """Merge already-built lines (``filename`` → its lines) into the sorted index, as ``update_index`` does.
 
@@ -204,6 +173,11 @@ def update_index(
         kept = [line for line in _existing_lines(index) if _filename(line, index) not in names]
         _write_atomically(index, sorted(set(kept).union(new_lines)))
     return len(new_lines)
+
+
+def index_updater(index_path: str | PathLike[str]) -> Callable[[Path], int]:
+    """A function that merges one WARC file's lines into the index at ``index_path`` (see ``update_index``)."""
+    return lambda path: update_index(index_path, [path])
 
 
 def rebuild_index(

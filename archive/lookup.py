@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 from archive.httpmsg import iri_to_uri
 from archive.index import INDEX_NAME, cdxj_location, index_warcs, parse_cdxj_line
 from archive.reader import read_response
-from archive.replay import RevisitResolver, find_warcs
+from archive.replay import RevisitResolver
+from archive.warc.files import find_warcs
 
 if TYPE_CHECKING:
     from os import PathLike

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-Headers = list[tuple[str, str]]
+#: HTTP header fields in wire order, repeats kept: (name, value) pairs.
+HeaderList = list[tuple[str, str]]
 
 
 @dataclass(frozen=True)
@@ -19,10 +20,10 @@ class HttpExchange:
 
     url: str
     method: str
-    request_headers: Headers
+    request_headers: HeaderList
     request_body: bytes
     status: int
-    response_headers: Headers
+    response_headers: HeaderList
     payload: bytes
     protocol: str = "HTTP/1.1"
     ip_address: str | None = None
@@ -54,7 +55,7 @@ class ArchivedResponse:
 
     target_uri: str
     status: int
-    headers: Headers
+    headers: HeaderList
     payload: bytes
     warc_date: str
     pointer: RecordPointer

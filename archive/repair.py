@@ -10,18 +10,28 @@ as the writer itself would have undone it.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from warcio.archiveiterator import ArchiveIterator  # type: ignore[import-untyped]
 
-from archive.damage import CUT_SHORT, first_damage, is_warc_record, prefix_stream, unreadable, walk_members
+from archive.damage import (
+    CUT_SHORT,
+    first_damage,
+    is_warc_record,
+    prefix_stream,
+    unreadable,
+    walk_members,
+)
 from archive.dedup import DedupEntry
 from archive.errors import WarcRepairError
-from archive.index import update_index
 from archive.openfiles import held_by_live_writer, hold
 from archive.revisit import sha1_digest
+
+#: Brings an index up to date with a repaired file (given its final path).
+Reindex = Callable[[Path], object]
 
 if TYPE_CHECKING:
     from os import PathLike
@@ -82,18 +92,18 @@ def leftover_open_files(directory: str | PathLike[str]) -> list[Path]:
 
 
 def repair_leftovers(
-    directory: str | PathLike[str], *, index: str | PathLike[str] | None = None, dedup: DedupIndex | None = None
+    directory: str | PathLike[str], *, reindex: Reindex | None = None, dedup: DedupIndex | None = None
 ) -> list[RepairResult]:
     """Repair every ``.open`` WARC file under ``directory`` left by a crashed writer.
 
     Raises:
         WarcRepairError: a file cannot be repaired (the others before it are done).
     """
-    return [repair_warc(path, index=index, dedup=dedup) for path in leftover_open_files(directory)]
+    return [repair_warc(path, reindex=reindex, dedup=dedup) for path in leftover_open_files(directory)]
 
 
 def repair_warc(
-    path: str | PathLike[str], *, index: str | PathLike[str] | None = None, dedup: DedupIndex | None = None
+    path: str | PathLike[str], *, reindex: Reindex | None = None, dedup: DedupIndex | None = None
 ) -> RepairResult:
     """Keep every complete record of a ``.warc.gz`` or ``.warc.gz.open`` file and cut the rest.
 
@@ -102,7 +112,8 @@ def repair_warc(
 
     Args:
         path: the file.
-        index: a CDXJ index to update with the file's records (None: leave indexes alone).
+        reindex: called with the repaired file's final path, to bring an index up to date
+            (archive/index.py ``index_updater``; None: leave indexes alone).
         dedup: a revisit store to learn the file's originals (None: none).
 
     Raises:
@@ -132,8 +143,8 @@ def repair_warc(
             return result
         if is_open:
             os.rename(source, final)
-    if index is not None:
-        update_index(index, [final])
+    if reindex is not None:
+        reindex(final)
     if dedup is not None:
         dedup.add_many(r.original for r in records if r.original is not None)
     return result

@@ -30,11 +30,11 @@ from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
+from archive.corpus.rows import ExportRow
 from archive.errors import SinkWriteError
-from archive.export import OPEN_SUFFIX
+from archive.safefile import OPEN_SUFFIX
 
 if TYPE_CHECKING:
-    from archive.exporters import ExportRow
     from archive.records import Document
 
 HEADER_FIELDS = ("title", "url", "published", "source", "fetched_at", "warc_file", "warc_offset", "warc_record_id")

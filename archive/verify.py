@@ -14,6 +14,7 @@ from archive.damage import CUT_SHORT, EMPTY, is_warc_record, unreadable, walk_me
 from archive.errors import WarcReadError
 from archive.records import RecordPointer
 from archive.revisit import OriginalLookup, digest_matches, revisit_ref, sha1_digest
+from archive.warc.originals import OriginalsInFiles
 
 if TYPE_CHECKING:
     from os import PathLike
@@ -64,9 +65,7 @@ def verify_warc(path: str | PathLike[str], *, resolver: OriginalLookup | None = 
     """
     wpath = Path(path)
     if resolver is None:
-        from archive.replay import RevisitResolver  # replay imports the reader, which this module does not need
-
-        resolver = RevisitResolver.for_directory(wpath.parent)
+        resolver = OriginalsInFiles.for_directory(wpath.parent)
     try:
         fh = wpath.open("rb")
     except OSError as exc:

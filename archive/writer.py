@@ -32,11 +32,11 @@ from archive.httpmsg import (
     warc_date,
     warc_protocol,
 )
-from archive.index import RecordIndexer
 from archive.openfiles import hold
-from archive.reader import response_from_record
-from archive.records import ArchivedResponse, Headers, HttpExchange, RecordPointer
+from archive.records import ArchivedResponse, HeaderList, HttpExchange, RecordPointer
 from archive.revisit import REVISIT_PROFILES, RevisitRef, sha1_digest
+from archive.warc.cdxjline import RecordIndexer
+from archive.warc.record import response_from_record
 
 if TYPE_CHECKING:
     from types import TracebackType
@@ -61,7 +61,7 @@ def gzip_member(raw: bytes) -> bytes:
     return compressor.compress(raw) + compressor.flush()
 
 
-def warc_record(fields: Headers, msgtype: str, http_head: bytes, payload: bytes, payload_digest: str | None) -> bytes:
+def warc_record(fields: HeaderList, msgtype: str, http_head: bytes, payload: bytes, payload_digest: str | None) -> bytes:
     """Serialise one uncompressed WARC/1.1 record holding an HTTP message.
 
     The same bytes warcio's WARCWriter produces (field order, digests, Content-Type,

@@ -30,7 +30,7 @@ import trafilatura
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from fixture_site import serve_site  # noqa: E402
 
-from archive.reader import decoded_payload  # noqa: E402
+from archive.warc.payload import decoded_payload  # noqa: E402
 from archive.replay import iter_archive  # noqa: E402
 from crawler.documents import document_from, wants_document  # noqa: E402
 from crawler.replay import replay_documents  # noqa: E402

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from archive.httpmsg import iri_to_uri, warc_date
-from archive.records import ArchivedResponse, Headers, HttpExchange, RecordPointer
+from archive.records import ArchivedResponse, HeaderList, HttpExchange, RecordPointer
 
 if TYPE_CHECKING:
     from scrapy import Request
@@ -15,9 +15,9 @@ if TYPE_CHECKING:
     from scrapy.http.headers import Headers as ScrapyHeaders
 
 
-def header_pairs(headers: ScrapyHeaders) -> Headers:
+def header_pairs(headers: ScrapyHeaders) -> HeaderList:
     """Every header value as a (name, value) pair, repeated headers kept, in received order."""
-    pairs: Headers = []
+    pairs: HeaderList = []
     for name in headers:
         key = name.decode("latin-1")
         for value in headers.getlist(name):
@@ -48,7 +48,7 @@ def truncation(response: Response, max_payload: int) -> tuple[bytes, str | None]
 _NO_BODY_STATUS = frozenset({204, 304})
 
 
-def reconstructed_framing(request: Request, response: Response, headers: Headers) -> Headers:
+def reconstructed_framing(request: Request, response: Response, headers: HeaderList) -> HeaderList:
     """Headers with the Transfer-Encoding that Twisted consumed, where it can be inferred.
 
     Twisted de-chunks bodies and drops the Transfer-Encoding header, and Scrapy then

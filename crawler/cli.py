@@ -18,7 +18,12 @@ from types import ModuleType
 
 from crawler import __version__
 from crawler.commands import COMMANDS
-from crawler.commands.base import EXIT_BROKEN_PIPE, EXIT_INTERRUPTED, EXIT_USAGE, UsageError
+from crawler.commands.base import (
+    EXIT_BROKEN_PIPE,
+    EXIT_INTERRUPTED,
+    EXIT_USAGE,
+    UsageError,
+)
 
 DESCRIPTION = "Archive Chinese policy pages in WARC files and extract their main text."
 EPILOG = "Run 'zhengwen COMMAND --help' for a command's options and examples."

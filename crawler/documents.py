@@ -6,8 +6,8 @@ import logging
 from urllib.parse import urlsplit
 
 from archive.errors import ArchiveError
-from archive.reader import decoded_payload
 from archive.records import ArchivedResponse, Document
+from archive.warc.payload import decoded_payload
 from crawler.extract import extract_response
 
 logger = logging.getLogger(__name__)

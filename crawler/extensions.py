@@ -3,57 +3,34 @@
 from __future__ import annotations
 
 import logging
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from scrapy import signals
 from scrapy.exceptions import NotConfigured, StopDownload
 from scrapy.utils.defer import deferred_from_coro
 
-from archive.dedup import DedupIndex
 from archive.errors import ArchiveError
 from archive.index import default_index_path, merge_index_lines
 from archive.writer import WarcWriter
 from crawler import reasons
 from crawler.capture import exchange_from
+from crawler.folder import open_dedup_index, state_db_path, warc_dir
 from crawler.recovery import recover_crashed_run
 from crawler.warcinfo import warcinfo_fields
 
 if TYPE_CHECKING:
+    from typing import Self
+
     from scrapy import Request, Spider
     from scrapy.crawler import Crawler
     from scrapy.http import Response
-    from typing import Self
+
+    from archive.dedup import DedupIndex
 
 logger = logging.getLogger(__name__)
 
 #: request.meta key under which the archived form of the response is kept.
 WARC_META_KEY = "warc_response"
-
-
-def warc_dir(settings: Any) -> Path:
-    """The folder WARC files go to: WARC_DIR, else OUTPUT_DIR/warc."""
-    return Path(settings.get("WARC_DIR") or Path(settings.get("OUTPUT_DIR")) / "warc")
-
-
-def state_db_path(settings: Any) -> Path:
-    """The embedded state store: STATE_DB_PATH, else OUTPUT_DIR/state.sqlite."""
-    return Path(settings.get("STATE_DB_PATH") or Path(settings.get("OUTPUT_DIR")) / "state.sqlite")
-
-
-def open_dedup_index(path: Path, directory: Path) -> DedupIndex:
-    """Open the payload-digest store; a new one is seeded from an existing CDXJ index.
-
-    That keeps revisits working against earlier crawls whose state file was lost.
-    """
-    fresh = not path.exists()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    dedup = DedupIndex(path)
-    index = default_index_path(directory)
-    if fresh and index.exists():
-        stats = dedup.import_cdxj(index, warc_dir=directory)
-        logger.info("seeded %s from %s: %s", path, index, stats)
-    return dedup
 
 
 class CaptureSizeLimitExtension:

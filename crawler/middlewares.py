@@ -15,11 +15,12 @@ from crawler.failures import classify
 from crawler.safety import is_public_ip, literal_host_is_local
 
 if TYPE_CHECKING:
+    from typing import Self
+
     from scrapy import Request
     from scrapy.crawler import Crawler
     from scrapy.http import Response
     from scrapy.statscollectors import StatsCollector
-    from typing import Self
 
 logger = logging.getLogger(__name__)
 

@@ -13,6 +13,7 @@ from archive.errors import SinkWriteError
 from archive.export import JsonlSink
 from crawler import reasons
 from crawler.documents import try_document, wants_document
+from crawler.folder import text_jsonl_path
 from crawler.items import PageItem
 from crawler.recovery import recover_crashed_run
 
@@ -48,23 +49,6 @@ class _SharedSinks:
 
 
 SINKS = _SharedSinks()
-
-
-def text_jsonl_path(settings: Any) -> Path:
-    """Where documents go: TEXT_JSONL_PATH, else OUTPUT_DIR/text.jsonl."""
-    return Path(settings.get("TEXT_JSONL_PATH") or Path(settings.get("OUTPUT_DIR")) / "text.jsonl")
-
-
-def leftover_output(settings: Any) -> Path | None:
-    """The ``text.jsonl.open`` of a crawl still running in the folder (it holds the file's lock).
-
-    A crashed run's leftover holds no lock: the crawl repairs and re-derives it (crawler/recovery.py).
-    """
-    from archive.openfiles import held_by_live_writer
-
-    path = text_jsonl_path(settings)
-    open_path = path.with_name(path.name + ".open")
-    return open_path if held_by_live_writer(open_path) else None
 
 
 class ExtractTextPipeline:

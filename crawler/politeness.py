@@ -20,11 +20,12 @@ from crawler.exceptions import SkippedRequest
 from crawler.extract.pagetype import BLOCKED
 
 if TYPE_CHECKING:
+    from typing import Self
+
     from scrapy import Request
     from scrapy.crawler import Crawler
     from scrapy.http import Response
     from scrapy.statscollectors import StatsCollector
-    from typing import Self
 
 logger = logging.getLogger(__name__)
 

@@ -17,9 +17,10 @@ from scrapy.exceptions import NotConfigured
 from twisted.internet import task
 
 if TYPE_CHECKING:
+    from typing import Self
+
     from scrapy import Spider
     from scrapy.crawler import Crawler
-    from typing import Self
 
 _CLEAR = "\r\x1b[K"
 

@@ -18,10 +18,12 @@ from typing import TYPE_CHECKING, Any
 from archive.damage import DamageLog
 from archive.errors import ArchiveError
 from archive.export import JsonlSink, read_jsonl
-from archive.index import default_index_path
+from archive.index import default_index_path, index_updater
 from archive.openfiles import held_by_live_writer
 from archive.repair import repair_leftovers
-from archive.replay import find_warcs
+from archive.warc.files import find_warcs
+from crawler.folder import open_dedup_index, state_db_path, text_jsonl_path, warc_dir
+from crawler.replay import replay_documents
 
 if TYPE_CHECKING:
     from archive.dedup import DedupIndex
@@ -34,14 +36,12 @@ _lock = threading.Lock()
 
 def repair_crashed_warcs(settings: Any, dedup: DedupIndex | None = None) -> int:
     """Repair the ``.open`` WARC files of crashed crawls in WARC_DIR; return how many (each logged)."""
-    from crawler.extensions import open_dedup_index, state_db_path, warc_dir  # the extension calls this module
-
     directory = warc_dir(settings)
     index = default_index_path(directory) if settings.getbool("WARC_CDXJ_ENABLED") else None
     own = dedup is None and settings.getbool("WARC_DEDUP_ENABLED")
     store = open_dedup_index(state_db_path(settings), directory) if own else dedup
     try:
-        results = repair_leftovers(directory, index=index, dedup=store)
+        results = repair_leftovers(directory, reindex=index_updater(index) if index is not None else None, dedup=store)
     finally:
         if own and store is not None:
             store.close()
@@ -56,8 +56,6 @@ def recover_crashed_run(settings: Any, dedup: DedupIndex | None = None) -> None:
     Runs once per output folder and process: Scrapy opens item pipelines before it sends
     ``spider_opened``, so both the text pipeline and the WARC extension call it.
     """
-    from crawler.pipelines import text_jsonl_path
-
     path = text_jsonl_path(settings)
     with _lock:
         if path in _done:
@@ -74,9 +72,6 @@ def recover_crashed_run(settings: Any, dedup: DedupIndex | None = None) -> None:
 
 
 def _rederive(path: Path, leftover: Path, settings: Any) -> None:
-    from crawler.extensions import warc_dir
-    from crawler.replay import replay_documents
-
     leftover.unlink()
     known = {str(line.get("warc_file")) for line in read_jsonl(path)} if path.exists() else set()
     files = [p for p in find_warcs([warc_dir(settings)]) if p.name not in known] if warc_dir(settings).is_dir() else []

@@ -26,6 +26,7 @@ from archive import (
     read_response,
     update_index,
 )
+from archive.cdxj.seed import seed_digests
 from archive.revisit import sha1_digest
 from archivehelpers import T0, WARCIO, counting_ids, http_exchange, ticking_clock
 
@@ -306,7 +307,7 @@ def crawl_without_dedup(directory: Path) -> list[ArchivedResponse]:
 
 def test_dedup_seeded_from_a_cdxj_index_writes_revisits(tmp_path: Path, dedup: DedupIndex) -> None:
     earlier = crawl_without_dedup(tmp_path)
-    stats = dedup.import_cdxj(tmp_path / "index.cdxj")
+    stats = seed_digests(dedup, tmp_path / "index.cdxj")
     assert stats.added == 1
     (later,) = write(tmp_path, dedup, exchange(), first_id=100, start=T0 + timedelta(days=1))
     assert later.revisit_of == earlier[0].pointer
@@ -315,7 +316,7 @@ def test_dedup_seeded_from_a_cdxj_index_writes_revisits(tmp_path: Path, dedup: D
 
 def test_cdxj_import_takes_exact_date_and_id_from_the_warc(tmp_path: Path, dedup: DedupIndex) -> None:
     earlier = crawl_without_dedup(tmp_path)
-    dedup.import_cdxj(tmp_path / "index.cdxj")
+    seed_digests(dedup, tmp_path / "index.cdxj")
     entry = dedup.lookup(URL, sha1_digest(PAYLOAD))
     assert entry == DedupEntry(earlier[0].warc_date, earlier[0].pointer.warc_record_id,
                                earlier[0].pointer.warc_file, earlier[0].pointer.warc_offset)
@@ -325,7 +326,7 @@ def test_cdxj_import_skips_errors_empty_bodies_and_revisits(tmp_path: Path, dedu
     write(tmp_path, DedupIndex(tmp_path / "other.sqlite3"), exchange(), exchange())
     crawl_without_dedup(tmp_path)
     update_index(tmp_path / "index.cdxj", sorted(tmp_path.glob("*.warc.gz")))
-    stats = dedup.import_cdxj(tmp_path / "index.cdxj")
+    stats = seed_digests(dedup, tmp_path / "index.cdxj")
     assert (stats.added, stats.already_known) == (1, 1)
     assert stats.skipped_not_original == 3  # one revisit, one 404, one empty 200
     assert dedup.lookup(f"{URL}?gone", sha1_digest(PAYLOAD)) is None
@@ -334,13 +335,13 @@ def test_cdxj_import_skips_errors_empty_bodies_and_revisits(tmp_path: Path, dedu
 def test_cdxj_import_counts_lines_whose_warc_is_missing(tmp_path: Path, dedup: DedupIndex) -> None:
     crawl_without_dedup(tmp_path / "old")
     shutil.move(tmp_path / "old" / "index.cdxj", tmp_path / "index.cdxj")
-    stats = dedup.import_cdxj(tmp_path / "index.cdxj")
+    stats = seed_digests(dedup, tmp_path / "index.cdxj")
     assert (stats.added, stats.skipped_missing_warc) == (0, 1)
-    assert dedup.import_cdxj(tmp_path / "index.cdxj", warc_dir=tmp_path / "old").added == 1
+    assert seed_digests(dedup, tmp_path / "index.cdxj", warc_dir=tmp_path / "old").added == 1
 
 
 def test_cdxj_import_skips_truncated_records(tmp_path: Path, dedup: DedupIndex) -> None:
     write(tmp_path, None, exchange(truncated="length"))
     update_index(tmp_path / "index.cdxj", sorted(tmp_path.glob("*.warc.gz")))
-    stats = dedup.import_cdxj(tmp_path / "index.cdxj")
+    stats = seed_digests(dedup, tmp_path / "index.cdxj")
     assert (stats.added, stats.skipped_not_original) == (0, 1)

@@ -11,6 +11,7 @@ import pytest
 from archive import DedupIndex, index_warcs, verify_warc
 from archive.errors import WarcRepairError
 from archive.openfiles import hold
+from archive.index import index_updater
 from archive.repair import repair_warc
 from damagedwarcs import damaged_bytes, good_warc
 
@@ -32,7 +33,7 @@ def test_repair_keeps_complete_records_renames_indexes_and_remembers(tmp_path: P
     leftover, final, complete = left_open(tmp_path, kind)
     index = tmp_path / "warc" / "index.cdxj"
     with DedupIndex(tmp_path / "state.sqlite") as dedup:
-        result = repair_warc(leftover, index=index, dedup=dedup)
+        result = repair_warc(leftover, reindex=index_updater(index), dedup=dedup)
         assert dedup.lookup("https://www.gov.cn/crashed/0.htm", index_digest(index)) is not None
     assert result.path == final and not leftover.exists()
     assert result.cut_bytes > 0 and result.cut_records >= 1

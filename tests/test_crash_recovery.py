@@ -15,6 +15,7 @@ from warcio.archiveiterator import ArchiveIterator
 
 from archive import DedupIndex, RevisitResolver, find_warcs, verify_warc
 from archive.damage import walk_members
+from archive.index import index_updater
 from archive.repair import repair_leftovers
 from crawlhelpers import FAST, ROOT, zhengwen_crawl
 
@@ -72,7 +73,7 @@ def test_kill_9_at_random_moments_then_repair_loses_nothing(fixture_web, tmp_pat
             expected |= completed_ids(path)
             killed_mid_write += 1
         with DedupIndex(out / "state.sqlite") as dedup:
-            repair_leftovers(warc, index=warc / "index.cdxj", dedup=dedup)
+            repair_leftovers(warc, reindex=index_updater(warc / "index.cdxj"), dedup=dedup)
         files = find_warcs([warc]) if warc.is_dir() else []
         assert not list(out.glob("warc/*.open"))
         assert expected <= stored_ids(files), "a completed record was lost"

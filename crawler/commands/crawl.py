@@ -118,7 +118,7 @@ def _check(args: argparse.Namespace, known: list[str], settings: Any) -> list[st
         UsageError: anything wrong with them.
     """
     from archive.errors import ArchiveError
-    from archive.replay import find_warcs
+    from archive.warc.files import find_warcs
     from crawler.seeds import SeedError, read_seeds
 
     if args.from_archive == []:
@@ -152,7 +152,7 @@ def run(args: argparse.Namespace) -> int:
     from scrapy.crawler import CrawlerProcess
 
     from crawler.crawllog import quiet_network_tracebacks
-    from crawler.pipelines import leftover_output
+    from crawler.folder import leftover_output
     from crawler.report import SpiderOutcome, exit_status, format_report
 
     known = spider_names()

@@ -109,7 +109,7 @@ def _check_usage(args: argparse.Namespace) -> None:
 
 
 def _source(text: str) -> Source:
-    from archive.replay import WARC_SUFFIXES, find_warcs
+    from archive.warc.files import WARC_SUFFIXES, find_warcs
 
     path = Path(text)
     if path.is_dir():

@@ -42,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
     from archive.damage import DamageLog
     from archive.errors import ArchiveError
     from archive.index import INDEX_NAME, index_warcs, rebuild_index, update_index
-    from archive.replay import find_warcs
+    from archive.warc.files import find_warcs
     from crawler.commands.streams import text_output
 
     names = args.paths or [DEFAULT_WARC_DIR]

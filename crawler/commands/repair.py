@@ -8,9 +8,9 @@ from pathlib import Path
 
 from archive.dedup import DedupIndex
 from archive.errors import ArchiveError
-from archive.index import INDEX_NAME
+from archive.index import INDEX_NAME, index_updater
 from archive.repair import OPEN_SUFFIX, needs_repair, repair_warc
-from archive.replay import find_warcs
+from archive.warc.files import find_warcs
 
 #: The revisit store of a crawl folder, beside its ``warc/`` folder (crawler/settings.py STATE_DB_PATH).
 STATE_NAME = "state.sqlite"
@@ -56,9 +56,9 @@ def repair_paths(paths: Iterable[Path]) -> bool:
         try:
             if state.is_file():
                 with DedupIndex(state) as dedup:
-                    result = repair_warc(path, index=index if index.is_file() else None, dedup=dedup)
+                    result = repair_warc(path, reindex=index_updater(index) if index.is_file() else None, dedup=dedup)
             else:
-                result = repair_warc(path, index=index if index.is_file() else None)
+                result = repair_warc(path, reindex=index_updater(index) if index.is_file() else None)
         except (ArchiveError, OSError) as exc:
             ok = False
             print(f"zhengwen verify: cannot repair {path}: {exc}", file=sys.stderr)

@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     from archive.errors import ArchiveError
     from archive.export import document_to_json
     from archive.progress import progress
-    from archive.replay import find_warcs
+    from archive.warc.files import find_warcs
     from crawler.commands.base import default_workers
     from crawler.commands.streams import text_output
     from crawler.replay import replay_documents

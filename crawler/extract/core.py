@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from crawler.profiles import SiteProfile
 
 
-class Headers(dict[str, str]):
+class HeaderMap(dict[str, str]):
     """A read-only-by-convention, case-insensitive header mapping (first value wins)."""
 
     def __init__(self, pairs: Mapping[str, str] | list[tuple[str, str]] | None = None) -> None:
@@ -86,7 +86,7 @@ def extract_html(
     Returns:
         The Document; ``text`` is None unless ``page_type`` is ``article``.
     """
-    fields = Headers(headers)
+    fields = HeaderMap(headers)
     profile = profile or profile_for_url(url)
     hints = merged_hints(profile)
     model = model or default_model()
@@ -149,7 +149,7 @@ def extract_response(resp: ArchivedResponse, payload: bytes) -> Document:
         resp: the stored response (target URI, headers, WARC-Date, record pointer).
         payload: its body with Content-Encoding removed (the caller decodes it).
     """
-    document = extract_html(payload, resp.target_uri, Headers(resp.headers))
+    document = extract_html(payload, resp.target_uri, HeaderMap(resp.headers))
     extra = document.extra
     if resp.truncated:
         # The body is incomplete (WARC-Truncated): say so rather than pass it off as whole.

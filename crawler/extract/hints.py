@@ -6,7 +6,13 @@ import hashlib
 from dataclasses import fields
 from functools import cache
 
-from crawler.profiles import GENERIC_SLUG, SITES_DIR, ExtractHints, SiteProfile, load_profile
+from crawler.profiles import (
+    GENERIC_SLUG,
+    SITES_DIR,
+    ExtractHints,
+    SiteProfile,
+    load_profile,
+)
 
 
 def merged_hints(profile: SiteProfile) -> ExtractHints:

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from crawler.extract import dates
-from crawler.extract.visible import normalize_space
 from crawler.extract.titles import find_title, texts_at
+from crawler.extract.visible import normalize_space
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from crawler.extract.visible import SKIP_TAGS, is_hidden, normalize_space, visible_words
 from crawler.extract.tokens import TAG_BITS, attribute_bits
+from crawler.extract.visible import SKIP_TAGS, is_hidden, normalize_space, visible_words
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement

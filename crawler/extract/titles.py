@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from crawler.extract.visible import normalize_space
 from crawler.extract.clean import compiled
+from crawler.extract.visible import normalize_space
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement

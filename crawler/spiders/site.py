@@ -24,10 +24,11 @@ from crawler.seeds import Seed, read_seeds
 from crawler.urls import canonicalize
 
 if TYPE_CHECKING:
+    from typing import Self
+
     from scrapy.crawler import Crawler
     from scrapy.settings import BaseSettings
     from twisted.python.failure import Failure
-    from typing import Self
 
 logger = logging.getLogger(__name__)
 
