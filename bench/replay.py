@@ -6,7 +6,7 @@ Builds an archive of ≥ 2,000 pages by crawling the local benchmark site
 (bench/fixture_site.py) serving the real fixture articles (gov, 163.com, WeChat and other
 Chinese news pages, each copy distinct) with WARC capture on, then, interleaved:
 
-- replays it (`crawler.replay.replay_documents`: read records, resolve revisits, decode,
+- replays it (`crawler.rederive.replay_documents`: read records, resolve revisits, decode,
   extract) with 1 and with 2 worker processes: documents/s and the speed-up;
 - times, per archived page, zhengwen's full extraction (`crawler.documents.document_from`)
   and bare `trafilatura.extract` on the same decoded payload: median ms/page and ratio.
@@ -30,10 +30,10 @@ import trafilatura
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from fixture_site import serve_site  # noqa: E402
 
+from archive.replay.ordered import iter_archive  # noqa: E402
 from archive.warc.payload import decoded_payload  # noqa: E402
-from archive.replay import iter_archive  # noqa: E402
 from crawler.documents import document_from, wants_document  # noqa: E402
-from crawler.replay import replay_documents  # noqa: E402
+from crawler.rederive import replay_documents  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -10,7 +10,7 @@ from scrapy.exceptions import NotConfigured
 from scrapy.http import Headers
 from scrapy.responsetypes import responsetypes
 
-from archive.lookup import ArchiveLookup
+from archive.replay.lookup import ArchiveLookup
 from crawler.extensions import WARC_META_KEY
 
 if TYPE_CHECKING:

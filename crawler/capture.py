@@ -6,8 +6,8 @@ from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from archive.httpmsg import iri_to_uri, warc_date
 from archive.records import ArchivedResponse, HeaderList, HttpExchange, RecordPointer
+from archive.warc.httpmsg import iri_to_uri, warc_date
 
 if TYPE_CHECKING:
     from scrapy import Request

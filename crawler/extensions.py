@@ -9,9 +9,9 @@ from scrapy import signals
 from scrapy.exceptions import NotConfigured, StopDownload
 from scrapy.utils.defer import deferred_from_coro
 
+from archive.cdxj.index import default_index_path, merge_index_lines
 from archive.errors import ArchiveError
-from archive.index import default_index_path, merge_index_lines
-from archive.writer import WarcWriter
+from archive.warc.writer import WarcWriter
 from crawler import reasons
 from crawler.capture import exchange_from
 from crawler.folder import open_dedup_index, state_db_path, warc_dir
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from scrapy.crawler import Crawler
     from scrapy.http import Response
 
-    from archive.dedup import DedupIndex
+    from archive.warc.digests import DedupIndex
 
 logger = logging.getLogger(__name__)
 

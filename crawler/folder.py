@@ -11,10 +11,10 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from archive.cdxj.index import default_index_path
 from archive.cdxj.seed import seed_digests
-from archive.dedup import DedupIndex
-from archive.index import default_index_path
 from archive.openfiles import held_by_live_writer
+from archive.warc.digests import DedupIndex
 
 logger = logging.getLogger(__name__)
 

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Any
 
 from scrapy.utils.defer import deferred_from_coro
 
+from archive.corpus.jsonl import JsonlSink
 from archive.errors import SinkWriteError
-from archive.export import JsonlSink
 from crawler import reasons
 from crawler.documents import try_document, wants_document
 from crawler.folder import text_jsonl_path

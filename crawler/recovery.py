@@ -15,18 +15,18 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from archive.damage import DamageLog
+from archive.cdxj.index import default_index_path, index_updater
+from archive.corpus.jsonl import JsonlSink, read_jsonl
 from archive.errors import ArchiveError
-from archive.export import JsonlSink, read_jsonl
-from archive.index import default_index_path, index_updater
 from archive.openfiles import held_by_live_writer
-from archive.repair import repair_leftovers
+from archive.warc.damage import DamageLog
 from archive.warc.files import find_warcs
+from archive.warc.repair import repair_leftovers
 from crawler.folder import open_dedup_index, state_db_path, text_jsonl_path, warc_dir
-from crawler.replay import replay_documents
+from crawler.rederive import replay_documents
 
 if TYPE_CHECKING:
-    from archive.dedup import DedupIndex
+    from archive.warc.digests import DedupIndex
 
 logger = logging.getLogger(__name__)
 

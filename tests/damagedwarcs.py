@@ -6,8 +6,9 @@ import itertools
 from datetime import timedelta
 from pathlib import Path
 
-from archive import ArchivedResponse, WarcWriter
 from archivehelpers import T0, http_exchange
+
+from archive import ArchivedResponse, WarcWriter
 
 PAYLOAD = "<html><head><title>国务院关于印发政策的通知</title></head><body><p>国务院关于印发政策的通知。</p></body></html>".encode()
 #: The kinds of damage, each a function of the good file's bytes and the offset of its second response.

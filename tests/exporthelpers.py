@@ -7,9 +7,10 @@ import functools
 import html
 import json
 
+from fixtureweb import fixtures_dir
+
 from archive.records import Document
 from crawler.extract import extract_html
-from fixtureweb import fixtures_dir
 
 #: The article reposted by the near-duplicate tests: long enough (≈2,500 characters) that an
 #: added editor's note and a dropped closing paragraph leave most of its 5-grams shared.

@@ -7,11 +7,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from damagedwarcs import KINDS, damaged_warc, good_warc
 
 from archive import index_warcs, iter_archive, verify_warc
-from archive.damage import DamageLog, first_damage
 from archive.errors import WarcDamageError
-from damagedwarcs import KINDS, damaged_warc, good_warc
+from archive.warc.damage import DamageLog, first_damage
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from archivehelpers import T0, WARCIO, counting_ids, http_exchange, ticking_clock
 from warcio.archiveiterator import ArchiveIterator
 
 from archive import (
@@ -27,8 +28,7 @@ from archive import (
     update_index,
 )
 from archive.cdxj.seed import seed_digests
-from archive.revisit import sha1_digest
-from archivehelpers import T0, WARCIO, counting_ids, http_exchange, ticking_clock
+from archive.warc.revisit import sha1_digest
 
 PAYLOAD = "<html><body><p>国务院关于印发政策的通知</p></body></html>".encode()
 URL = "https://www.gov.cn/zhengce/content/2026-11/21/content_1.htm"

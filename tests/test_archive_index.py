@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from archivehelpers import T0, counting_ids, http_exchange, ticking_clock
 
 from archive import (
     DedupIndex,
@@ -23,7 +24,6 @@ from archive import (
     update_index,
 )
 from crawler.cli import main
-from archivehelpers import T0, counting_ids, http_exchange, ticking_clock
 
 PAYLOAD = "<html><p>正文</p></html>".encode()
 
@@ -196,10 +196,10 @@ def test_index_command_usage_error_exits_2(capsys: pytest.CaptureFixture[str]) -
 
 
 def test_lines_built_while_writing_equal_the_indexer_over_the_files(tmp_path: Path) -> None:
-    from archive.dedup import DedupIndex
-    from archive.index import index_warcs
+    from archive.cdxj.index import index_warcs
     from archive.records import HttpExchange
-    from archive.writer import WarcWriter
+    from archive.warc.digests import DedupIndex
+    from archive.warc.writer import WarcWriter
 
     writer = WarcWriter(tmp_path, max_bytes=3000, dedup=DedupIndex(tmp_path / "state.sqlite"))
     for n in range(6):

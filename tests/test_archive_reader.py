@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from archivehelpers import http_exchange
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -24,7 +25,6 @@ from archive import (
     iter_responses,
     read_response,
 )
-from archivehelpers import http_exchange
 
 TEXT = "<html><body><p>国务院关于印发政策的通知</p></body></html>".encode()
 

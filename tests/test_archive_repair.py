@@ -7,13 +7,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from damagedwarcs import damaged_bytes, good_warc
 
 from archive import DedupIndex, index_warcs, verify_warc
+from archive.cdxj.index import index_updater
 from archive.errors import WarcRepairError
 from archive.openfiles import hold
-from archive.index import index_updater
-from archive.repair import repair_warc
-from damagedwarcs import damaged_bytes, good_warc
+from archive.warc.repair import repair_warc
 
 ROOT = Path(__file__).resolve().parents[1]
 

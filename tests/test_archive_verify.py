@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from archivehelpers import T0, http_exchange
 from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
@@ -22,9 +23,8 @@ from archive import (
     update_index,
     verify_warc,
 )
+from archive.warc.revisit import sha1_digest
 from crawler.cli import main
-from archive.revisit import sha1_digest
-from archivehelpers import T0, http_exchange
 
 PAYLOAD = "<html><p>国务院关于印发政策的通知</p></html>".encode() * 20
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from archivehelpers import WARCIO, counting_ids, ticking_clock
 from warcio.archiveiterator import ArchiveIterator
 
 from archive import (
@@ -23,7 +24,6 @@ from archive import (
     iter_responses,
     read_response,
 )
-from archivehelpers import WARCIO, counting_ids, ticking_clock
 
 NAME_RE = re.compile(r"^test-2026112110\d{7}-(\d{5})-[A-Za-z0-9._-]+-\d+\.warc\.gz$")
 

@@ -18,11 +18,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
-from archive.records import HttpExchange
-from archive.writer import WarcWriter
 from archivehelpers import counting_ids, ticking_clock
 from fixtureweb import FixtureWeb
+
+from archive.records import HttpExchange
+from archive.warc.writer import WarcWriter
 
 ROOT = Path(__file__).resolve().parents[1]
 COMMANDS = ("crawl", "replay", "export", "extract", "index", "verify", "wacz")

@@ -11,13 +11,13 @@ import sys
 import time
 from pathlib import Path
 
+from crawlhelpers import FAST, ROOT, zhengwen_crawl
 from warcio.archiveiterator import ArchiveIterator
 
 from archive import DedupIndex, RevisitResolver, find_warcs, verify_warc
-from archive.damage import walk_members
-from archive.index import index_updater
-from archive.repair import repair_leftovers
-from crawlhelpers import FAST, ROOT, zhengwen_crawl
+from archive.cdxj.index import index_updater
+from archive.warc.damage import walk_members
+from archive.warc.repair import repair_leftovers
 
 KILLS = 20
 SEED = 9

@@ -12,10 +12,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from crawlhelpers import FAST, CrawlRun, zhengwen_crawl
 
 from archive.openfiles import hold
 from crawler.urls import canonicalize
-from crawlhelpers import FAST, CrawlRun, zhengwen_crawl
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -16,7 +16,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
 from crawlhelpers import FAST, CrawlRun, zhengwen_crawl
 
 SERVER = Path(__file__).resolve().parent / "hostileserver.py"

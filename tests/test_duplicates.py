@@ -6,10 +6,15 @@ import dataclasses
 import random
 
 import pytest
-
-from archive.duplicates import document_key, group_duplicates, normalise_text, shingles
-from archive.records import Document
 from exporthelpers import fixture_article, fixture_documents, reposts, with_provenance
+
+from archive.corpus.nearduplicates import (
+    document_key,
+    group_duplicates,
+    normalise_text,
+    shingles,
+)
+from archive.records import Document
 
 
 def doc(n: int, text: str | None, fetched_at: str | None = None, **changes: object) -> Document:

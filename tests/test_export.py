@@ -13,19 +13,6 @@ from typing import Any
 
 import pyarrow.parquet as pq
 import pytest
-
-from archive.duplicates import group_duplicates
-from archive.errors import ArchiveError, SinkWriteError
-from archive.export import JsonlSink, document_from_dict, document_to_json, read_jsonl
-from archive.exporters import JSON_COLUMNS, ExportRow, columns, export_documents, parquet_schema
-from archive.progress import progress
-from archive.records import Document, HttpExchange
-from archive.selection import Selection, select
-from archive.txttree import HEADER_FIELDS, relative_path
-from archive.writer import WarcWriter
-from crawler.cli import main
-from crawler.commands.export import PAGE_TYPES
-from crawler.replay import replay_documents
 from exporthelpers import (
     GOV_URL,
     WECHAT_URL,
@@ -38,6 +25,30 @@ from exporthelpers import (
     with_provenance,
 )
 from fixtureweb import fixtures_dir
+
+from archive.corpus.formats import (
+    JSON_COLUMNS,
+    ExportRow,
+    columns,
+    export_documents,
+    parquet_schema,
+)
+from archive.corpus.jsonl import (
+    JsonlSink,
+    document_from_dict,
+    document_to_json,
+    read_jsonl,
+)
+from archive.corpus.nearduplicates import group_duplicates
+from archive.corpus.selection import Selection, select
+from archive.corpus.txttree import HEADER_FIELDS, relative_path
+from archive.errors import ArchiveError, SinkWriteError
+from archive.progress import progress
+from archive.records import Document, HttpExchange
+from archive.warc.writer import WarcWriter
+from crawler.cli import main
+from crawler.commands.export import PAGE_TYPES
+from crawler.rederive import replay_documents
 
 INT_COLUMNS = {"http_status", "warc_offset"}
 

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from archive.records import ArchivedResponse, RecordPointer
-from crawler.extract import extract_html, extract_response
 from crawler.cli import main
+from crawler.extract import extract_html, extract_response
 from crawler.extract.dates import parse_date
-from crawler.extract.model import default_model
 from crawler.extract.decode import decode_body
+from crawler.extract.model import default_model
 from crawler.extract.postclean import postclean
 from crawler.extract.repair import drop_stray_end_tags, parse_html
 

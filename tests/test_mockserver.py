@@ -17,9 +17,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-
 from capturesite import CAPTURE_HOST, CHUNK_SIZE, TRUNCATED_DECLARED, TRUNCATED_SENT
-from fixtureweb import FixturesNotFoundError, FixtureWeb, canonical_wechat_url, fixtures_dir
+from fixtureweb import (
+    FixturesNotFoundError,
+    FixtureWeb,
+    canonical_wechat_url,
+    fixtures_dir,
+)
 
 HUNAN_ARTICLE = "https://www.hunan.gov.cn/hnszf/szf/zfld/mwm/mwmhd/202302/t20230224_29256497.html"
 HUNAN_COLUMN = "https://www.hunan.gov.cn/hnszf/szf/zfld/mwm/mwmhd/index.html"

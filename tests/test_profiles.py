@@ -6,7 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from crawler.profiles import ProfileError, all_profiles, load_profile_file, profile_for_url
+from crawler.profiles import (
+    ProfileError,
+    all_profiles,
+    load_profile_file,
+    profile_for_url,
+)
 
 
 def test_bundled_profiles() -> None:

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
 from crawlhelpers import CrawlRun, responses_by_uri
 from fixtureweb import FixtureWeb
 

@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from crawlhelpers import FAST, CrawlRun, zhengwen_crawl
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -92,9 +91,9 @@ def test_crawl_from_archive_finds_the_same_articles(small_crawl: CrawlRun, tmp_p
 
 def test_a_page_that_cannot_be_extracted_is_skipped_like_the_crawl_skips_it(tmp_path: Path) -> None:
     from archive.records import HttpExchange
-    from archive.writer import WarcWriter
+    from archive.warc.writer import WarcWriter
     from crawler.documents import BAD_PAYLOAD, try_document
-    from crawler.replay import replay_documents
+    from crawler.rederive import replay_documents
 
     def page(url: str, payload: bytes, headers: list[tuple[str, str]]) -> HttpExchange:
         return HttpExchange(url=url, method="GET", request_headers=[("Host", "www.gov.cn")], request_body=b"",

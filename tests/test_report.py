@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from crawler.report import EXIT_FAILED, EXIT_OK, SpiderOutcome, exit_status, format_report
+from crawler.report import (
+    EXIT_FAILED,
+    EXIT_OK,
+    SpiderOutcome,
+    exit_status,
+    format_report,
+)
 
 
 def test_clean_run() -> None:

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from scrapy.exceptions import CannotResolveHostError, DownloadConnectionRefusedError, DownloadTimeoutError, IgnoreRequest
+from scrapy.exceptions import (
+    CannotResolveHostError,
+    DownloadConnectionRefusedError,
+    DownloadTimeoutError,
+    IgnoreRequest,
+)
 from twisted.internet.error import DNSLookupError
 
 from crawler import reasons

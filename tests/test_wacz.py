@@ -1,4 +1,4 @@
-"""WACZ packaging: archive.wacz builds files that `wacz validate` accepts, with correct hashes."""
+"""WACZ packaging: archive.corpus.wacz builds files that `wacz validate` accepts, with correct hashes."""
 
 from __future__ import annotations
 
@@ -13,12 +13,12 @@ from itertools import count
 from pathlib import Path
 
 import pytest
-
-from archive.records import ArchivedResponse, HttpExchange
-from archive.wacz import WaczError, package_wacz, pages_from_documents
-from crawler.cli import main
-from archive.writer import WarcWriter
 from crawlhelpers import CrawlRun
+
+from archive.corpus.wacz import WaczError, package_wacz, pages_from_documents
+from archive.records import ArchivedResponse, HttpExchange
+from archive.warc.writer import WarcWriter
+from crawler.cli import main
 
 WACZ_CLI = Path(sys.executable).with_name("wacz")
 PAGE = "<html><head><title>政策解读</title></head><body><p>科技创新</p></body></html>".encode()

@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from crawlhelpers import ROOT, CrawlRun, WarcRecord, crawl_urls, responses_by_uri
 from fixtureweb import FixtureWeb
 

@@ -13,15 +13,15 @@ from typing import TYPE_CHECKING
 
 from warcio.archiveiterator import ArchiveIterator  # type: ignore[import-untyped]
 
-from archive.dedup import DedupEntry
+from archive.cdxj.index import cdxj_location, iter_cdxj
 from archive.errors import WarcReadError
-from archive.index import cdxj_location, iter_cdxj
-from archive.revisit import sha1_digest
+from archive.warc.digests import DedupEntry
+from archive.warc.revisit import sha1_digest
 
 if TYPE_CHECKING:
     from os import PathLike
 
-    from archive.dedup import DedupIndex
+    from archive.warc.digests import DedupIndex
 
 logger = logging.getLogger(__name__)
 

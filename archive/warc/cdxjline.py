@@ -2,7 +2,7 @@
 
 cdxj_indexer's own field logic applied to a single parsed record: the writer asks for
 the line of each response or revisit it stores, so a crawl's index needs no second
-pass over its files (archive/index.py merges the lines; ``index_warcs`` over the
+pass over its files (archive/cdxj/index.py merges the lines; ``index_warcs`` over the
 finished files gives the same lines, a test holds this).
 """
 

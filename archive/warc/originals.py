@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING
 from warcio.archiveiterator import ArchiveIterator  # type: ignore[import-untyped]
 
 from archive.errors import WarcReadError
-from archive.revisit import RevisitRef, digest_matches
 from archive.warc.files import find_warcs
 from archive.warc.record import read_record_at
+from archive.warc.revisit import RevisitRef, digest_matches
 
 if TYPE_CHECKING:
     from os import PathLike

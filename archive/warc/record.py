@@ -9,7 +9,7 @@ from warcio.archiveiterator import ArchiveIterator  # type: ignore[import-untype
 
 from archive.errors import WarcDamageError, WarcReadError
 from archive.records import ArchivedResponse, RecordPointer
-from archive.revisit import OriginalLookup, resolve_revisit
+from archive.warc.revisit import OriginalLookup, resolve_revisit
 
 if TYPE_CHECKING:
     from os import PathLike

@@ -2,7 +2,7 @@
 
 The formats, filters and duplicate grouping live in ``archive/`` (exporters, selection,
 duplicates); this command lives in ``crawler/`` because a WARC source is replayed, which
-needs the extractor (crawler.replay, imported only for WARC sources).
+needs the extractor (crawler.rederive, imported only for WARC sources).
 """
 
 from __future__ import annotations
@@ -31,9 +31,9 @@ from crawler.commands.base import (
 )
 
 if TYPE_CHECKING:
-    from archive.damage import DamageLog
-    from archive.exporters import ExportRow
+    from archive.corpus.formats import ExportRow
     from archive.records import Document
+    from archive.warc.damage import DamageLog
 
 PROG = "zhengwen export"
 HELP = "export documents as JSONL, CSV, Parquet or text files, duplicates grouped"
@@ -67,9 +67,9 @@ def _similarity(text: str) -> float:
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    from archive.duplicates import DEFAULT_THRESHOLD
-    from archive.exporters import FORMATS
-    from archive.selection import ANY_PAGE_TYPE
+    from archive.corpus.formats import FORMATS
+    from archive.corpus.nearduplicates import DEFAULT_THRESHOLD
+    from archive.corpus.selection import ANY_PAGE_TYPE
 
     parser.add_argument("sources", nargs="+", metavar="SOURCE",
                         help="crawl folder (its text.jsonl, else its warc/), JSONL file, or WARC files/folders")
@@ -152,21 +152,21 @@ def iter_documents(plan: Iterable[Source], *, workers: int = 1, damage: DamageLo
     Raises:
         ArchiveError: a file is unreadable, a line is not a document, a WARC record is broken.
     """
-    from archive.export import document_from_dict, read_jsonl
+    from archive.corpus.jsonl import document_from_dict, read_jsonl
 
     for kind, paths in plan:
         if kind == "jsonl":
             yield from map(document_from_dict, read_jsonl(paths[0]))
         else:
             # the extractor is loaded for WARC sources only
-            from crawler.replay import replay_documents
+            from crawler.rederive import replay_documents
 
             yield from replay_documents(paths, workers=workers, damage=damage)
 
 
 def _rows(docs: Iterable[Document], args: argparse.Namespace) -> Iterable[ExportRow]:
-    from archive.duplicates import group_duplicates
-    from archive.exporters import ExportRow
+    from archive.corpus.formats import ExportRow
+    from archive.corpus.nearduplicates import group_duplicates
 
     if args.no_grouping:
         return (ExportRow(doc) for doc in docs)
@@ -177,7 +177,7 @@ def _rows(docs: Iterable[Document], args: argparse.Namespace) -> Iterable[Export
 
 def _export(args: argparse.Namespace, rows: Iterable[ExportRow]) -> int:
     """Write the rows where -o says; standard output for none or ``-``."""
-    from archive.exporters import check_output, export_documents
+    from archive.corpus.formats import check_output, export_documents
     from crawler.commands.streams import text_output
 
     grouped = not args.no_grouping
@@ -199,10 +199,10 @@ def _export(args: argparse.Namespace, rows: Iterable[ExportRow]) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from archive.damage import DamageLog
+    from archive.corpus.selection import Selection, select
     from archive.errors import ArchiveError
     from archive.progress import progress
-    from archive.selection import Selection, select
+    from archive.warc.damage import DamageLog
     from crawler.commands.base import default_workers
 
     _check_usage(args)

@@ -34,7 +34,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from archive.export import document_to_json
+    from archive.corpus.jsonl import document_to_json
     from crawler.commands.streams import text_output
     from crawler.extract.core import extract_html
 

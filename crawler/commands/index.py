@@ -39,9 +39,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from archive.damage import DamageLog
+    from archive.cdxj.index import INDEX_NAME, index_warcs, rebuild_index, update_index
     from archive.errors import ArchiveError
-    from archive.index import INDEX_NAME, index_warcs, rebuild_index, update_index
+    from archive.warc.damage import DamageLog
     from archive.warc.files import find_warcs
     from crawler.commands.streams import text_output
 

@@ -1,4 +1,4 @@
-"""`zhengwen verify --repair`: find the files to mend, mend them, say what was cut (archive/repair.py mends)."""
+"""`zhengwen verify --repair`: find the files to mend, mend them, say what was cut (archive/warc/repair.py mends)."""
 
 from __future__ import annotations
 
@@ -6,11 +6,11 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from archive.dedup import DedupIndex
+from archive.cdxj.index import INDEX_NAME, index_updater
 from archive.errors import ArchiveError
-from archive.index import INDEX_NAME, index_updater
-from archive.repair import OPEN_SUFFIX, needs_repair, repair_warc
+from archive.warc.digests import DedupIndex
 from archive.warc.files import find_warcs
+from archive.warc.repair import OPEN_SUFFIX, needs_repair, repair_warc
 
 #: The revisit store of a crawl folder, beside its ``warc/`` folder (crawler/settings.py STATE_DB_PATH).
 STATE_NAME = "state.sqlite"

@@ -43,14 +43,14 @@ def warc_sources(paths: list[str]) -> list[Path]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from archive.damage import DamageLog
+    from archive.corpus.jsonl import document_to_json
     from archive.errors import ArchiveError
-    from archive.export import document_to_json
     from archive.progress import progress
+    from archive.warc.damage import DamageLog
     from archive.warc.files import find_warcs
     from crawler.commands.base import default_workers
     from crawler.commands.streams import text_output
-    from crawler.replay import replay_documents
+    from crawler.rederive import replay_documents
 
     check_inputs(args.paths, "input")
     check_output_file(args.output)

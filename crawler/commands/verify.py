@@ -32,11 +32,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from archive.damage import first_damage
     from archive.errors import ArchiveError
-    from archive.replay import RevisitResolver
-    from archive.verify import verify_warc
+    from archive.replay.ordered import RevisitResolver
+    from archive.warc.damage import first_damage
     from archive.warc.files import find_warcs
+    from archive.warc.verify import verify_warc
     from crawler.commands.repair import repair_paths
 
     check_inputs(args.paths, "WARC file or folder")

@@ -50,9 +50,9 @@ def _resolve(args: argparse.Namespace) -> tuple[Path, str]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from archive.corpus.jsonl import read_jsonl
+    from archive.corpus.wacz import package_wacz, pages_from_documents
     from archive.errors import ArchiveError
-    from archive.export import read_jsonl
-    from archive.wacz import package_wacz, pages_from_documents
 
     data, output = _resolve(args)
     check_inputs([str(data)], "crawl folder")

@@ -191,7 +191,7 @@ _FIELD_TYPES: dict[str, tuple[type, ...]] = {
     "http_status": (int, type(None)), "warc_file": (str, type(None)), "warc_offset": (int, type(None)),
     "warc_record_id": (str, type(None)), "extractor": (dict,), "extra": (dict,),
 }
-#: Keys an exported record may carry besides the Document's own (see archive/exporters.py).
+#: Keys an exported record may carry besides the Document's own (see archive/corpus/formats.py).
 EXPORT_ONLY_FIELDS = frozenset({"duplicate_of"})
 
 

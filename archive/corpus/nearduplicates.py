@@ -23,7 +23,7 @@ import unicodedata
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from archive.export import document_to_json
+from archive.corpus.jsonl import document_to_json
 from archive.progress import progress
 from archive.records import Document
 

@@ -18,9 +18,12 @@ from warcio.archiveiterator import ArchiveIterator  # type: ignore[import-untype
 from warcio.statusandheaders import StatusAndHeaders  # type: ignore[import-untyped]
 from warcio.warcwriter import WARCWriter  # type: ignore[import-untyped]
 
-from archive.dedup import DedupEntry
 from archive.errors import WarcWriteError
-from archive.httpmsg import (
+from archive.openfiles import hold
+from archive.records import ArchivedResponse, HeaderList, HttpExchange, RecordPointer
+from archive.warc.cdxjline import RecordIndexer
+from archive.warc.digests import DedupEntry
+from archive.warc.httpmsg import (
     clean_headers,
     header_block,
     http_version,
@@ -32,16 +35,13 @@ from archive.httpmsg import (
     warc_date,
     warc_protocol,
 )
-from archive.openfiles import hold
-from archive.records import ArchivedResponse, HeaderList, HttpExchange, RecordPointer
-from archive.revisit import REVISIT_PROFILES, RevisitRef, sha1_digest
-from archive.warc.cdxjline import RecordIndexer
 from archive.warc.record import response_from_record
+from archive.warc.revisit import REVISIT_PROFILES, RevisitRef, sha1_digest
 
 if TYPE_CHECKING:
     from types import TracebackType
 
-    from archive.dedup import DedupIndex
+    from archive.warc.digests import DedupIndex
 
 WARC_VERSION = "WARC/1.1"
 CONFORMS_TO = "http://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/"
@@ -151,7 +151,7 @@ class WarcWriter:
         """Write ``exchange`` as a response (or revisit) record followed by its request record.
 
         Returns:
-            The response exactly as :func:`archive.reader.read_response` will read it
+            The response exactly as :func:`archive.warc.reader.read_response` will read it
             back; for a revisit, with the (identical) payload and ``revisit_of``
             pointing at the original.
 

@@ -10,7 +10,9 @@ from typing import IO, TYPE_CHECKING, Any
 
 from warcio.archiveiterator import ArchiveIterator  # type: ignore[import-untyped]
 
-from archive.damage import (
+from archive.errors import WarcDamageError, WarcReadError
+from archive.records import ArchivedResponse
+from archive.warc.damage import (
     CUT_SHORT,
     EMPTY,
     Damage,
@@ -19,11 +21,9 @@ from archive.damage import (
     is_warc_record,
     unreadable,
 )
-from archive.errors import WarcDamageError, WarcReadError
-from archive.records import ArchivedResponse
-from archive.revisit import OriginalLookup, RevisitRef
 from archive.warc.originals import OriginalsInFiles
 from archive.warc.record import open_warc, read_record_at, response_from_record
+from archive.warc.revisit import OriginalLookup, RevisitRef
 
 if TYPE_CHECKING:
     from os import PathLike
@@ -100,7 +100,7 @@ class _DirectoryLookup:
 
 
 def _diagnosed(wpath: Path, found: Damage) -> Damage:
-    """The damage as :func:`archive.damage.first_damage` names it (exact gzip member offset, clear reason)."""
+    """The damage as :func:`archive.warc.damage.first_damage` names it (exact gzip member offset, clear reason)."""
     try:
         _, exact = first_damage(wpath)
     except OSError:

@@ -6,14 +6,14 @@ import multiprocessing
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from archive.replay import iter_archive
+from archive.replay.ordered import iter_archive
 from crawler.documents import try_document, wants_document
 
 if TYPE_CHECKING:
     from os import PathLike
 
-    from archive.damage import DamageLog
     from archive.records import ArchivedResponse, Document
+    from archive.warc.damage import DamageLog
 
 #: Responses sent to a worker at a time: large enough to amortise the pickling round trip.
 CHUNK_SIZE = 8

@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING
 
 from cdxj_indexer.main import CDXJIndexer  # type: ignore[import-untyped]
 
-from archive.damage import DamageLog, first_damage, prefix_stream
 from archive.errors import IndexWriteError, WarcDamageError, WarcReadError
 from archive.progress import progress
 from archive.safefile import replacing, sync
+from archive.warc.damage import DamageLog, first_damage, prefix_stream
 
 if TYPE_CHECKING:
     from os import PathLike

@@ -6,18 +6,18 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from archive.index import cdxj_location, iter_cdxj
-from archive.reader import iter_responses
-from archive.revisit import RevisitRef
+from archive.cdxj.index import cdxj_location, iter_cdxj
 from archive.warc.files import find_warcs
 from archive.warc.originals import Location, OriginalsInFiles
+from archive.warc.reader import iter_responses
+from archive.warc.revisit import RevisitRef
 
 if TYPE_CHECKING:
     from os import PathLike
 
-    from archive.damage import DamageLog
-    from archive.dedup import DedupIndex
     from archive.records import ArchivedResponse
+    from archive.warc.damage import DamageLog
+    from archive.warc.digests import DedupIndex
 
 
 class RevisitResolver(OriginalsInFiles):
@@ -95,7 +95,7 @@ def iter_archive(
     """Yield every response (revisits resolved) of a set of WARC files, in replay order.
 
     Files come in :func:`find_warcs` order, records in file order. For a revisit the
-    result equals what :meth:`archive.writer.WarcWriter.write_exchange` returned at
+    result equals what :meth:`archive.warc.writer.WarcWriter.write_exchange` returned at
     crawl time: the revisit's pointer, date and headers, the original's payload.
 
     Args:

@@ -2,7 +2,7 @@
 
 Every format carries the Document's fields in their declared order (the WARC pointer
 ``warc_file``, ``warc_offset``, ``warc_record_id`` and ``fetched_at`` included) and, when
-duplicates were grouped, a last field ``duplicate_of`` (archive/duplicates.py). That field
+duplicates were grouped, a last field ``duplicate_of`` (archive/corpus/nearduplicates.py). That field
 belongs to exports only: a crawl's text.jsonl never has it.
 
 - **jsonl**: ``document_to_json`` lines, ``duplicate_of`` appended as the last key.
@@ -12,7 +12,7 @@ belongs to exports only: a crawl's text.jsonl never has it.
 - **parquet**: the explicit schema of ``parquet_schema``: strings, ``http_status`` and
   ``warc_offset`` as int64, ``extractor`` and ``extra`` as JSON strings (their keys vary by
   page, a map or struct type would not round-trip ``extra``'s mixed values); zstd-compressed.
-- **txt**: a directory tree ``<site>/<yyyy-mm>/<id>.txt`` (archive/txttree.py).
+- **txt**: a directory tree ``<site>/<yyyy-mm>/<id>.txt`` (archive/corpus/txttree.py).
 
 Files are written as ``OUT.open`` and renamed over ``OUT`` when complete (archive/safefile.py:
 a symlink is written through, a FIFO or device written to directly); the txt tree is built in
@@ -31,12 +31,12 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
+from archive.corpus.jsonl import document_to_json
 from archive.corpus.rows import ExportRow
+from archive.corpus.txttree import check_tree_output, write_tree
 from archive.errors import SinkWriteError
-from archive.export import document_to_json
 from archive.records import Document
 from archive.safefile import is_stream_node, open_path, replacing, resolved_target, sync
-from archive.txttree import check_tree_output, write_tree
 
 FORMATS = ("jsonl", "csv", "parquet", "txt")
 DUPLICATE_FIELD = "duplicate_of"

@@ -10,11 +10,22 @@ from typing import IO, TYPE_CHECKING, Any
 
 from warcio.archiveiterator import ArchiveIterator  # type: ignore[import-untyped]
 
-from archive.damage import CUT_SHORT, EMPTY, is_warc_record, unreadable, walk_members
 from archive.errors import WarcReadError
 from archive.records import RecordPointer
-from archive.revisit import OriginalLookup, digest_matches, revisit_ref, sha1_digest
+from archive.warc.damage import (
+    CUT_SHORT,
+    EMPTY,
+    is_warc_record,
+    unreadable,
+    walk_members,
+)
 from archive.warc.originals import OriginalsInFiles
+from archive.warc.revisit import (
+    OriginalLookup,
+    digest_matches,
+    revisit_ref,
+    sha1_digest,
+)
 
 if TYPE_CHECKING:
     from os import PathLike

@@ -8,11 +8,11 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from archive.httpmsg import iri_to_uri
-from archive.index import INDEX_NAME, cdxj_location, index_warcs, parse_cdxj_line
-from archive.reader import read_response
-from archive.replay import RevisitResolver
+from archive.cdxj.index import INDEX_NAME, cdxj_location, index_warcs, parse_cdxj_line
+from archive.replay.ordered import RevisitResolver
 from archive.warc.files import find_warcs
+from archive.warc.httpmsg import iri_to_uri
+from archive.warc.reader import read_response
 
 if TYPE_CHECKING:
     from os import PathLike

@@ -38,7 +38,7 @@ class RevisitRef:
 
 
 class OriginalLookup(Protocol):
-    """Anything that finds the original response of a revisit (see ``archive.replay.RevisitResolver``)."""
+    """Anything that finds the original response of a revisit (see ``archive.replay.ordered.RevisitResolver``)."""
 
     def resolve(self, ref: RevisitRef) -> ArchivedResponse:
         """Return the original response ``ref`` refers to; raise WarcReadError if it cannot be found."""

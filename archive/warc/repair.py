@@ -17,7 +17,9 @@ from typing import IO, TYPE_CHECKING, Any
 
 from warcio.archiveiterator import ArchiveIterator  # type: ignore[import-untyped]
 
-from archive.damage import (
+from archive.errors import WarcRepairError
+from archive.openfiles import held_by_live_writer, hold
+from archive.warc.damage import (
     CUT_SHORT,
     first_damage,
     is_warc_record,
@@ -25,10 +27,8 @@ from archive.damage import (
     unreadable,
     walk_members,
 )
-from archive.dedup import DedupEntry
-from archive.errors import WarcRepairError
-from archive.openfiles import held_by_live_writer, hold
-from archive.revisit import sha1_digest
+from archive.warc.digests import DedupEntry
+from archive.warc.revisit import sha1_digest
 
 #: Brings an index up to date with a repaired file (given its final path).
 Reindex = Callable[[Path], object]
@@ -36,7 +36,7 @@ Reindex = Callable[[Path], object]
 if TYPE_CHECKING:
     from os import PathLike
 
-    from archive.dedup import DedupIndex
+    from archive.warc.digests import DedupIndex
 
 OPEN_SUFFIX = ".open"
 #: Where the cut tail of a finished file is kept (never read as a WARC file).
@@ -113,7 +113,7 @@ def repair_warc(
     Args:
         path: the file.
         reindex: called with the repaired file's final path, to bring an index up to date
-            (archive/index.py ``index_updater``; None: leave indexes alone).
+            (archive/cdxj/index.py ``index_updater``; None: leave indexes alone).
         dedup: a revisit store to learn the file's originals (None: none).
 
     Raises:
