@@ -19,13 +19,15 @@ from __future__ import annotations
 
 import difflib
 import json
-import os
 import re
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-FIXTURES_ENV = "ZHENGWEN_FIXTURES"
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from fixturepath import FIXTURES_ENV, fixtures_dir  # noqa: E402, F401  (tests/fixturepath.py resolves the folder)
+
 #: A seed page whose F1 is below this is listed as a failure.
 F1_FAILURE = 0.99
 
@@ -99,20 +101,6 @@ class Scores:
             "min_titles_exact": float(self.titles_exact),
             "min_non_articles_typed": float(self.typed or 0),
         }
-
-
-def fixtures_dir() -> Path:
-    """$ZHENGWEN_FIXTURES, else ``<repo>/../shared/fixtures``.
-
-    Raises:
-        FileNotFoundError: the folder lacks pages.json or seedpages/seedpages.json.
-    """
-    env = os.environ.get(FIXTURES_ENV)
-    path = Path(env).expanduser() if env else Path(__file__).resolve().parents[2] / "shared" / "fixtures"
-    for needed in (path / "pages.json", path / "seedpages" / "seedpages.json"):
-        if not needed.is_file():
-            raise FileNotFoundError(f"{needed} not found: set {FIXTURES_ENV} to the folder holding pages.json")
-    return path
 
 
 def load_cases(root: Path) -> list[Case]:

@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from crawler.urls import host_in_domains
+
 SITES_DIR = Path(__file__).with_name("sites")
 #: The profile used for hosts no other profile claims.
 GENERIC_SLUG = "news"
@@ -53,11 +55,6 @@ class SiteProfile:
     #: (the generic ``news`` spider, ``crawl --from-archive``) that has no spider of its own.
     spider: bool = True
     extract: ExtractHints = ExtractHints()
-
-    def claims_host(self, host: str) -> bool:
-        """True when ``host`` is one of ``allowed_domains`` or a subdomain of one."""
-        host = host.lower().rstrip(".")
-        return any(host == d or host.endswith("." + d) for d in self.allowed_domains)
 
     def is_article_url(self, url: str) -> bool:
         """True when ``url`` matches one of the profile's article URL patterns."""
@@ -154,10 +151,10 @@ def all_profiles() -> tuple[SiteProfile, ...]:
 
 def profile_for_url(url: str) -> SiteProfile:
     """The profile whose domains claim the URL's host (the most specific one), else the generic one."""
-    host = (urlsplit(url).hostname or "").lower()
+    host = urlsplit(url).hostname or ""
     best: tuple[int, SiteProfile] | None = None
     for profile in all_profiles():
-        for domain in profile.allowed_domains:
-            if (host == domain or host.endswith("." + domain)) and (best is None or len(domain) > best[0]):
-                best = (len(domain), profile)
+        domain = host_in_domains(host, profile.allowed_domains)
+        if domain is not None and (best is None or len(domain) > best[0]):
+            best = (len(domain), profile)
     return best[1] if best else load_profile(GENERIC_SLUG)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 DEFAULT_PORTS = {"http": 80, "https": 443}
@@ -52,3 +53,10 @@ def canonicalize(url: str) -> str:
     path = parts.path or "/"
     query = _wechat_query(path, parts.query) if host == WECHAT_HOST else parts.query
     return urlunsplit((scheme, _netloc(scheme, host, port, userinfo), path, query, ""))
+
+
+def host_in_domains(host: str, domains: Iterable[str]) -> str | None:
+    """The longest of ``domains`` that ``host`` is or is a subdomain of (case-insensitive), else None."""
+    host = host.lower().rstrip(".")
+    matches = [d for d in domains if host == d or host.endswith("." + d)]
+    return max(matches, key=len) if matches else None

@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import html
 import json
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,8 +16,8 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from capturesite import CAPTURE_HOST, CaptureSite
+from fixturepath import FixturesNotFoundError, fixtures_dir
 
-FIXTURES_ENV = "ZHENGWEN_FIXTURES"
 HTML_UTF8 = "text/html; charset=utf-8"
 ROBOTS_TXT = b"User-agent: *\nDisallow: /private/\n"
 NOT_FOUND_BODY = (
@@ -36,31 +35,6 @@ _DEFAULT_PORTS = {"http": 80, "https": 443}
 # Directories made only of digits and hyphens (202302/, 19/0907/13/, 2019-12/) are date
 # partitions: TRS and 163.com list their articles on the column page above them.
 _DATE_SEGMENT = re.compile(r"^[0-9-]+$")
-
-
-class FixturesNotFoundError(FileNotFoundError):
-    """The shared fixture folder is missing or incomplete."""
-
-
-def fixtures_dir() -> Path:
-    """Return the shared fixtures folder: $ZHENGWEN_FIXTURES, else <repo>/../shared/fixtures.
-
-    Raises:
-        FixturesNotFoundError: the folder lacks pages.json or seedpages/seedpages.json.
-    """
-    env = os.environ.get(FIXTURES_ENV)
-    if env:
-        path, how = Path(env).expanduser(), f"from ${FIXTURES_ENV}"
-    else:
-        path, how = Path(__file__).resolve().parent.parent.parent / "shared" / "fixtures", "default"
-    needed = [path / "pages.json", path / "seedpages" / "seedpages.json"]
-    missing = [str(p) for p in needed if not p.is_file()]
-    if missing:
-        raise FixturesNotFoundError(
-            f"fixture pages not found in {path} ({how}): missing {', '.join(missing)}; "
-            f"set {FIXTURES_ENV}=/path/to/shared/fixtures to the folder holding pages.json"
-        )
-    return path
 
 
 def url_key(url: str) -> tuple[str, str, str]:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
+from fixturepath import fixtures_dir
 
 from archive.records import ArchivedResponse, RecordPointer
 from crawler.cli import main
@@ -150,11 +150,9 @@ def test_extract_response_adds_warc_provenance() -> None:
 
 
 def _jiandao() -> Path:
-    env = os.environ.get("ZHENGWEN_FIXTURES")
-    root = Path(env) if env else Path(__file__).resolve().parents[2] / "shared" / "fixtures"
-    path = root / "seedpages" / "netease-hubei-jiandao.html"
+    path = fixtures_dir() / "seedpages" / "netease-hubei-jiandao.html"
     if not path.is_file():
-        pytest.fail(f"fixture page {path} not found: set ZHENGWEN_FIXTURES to the shared fixtures folder")
+        pytest.fail(f"fixture page {path} not found in the shared fixtures folder")
     return path
 
 

@@ -1,1 +1,6 @@
-"""The corpus layer: documents — the JSONL sink, export formats, selection, near-duplicate groups, WACZ packages."""
+"""The corpus layer: documents — the crawl's JSONL sink (``jsonl``), export formats
+(``formats``, ``rows``, ``txttree``), selection, near-duplicate groups
+(``nearduplicates``) and WACZ packages (``wacz``).
+
+May import every layer below: the foundation modules of archive/, warc, cdxj, replay.
+"""

@@ -14,11 +14,11 @@ from typing import IO, TYPE_CHECKING, Any
 from archive.errors import ArchiveError, SinkWriteError
 from archive.openfiles import hold
 from archive.records import Document
+from archive.safefile import OPEN_SUFFIX
 
 if TYPE_CHECKING:
     from types import TracebackType
 
-OPEN_SUFFIX = ".open"
 _FIX_HINT = "check that the directory exists, is writable by this user and the disk has free space"
 
 

@@ -1,1 +1,8 @@
-"""The warc layer: WARC records in and out — writer, reader, HTTP message shaping, revisits and their digest store, verify and repair."""
+"""The warc layer: WARC records in and out.
+
+The writer (``writer``, ``httpmsg``, ``cdxjline``), the reader (``reader``, ``record``,
+``payload``, ``files``), revisit records and their digest store (``revisit``,
+``digests``, ``originals``), and checking and mending files (``damage``, ``verify``,
+``repair``). May import only the foundation modules of archive/ (errors, records,
+safefile, openfiles, progress), warcio and cdxj_indexer.
+"""

@@ -19,6 +19,7 @@ from warcio.archiveiterator import ArchiveIterator  # type: ignore[import-untype
 
 from archive.errors import WarcRepairError
 from archive.openfiles import held_by_live_writer, hold
+from archive.safefile import OPEN_SUFFIX
 from archive.warc.damage import (
     CUT_SHORT,
     first_damage,
@@ -38,7 +39,6 @@ if TYPE_CHECKING:
 
     from archive.warc.digests import DedupIndex
 
-OPEN_SUFFIX = ".open"
 #: Where the cut tail of a finished file is kept (never read as a WARC file).
 CUT_SUFFIX = ".cut"
 _EMPTY_DIGEST = sha1_digest(b"")

@@ -21,6 +21,7 @@ from warcio.warcwriter import WARCWriter  # type: ignore[import-untyped]
 from archive.errors import WarcWriteError
 from archive.openfiles import hold
 from archive.records import ArchivedResponse, HeaderList, HttpExchange, RecordPointer
+from archive.safefile import OPEN_SUFFIX
 from archive.warc.cdxjline import RecordIndexer
 from archive.warc.digests import DedupEntry
 from archive.warc.httpmsg import (
@@ -45,7 +46,6 @@ if TYPE_CHECKING:
 
 WARC_VERSION = "WARC/1.1"
 CONFORMS_TO = "http://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/"
-OPEN_SUFFIX = ".open"
 
 _FIX_HINT = "check that the directory exists, is writable by this user and the disk has free space"
 

@@ -4,7 +4,10 @@ A command module defines ``HELP`` (its line in ``zhengwen --help``), ``DESCRIPTI
 ``EXAMPLES`` (the end of its own ``--help``), ``configure(parser)`` that adds its
 arguments, and ``run(args) -> int`` that does the work and returns the exit status
 (crawler/commands/base.py: 0 success, 1 a failure during the work, 2 a usage error).
-Modules import their heavy dependencies inside ``run``, so ``--help`` stays fast.
+Modules import their heavy dependencies inside ``run``, so ``--help`` stays fast. Each
+is thin: the work is a library function of archive/ or crawler/ that the tests call too.
+May import anything in crawler/ and archive/; nothing imports a command module but
+crawler/cli.py.
 """
 
 from __future__ import annotations

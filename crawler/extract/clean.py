@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
+from crawler.extract.shapes import PROSE_CHARS
+
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
@@ -17,7 +19,6 @@ if TYPE_CHECKING:
 _VISIBILITY_HIDDEN = re.compile(r"visibility\s*:\s*hidden\s*;?", re.I)
 #: A body container must hold at least this many characters of text to be trusted; an
 #: emptier match is a template placeholder, not the article.
-MIN_BODY_CHARS = 20
 
 
 @lru_cache(maxsize=512)
@@ -124,7 +125,7 @@ def find_body(tree: HtmlElement, xpaths: Iterable[str]) -> HtmlElement | None:
         nodes = [
             node
             for node in compiled(xpath)(tree)
-            if isinstance(node, etree._Element) and len("".join(node.itertext()).strip()) >= MIN_BODY_CHARS
+            if isinstance(node, etree._Element) and len("".join(node.itertext()).strip()) >= PROSE_CHARS
         ]
         if nodes:
             return max(nodes, key=lambda node: len("".join(node.itertext())))

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import htmldate
 
 from crawler.extract.clean import compiled
+from crawler.extract.shapes import CJK_SENTENCE_END, PROSE_CHARS
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -41,8 +42,6 @@ _UNIX = re.compile(r"\bvar\s+ct\s*=\s*[\"']?(\d{10})[\"']?")
 _LABELLED = re.compile(r"(?:发布时间|發佈時間|发布日期|發布日期|发表时间|时间|時間|日期|Published|Date)\s*[:：]?\s*")
 #: A byline is a short line; the body starts at the first sentence this long.
 _MAX_BYLINE = 80
-_MIN_PROSE = 20
-_SENTENCE_END = re.compile(r"[。！？]")
 _URL_DATE = re.compile(r"/(?:t)?((?:19|20)\d{2})[-/]?(\d{2})[-/]?(\d{2})[/_]")
 
 
@@ -128,7 +127,7 @@ def byline_date(lines: list[str]) -> str | None:
     the text or to the lists after it.
     """
     for line in lines:
-        if len(line) >= _MIN_PROSE and _SENTENCE_END.search(line):
+        if len(line) >= PROSE_CHARS and CJK_SENTENCE_END.search(line):
             return None
         if len(line) <= _MAX_BYLINE:
             parsed = parse_date(line)

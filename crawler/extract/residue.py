@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from crawler.extract.shapes import SENTENCE_MARK
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -29,7 +31,6 @@ _STAMP = re.compile(
     r"|\d{1,2}:\d{2}(?::\d{2})?|\d+\s*(?:秒|分钟|小时|天)前|刚刚|昨天\s*\d{1,2}:\d{2}|\d+\s*(?:跟贴|跟帖|评论|阅读|浏览))$"
 )
 _BULLET = re.compile(r"^(?:[-•·*]|\d{1,2}[.、])\s*")
-_SENTENCE = re.compile(r"[。！？!?；;]")
 #: Inside a headed list, ！ and ？ are headline punctuation (``重磅！…``, ``你打卡了吗？``).
 _FULL_STOP = re.compile(r"[。；;]")
 #: A list item's headline (plus source) is at most this long.
@@ -47,7 +48,7 @@ def is_heading(line: str) -> bool:
 
 def is_item(line: str) -> bool:
     """A short line without sentence punctuation: a headline, a source, a tag."""
-    return len(line) <= MAX_ITEM and not _SENTENCE.search(line)
+    return len(line) <= MAX_ITEM and not SENTENCE_MARK.search(line)
 
 
 def is_listed_headline(line: str) -> bool:

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import re
 
-#: A sentence end: CJK or Latin full stop, question or exclamation mark, semicolon (a
-#: Latin dot only before a space, a quote or the end, not inside ``news.163.com``).
-SENTENCE_END = re.compile(r"[。！？!?；;]|\.(?=\s|$|[\"'”’)）])")
+#: Sentence punctuation other than the Latin dot: CJK or Latin question and exclamation
+#: marks, CJK full stop, semicolons.
+SENTENCE_MARK = re.compile(r"[。！？!?；;]")
+#: A CJK sentence end only (full stop, question, exclamation mark).
+CJK_SENTENCE_END = re.compile(r"[。！？]")
+#: A sentence end: a SENTENCE_MARK, or a Latin dot before a space, a quote or the end (not
+#: inside ``news.163.com``).
+SENTENCE_END = re.compile(SENTENCE_MARK.pattern + r"|\.(?=\s|$|[\"'”’)）])")
 #: Han characters (CJK unified ideographs, extension A, compatibility ideographs).
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-#: A line of prose is at least this long and holds a sentence end.
+#: A line of prose is at least this long and holds a sentence end; an article container
+#: holds at least this much text.
 PROSE_CHARS = 20
 
 

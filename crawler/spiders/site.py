@@ -21,7 +21,7 @@ from crawler.failures import classify
 from crawler.items import PageItem
 from crawler.profiles import GENERIC_SLUG, SiteProfile, load_profile
 from crawler.seeds import Seed, read_seeds
-from crawler.urls import canonicalize
+from crawler.urls import canonicalize, host_in_domains
 
 if TYPE_CHECKING:
     from typing import Self
@@ -91,8 +91,7 @@ class SiteSpider(scrapy.Spider):
 
     def in_scope(self, url: str) -> bool:
         """True when the URL's host is an allowed domain or a subdomain of one."""
-        host = (urlsplit(url).hostname or "").rstrip(".")
-        return any(host == d or host.endswith("." + d) for d in self.allowed_domains)
+        return host_in_domains(urlsplit(url).hostname or "", self.allowed_domains) is not None
 
     def is_article_url(self, url: str) -> bool:
         """Article pages are extracted and not expanded (profile or generic article patterns)."""
