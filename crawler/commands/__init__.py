@@ -18,4 +18,6 @@ COMMANDS = {
     "index": "index",
     "verify": "verify",
     "wacz": "wacz",
+    "report": "report",
+    "review": "review",
 }
