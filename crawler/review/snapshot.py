@@ -28,7 +28,9 @@ _DROP_TAGS = ("script", "iframe", "frame", "frameset", "object", "embed", "apple
               "audio", "video", "track")
 #: Attributes that name something the browser would fetch.
 _FETCHING_ATTRS = ("src", "srcset", "data", "poster", "background", "action", "formaction", "ping", "lowsrc",
-                   "dynsrc", "longdesc", "manifest", "codebase", "archive", "xlink:href")
+                   "dynsrc", "longdesc", "manifest", "codebase", "archive", "xlink:href",
+                   # and what a sandboxed frame refuses with a console error
+                   "autofocus", "autoplay")
 _URL_IN_CSS = re.compile(r"url\s*\([^)]*\)|@import[^;]*;?", re.I)
 #: Highlight colours by reason group (solid, so a screenshot can check them).
 COLOURS = {
