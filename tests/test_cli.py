@@ -25,7 +25,7 @@ from archivehelpers import counting_ids, ticking_clock
 from fixtureweb import FixtureWeb
 
 ROOT = Path(__file__).resolve().parents[1]
-COMMANDS = ("crawl", "replay", "export", "extract", "index", "verify", "wacz")
+COMMANDS = ("crawl", "replay", "export", "extract", "index", "verify", "wacz", "report", "review")
 TIMEOUT = 120
 
 
