@@ -19,6 +19,7 @@ from crawler.review.snapshot import make_safe, mark_trail, snapshot_html
 
 if TYPE_CHECKING:
     from archive import Document
+    from crawler.extract.trail import Trail
 
 #: Page types that have a page to show (an attachment is not HTML).
 REVIEWABLE = frozenset({"article", "list", "deleted", "blocked", "error"})
@@ -102,7 +103,7 @@ def build_review(folder: Path, documents: list[Document], output: Path, *, repla
     return ReviewResult(output, len(entries), skipped)
 
 
-def _render_parts(folder: Path, doc: Document) -> tuple[object, str]:
+def _render_parts(folder: Path, doc: Document) -> tuple[Trail, str]:
     """The trail and the safe, highlighted snapshot of one document's archived record."""
     resp = read_response(folder / "warc" / str(doc.warc_file), int(doc.warc_offset or 0))
     payload = decoded_payload(resp)
