@@ -7,7 +7,8 @@
 2. crawls it with all four spiders into OUT (WARC files, CDXJ index, text.jsonl);
 3. replays the WARC files with no network and checks the result equals text.jsonl byte for byte;
 4. exports the articles as CSV and as a plain-text tree;
-5. prints where everything is and a few lines of cleaned text.
+5. prints where everything is and a few lines of cleaned text;
+6. writes the crawl report (OUT/report.html) and the review site (OUT/review/index.html).
 """
 
 from __future__ import annotations
@@ -92,6 +93,10 @@ def main() -> int:
     for doc in articles[:3]:
         print(f"\n  {doc['title']}  ({doc['site']}, {doc['published']}, {doc['url']})")
         print("  " + "\n  ".join((doc["text"] or "").splitlines()[:2]))
+    zhengwen("report", str(out), "-o", str(out / "report.html"))
+    zhengwen("review", str(out), "-o", str(out / "review"))
+    print(f"\nreport:      {out / 'report.html'}  (open it in a browser; no network needed)")
+    print(f"review:      {out / 'review' / 'index.html'}  (each archived page beside its cleaned text)")
     return 0 if same else 1
 
 

@@ -21,4 +21,6 @@ COMMANDS = {
     "index": "index",
     "verify": "verify",
     "wacz": "wacz",
+    "report": "report",
+    "review": "review",
 }

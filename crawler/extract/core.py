@@ -11,13 +11,14 @@ from archive.records import Document
 from crawler.extract import pagetype, sniff
 from crawler.extract.analysis import analyse
 from crawler.extract.dates import htmldate_fallback
+from crawler.extract.decision import decide
 from crawler.extract.decode import decode_body
 from crawler.extract.hints import merged_hints, profiles_digest
 from crawler.extract.language import detect_language
-from crawler.extract.maintext import finish_lines, keep_flags, with_signature
+from crawler.extract.maintext import finish_lines
 from crawler.extract.model import default_model
 from crawler.extract.repair import parse_html
-from crawler.extract.segment import CONTAINER, PRE
+from crawler.extract.segment import PRE
 from crawler.profiles import profile_for_url
 from crawler.urls import canonicalize
 
@@ -115,16 +116,10 @@ def extract_html(
     meta = analysis.metadata
     extra.update(meta.extra)
     blocks = analysis.blocks
-    probabilities = [0.0] * len(blocks)
-    for index, probability in zip(analysis.scored, model.probabilities(analysis.rows)):
-        probabilities[index] = probability
-    scope = [False] * len(blocks)  # only scored blocks, and with a container only its blocks
-    for index in analysis.scored:
-        scope[index] = not analysis.has_container or bool(blocks[index].flags & CONTAINER)
-    keep = with_signature(blocks, keep_flags(probabilities, model.threshold, analysis.headline, scope))
-    lines = finish_lines(analysis.blocks, keep, meta.title, analysis.headline, analysis.listed)
-    kept = [block for block, flag in zip(analysis.blocks, keep) if flag]
-    best = max((probabilities[i] for i in analysis.scored if i != analysis.headline), default=0.0)
+    decision = decide(analysis, model)
+    lines = finish_lines(blocks, decision.keep, meta.title, analysis.headline, analysis.listed)
+    kept = decision.kept(blocks)
+    best = decision.best
     if not analysis.has_container and pagetype.looks_like_list(blocks, kept, best, url, analysis.headline):
         language = detect_language("\n".join(analysis.page_texts))
         return Document(**base, page_type=pagetype.LIST, **{**empty, "title": meta.title, "language": language}, extra=extra)

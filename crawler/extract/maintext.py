@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from crawler.extract.postclean import postclean
+from crawler.extract.postclean import postclean_verdicts
 from crawler.extract.residue import ListShapes
 from crawler.extract.segment import HEADING
 from crawler.extract.shapes import is_prose
@@ -97,10 +97,33 @@ def finish_lines(
     returned untouched: a line rule never empties an article. ``listed``: the blocks'
     list shapes (``ListShapes.listed``), when the caller has them.
     """
+    verdicts = finish_verdicts(blocks, keep, title, headline, listed)
+    return [line for _, (line, reason) in sorted(verdicts.items()) if reason is None]
+
+
+def finish_verdicts(
+    blocks: list[Block], keep: list[bool], title: str | None, headline: int = -1, listed: list[bool] | None = None
+) -> dict[int, tuple[str, str | None]]:
+    """For each kept block's index: its cleaned line, and None when it stays, else the rule that drops it.
+
+    ``finish_lines`` keeps exactly the lines whose reason is None; a kicker or subtitle is
+    dropped as ``deck``, the line rules name theirs (``postclean_verdicts``).
+    """
     texts = [block.text for block in blocks]
     if listed is None:
         listed = ListShapes.of(texts).listed
     first = next((b.index for b, flag in zip(blocks, keep) if flag and is_prose(b.text)), len(blocks))
-    chosen = [i for i, flag in enumerate(keep) if flag and not _is_deck(blocks, i, headline, first)]
-    lines = postclean([texts[i] for i in chosen], title, [listed[i] for i in chosen])
-    return lines or [texts[i] for i, flag in enumerate(keep) if flag]
+    verdicts: dict[int, tuple[str, str | None]] = {}
+    chosen: list[int] = []
+    for i, flag in enumerate(keep):
+        if not flag:
+            continue
+        if _is_deck(blocks, i, headline, first):
+            verdicts[i] = (texts[i], "deck")
+        else:
+            chosen.append(i)
+    lines = postclean_verdicts([texts[i] for i in chosen], title, [listed[i] for i in chosen])
+    verdicts.update(zip(chosen, lines))
+    if not any(reason is None for _, reason in verdicts.values()):
+        return {i: (texts[i], None) for i in sorted(verdicts)}  # never empty an article: kept blocks, untouched
+    return verdicts

@@ -50,6 +50,14 @@ _STRICT_PATTERNS = [
     r"(?=.*(上一页|下一页|尾页|末页|[【\[]\d{1,3}[】\]]|共\s*\d{1,3}\s*页))"
     r"((上一页|下一页|首页|尾页|末页|[【\[]\d{1,3}[】\]]|共\s*\d{1,3}\s*页|第\s*\d{1,3}\s*页|\d{1,3})\s*)+",
 ]
+#: The name of each strict pattern, in order: what the reason trail says removed a line
+#: (crawler/extract/trail.py).
+_STRICT_NAMES = (
+    "editor_credit", "editor_credit", "share_bar", "page_tools", "font_size", "vote_counter",
+    "qr_promo", "qr_promo", "qr_promo", "comment_notice", "report_button", "editor_credit",
+    "app_promo", "app_promo", "app_promo", "wechat_promo", "qr_promo", "wechat_promo", "wechat_promo",
+    "end_mark", "copyright", "copyright", "icp_licence", "gallery_counter", "gallery_pager", "pager",
+)
 #: Boilerplate that is also the shape of real text in some articles (a notice names its
 #: 主办单位, a reprint states its terms): dropped only around the text, before its first
 #: sentence or after its last, never between paragraphs.
@@ -64,8 +72,15 @@ _EDGE_PATTERNS = [
     r"\d{1,4}",                                            # a bare counter (likes, shares)
     r"(高清)?(图集|组图|多图|图片|视频|专题)",                  # gallery and section labels
 ]
+#: The name of each edge pattern, in order.
+_EDGE_NAMES = (
+    "statement", "tip_off", "reprint_terms", "organiser", "click_through", "follow_prompt",
+    "all_rights_reserved", "bare_counter", "gallery_label",
+)
 _STRICT_RE = re.compile("|".join(f"(?:{p})" for p in _STRICT_PATTERNS))
 _EDGE_RE = re.compile("|".join(f"(?:{p})" for p in _EDGE_PATTERNS))
+_STRICT_RULES = tuple((name, re.compile(p)) for name, p in zip(_STRICT_NAMES, _STRICT_PATTERNS, strict=True))
+_EDGE_RULES = tuple((name, re.compile(p)) for name, p in zip(_EDGE_NAMES, _EDGE_PATTERNS, strict=True))
 #: Lines are only matched against the patterns when they are this short and hold one of
 #: these characters (a cheap test that every pattern needs to pass).
 _MAX_BOILERPLATE = 240
@@ -128,6 +143,14 @@ def clean_line(line: str) -> str:
     return _TRAILING_NAV.sub("", line)
 
 
+def rule_name(line: str, *, edge: bool = False) -> str | None:
+    """The name of the first strict (or, with ``edge``, edge) pattern the whole ``line`` matches, or None."""
+    for name, pattern in _EDGE_RULES if edge else _STRICT_RULES:
+        if _matches(pattern, line):
+            return name
+    return None
+
+
 def postclean(lines: list[str], title: str | None = None, listed: list[bool] | None = None) -> list[str]:
     """Return the kept ``lines`` without boilerplate, with scoped rules.
 
@@ -144,26 +167,57 @@ def postclean(lines: list[str], title: str | None = None, listed: list[bool] | N
             on the whole page (the heading itself may not have been kept); computed on
             ``lines`` alone when not given.
     """
+    return [line for line, reason in postclean_verdicts(lines, title, listed) if reason is None]
+
+
+def postclean_verdicts(
+    lines: list[str], title: str | None = None, listed: list[bool] | None = None
+) -> list[tuple[str, str | None]]:
+    """For each of ``lines``: the cleaned line and None when it is kept, else the rule that drops it.
+
+    The rules of ``postclean`` (which keeps exactly the lines whose reason is None):
+    ``empty``, ``boilerplate`` (page tools, editor credits …, anywhere), ``timestamped_list``
+    (inside the text), and around the text only ``edge_boilerplate``, ``meta_line``,
+    ``repeated_headline`` (above it) and ``recommendation_list`` (below it).
+    """
     if listed is None:
         listed = [a or b for a, b in zip(headed_list_flags(lines), stamped_run_flags(lines))]
-    kept: list[tuple[str, bool]] = []
+    verdicts: list[tuple[str, str | None]] = []
+    kept: list[tuple[int, str, bool]] = []  # (position in verdicts, line, in a list)
     for line, in_list in zip(lines, listed):
         if "\n" in line:  # preformatted text keeps its indentation and is never a rule's target
-            kept.append((line, False))
+            kept.append((len(verdicts), line, False))
+            verdicts.append((line, None))
             continue
         line = clean_line(line).strip()
-        if line and not is_boilerplate(line):
-            kept.append((line, in_list))
+        if not line:
+            verdicts.append((line, "empty"))
+        elif is_boilerplate(line):
+            verdicts.append((line, "boilerplate"))
+        else:
+            kept.append((len(verdicts), line, in_list))
+            verdicts.append((line, None))
     prose = [
         i
-        for i, (line, in_list) in enumerate(kept)
+        for i, (_, line, in_list) in enumerate(kept)
         if is_prose(line) and not in_list and not is_edge_boilerplate(line) and not is_meta_line(line)
     ]
     first, last = (prose[0], prose[-1]) if prose else (len(kept), -1)
-    return [
-        line
-        for i, (line, in_list) in enumerate(kept)
-        if first <= i <= last and not (in_list and is_stamped(line))
-        or not (first <= i <= last)
-        and not (is_edge_boilerplate(line) or is_meta_line(line) or i < first and line == title or i > last and in_list)
-    ]
+    for i, (position, line, in_list) in enumerate(kept):
+        verdicts[position] = (line, _scoped_reason(line, in_list, i, first, last, title))
+    return verdicts
+
+
+def _scoped_reason(line: str, in_list: bool, i: int, first: int, last: int, title: str | None) -> str | None:
+    """Why a line that passed the anywhere-rules goes, given its place around the text (None: it stays)."""
+    if first <= i <= last:
+        return "timestamped_list" if in_list and is_stamped(line) else None
+    if is_edge_boilerplate(line):
+        return "edge_boilerplate"
+    if is_meta_line(line):
+        return "meta_line"
+    if i < first and line == title:
+        return "repeated_headline"
+    if i > last and in_list:
+        return "recommendation_list"
+    return None

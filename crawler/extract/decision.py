@@ -1,0 +1,46 @@
+"""The block model's decision on an analysed page: probabilities, which blocks may be kept, which are.
+
+Shared by extraction (crawler/extract/core.py) and its reason trail
+(crawler/extract/trail.py), so the trail explains exactly the decision extraction made.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from crawler.extract.maintext import keep_flags, with_signature
+from crawler.extract.segment import CONTAINER
+
+if TYPE_CHECKING:
+    from crawler.extract.analysis import PageAnalysis
+    from crawler.extract.model import BlockModel
+    from crawler.extract.segment import Block
+
+
+@dataclass(frozen=True)
+class Decision:
+    """Per block of ``PageAnalysis.blocks``: its probability, whether it may be kept, whether it is."""
+
+    probabilities: list[float]  # 0.0 for blocks the model does not score (screened regions)
+    scope: list[bool]  # scored, and inside the profile's container when there is one
+    keep: list[bool]
+    best: float  # the highest probability of a scored block other than the headline
+
+    def kept(self, blocks: list[Block]) -> list[Block]:
+        """The kept blocks, in page order."""
+        return [block for block, flag in zip(blocks, self.keep) if flag]
+
+
+def decide(analysis: PageAnalysis, model: BlockModel) -> Decision:
+    """Score the analysed page's blocks and keep those at the model's threshold (crawler/extract/maintext.py)."""
+    blocks = analysis.blocks
+    probabilities = [0.0] * len(blocks)
+    for index, probability in zip(analysis.scored, model.probabilities(analysis.rows)):
+        probabilities[index] = probability
+    scope = [False] * len(blocks)  # only scored blocks, and with a container only its blocks
+    for index in analysis.scored:
+        scope[index] = not analysis.has_container or bool(blocks[index].flags & CONTAINER)
+    keep = with_signature(blocks, keep_flags(probabilities, model.threshold, analysis.headline, scope))
+    best = max((probabilities[i] for i in analysis.scored if i != analysis.headline), default=0.0)
+    return Decision(probabilities, scope, keep, best)

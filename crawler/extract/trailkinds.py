@@ -1,0 +1,79 @@
+"""The vocabulary of the reason trail (crawler/extract/trail.py): reasons, and what a removed line looks like.
+
+A *reason* is the step that removed a line; a *kind* is a reader's name for the line
+(share bar, recommendation list, footer …), read from the rule that matched it or, for a
+line the model scored low, from the evidence the model saw: its list shape and the class
+words of its element and ancestors (crawler/extract/tokens.py). The kind explains; it
+never decides anything.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from crawler.extract import tokens
+from crawler.extract.residue import is_heading
+
+if TYPE_CHECKING:
+    from crawler.extract.segment import Block
+
+#: Every reason a line can be left out of the text, with its meaning.
+REASONS = {
+    "profile_prune": "matched a prune XPath of the site profile",
+    "link_region": "inside a link-heavy region (menu, link list) the model does not score",
+    "outside_container": "outside the site profile's article container",
+    "headline": "the headline (it is the title field, not text)",
+    "model": "the block model's probability is below its threshold",
+    "deck": "a kicker or subtitle beside the headline",
+    "empty": "nothing left after trailing navigation was cut",
+    "boilerplate": "a page-tool or editor boilerplate line (dropped anywhere)",
+    "timestamped_list": "an item of a run of timestamped list items",
+    "edge_boilerplate": "a statement or notice line around the text",
+    "meta_line": "a date/source/counter line around the text",
+    "repeated_headline": "the headline repeated above the text",
+    "recommendation_list": "a headed recommendation list below the text",
+    "not_article": "the page is not an article (list or notice): no text is kept",
+}
+#: Reasons whose post-clean pattern has a name (postclean.rule_name).
+RULED = frozenset({"boilerplate", "edge_boilerplate"})
+
+#: Class-word categories, most telling first, with the kind they suggest.
+_CATEGORY_KINDS = (
+    (tokens.RELATED, "recommendation list"),
+    (tokens.SHARE, "share bar"),
+    (tokens.COMMENT, "comments"),
+    (tokens.AD, "advertisement"),
+    (tokens.FOOTER, "footer"),
+    (tokens.NAV, "navigation"),
+    (tokens.SIDE, "sidebar"),
+    (tokens.FORM, "form"),
+    (tokens.HEADER, "page header"),
+    (tokens.META, "meta line"),
+    (tokens.MEDIA, "media credit"),
+)
+_RULE_KINDS = {
+    "deck": "kicker or subtitle",
+    "empty": "navigation",
+    "timestamped_list": "timestamped list",
+    "meta_line": "meta line",
+    "repeated_headline": "headline",
+    "recommendation_list": "recommendation list",
+}
+
+
+def block_kind(block: Block, listed: bool) -> str:
+    """What a line the model (or a link region) left out looks like, from its shape and class words."""
+    if listed or is_heading(block.text):
+        return "recommendation list"
+    for bits in (block.near, block.bits):
+        for category, kind in _CATEGORY_KINDS:
+            if bits & category:
+                return kind
+    return "link list" if block.link_only else "low score"
+
+
+def rule_kind(reason: str, rule: str | None, block: Block, listed: bool) -> str:
+    """What a line a post-clean rule removed is, named by the rule."""
+    if rule:
+        return rule.replace("_", " ")
+    return _RULE_KINDS.get(reason) or block_kind(block, listed)
