@@ -77,6 +77,8 @@ class Document:
 
     Field order is the JSON key order of every export; do not reorder casually.
     ``text`` is None (not "") when the page is not an article or nothing was extracted.
+    ``version`` counts the distinct captures of ``url`` that became Documents (1, 2, …);
+    ``previous_fetched_at`` is the ``fetched_at`` of the one before (archive/corpus/versions.py).
     """
 
     url: str
@@ -95,6 +97,8 @@ class Document:
     warc_record_id: str | None = None
     extractor: dict[str, str] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
+    version: int = 1
+    previous_fetched_at: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return the document as a plain dict in field order."""

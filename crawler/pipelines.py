@@ -16,6 +16,7 @@ from crawler.documents import try_document, wants_document
 from crawler.folder import text_jsonl_path
 from crawler.items import PageItem
 from crawler.recovery import recover_crashed_run
+from crawler.state.documents import CrawlVersions
 
 if TYPE_CHECKING:
     from typing import Self
@@ -62,6 +63,7 @@ class ExtractTextPipeline:
         self.path = path
         self.crawler = crawler
         self.sink: JsonlSink | None = None
+        self.versions: CrawlVersions | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -70,9 +72,12 @@ class ExtractTextPipeline:
     def open_spider(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         recover_crashed_run(self.crawler.settings)  # before the sink: a dead text.jsonl.open is rebuilt
+        self.versions = CrawlVersions(self.crawler.settings, self.crawler.stats)
         self.sink = SINKS.acquire(self.path)
 
     def close_spider(self) -> None:
+        if self.versions is not None:
+            self.versions.close()
         if self.sink is None:
             return
         self.sink = None
@@ -87,7 +92,7 @@ class ExtractTextPipeline:
             self.crawler.stats.inc_value(key)
 
     def process_item(self, item: Any) -> Any:
-        if not isinstance(item, PageItem) or self.sink is None:
+        if not isinstance(item, PageItem) or self.sink is None or self.versions is None:
             return item
         archived = item.archived
         if not wants_document(archived):
@@ -95,10 +100,14 @@ class ExtractTextPipeline:
             logger.warning("extract: %s (HTTP %s) is not a page replay would extract; skipped", item.url,
                            archived.status)
             return item
+        decision = self.versions.decide(archived)  # one Document per distinct capture, as replay
+        if decision.unchanged:
+            return item
         document, failure = try_document(archived)
         if document is None:
             self._inc(f"extract/failed_reason_count/{failure}")
             return item
+        document = decision.stamp(document)
         item.page_type = document.page_type
         try:
             self.sink.write(document)

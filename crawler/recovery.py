@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from archive.cdxj.index import default_index_path, index_updater
 from archive.corpus.jsonl import JsonlSink, read_jsonl
+from archive.corpus.versions import CaptureVersions, DictMemory
 from archive.errors import ArchiveError
 from archive.openfiles import held_by_live_writer
 from archive.warc.damage import DamageLog
@@ -24,6 +25,7 @@ from archive.warc.files import find_warcs
 from archive.warc.repair import repair_leftovers
 from crawler.folder import open_dedup_index, state_db_path, text_jsonl_path, warc_dir
 from crawler.rederive import replay_documents
+from crawler.state import StateStoreError, open_state, rebuild_versions, versions_missing
 
 if TYPE_CHECKING:
     from archive.warc.digests import DedupIndex
@@ -67,23 +69,46 @@ def recover_crashed_run(settings: Any, dedup: DedupIndex | None = None) -> None:
             leftover = path.with_name(path.name + ".open")
             if leftover.exists() and not held_by_live_writer(leftover):
                 _rederive(path, leftover, settings)
-        except ArchiveError as exc:  # the crawl goes on; new files never reuse a leftover's name
+            else:
+                _check_versions(settings)
+        except (ArchiveError, StateStoreError) as exc:  # the crawl goes on; new files never reuse a leftover's name
             logger.error("could not recover what a crashed crawl left in %s: %s", path.parent, exc)
+
+
+def _check_versions(settings: Any) -> None:
+    """Re-derive the document versions when the state store lost them (deleted, or older than them)."""
+    state = open_state(settings)
+    try:
+        if versions_missing(state, settings):
+            count = rebuild_versions(state, warc_dir(settings), DamageLog())
+            logger.warning("re-derived the document versions of %d URL(s) from %s: the state store had none",
+                           count, warc_dir(settings))
+    finally:
+        state.close()
 
 
 def _rederive(path: Path, leftover: Path, settings: Any) -> None:
     leftover.unlink()
     known = {str(line.get("warc_file")) for line in read_jsonl(path)} if path.exists() else set()
-    files = [p for p in find_warcs([warc_dir(settings)]) if p.name not in known] if warc_dir(settings).is_dir() else []
+    everything = find_warcs([warc_dir(settings)]) if warc_dir(settings).is_dir() else []
+    files = [p for p in everything if p.name not in known]
     damage = DamageLog()
+    memory = DictMemory()
     sink = JsonlSink(path)
     count = 0
     try:
-        for document in replay_documents(files, damage=damage):
+        # Every file feeds the version rule (in replay order); only the files text.jsonl lacks are extracted.
+        for document in replay_documents(everything, damage=damage, versions=CaptureVersions(memory),
+                                         extract={p.name for p in files}):
             sink.write(document)
             count += 1
     finally:
         sink.close()
+    state = open_state(settings)
+    try:
+        state.replace_versions(memory.states)
+    finally:
+        state.close()
     for item in damage:
         logger.warning("recovering %s: %s", path, item)
     logger.warning("recovered %s after a crashed crawl: %d document(s) re-derived from %d WARC file(s) it lacked",

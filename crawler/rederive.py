@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from archive.corpus.versions import CaptureVersions, Decision
 from archive.replay.ordered import iter_archive
 from crawler.documents import try_document, wants_document
 
@@ -19,17 +20,35 @@ if TYPE_CHECKING:
 CHUNK_SIZE = 8
 
 
-def _documents_responses(paths: Iterable[str | PathLike[str]], damage: DamageLog | None) -> Iterator[ArchivedResponse]:
-    return (resp for resp in iter_archive(paths, damage=damage) if wants_document(resp))
+def _new_captures(
+    paths: Iterable[str | PathLike[str]], damage: DamageLog | None, versions: CaptureVersions,
+    extract: Container[str] | None,
+) -> Iterator[tuple[ArchivedResponse, Decision]]:
+    """The responses that add a Document (the version rule applied in replay order) and their decisions."""
+    for resp in iter_archive(paths, damage=damage):
+        if not wants_document(resp):
+            continue
+        decision = versions.decide(resp)
+        if decision.unchanged or (extract is not None and resp.pointer.warc_file not in extract):
+            continue
+        yield resp, decision
+
+
+def _stamped_document(capture: tuple[ArchivedResponse, Decision]) -> Document | None:
+    document, _ = try_document(capture[0])
+    return None if document is None else capture[1].stamp(document)
 
 
 def replay_documents(
-    paths: Iterable[str | PathLike[str]], *, workers: int = 1, damage: DamageLog | None = None
+    paths: Iterable[str | PathLike[str]], *, workers: int = 1, damage: DamageLog | None = None,
+    versions: CaptureVersions | None = None, extract: Container[str] | None = None,
 ) -> Iterator[Document]:
-    """Yield the Document of every archived HTML response, by WARC file name then offset.
+    """Yield the Document of every distinct archived capture, by WARC file name then offset.
 
-    A page the crawl could not extract (undecodable payload, extraction error) is skipped
-    here too, with the same warning.
+    A capture whose payload equals its URL's previous Document adds none, and a changed
+    one carries ``version`` and ``previous_fetched_at`` (archive/corpus/versions.py), as
+    in the crawl. A page the crawl could not extract (undecodable payload, extraction
+    error) is skipped here too, with the same warning.
 
     Records are read here, in order; extraction runs on ``workers`` processes and the
     results come back in input order, so the output is the same for any ``workers``.
@@ -37,18 +56,23 @@ def replay_documents(
     With a ``damage`` log, a damaged WARC file gives the documents of its complete
     records, its damage is logged and the next file is read.
 
+    Args:
+        versions: the version rule and its memory (default: fresh; pass one to read its
+            per-URL state afterwards).
+        extract: WARC file names whose documents are wanted; the other files only feed
+            the version rule (crash recovery re-derives the files ``text.jsonl`` lacks).
+
     Raises:
         archive.errors.WarcReadError: a file is unreadable (damaged, without a log) or a
             revisit unresolvable.
     """
-    responses = _documents_responses(paths, damage)
+    captures = _new_captures(paths, damage, versions or CaptureVersions(), extract)
     if workers <= 1:
-        results: Iterator[tuple[Document | None, str | None]] = map(try_document, responses)
-        yield from (document for document, _ in results if document is not None)
+        yield from (document for document in map(_stamped_document, captures) if document is not None)
         return
     # fork would copy a parent that may hold open SQLite handles or threads: forkserver
     # (spawn where it is missing) starts the workers from a clean process.
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
     with multiprocessing.get_context(method).Pool(workers) as pool:
-        results = pool.imap(try_document, responses, chunksize=CHUNK_SIZE)
-        yield from (document for document, _ in results if document is not None)
+        results = pool.imap(_stamped_document, captures, chunksize=CHUNK_SIZE)
+        yield from (document for document in results if document is not None)

@@ -50,7 +50,7 @@ from crawler.cli import main
 from crawler.commands.export import PAGE_TYPES
 from crawler.rederive import replay_documents
 
-INT_COLUMNS = {"http_status", "warc_offset"}
+INT_COLUMNS = {"http_status", "warc_offset", "version"}
 
 
 def corpus() -> list[Document]:

@@ -44,7 +44,7 @@ DUPLICATE_FIELD = "duplicate_of"
 DOCUMENT_COLUMNS = tuple(f.name for f in dataclasses.fields(Document))
 #: Dict-valued fields, stored as JSON strings in CSV and Parquet.
 JSON_COLUMNS = ("extractor", "extra")
-INT_COLUMNS = ("http_status", "warc_offset")
+INT_COLUMNS = ("http_status", "warc_offset", "version")
 #: Fields every Document has a value for (non-nullable in Parquet).
 REQUIRED_COLUMNS = ("url", "canonical_url", "site", "page_type", "extractor", "extra")
 PARQUET_BATCH_ROWS = 1000

@@ -190,6 +190,7 @@ _FIELD_TYPES: dict[str, tuple[type, ...]] = {
     "language": (str, type(None)), "text": (str, type(None)), "fetched_at": (str, type(None)),
     "http_status": (int, type(None)), "warc_file": (str, type(None)), "warc_offset": (int, type(None)),
     "warc_record_id": (str, type(None)), "extractor": (dict,), "extra": (dict,),
+    "version": (int,), "previous_fetched_at": (str, type(None)),
 }
 #: Keys an exported record may carry besides the Document's own (see archive/corpus/formats.py).
 EXPORT_ONLY_FIELDS = frozenset({"duplicate_of"})
