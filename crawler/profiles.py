@@ -51,6 +51,8 @@ class SiteProfile:
     delay: float = 1.0
     concurrency: int = 2
     version: str = "1"
+    #: Seconds before an archived article is fetched again (0: every run); RECRAWL_INTERVAL overrides it.
+    recrawl_interval: float = 7 * 24 * 3600.0
     #: False for an extraction-only profile: a site family met through other spiders
     #: (the generic ``news`` spider, ``crawl --from-archive``) that has no spider of its own.
     spider: bool = True
@@ -106,7 +108,8 @@ def _check_xpaths(xpaths: tuple[str, ...], key: str, where: str) -> None:
 
 def parse_profile(data: dict[str, Any], where: str) -> SiteProfile:
     """Validate one profile table and build the profile; ``where`` names the file in errors."""
-    kinds = {"slug": str, "description": str, "depth": int, "delay": float, "concurrency": int, "version": str, "spider": bool}
+    kinds = {"slug": str, "description": str, "depth": int, "delay": float, "concurrency": int, "version": str, "spider": bool,
+             "recrawl_interval": float}
     kinds.update({k: tuple for k in _TUPLE_KEYS})
     _check_keys(data, set(kinds) | {"extract"}, where)
     for required in ("slug", "description", "allowed_domains"):
@@ -119,6 +122,8 @@ def parse_profile(data: dict[str, Any], where: str) -> SiteProfile:
                 re.compile(pattern)
             except re.error as exc:
                 raise ProfileError(f"{where}: key {key!r}: bad regex {pattern!r}: {exc}") from None
+    if values.get("recrawl_interval", 0) < 0:
+        raise ProfileError(f"{where}: key 'recrawl_interval' must be 0 (every run) or a number of seconds")
     extract = _parse_extract(data.get("extract", {}), where)
     return SiteProfile(**values, extract=extract)
 

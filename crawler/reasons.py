@@ -25,6 +25,10 @@ HOST_PAGE_LIMIT = "host_page_limit"
 CALENDAR_TRAP = "calendar_trap"
 REPEATED_SEGMENTS = "repeated_path_segments"
 TRAP_DENIED = "trap_denied"
+# Incremental crawls (crawler/incremental.py): an archived article inside its recrawl interval.
+RECRAWL_NOT_DUE = "recrawl_not_due"
+# A conditional request answered 304: archived, and no Document added.
+NOT_MODIFIED = "not_modified"
 
 #: Failures that mean the host could not be reached at all.
 NETWORK_FAILURES = frozenset({DNS_FAILURE, CONNECTION_REFUSED, TIMEOUT, TLS_ERROR, CONNECTION_LOST, PRIVATE_ADDRESS})

@@ -59,6 +59,9 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.traps.HostPageLimitMiddleware": 565,
     "crawler.politeness.BlockedBackoffMiddleware": 566,
     "crawler.politeness.RetryAfterMiddleware": 570,
+    # Incremental policy and per-URL state (crawler/incremental.py): after the retry and
+    # politeness middlewares, so it records every attempt's archived response.
+    "crawler.incremental.IncrementalMiddleware": 575,
     "scrapy.downloadermiddlewares.httpcompression.HttpCompressionMiddleware": None,
     "crawler.middlewares.BoundedHttpCompressionMiddleware": 590,
 }
@@ -124,6 +127,21 @@ STATE_DB_PATH = ""
 
 # Empty: OUTPUT_DIR/text.jsonl.
 TEXT_JSONL_PATH = ""
+
+# --- Scheduled, incremental runs (crawler/incremental.py, crawler/runs.py) -------
+# Seeds and listing pages are fetched every run; an archived article only after its
+# site profile's `recrawl_interval`, with If-None-Match/If-Modified-Since. Off: every
+# page is fetched every run, unconditionally (documents still follow the version rule).
+INCREMENTAL_ENABLED = True
+# Seconds; overrides every profile's recrawl_interval when set. 0: every run.
+RECRAWL_INTERVAL = None
+# The run's id and whether it resumes an interrupted one: set by `zhengwen crawl`, which
+# also keeps the run lock, runs/<id>.json and the run rows (empty under `scrapy crawl`).
+CRAWL_RUN_ID = ""
+CRAWL_RESUMING = False
+# The run exits 1 when more than this share of its requests failed (0.0–1.0; HTTP
+# errors and network failures count, skips do not). 1.0: never on the rate alone.
+CRAWL_MAX_ERROR_RATE = 0.2
 
 EXTENSIONS = {
     "crawler.extensions.CaptureSizeLimitExtension": 90,

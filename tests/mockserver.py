@@ -16,12 +16,17 @@ connection, or the request echoed back as JSON.
 `--overrides DIR` lets a test change a page while the server runs: before every request
 the server looks for `DIR/<fixtureweb.override_name(url)>` and, if present, answers 200
 with that file's bytes as the body (the route's Content-Type, or text/html for unknown URLs).
+
+Pages (and overrides) carry an `ETag` made from their body, and a request whose
+`If-None-Match` names it is answered `304 Not Modified` without a body, as real servers
+do; incremental crawls depend on it.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime
+import hashlib
 import ipaddress
 import json
 import socket
@@ -150,6 +155,16 @@ class FixtureProxyHandler(BaseHTTPRequestHandler):
             self.send_error(400, "bad request target")
             return
         headers, body = list(route.headers), route.body
+        if route.kind in ("page", "override") and route.status == 200:
+            etag = f'"{hashlib.sha1(body).hexdigest()[:16]}"'
+            if self.headers.get("If-None-Match") == etag:
+                self.log_request(304, 0)
+                self.send_response_only(304)
+                self.send_header("ETag", etag)
+                self.end_headers()
+                self.wfile.flush()
+                return
+            headers.append(("ETag", etag))
         if route.mode == "gzip" and not accepts_gzip(self.headers.get("Accept-Encoding")):
             body = route.identity_body or b""
             headers = [(k, v) for k, v in headers if k.lower() not in ("content-encoding", "content-length")]

@@ -18,6 +18,7 @@ from crawler.capture import unarchived_response
 from crawler.exceptions import HostUnreachable
 from crawler.extensions import WARC_META_KEY
 from crawler.failures import classify
+from crawler.incremental import LINKED_FROM, RESUMED_META_KEY
 from crawler.items import PageItem
 from crawler.profiles import GENERIC_SLUG, SiteProfile, load_profile
 from crawler.seeds import Seed, read_seeds
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 _SKIPS = frozenset({reasons.ROBOTS_FORBIDDEN, reasons.OFFSITE, reasons.IGNORED, reasons.HOST_BLOCKED,
-                    reasons.HOST_PAGE_LIMIT})
+                    reasons.HOST_PAGE_LIMIT, reasons.RECRAWL_NOT_DUE})
 
 
 def scope_domain(host: str) -> str:
@@ -98,16 +99,25 @@ class SiteSpider(scrapy.Spider):
         return self.profile.is_article_url(url) or self.generic.is_article_url(url)
 
     async def start(self) -> AsyncIterator[Any]:
+        if self.crawler.stats is not None:
+            self.crawler.stats.set_value("seed/count", len(self.seeds))
         for seed in self.seeds:
             yield scrapy.Request(
                 canonicalize(seed.url), callback=self.parse, errback=self.on_failure, meta={"seed": seed.url}
             )
 
     def parse(self, response: scrapy.http.Response) -> Any:
+        if response.status == 304:  # a conditional request (crawler/incremental.py): unchanged, archived
+            self._count("skip", reasons.NOT_MODIFIED, response.url)
+            if self.crawler.stats is not None:
+                self.crawler.stats.inc_value("incremental/unchanged_count")
+            return
         archived = response.meta.get(WARC_META_KEY)
         if archived is None and response.request is not None and not self.settings.getbool("WARC_ENABLED"):
             archived = unarchived_response(response.request, response, self.settings.getint("CAPTURE_MAXSIZE"))
-        if archived is None:
+        if response.meta.get(RESUMED_META_KEY):
+            pass  # archived, and its Document decided, before the interruption: only its links are wanted
+        elif archived is None:
             self._count("skip", "not_archived", response.url)
         else:
             yield PageItem(url=response.url, archived=archived)
@@ -115,7 +125,8 @@ class SiteSpider(scrapy.Spider):
             return
         for link in self.link_extractor.extract_links(response):
             if self.in_scope(link.url):
-                yield response.follow(canonicalize(link.url), callback=self.parse, errback=self.on_failure)
+                yield response.follow(canonicalize(link.url), callback=self.parse, errback=self.on_failure,
+                                      meta={LINKED_FROM: response.url})
 
     def on_failure(self, failure: Failure) -> None:
         """Count and log a request that produced no page, by reason and by host."""
@@ -132,6 +143,8 @@ class SiteSpider(scrapy.Spider):
         self._count(kind, reason, url, quiet=quiet)
         if kind == "failure" and self.crawler.stats is not None:
             self.crawler.stats.inc_value(f"failure/host/{host}/{reason}")
+            if request is not None and request.meta.get("seed"):
+                self.crawler.stats.inc_value("seed/failure_count")
 
     def _count(self, kind: str, reason: str, url: str, *, quiet: bool = False) -> None:
         if self.crawler.stats is not None:
