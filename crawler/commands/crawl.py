@@ -15,10 +15,22 @@ DESCRIPTION = """\
 Crawl the seed lists of the named spiders (default: every spider) and write every HTTP
 exchange to WARC files in OUT/warc/ and the cleaned documents to OUT/text.jsonl.
 On a terminal a progress line shows pages, documents, errors and the rate; the
-end-of-run summary lists failures per host. Exit status: 0 all went well, 1 a
-download, extraction or write failed (see the summary), 2 a usage error or a bad
-seed file."""
+end-of-run summary lists failures per host, and one line sums up the run (new,
+changed, unchanged, failed, blocked pages; also in OUT/runs/RUN.json).
+
+Runs are incremental: seeds and listing pages are fetched every run, an archived
+article only after its site's recrawl interval (RECRAWL_INTERVAL overrides it), with
+conditional requests; an unchanged page adds no document. One crawl at a time per
+folder: a second one exits at once with status 75. --resume continues a run that was
+killed or interrupted, fetching nothing it had archived.
+
+Exit status: 0 all went well; 1 a WARC or text write failed, a spider did not finish,
+every seed of a spider failed, or more than CRAWL_MAX_ERROR_RATE of the requests
+failed (see the summary); 2 a usage error or a bad seed file; 75 another crawl holds
+the folder; 130 interrupted (Ctrl-C, SIGTERM): --resume continues it."""
 GENERIC_SPIDER = "news"
+#: A second crawl on a folder a live crawl holds exits with this status (crawler/runs.py).
+EXIT_LOCKED = 75
 
 #: Settings of a crawl served from an archive: nothing is contacted, nothing re-archived.
 FROM_ARCHIVE_SETTINGS = {
@@ -33,6 +45,7 @@ FROM_ARCHIVE_SETTINGS = {
     "RETRY_ENABLED": False,
     "HTTPCACHE_ENABLED": False,
     "ALLOW_LOOPBACK": True,  # no connection is made; archived loopback URLs may be served
+    "INCREMENTAL_ENABLED": False,  # every archived page is served again, none is re-archived
 }
 #: LOG_LEVEL for no -v, -v and -vv.
 LOG_LEVELS = ("WARNING", "INFO", "DEBUG")
@@ -59,7 +72,9 @@ examples:
   zhengwen crawl gov -o data-gov          one spider, into ./data-gov
   zhengwen crawl --seeds my-urls.txt      the generic news spider on your own seed list
   zhengwen crawl -s DOWNLOAD_DELAY=5 -v   a Scrapy setting, and INFO logging
-  zhengwen crawl --from-archive data/warc re-run the spiders against WARC files, offline"""
+  zhengwen crawl --from-archive data/warc re-run the spiders against WARC files, offline
+  zhengwen crawl --resume                 continue a killed or interrupted run
+  zhengwen crawl -s RECRAWL_INTERVAL=0    re-check every archived article (conditionally)"""
 
 
 
@@ -79,6 +94,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="run the spiders against WARC files or folders instead of the live web")
     parser.add_argument("-s", dest="settings", action="append", default=[], type=_parse_setting,
                         metavar="NAME=VALUE", help="Scrapy setting (repeatable)")
+    parser.add_argument("--resume", action="store_true",
+                        help="continue the folder's interrupted run (killed, or Ctrl-C); else start a new one")
     parser.add_argument("-v", "--verbose", action="count", default=0,
                         help="log more: -v INFO, -vv DEBUG (default: warnings and the summary)")
 
@@ -154,21 +171,31 @@ def run(args: argparse.Namespace) -> int:
     from crawler.crawllog import quiet_network_tracebacks
     from crawler.folder import leftover_output
     from crawler.report import SpiderOutcome, exit_status, format_report
+    from crawler.runs import summary_line
 
     known = spider_names()
     _split_archive_args(args, known)
     settings = _settings(args)
     names = _check(args, known, settings)
+    run_or_status = _open_run(settings, args.resume)
+    if isinstance(run_or_status, int):
+        return run_or_status
+    run = run_or_status
     busy = leftover_output(settings)
     if busy:
+        run.state.close()
+        run.lock.release()
         print(f"zhengwen crawl: {busy} exists: another crawl is writing to this folder; wait for it to finish",
               file=sys.stderr)
-        return 1
+        return EXIT_LOCKED
+    settings.set("CRAWL_RUN_ID", run.run_id, priority="cmdline")
+    settings.set("CRAWL_RESUMING", run.resuming, priority="cmdline")
     process = CrawlerProcess(settings)
     quiet_network_tracebacks()
     outcomes: list[SpiderOutcome] = []
     for name in names:
         crawler = process.create_crawler(name)
+        crawler.settings.set("JOBDIR", str(run.jobdir(name)), priority="cmdline")
         crawler.signals.connect(_OutcomeCollector(crawler, outcomes).spider_closed, signal=signals.spider_closed,
                                 weak=False)
         kwargs = {}
@@ -181,8 +208,38 @@ def run(args: argparse.Namespace) -> int:
     for name in names:
         if name not in {o.name for o in outcomes}:
             outcomes.append(SpiderOutcome(name, "did_not_run"))
-    print(format_report(outcomes, settings.get("OUTPUT_DIR")))
-    return exit_status(outcomes)
+    max_rate = settings.getfloat("CRAWL_MAX_ERROR_RATE")
+    print(format_report(outcomes, settings.get("OUTPUT_DIR"), max_rate))
+    status = exit_status(outcomes, max_rate)
+    for note in run.notes:
+        print(f"zhengwen crawl: {note}", file=sys.stderr)
+    run.notes.clear()
+    run.close(outcomes, status)
+    print(summary_line(run, outcomes, status))
+    return status
+
+
+def _open_run(settings: Any, resume: bool) -> Any:
+    """Lock the output folder and open the run; on failure print why and return the exit status."""
+    from crawler.runlock import FolderLocked
+    from crawler.runs import open_run
+    from crawler.state import StateStoreError, open_state
+
+    try:
+        state = open_state(settings)
+    except StateStoreError as exc:
+        print(f"zhengwen crawl: {exc}", file=sys.stderr)
+        return 1
+    try:
+        run = open_run(Path(settings.get("OUTPUT_DIR")), state, resume=resume)
+    except FolderLocked as exc:
+        state.close()
+        print(f"zhengwen crawl: {exc}", file=sys.stderr)
+        return EXIT_LOCKED
+    for note in run.notes:
+        print(f"zhengwen crawl: {note}", file=sys.stderr)
+    run.notes.clear()
+    return run
 
 
 class _OutcomeCollector:
