@@ -25,7 +25,7 @@ from archive.records import HttpExchange
 from archive.warc.writer import WarcWriter
 
 ROOT = Path(__file__).resolve().parents[1]
-COMMANDS = ("crawl", "replay", "export", "extract", "index", "verify", "wacz", "report", "review")
+COMMANDS = ("crawl", "replay", "export", "extract", "index", "verify", "wacz", "report", "review", "changes")
 TIMEOUT = 120
 
 

@@ -123,6 +123,25 @@ def test_run_4_archives_exactly_the_changed_and_new_pages(runs: Runs) -> None:
     assert {*runs.changed, NEW_ARTICLE, LISTING} <= full
 
 
+def _zhengwen(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "crawler.cli", *args], cwd=ROOT, capture_output=True, text=True,
+                          timeout=120)
+
+
+def test_changes_lists_new_changed_and_gone(runs: Runs) -> None:
+    done = _zhengwen("changes", str(runs.runs[-1].out))
+    assert done.returncode == 0, done.stderr
+    changes = [json.loads(line) for line in done.stdout.splitlines()]
+    kinds = {(c["change"], c["url"]) for c in changes}
+    assert kinds == {("new", NEW_ARTICLE), ("changed", runs.changed[0]), ("changed", runs.changed[1]),
+                     ("changed", LISTING), ("gone", runs.removed)}
+    article = next(c for c in changes if c["url"] == runs.changed[0])
+    assert article["lines_added"] >= 1 and article["lines_removed"] >= 1
+    table = _zhengwen("changes", str(runs.runs[-1].out), "--format", "table", "--since", "2000-01-01")
+    assert table.returncode == 0 and f"new      {NEW_ARTICLE}" in table.stdout
+    assert _zhengwen("changes", str(runs.runs[-1].out), "--since", "yesterday").returncode == 2
+
+
 def test_replay_equals_the_corpus_after_four_runs(runs: Runs) -> None:
     done = subprocess.run([sys.executable, "-m", "crawler.cli", "replay", str(runs.runs[-1].out), "--workers", "2"],
                           cwd=ROOT, capture_output=True, timeout=300)

@@ -23,4 +23,5 @@ COMMANDS = {
     "wacz": "wacz",
     "report": "report",
     "review": "review",
+    "changes": "changes",
 }
