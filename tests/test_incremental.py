@@ -147,3 +147,13 @@ def test_replay_equals_the_corpus_after_four_runs(runs: Runs) -> None:
                           cwd=ROOT, capture_output=True, timeout=300)
     assert done.returncode == 0, done.stderr.decode()[-3000:]
     assert done.stdout == (runs.runs[-1].out / "text.jsonl").read_bytes()
+
+
+def test_a_crawl_from_the_archive_passes_over_304_captures(runs: Runs, tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds.txt"
+    seeds.write_text(LISTING + "\n", encoding="utf-8")
+    replayed = zhengwen_crawl(["--from-archive", str(runs.runs[-1].out / "warc"), "netease", "--seeds", str(seeds)],
+                              {}, tmp_path / "from-archive")
+    assert replayed.returncode == 0, replayed.explain()
+    latest = {d["url"]: d["text"] for d in runs.docs[-1] if d["page_type"] == "article" and d["url"] != runs.removed}
+    assert {d["url"]: d["text"] for d in replayed.documents if d["page_type"] == "article"} == latest

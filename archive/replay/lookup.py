@@ -28,6 +28,8 @@ Capture = tuple[str, Path, int]
 class ArchiveLookup:
     """URL → its latest capture (response or revisit, revisits resolved) in a set of WARC files.
 
+    A ``304 Not Modified`` capture is passed over for the capture before it.
+
     The captures come from each folder's ``index.cdxj`` where it covers the files, and
     from indexing the other files in memory. URLs are compared as URIs (``iri_to_uri``).
     """
@@ -87,7 +89,8 @@ def _indexed_lines(folder: Path, files: list[Path]) -> tuple[list[str], list[Pat
 
 def _add_capture(captures: dict[str, list[Capture]], line: str, folder: Path) -> None:
     fields = parse_cdxj_line(line, str(folder / INDEX_NAME))
-    if fields is None:
+    # A 304 (an incremental crawl's conditional request) says "as before": the capture before it answers.
+    if fields is None or str(fields.get("status")) == "304":
         return
     filename, offset = cdxj_location(fields, str(folder / INDEX_NAME))
     timestamp = line.split(" ", 2)[1]
