@@ -1,4 +1,4 @@
-"""Item pipelines: extract the cleaned Document from each archived page and store it."""
+"""Item pipelines: extract the cleaned Document of each archived page in worker processes and store it."""
 
 from __future__ import annotations
 
@@ -12,14 +12,18 @@ from scrapy.utils.defer import deferred_from_coro
 from archive.errors import SinkWriteError
 from archive.export import JsonlSink
 from crawler import reasons
-from crawler.documents import try_document, wants_document
+from crawler.documents import wants_document
+from crawler.extractpool import ExtractPool, pool_size
 from crawler.items import PageItem
 from crawler.recovery import recover_crashed_run
+from crawler.writeorder import WriteOrder
 
 if TYPE_CHECKING:
     from typing import Self
 
     from scrapy.crawler import Crawler
+
+    from archive.records import Document
 
 logger = logging.getLogger(__name__)
 
@@ -50,6 +54,34 @@ class _SharedSinks:
 SINKS = _SharedSinks()
 
 
+class _SharedPool:
+    """One extraction pool for the whole process: spiders running together share the cores."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._pool: ExtractPool | None = None
+        self._users = 0
+
+    def acquire(self, workers: int, max_pending: int) -> ExtractPool:
+        with self._lock:
+            if self._pool is None:
+                self._pool = ExtractPool(workers, max_pending)
+            self._users += 1
+            return self._pool
+
+    def release(self) -> None:
+        with self._lock:
+            self._users -= 1
+            pool = self._pool if self._users == 0 else None
+            if pool is not None:
+                self._pool = None
+        if pool is not None:
+            pool.close()
+
+
+POOL = _SharedPool()
+
+
 def text_jsonl_path(settings: Any) -> Path:
     """Where documents go: TEXT_JSONL_PATH, else OUTPUT_DIR/text.jsonl."""
     return Path(settings.get("TEXT_JSONL_PATH") or Path(settings.get("OUTPUT_DIR")) / "text.jsonl")
@@ -68,29 +100,44 @@ def leftover_output(settings: Any) -> Path | None:
 
 
 class ExtractTextPipeline:
-    """Run extraction on the archived response of each PageItem and write the Document.
+    """Extract the archived response of each PageItem in a worker process and write the Document.
 
     Extraction reads only the archived record (the same input replay uses), so the
-    crawl's text.jsonl equals what a replay of its WARC files derives.
+    crawl's text.jsonl equals what a replay of its WARC files derives. It runs in
+    EXTRACT_WORKERS processes, never on the reactor thread; documents reach the sink in
+    WARC order (crawler/writeorder.py), and the sink merges any stragglers at close.
     """
 
-    def __init__(self, path: Path, crawler: Crawler):
+    def __init__(self, path: Path, crawler: Crawler, workers: int, max_pending: int, max_held: int):
         self.path = path
         self.crawler = crawler
+        self.workers = workers
+        self.max_pending = max_pending
         self.sink: JsonlSink | None = None
+        self.pool: ExtractPool | None = None
+        self.order = WriteOrder(max_held)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
-        return cls(text_jsonl_path(crawler.settings), crawler)
+        settings = crawler.settings
+        return cls(text_jsonl_path(settings), crawler, pool_size(settings.getint("EXTRACT_WORKERS")),
+                   settings.getint("EXTRACT_MAX_PENDING"), settings.getint("EXTRACT_MAX_HELD"))
 
-    def open_spider(self) -> None:
+    async def open_spider(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         recover_crashed_run(self.crawler.settings)  # before the sink: a dead text.jsonl.open is rebuilt
         self.sink = SINKS.acquire(self.path)
+        self.pool = POOL.acquire(self.workers, self.max_pending)
+        await self.pool.ready()
 
     def close_spider(self) -> None:
+        # Scrapy closes pipelines once the scraper is idle: every page has finished extraction.
+        if self.pool is not None:
+            self.pool = None
+            POOL.release()
         if self.sink is None:
             return
+        self._write(self.order.drain())
         self.sink = None
         try:
             SINKS.release(self.path)
@@ -102,8 +149,8 @@ class ExtractTextPipeline:
         if self.crawler.stats is not None:
             self.crawler.stats.inc_value(key)
 
-    def process_item(self, item: Any) -> Any:
-        if not isinstance(item, PageItem) or self.sink is None:
+    async def process_item(self, item: Any) -> Any:
+        if not isinstance(item, PageItem) or self.sink is None or self.pool is None:
             return item
         archived = item.archived
         if not wants_document(archived):
@@ -111,19 +158,30 @@ class ExtractTextPipeline:
             logger.warning("extract: %s (HTTP %s) is not a page replay would extract; skipped", item.url,
                            archived.status)
             return item
-        document, failure = try_document(archived)
+        key = self.order.enter(archived)
+        document, failure = None, None
+        try:
+            document, failure = await self.pool.extract(archived)
+        finally:
+            self._write(self.order.finish(key, document))
         if document is None:
             self._inc(f"extract/failed_reason_count/{failure}")
             return item
         item.page_type = document.page_type
-        try:
-            self.sink.write(document)
-        except SinkWriteError as exc:
-            self._inc("extract/write_error_count")
-            logger.error("could not write the document of %s: %s", item.url, exc)
-            if self.crawler.engine is not None:
-                deferred_from_coro(self.crawler.engine.close_spider_async(reason=reasons.CLOSE_SINK_WRITE_ERROR))
-            return item
-        self._inc("extract/documents_written")
         self._inc(f"extract/page_type_count/{document.page_type}")
         return item
+
+    def _write(self, documents: list[Document]) -> None:
+        """Append documents to the sink; a write error is counted, logged and closes the spider."""
+        if self.sink is None:
+            return
+        for document in documents:
+            try:
+                self.sink.write(document)
+            except SinkWriteError as exc:
+                self._inc("extract/write_error_count")
+                logger.error("could not write the document of %s: %s", document.url, exc)
+                if self.crawler.engine is not None:
+                    deferred_from_coro(self.crawler.engine.close_spider_async(reason=reasons.CLOSE_SINK_WRITE_ERROR))
+                continue
+            self._inc("extract/documents_written")
