@@ -117,9 +117,13 @@ class ExtractPool:
 
         with self._lock:
             executor = self._executor
+        # All at once: a task submitted while no worker is idle starts a new one.
+        waiting: list[Deferred[None]] = []
         for _ in range(self.workers):
             done: Deferred[None] = Deferred()
             executor.submit(_ready).add_done_callback(lambda f, d=done: _fire_in_reactor(d, f))
+            waiting.append(done)
+        for done in waiting:
             await maybe_deferred_to_future(done)
 
     async def extract(self, archived: ArchivedResponse) -> tuple[Document | None, str | None]:
