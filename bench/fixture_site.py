@@ -3,6 +3,8 @@
 Article pages are either generated (one template, ~10 KB) or, with ``real_pages``, the
 real fixture articles of ../shared/fixtures (or $ZHENGWEN_FIXTURES) served in turn, each
 copy made distinct by a trailing comment, so that extraction sees real Chinese pages.
+``articles`` sizes the site (50 per listing column); pages are made on request, so a
+10,000-article site costs the server no more memory than a small one.
 """
 
 from __future__ import annotations
@@ -16,8 +18,8 @@ from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-COLUMNS = 40
-PER_COLUMN = 50  # 40 × 50 = 2,000 articles
+PER_COLUMN = 50
+ARTICLES = 2000  # 40 columns × 50
 
 PARAGRAPH = (
     "为深入贯彻落实创新驱动发展战略，加快建设科技强省，省科技厅会同有关部门研究制定了关于推进关键核心技术攻关的若干措施，"
@@ -62,33 +64,48 @@ def fixture_articles() -> list[tuple[bytes, str]]:
     return found
 
 
-def build_routes(real_pages: bool = False) -> dict[str, tuple[bytes, str]]:
-    """Path → (body, Content-Type) of every page of the site."""
-    real = fixture_articles() if real_pages else []
-    routes: dict[str, tuple[bytes, str]] = {"/robots.txt": (b"User-agent: *\nDisallow: /private/\n", "text/plain")}
-    routes["/"] = (listing_html("首页", [f"/col/{c}/index.html" for c in range(COLUMNS)]), UTF8_HTML)
-    for c in range(COLUMNS):
-        paths = [article_path(c, n) for n in range(PER_COLUMN)]
-        routes[f"/col/{c}/index.html"] = (listing_html(f"栏目 {c}", paths), UTF8_HTML)
-        for n, path in enumerate(paths):
-            if real:
-                body, ctype = real[(c * PER_COLUMN + n) % len(real)]
-                routes[path] = (body + f"\n<!-- copy {c}-{n} -->\n".encode("ascii"), ctype)
-            else:
-                routes[path] = (article_html(c, n), UTF8_HTML)
-    return routes
+class Site:
+    """The pages of a site of ``articles`` articles, made on request: path → (body, Content-Type)."""
+
+    def __init__(self, real_pages: bool = False, articles: int = ARTICLES) -> None:
+        self.real = fixture_articles() if real_pages else []
+        self.columns = -(-articles // PER_COLUMN)
+        self.articles = articles
+        self.paths = {article_path(c, n): (c, n) for c in range(self.columns) for n in range(PER_COLUMN)
+                      if c * PER_COLUMN + n < articles}
+
+    def page(self, path: str) -> tuple[bytes, str] | None:
+        if path == "/robots.txt":
+            return b"User-agent: *\nDisallow: /private/\n", "text/plain"
+        if path == "/":
+            return listing_html("首页", [f"/col/{c}/index.html" for c in range(self.columns)]), UTF8_HTML
+        if path.startswith("/col/") and path.endswith("/index.html"):
+            column = path.split("/")[2]
+            if column.isdigit() and int(column) < self.columns:
+                c = int(column)
+                links = [article_path(c, n) for n in range(PER_COLUMN) if c * PER_COLUMN + n < self.articles]
+                return listing_html(f"栏目 {c}", links), UTF8_HTML
+            return None
+        found = self.paths.get(path)
+        if found is None:
+            return None
+        c, n = found
+        if not self.real:
+            return article_html(c, n), UTF8_HTML
+        body, ctype = self.real[(c * PER_COLUMN + n) % len(self.real)]
+        return body + f"\n<!-- copy {c}-{n} -->\n".encode("ascii"), ctype
 
 
 @contextmanager
-def serve_site(real_pages: bool = False) -> Iterator[str]:
+def serve_site(real_pages: bool = False, articles: int = ARTICLES) -> Iterator[str]:
     """Serve the site on 127.0.0.1 (ephemeral port) in a thread; yield its root URL."""
-    routes = build_routes(real_pages)
+    site = Site(real_pages, articles)
 
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
         def do_GET(self) -> None:  # noqa: N802 (http.server's name)
-            found = routes.get(self.path.split("?")[0])
+            found = site.page(self.path.split("?")[0])
             status = 200 if found is not None else 404
             body, ctype = found if found is not None else (b"not found", "text/plain")
             self.send_response(status)

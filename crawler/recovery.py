@@ -25,7 +25,12 @@ from archive.warc.files import find_warcs
 from archive.warc.repair import repair_leftovers
 from crawler.folder import open_dedup_index, state_db_path, text_jsonl_path, warc_dir
 from crawler.rederive import replay_documents
-from crawler.state import StateStoreError, open_state, rebuild_versions, versions_missing
+from crawler.state import (
+    StateStoreError,
+    open_state,
+    rebuild_versions,
+    versions_missing,
+)
 
 if TYPE_CHECKING:
     from archive.warc.digests import DedupIndex

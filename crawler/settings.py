@@ -154,6 +154,18 @@ PROGRESS_INTERVAL = 1.0
 ITEM_PIPELINES = {
     "crawler.pipelines.ExtractTextPipeline": 300,
 }
+# Extraction runs in this many worker processes, never on the reactor thread; 0: one per
+# core. The output does not depend on it (documents are written in WARC order).
+EXTRACT_WORKERS = 0
+# Pages handed to the workers at once; more wait, holding their responses in Scrapy's
+# scraper, which stops the downloader once SCRAPER_SLOT_MAX_ACTIVE_SIZE bytes wait
+# (back-pressure: memory does not grow with the crawl when extraction falls behind).
+EXTRACT_MAX_PENDING = 16
+# Finished documents held back for an earlier page still in extraction, at most.
+EXTRACT_MAX_HELD = 1000
+# Items (one per page) and requests of one response processed concurrently. Scrapy's 100
+# starts 100 asyncio tasks per response, ~1 ms of CPU per page for nothing here.
+CONCURRENT_ITEMS = 8
 
 #: Quiet by default: warnings, errors and the end-of-run summary (`zhengwen crawl -v` for INFO).
 LOG_LEVEL = "WARNING"

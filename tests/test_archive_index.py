@@ -28,16 +28,16 @@ from crawler.cli import main
 PAYLOAD = "<html><p>正文</p></html>".encode()
 
 #: The index of :func:`golden_crawl` (host "testhost", pid 4242). Re-check by hand with
-#: `cdxj-indexer` on the same file; lengths and offsets change only if zlib's output does.
+#: `cdxj-indexer` on the same file; lengths and offsets change only if the compressor's (isal's) output does.
 GOLDEN = [
     'cn,gov)/a 20261121100001 {"url": "https://www.gov.cn/a", "mime": "text/html", "status": "200", '
-    '"digest": "sha1:PDNLYBAFYPIIY55JWLFEJAUXVIJR4J7T", "length": "346", "offset": "312", '
+    '"digest": "sha1:PDNLYBAFYPIIY55JWLFEJAUXVIJR4J7T", "length": "347", "offset": "312", '
     '"filename": "idx-20261121100000123-00000-testhost-4242.warc.gz"}',
     'cn,gov)/a 20261121100002 {"url": "https://www.gov.cn/a", "mime": "warc/revisit", "status": "200", '
-    '"digest": "sha1:PDNLYBAFYPIIY55JWLFEJAUXVIJR4J7T", "length": "390", "offset": "967", '
+    '"digest": "sha1:PDNLYBAFYPIIY55JWLFEJAUXVIJR4J7T", "length": "399", "offset": "969", '
     '"filename": "idx-20261121100000123-00000-testhost-4242.warc.gz"}',
     'com,163,news)/b?q=1 20261121100003 {"url": "https://news.163.com/b?q=1", "mime": "text/plain", '
-    '"status": "404", "digest": "sha1:3I42H3S6NNFQ2MSVX7XZKYAYSCX5QBYJ", "length": "317", "offset": "1666", '
+    '"status": "404", "digest": "sha1:3I42H3S6NNFQ2MSVX7XZKYAYSCX5QBYJ", "length": "318", "offset": "1678", '
     '"filename": "idx-20261121100000123-00000-testhost-4242.warc.gz"}',
 ]
 

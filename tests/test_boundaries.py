@@ -18,8 +18,9 @@ ARCHIVE = Path(__file__).resolve().parent.parent / "archive"
 FORBIDDEN = {"scrapy", "twisted", "trafilatura", "crawler", "lxml", "langdetect"}
 #: Third-party packages archive/ may use (DESIGN.md: warcio, pyarrow for Parquet; issue #3:
 #: cdxj_indexer for pywb-compatible CDXJ and wacz for packaging, used rather than rewritten;
-#: issue #5: datasketch for near-duplicate MinHash LSH and tqdm for progress bars, likewise).
-ALLOWED_THIRD_PARTY = {"warcio", "pyarrow", "cdxj_indexer", "wacz", "datasketch", "tqdm"}
+#: issue #5: datasketch for near-duplicate MinHash LSH and tqdm for progress bars, likewise;
+#: issue #11: isal, ISA-L's deflate for the WARC gzip members, measured in docs/benchmarks.md).
+ALLOWED_THIRD_PARTY = {"warcio", "pyarrow", "cdxj_indexer", "wacz", "datasketch", "tqdm", "isal"}
 
 
 def imported_roots(path: Path) -> set[str]:

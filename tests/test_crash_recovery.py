@@ -22,7 +22,8 @@ from archive.warc.repair import repair_leftovers
 KILLS = 20
 SEED = 9
 #: Crawl slowly enough (about 5 s in all) that kills land while pages are being archived.
-SLOW = ["-s", "DOWNLOAD_DELAY=0.1", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1"]
+#: Every run fetches every page again (RECRAWL_INTERVAL=0), so later runs are as long as the first.
+SLOW = ["-s", "DOWNLOAD_DELAY=0.1", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1", "-s", "RECRAWL_INTERVAL=0"]
 
 
 def completed_ids(path: Path) -> set[str]:
@@ -48,6 +49,15 @@ def stored_ids(paths: list[Path]) -> set[str]:
     return ids
 
 
+def wait_for_capture(warc: Path, crawl: subprocess.Popen[bytes], timeout: float = 20.0) -> None:
+    """Until the crawl has a WARC file open (or has ended)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and crawl.poll() is None:
+        if warc.is_dir() and any(warc.glob("*.warc.gz.open")):
+            return
+        time.sleep(0.05)
+
+
 def start_crawl(fixture_web, seeds: Path, out: Path) -> subprocess.Popen[bytes]:
     cmd = [sys.executable, "-m", "crawler.cli", "crawl", "--out", str(out), "--seeds", str(seeds), "news", *FAST, *SLOW]
     return subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, **fixture_web.proxy_env()},
@@ -64,7 +74,8 @@ def test_kill_9_at_random_moments_then_repair_loses_nothing(fixture_web, tmp_pat
     killed_mid_write = 0
     for _ in range(KILLS):
         crawl = start_crawl(fixture_web, seeds, out)
-        time.sleep(rng.uniform(0.8, 3.2))
+        wait_for_capture(warc, crawl)  # start-up (extraction workers, recovery) is not the moment under test
+        time.sleep(rng.uniform(0.0, 2.4))
         crawl.send_signal(signal.SIGKILL)
         crawl.wait(10)
         leftovers = sorted(warc.glob("*.warc.gz.open")) if warc.is_dir() else []

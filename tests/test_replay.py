@@ -40,6 +40,23 @@ def test_replay_equals_the_crawl_output_byte_for_byte(small_crawl: CrawlRun, wor
     assert done.stdout == crawled
 
 
+@pytest.mark.parametrize(("workers", "pending"), [("1", "1"), ("3", "16")])
+def test_crawl_output_equals_replay_for_any_extraction_pool(fixture_web, tmp_path: Path, workers: str,
+                                                            pending: str) -> None:
+    # Documents come back from the worker processes in any order; text.jsonl is in WARC order.
+    seeds = tmp_path / "seeds.txt"
+    roots = fixture_web.model.seed_urls_by_site()
+    seeds.write_text("\n".join(roots["gov"] + roots["netease"]) + "\n", encoding="utf-8")
+    settings = ["-s", f"EXTRACT_WORKERS={workers}", "-s", f"EXTRACT_MAX_PENDING={pending}"]
+    run = zhengwen_crawl(["news", "--seeds", str(seeds), *FAST, *settings], fixture_web.proxy_env(), tmp_path / "out")
+    assert run.returncode == 0, run.explain()
+    crawled = (run.out / "text.jsonl").read_bytes()
+    assert crawled.count(b"\n") > 10
+    done = replay([str(run.out), "--workers", "2"])
+    assert done.returncode == 0, done.stderr.decode()[-3000:]
+    assert done.stdout == crawled
+
+
 def test_replay_resolves_revisits(small_crawl: CrawlRun) -> None:
     from warcio.archiveiterator import ArchiveIterator
 

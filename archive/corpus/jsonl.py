@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from archive.corpus.runmerge import merge_runs
 from archive.errors import ArchiveError, SinkWriteError
 from archive.openfiles import hold
 from archive.records import Document
@@ -36,9 +37,19 @@ def document_to_json(doc: Document) -> str:
 
 def _sort_key(doc: Document) -> tuple[int, str, int]:
     """Order by WARC pointer; documents without one go last (ties keep arrival order)."""
-    if doc.warc_file is None:
+    return _pointer_key(doc.warc_file, doc.warc_offset)
+
+
+def _pointer_key(warc_file: str | None, warc_offset: int | None) -> tuple[int, str, int]:
+    if warc_file is None:
         return (1, "", 0)
-    return (0, doc.warc_file, -1 if doc.warc_offset is None else doc.warc_offset)
+    return (0, warc_file, -1 if warc_offset is None else warc_offset)
+
+
+def _line_key(line: bytes) -> tuple[int, str, int]:
+    """The sort key of a line this sink wrote (it is a document's canonical JSON)."""
+    data = json.loads(line)
+    return _pointer_key(data.get("warc_file"), data.get("warc_offset"))
 
 
 class JsonlSink:
@@ -47,6 +58,8 @@ class JsonlSink:
     Lines already in ``PATH`` are kept; this session's documents follow them, sorted by
     ``(warc_file, warc_offset)`` so the output does not depend on arrival order. Each line
     reaches ``PATH.open`` when written (a crash leaves it there, ``PATH`` untouched).
+    Documents written in order are renamed into place as they are; otherwise the sorted
+    runs of ``PATH.open`` are merged on disk at close (memory: one offset per run).
     Thread-safe: spiders sharing one process may share one sink.
 
     Raises:
@@ -58,8 +71,9 @@ class JsonlSink:
         self.path = Path(path)
         self.open_path = self.path.with_name(self.path.name + OPEN_SUFFIX)
         self._lock = threading.Lock()
-        # (sort key, byte offset in .open, line length) per document of this session.
-        self._entries: list[tuple[tuple[int, str, int], int, int]] = []
+        # Where each sorted run of this session's lines starts in .open, and the last key written.
+        self._runs: list[int] = []
+        self._last_key: tuple[int, str, int] | None = None
         self._closed = False
         try:
             # Exclusive create: two sinks on one path would interleave and lose lines.
@@ -83,6 +97,7 @@ class JsonlSink:
             self._file.close()
             raise SinkWriteError(f"cannot copy {self.path} into {self.open_path}: {exc.strerror}; {_FIX_HINT}") from exc
         self._prefix_length = self._file.tell()
+        self._runs.append(self._prefix_length)
 
     def _ends_with_newline(self) -> bool:
         with self.path.open("rb") as old:
@@ -108,10 +123,13 @@ class JsonlSink:
                 self._file.flush()
             except OSError as exc:
                 raise SinkWriteError(f"cannot write {doc.url} to {self.open_path}: {exc.strerror}; {_FIX_HINT}") from exc
-            self._entries.append((_sort_key(doc), offset, len(line)))
+            key = _sort_key(doc)
+            if self._last_key is not None and key < self._last_key:
+                self._runs.append(offset)
+            self._last_key = key
 
     def close(self) -> None:
-        """Sort this session's lines and atomically replace ``PATH``. Idempotent.
+        """Merge this session's sorted runs on disk and atomically replace ``PATH``. Idempotent.
 
         Raises:
             SinkWriteError: the final file cannot be written or renamed.
@@ -126,21 +144,19 @@ class JsonlSink:
                 raise SinkWriteError(f"cannot finalise {self.open_path} as {self.path}: {exc.strerror}; {_FIX_HINT}") from exc
 
     def _finish(self) -> None:
-        order = sorted(range(len(self._entries)), key=lambda i: self._entries[i][0])
         self._file.flush()
-        if order == list(range(len(order))):
+        end = self._file.tell()
+        if len(self._runs) == 1:
             os.fsync(self._file.fileno())
             self._file.close()
             os.replace(self.open_path, self.path)
             return
         self._file.close()
+        runs = list(zip(self._runs, [*self._runs[1:], end]))
         sorted_path = self.path.with_name(self.path.name + ".sorting" + OPEN_SUFFIX)
         with self.open_path.open("rb") as source, sorted_path.open("wb") as target:
-            target.write(source.read(self._prefix_length))
-            for index in order:
-                _, offset, length = self._entries[index]
-                source.seek(offset)
-                target.write(source.read(length))
+            _copy_prefix(source, target, self._prefix_length)
+            merge_runs(self.open_path, runs, target, _line_key)
             target.flush()
             os.fsync(target.fileno())
         os.replace(sorted_path, self.path)
@@ -153,6 +169,16 @@ class JsonlSink:
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.close()
+
+
+def _copy_prefix(source: IO[bytes], target: IO[bytes], length: int) -> None:
+    """Copy the first ``length`` bytes of ``source`` (earlier runs' lines) in bounded chunks."""
+    while length > 0:
+        chunk = source.read(min(length, 1 << 20))
+        if not chunk:
+            return
+        target.write(chunk)
+        length -= len(chunk)
 
 
 def read_jsonl(path: str | Path) -> Iterator[dict[str, Any]]:

@@ -47,7 +47,12 @@ class OriginalLookup(Protocol):
 
 def sha1_digest(data: bytes) -> str:
     """Return ``data``'s WARC digest: ``sha1:`` + base32 SHA-1, as WARC-Payload-Digest holds it."""
-    return "sha1:" + base64.b32encode(hashlib.sha1(data).digest()).decode("ascii")
+    return warc_digest(hashlib.sha1(data))
+
+
+def warc_digest(sha1: hashlib._Hash) -> str:
+    """Format a finished SHA-1 hash object as a WARC digest (``sha1:`` + base32)."""
+    return "sha1:" + base64.b32encode(sha1.digest()).decode("ascii")
 
 
 def digest_matches(value: str, data: bytes) -> bool:

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
 import re
 import socket
 import threading
 import uuid
-import zlib
 from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
+from isal import isal_zlib
 from warcio.archiveiterator import ArchiveIterator  # type: ignore[import-untyped]
 from warcio.statusandheaders import StatusAndHeaders  # type: ignore[import-untyped]
 from warcio.warcwriter import WARCWriter  # type: ignore[import-untyped]
@@ -37,7 +38,7 @@ from archive.warc.httpmsg import (
     warc_protocol,
 )
 from archive.warc.record import response_from_record
-from archive.warc.revisit import REVISIT_PROFILES, RevisitRef, sha1_digest
+from archive.warc.revisit import REVISIT_PROFILES, RevisitRef, sha1_digest, warc_digest
 
 if TYPE_CHECKING:
     from types import TracebackType
@@ -50,32 +51,45 @@ CONFORMS_TO = "http://iipc.github.io/warc-specifications/specifications/warc-for
 _FIX_HINT = "check that the directory exists, is writable by this user and the disk has free space"
 
 
-#: zlib level of each record's gzip member. warcio writes level 9, which costs about
-#: twice the CPU of level 6 for ~1% smaller HTML; the crawl's reactor thread pays it.
-GZIP_LEVEL = 6
+#: Each record is one gzip member made by ISA-L (the ``isal`` package): standard deflate that
+#: zlib, warcio, pywb and gzip read, at about a tenth of zlib's CPU. On the real fixture
+#: articles (~200 KB) ISA-L level 2 costs 0.29 ms per page for 26% of the input, where zlib
+#: costs 1.40 ms at level 1 (26%), 2.78 ms at level 6 (23%) and 4.41 ms at level 9, and
+#: zlib-ng 0.50 ms at level 1 (30%); re-check with the table in docs/benchmarks.md.
+GZIP_LEVEL = 2
 
 
-def gzip_member(raw: bytes) -> bytes:
-    """One complete gzip member (mtime 0, so the same record gives the same bytes)."""
-    compressor = zlib.compressobj(GZIP_LEVEL, zlib.DEFLATED, zlib.MAX_WBITS + 16)
-    return compressor.compress(raw) + compressor.flush()
+def gzip_member(*parts: bytes) -> bytes:
+    """One complete gzip member of ``parts`` joined (mtime 0, so the same record gives the same bytes)."""
+    compressor = isal_zlib.compressobj(GZIP_LEVEL, isal_zlib.DEFLATED, isal_zlib.MAX_WBITS + 16)
+    return b"".join([*(compressor.compress(part) for part in parts if part), compressor.flush()])
 
 
-def warc_record(fields: HeaderList, msgtype: str, http_head: bytes, payload: bytes, payload_digest: str | None) -> bytes:
-    """Serialise one uncompressed WARC/1.1 record holding an HTTP message.
+def warc_record_parts(
+    fields: HeaderList, msgtype: str, http_head: bytes, payload: bytes, payload_digest: str | None
+) -> tuple[bytes, bytes, bytes, bytes]:
+    """Serialise one uncompressed WARC/1.1 record holding an HTTP message, as four parts.
 
-    The same bytes warcio's WARCWriter produces (field order, digests, Content-Type,
-    CRLF framing), built directly: warcio's record builder costs several times more
-    CPU per record on the crawl's reactor thread. warcio reads every record back
-    (tests, ``zhengwen verify``), which keeps the two in agreement.
+    The parts are the WARC header block, the HTTP header block, the payload and the
+    record end; joined, they are the bytes warcio's WARCWriter produces (field order,
+    digests, Content-Type, CRLF framing). They are built directly, and never joined: the
+    payload is not copied, and it is hashed once for the block digest (the caller hashed
+    it once for the payload digest). warcio reads every record back (tests, ``zhengwen
+    verify``), which keeps the two in agreement.
     """
-    block = http_head + payload
+    block_digest = hashlib.sha1(http_head)
+    block_digest.update(payload)
     lines = [WARC_VERSION, *(f"{name}: {value}" for name, value in fields)]
     if payload_digest is not None:
         lines.append(f"WARC-Payload-Digest: {payload_digest}")
-    lines += [f"WARC-Block-Digest: {sha1_digest(block)}", f"Content-Type: application/http; msgtype={msgtype}",
-              f"Content-Length: {len(block)}"]
-    return ("\r\n".join(lines) + "\r\n\r\n").encode("utf-8") + block + b"\r\n\r\n"
+    lines += [f"WARC-Block-Digest: {warc_digest(block_digest)}", f"Content-Type: application/http; msgtype={msgtype}",
+              f"Content-Length: {len(http_head) + len(payload)}"]
+    return ("\r\n".join(lines) + "\r\n\r\n").encode("utf-8"), http_head, payload, b"\r\n\r\n"
+
+
+def warc_record(fields: HeaderList, msgtype: str, http_head: bytes, payload: bytes, payload_digest: str | None) -> bytes:
+    """One uncompressed WARC/1.1 record holding an HTTP message (:func:`warc_record_parts` joined)."""
+    return b"".join(warc_record_parts(fields, msgtype, http_head, payload, payload_digest))
 
 
 def _default_record_id() -> str:
@@ -168,13 +182,15 @@ class WarcWriter:
             uri = iri_to_uri(exchange.url)
             digest = sha1_digest(exchange.payload)
             original = self._original(uri, digest) if self._dedup_applies(exchange) else None
-            raw_response, raw_request = self._serialise_pair(exchange, uri, original, digest)
+            response_parts, raw_request = self._serialise_pair(exchange, uri, original, digest)
             request_member = gzip_member(raw_request)
-            data = gzip_member(raw_response) + request_member
+            data = gzip_member(*response_parts) + request_member
             offset = handle.tell()
-            # Parse the record about to be written with the reader's code: the result is
-            # by construction what read_response() returns later.
-            record = next(ArchiveIterator(io.BytesIO(raw_response)))
+            # Parse the head of the record about to be written with the reader's code: the
+            # result is by construction what read_response() returns later. The payload is
+            # the one in hand (parsing it back would only copy it).
+            record = next(ArchiveIterator(io.BytesIO(response_parts[0] + response_parts[1])))
+            record.raw_stream = io.BytesIO(response_parts[2])
             self._index_lines.setdefault(final.name, []).append(
                 self._indexer.line(record, final.name, offset, len(data) - len(request_member)))
             known = None if original is None else _KnownOriginal(exchange.payload, original)
@@ -272,8 +288,8 @@ class WarcWriter:
 
     def _serialise_pair(
         self, exchange: HttpExchange, uri: str, original: DedupEntry | None, digest: str
-    ) -> tuple[bytes, bytes]:
-        """Return the uncompressed response (or revisit) record and its request record.
+    ) -> tuple[tuple[bytes, bytes, bytes, bytes], bytes]:
+        """Return the uncompressed response (or revisit) record, in parts, and its request record.
 
         ``uri`` is the exchange's URL as a URI, ``digest`` its payload digest.
         """
@@ -298,9 +314,9 @@ class WarcWriter:
         headers = stored_response_headers(clean_headers(exchange.response_headers), len(exchange.payload))
         head = header_block(f"{version} {exchange.status} {reason_phrase(exchange.status)}", headers)
         if original is None:
-            response = warc_record(fields, "response", head, exchange.payload, digest)
+            response = warc_record_parts(fields, "response", head, exchange.payload, digest)
         else:  # the original's payload digest is among the revisit's fields already
-            response = warc_record(fields, "response", head, b"", None)
+            response = warc_record_parts(fields, "response", head, b"", None)
         request_fields = [("WARC-Type", "request"), ("WARC-Record-ID", self._new_id()), ("WARC-Date", date),
                           ("WARC-Target-URI", uri), ("WARC-Concurrent-To", response_id)]
         request_head = header_block(f"{exchange.method.upper()} {request_target(uri)} {version}",

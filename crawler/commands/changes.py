@@ -6,7 +6,14 @@ import argparse
 import json
 from pathlib import Path
 
-from crawler.commands.base import EXIT_OK, UsageError, add_output, check_inputs, check_output_file, fail
+from crawler.commands.base import (
+    EXIT_OK,
+    UsageError,
+    add_output,
+    check_inputs,
+    check_output_file,
+    fail,
+)
 
 HELP = "list the pages new, changed and gone since a run or a date"
 DESCRIPTION = """\

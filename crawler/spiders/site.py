@@ -11,7 +11,6 @@ from urllib.parse import urlsplit
 
 import scrapy
 from scrapy.http import HtmlResponse
-from scrapy.linkextractors import LinkExtractor
 
 from crawler import reasons
 from crawler.capture import unarchived_response
@@ -20,6 +19,7 @@ from crawler.extensions import WARC_META_KEY
 from crawler.failures import classify
 from crawler.incremental import LINKED_FROM, RESUMED_META_KEY
 from crawler.items import PageItem
+from crawler.links import ScopedLinkExtractor
 from crawler.profiles import GENERIC_SLUG, SiteProfile, load_profile
 from crawler.seeds import Seed, read_seeds
 from crawler.urls import canonicalize, host_in_domains
@@ -86,13 +86,15 @@ class SiteSpider(scrapy.Spider):
         domains = set(seed_domains) if self.seeds_only_scope else set(self.profile.allowed_domains) | seed_domains
         self.allowed_domains = sorted(domains)
         # Scope is checked on host names here (Scrapy's allow_domains compares host:port).
-        self.link_extractor = LinkExtractor(
-            allow=self.profile.allow, deny=self.profile.deny, canonicalize=False, unique=True
-        )
+        self.link_extractor = ScopedLinkExtractor(self.profile.allow, self.profile.deny, self.host_in_scope)
 
     def in_scope(self, url: str) -> bool:
         """True when the URL's host is an allowed domain or a subdomain of one."""
-        return host_in_domains(urlsplit(url).hostname or "", self.allowed_domains) is not None
+        return self.host_in_scope(urlsplit(url).hostname or "")
+
+    def host_in_scope(self, host: str) -> bool:
+        """True when ``host`` is an allowed domain or a subdomain of one."""
+        return host_in_domains(host, self.allowed_domains) is not None
 
     def is_article_url(self, url: str) -> bool:
         """Article pages are extracted and not expanded (profile or generic article patterns)."""
@@ -123,9 +125,9 @@ class SiteSpider(scrapy.Spider):
             yield PageItem(url=response.url, archived=archived)
         if self.is_article_url(response.url) or not isinstance(response, HtmlResponse):
             return
-        for link in self.link_extractor.extract_links(response):
-            if self.in_scope(link.url):
-                yield response.follow(canonicalize(link.url), callback=self.parse, errback=self.on_failure,
+        for url in self.link_extractor.extract_urls(response):
+            if self.in_scope(url):
+                yield response.follow(canonicalize(url), callback=self.parse, errback=self.on_failure,
                                       meta={LINKED_FROM: response.url})
 
     def on_failure(self, failure: Failure) -> None:
