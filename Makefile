@@ -14,9 +14,10 @@ $(BIN)/.installed: pyproject.toml
 crawl: $(BIN)/.installed
 	$(BIN)/zhengwen crawl
 
-# The browser tests of `report` and `review` need Debian's chromium: installed when missing.
+# The browser tests of `report` and `review` need Debian's chromium, the distributed-crawl
+# tests redis-server: both installed when missing.
 test: $(BIN)/.installed
-	.ci/install-chromium
+	.ci/install-test-deps
 	$(BIN)/python -m pytest
 
 # Try zhengwen offline: crawl the fixture web on 127.0.0.1, replay, export (see README).
