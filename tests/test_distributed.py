@@ -173,3 +173,11 @@ def _wait_until_mid_crawl(redis_url: str, pid: int, pages: int) -> None:
                 return
             time.sleep(0.05)
     raise TimeoutError(f"worker {pid} did not fetch {pages} pages while holding leases within 120 s")
+
+
+def test_a_crawl_whose_redis_is_down_fails_in_one_line(tmp_path: Path) -> None:
+    cmd = [sys.executable, "-m", "crawler.cli", "crawl", "gov", "-o", str(tmp_path / "out")]
+    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "REDIS_URL": "redis://127.0.0.1:9/0"})  # port 9 refuses
+    assert done.returncode == 1
+    assert done.stderr.startswith("zhengwen crawl: Redis at redis://127.0.0.1:9/0") and "Traceback" not in done.stderr

@@ -164,6 +164,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"zhengwen crawl: {busy} exists: another crawl is writing to this folder; wait for it to finish",
               file=sys.stderr)
         return 1
+    if settings.get("REDIS_URL") and not _redis_reachable(settings):
+        return 1
     process = CrawlerProcess(settings)
     quiet_network_tracebacks()
     outcomes: list[SpiderOutcome] = []
@@ -183,6 +185,20 @@ def run(args: argparse.Namespace) -> int:
             outcomes.append(SpiderOutcome(name, "did_not_run"))
     print(format_report(outcomes, settings.get("OUTPUT_DIR")))
     return exit_status(outcomes)
+
+
+def _redis_reachable(settings: Any) -> bool:
+    """A distributed crawl's Redis answers; else one line on stderr (not a traceback per spider)."""
+    from redis.exceptions import RedisError
+
+    from crawler.distributed.keys import connect
+
+    try:
+        connect(settings).ping()
+    except RedisError as exc:
+        print(f"zhengwen crawl: Redis at {settings.get('REDIS_URL')} (REDIS_URL): {exc}", file=sys.stderr)
+        return False
+    return True
 
 
 class _OutcomeCollector:
