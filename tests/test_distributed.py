@@ -181,3 +181,23 @@ def test_a_crawl_whose_redis_is_down_fails_in_one_line(tmp_path: Path) -> None:
                           env={**os.environ, "REDIS_URL": "redis://127.0.0.1:9/0"})  # port 9 refuses
     assert done.returncode == 1
     assert done.stderr.startswith("zhengwen crawl: Redis at redis://127.0.0.1:9/0") and "Traceback" not in done.stderr
+
+
+def test_a_stopped_worker_gives_its_unfinished_requests_back_at_once(fixture_web, redis_url: str,
+                                                                      tmp_path: Path) -> None:
+    (tmp_path / "seeds").mkdir()
+    seeds = write_fixture_seeds(fixture_web, tmp_path / "seeds")
+    control(fixture_web, "/slow?seconds=0.2")
+    try:
+        worker = start_worker(fixture_web, redis_url, seeds, tmp_path / "a")
+        _wait_until_mid_crawl(redis_url, worker.pid, 3)
+        worker.send_signal(signal.SIGTERM)
+        code, out, err = finish(worker)
+    finally:
+        control(fixture_web, "/slow?seconds=0")
+    with redis.Redis.from_url(redis_url) as client:
+        leased = sum(client.zcard(f"zhengwen:{s}:leases") for s in SPIDERS)
+        queued = sum(client.zcard(f"zhengwen:{s}:requests") for s in SPIDERS)
+    assert leased == 0, err[-3000:]
+    assert queued > 0
+    assert [p.name for p in (tmp_path / "a").rglob("*.open")] == []

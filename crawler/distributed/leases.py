@@ -80,38 +80,34 @@ class LeaseStore:
         self.server = server
         self.keys = keys
         self.timeout = timeout
-        self._ids = (f"{worker_id()}:{n}" for n in itertools.count())
+        self._mine = f"{worker_id()}:"
+        self._ids = (f"{self._mine}{n}" for n in itertools.count())
         self._pop = server.register_script(_POP)
         self._requeue = server.register_script(_REQUEUE)
-        self.held: set[str] = set()  # lease ids this process took and has not acknowledged
 
     def pop(self) -> tuple[str, bytes] | None:
         """Take the first queued request under a new lease: (lease id, queued bytes), or None."""
         lease = next(self._ids)
         data = self._pop(keys=self._lease_keys(), args=[time.time() + self.timeout, lease])
-        if data is None:
-            return None
-        self.held.add(lease)
-        return lease, data
+        return None if data is None else (lease, data)
 
     def ack(self, lease: str) -> None:
         """The leased request is finished: forget it."""
         pipe = self.server.pipeline()
         pipe.zrem(self.keys.leases, lease).hdel(self.keys.leased, lease)
         pipe.execute()
-        self.held.discard(lease)
 
     def requeue_expired(self) -> list[bytes]:
         """Put every expired lease's request back into the queue; return their queued bytes."""
         return list(self._requeue(keys=self._lease_keys(), args=[time.time()]))
 
     def release_held(self) -> list[bytes]:
-        """Put this process's unfinished leases back into the queue at once (a clean stop)."""
-        if not self.held:
-            return []
-        moved = list(self._requeue(keys=self._lease_keys(), args=[time.time(), *sorted(self.held)]))
-        self.held.clear()
-        return moved
+        """Put this process's unfinished leases back into the queue at once (a clean stop).
+
+        Its lease ids start with its ``host:pid``; the lease set holds only in-flight requests.
+        """
+        held = [m.decode() for m in self.server.zrange(self.keys.leases, 0, -1) if m.decode().startswith(self._mine)]
+        return list(self._requeue(keys=self._lease_keys(), args=[time.time(), *held])) if held else []
 
     def outstanding(self) -> int:
         """Leases held by any worker of the cluster."""
