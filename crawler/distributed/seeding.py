@@ -71,18 +71,25 @@ class RedisStartMiddleware:
         return cls(crawler)
 
     async def process_start(self, start: AsyncIterator[Any]) -> AsyncIterator[Any]:
+        """Put the run's seeds into the shared queue at once, and yield nothing.
+
+        Scrapy takes start requests lazily (only while its scheduler is empty); a worker
+        killed before it had taken them all would lose seeds no other worker has.
+        """
         spider = self.crawler.spider
-        stats = self.crawler.stats
+        engine = self.crawler.engine
         keys = spider_keys(self.crawler.settings, spider.name)
         own = [request async for request in start]
+        scheduled = start_requests(self.server, keys, spider)
         if claim_seeding(self.server, keys):
             logger.info("%s: first worker of the run, scheduling its %d seed(s)", spider.name, len(own))
-            if stats is not None:
-                stats.set_value("redis/seeded_by_this_worker", len(own))
-            for request in own:
-                yield request
-        for request in start_requests(self.server, keys, spider):
-            yield request
+            if self.crawler.stats is not None:
+                self.crawler.stats.set_value("redis/seeded_by_this_worker", len(own))
+            scheduled = own + scheduled
+        for request in scheduled:
+            engine.crawl(request)
+        return
+        yield  # an async generator that yields nothing
 
 
 def start_requests(server: Any, keys: SpiderKeys, spider: Any) -> list[Any]:
