@@ -2,6 +2,9 @@
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
+# pywb, for the replay test, lives in a virtualenv of its own: every pywb 2.x pins an old
+# `redis` (through fakeredis<1.0) that scrapy-redis cannot run with.
+PYWB_VENV ?= .venv-pywb
 
 .PHONY: crawl test demo bench fit clean
 
@@ -11,12 +14,19 @@ $(BIN)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
+$(PYWB_VENV)/bin/.installed: Makefile
+	$(PYTHON) -m venv $(PYWB_VENV)
+	$(PYWB_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(PYWB_VENV)/bin/python -m pip install --quiet 'pywb>=2.8,<3'
+	touch $@
+
 crawl: $(BIN)/.installed
 	$(BIN)/zhengwen crawl
 
-# The browser tests of `report` and `review` need Debian's chromium: installed when missing.
-test: $(BIN)/.installed
-	.ci/install-chromium
+# The browser tests of `report` and `review` need Debian's chromium, the distributed-crawl
+# tests redis-server: both installed when missing.
+test: $(BIN)/.installed $(PYWB_VENV)/bin/.installed
+	.ci/install-test-deps
 	$(BIN)/python -m pytest
 
 # Try zhengwen offline: crawl the fixture web on 127.0.0.1, replay, export (see README).
@@ -40,4 +50,4 @@ fit: $(BIN)/.installed-bench
 	$(BIN)/python bench/fit_blocks.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) $(PYWB_VENV) build *.egg-info

@@ -50,6 +50,7 @@ _EXPORTS = {
     "RevisitRef": "archive.warc.revisit",
     "DedupEntry": "archive.warc.digests",
     "DedupIndex": "archive.warc.digests",
+    "DigestStore": "archive.warc.digests",
     "Problem": "archive.warc.verify",
     "VerifyResult": "archive.warc.verify",
     "verify_warc": "archive.warc.verify",
@@ -81,6 +82,7 @@ __all__ = [
     "DedupEntry",
     "DedupIndex",
     "DedupIndexError",
+    "DigestStore",
     "Document",
     "ExportRow",
     "FORMATS",
@@ -172,7 +174,7 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; nothing is imported at run
         RecordPointer,
     )
     from archive.replay.ordered import RevisitResolver, iter_archive
-    from archive.warc.digests import DedupEntry, DedupIndex
+    from archive.warc.digests import DedupEntry, DedupIndex, DigestStore
     from archive.warc.files import find_warcs
     from archive.warc.httpmsg import iri_to_uri, warc_date
     from archive.warc.payload import decoded_payload

@@ -1,7 +1,7 @@
 """The ``zhengwen`` command: parse the command line, run a sub-command, map what happens to an exit status.
 
-The sub-commands live in crawler/commands/ (crawl, replay, export, extract, index,
-verify, wacz), one module each. Every one parses its options anywhere on the line and
+The sub-commands live in crawler/commands/ (crawl, seed, replay, export, extract, index,
+verify, wacz, report, review), one module each. Every one parses its options anywhere on the line and
 has its own ``--help``. Exit status: 0 success, 1 a failure during the work, 2 a usage
 error (a bad option, or an input named on the command line that is missing or
 unreadable), 141 when standard output was closed early (``| head``), 130 on Ctrl-C.

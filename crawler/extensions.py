@@ -14,7 +14,7 @@ from archive.errors import ArchiveError
 from archive.warc.writer import WarcWriter
 from crawler import reasons
 from crawler.capture import exchange_from
-from crawler.folder import open_dedup_index, state_db_path, warc_dir
+from crawler.folder import open_digest_store, warc_dir
 from crawler.recovery import recover_crashed_run
 from crawler.warcinfo import warcinfo_fields
 
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from scrapy.crawler import Crawler
     from scrapy.http import Response
 
-    from archive.warc.digests import DedupIndex
+    from archive.warc.digests import DigestStore
 
 logger = logging.getLogger(__name__)
 
@@ -78,7 +78,7 @@ class WarcCaptureExtension:
         self.crawler = crawler
         self.settings = crawler.settings
         self.writer: WarcWriter | None = None
-        self.dedup: DedupIndex | None = None
+        self.dedup: DigestStore | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -93,7 +93,7 @@ class WarcCaptureExtension:
     def spider_opened(self, spider: Spider) -> None:
         directory = warc_dir(self.settings)
         if self.settings.getbool("WARC_DEDUP_ENABLED"):
-            self.dedup = open_dedup_index(state_db_path(self.settings), directory)
+            self.dedup = open_digest_store(self.settings, directory)
         # .open files of a crashed crawl: repaired before this crawl writes (a no-op if the pipeline did it)
         recover_crashed_run(self.settings, self.dedup)
         self.writer = WarcWriter(

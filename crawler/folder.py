@@ -14,7 +14,7 @@ from typing import Any
 from archive.cdxj.index import default_index_path
 from archive.cdxj.seed import seed_digests
 from archive.openfiles import held_by_live_writer
-from archive.warc.digests import DedupIndex
+from archive.warc.digests import DedupIndex, DigestStore
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +42,19 @@ def open_dedup_index(path: Path, directory: Path) -> DedupIndex:
         stats = seed_digests(dedup, index, warc_dir=directory)
         logger.info("seeded %s from %s: %s", path, index, stats)
     return dedup
+
+
+def open_digest_store(settings: Any, directory: Path) -> DigestStore:
+    """The revisit digest store of this crawl: Redis's with REDIS_URL, else the folder's SQLite."""
+    if not settings.get("REDIS_URL"):
+        return open_dedup_index(state_db_path(settings), directory)
+    from crawler.distributed.digests import RedisDedupIndex
+
+    store = RedisDedupIndex.from_settings(settings)
+    index = default_index_path(directory)
+    if index.exists() and store.is_empty():
+        logger.info("seeded the Redis digests from %s: %s", index, seed_digests(store, index, warc_dir=directory))
+    return store
 
 
 def text_jsonl_path(settings: Any) -> Path:

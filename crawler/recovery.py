@@ -33,7 +33,7 @@ from crawler.state import (
 )
 
 if TYPE_CHECKING:
-    from archive.warc.digests import DedupIndex
+    from archive.warc.digests import DigestStore
 
 logger = logging.getLogger(__name__)
 
@@ -41,7 +41,7 @@ _done: set[Path] = set()
 _lock = threading.Lock()
 
 
-def repair_crashed_warcs(settings: Any, dedup: DedupIndex | None = None) -> int:
+def repair_crashed_warcs(settings: Any, dedup: DigestStore | None = None) -> int:
     """Repair the ``.open`` WARC files of crashed crawls in WARC_DIR; return how many (each logged)."""
     directory = warc_dir(settings)
     index = default_index_path(directory) if settings.getbool("WARC_CDXJ_ENABLED") else None
@@ -57,7 +57,7 @@ def repair_crashed_warcs(settings: Any, dedup: DedupIndex | None = None) -> int:
     return len(results)
 
 
-def recover_crashed_run(settings: Any, dedup: DedupIndex | None = None) -> None:
+def recover_crashed_run(settings: Any, dedup: DigestStore | None = None) -> None:
     """Repair a crashed run's WARC files, then rebuild ``text.jsonl`` if its ``.open`` file is a leftover.
 
     Runs once per output folder and process: Scrapy opens item pipelines before it sends

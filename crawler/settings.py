@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from crawler import __version__
 
 BOT_NAME = "zhengwen"
@@ -142,6 +144,25 @@ CRAWL_RESUMING = False
 # The run exits 1 when more than this share of its requests failed (0.0–1.0; HTTP
 # errors and network failures count, skips do not). 1.0: never on the rate alone.
 CRAWL_MAX_ERROR_RATE = 0.2
+
+# --- Distributed crawls (docs/distributed.md) ------------------------------------
+# A Redis URL (this setting or the REDIS_URL environment variable) switches the crawl to
+# scrapy-redis' shared scheduler and dupefilter, with request leases, host slots and
+# revisit digests in Redis (crawler/distributed/addon.py). Empty: one machine, nothing changes.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+# First part of every Redis key (crawler/distributed/keys.py); one per cluster sharing a server.
+REDIS_KEY_PREFIX = "zhengwen"
+# Seconds a worker may hold a request it took from the shared queue before the request goes
+# back to the queue for another worker (it died, or hangs). Longer than any page takes.
+REDIS_LEASE_TIMEOUT = 300.0
+# Seconds a host slot (cluster-wide politeness) is held at most; longer than DOWNLOAD_TIMEOUT.
+REDIS_HOST_LEASE_TIMEOUT = 90.0
+# Seconds between two progress lines of a worker in Redis (P:workers).
+REDIS_HEARTBEAT_INTERVAL = 5.0
+# scrapy-redis' setting: a worker ends once the shared queue (and every worker's leases)
+# stayed empty this many seconds; 0: it waits for work forever.
+MAX_IDLE_TIME_BEFORE_CLOSE = 30
+ADDONS = {"crawler.distributed.addon.RedisAddon": 0}
 
 EXTENSIONS = {
     "crawler.extensions.CaptureSizeLimitExtension": 90,

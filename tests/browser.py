@@ -1,6 +1,6 @@
 """Headless Chromium driven over the Chrome DevTools protocol: load a file:// page, watch its console and network.
 
-Debian's ``chromium`` (installed by .ci/install-chromium when missing) runs with
+Debian's ``chromium`` (installed by .ci/install-test-deps when missing) runs with
 ``--remote-debugging-port=0``; its DevToolsActivePort file names the port; the
 ``websocket-client`` package speaks the protocol. Sandboxed frames are kept in the page's
 process (``IsolateSandboxedIframes`` off), so the page's Network and DOM domains see

@@ -21,8 +21,9 @@ import pytest
 # bench/quality_metrics.py holds the extraction metrics shared by bench/quality.py and the tests.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 
-from crawlhelpers import CrawlRun, crawl_urls  # noqa: E402
+from crawlhelpers import FAST, CrawlRun, crawl_urls, zhengwen_crawl  # noqa: E402
 from fixtureweb import FixturesNotFoundError, FixtureWeb, fixtures_dir, override_name
+from redisserver import redis_server
 
 MOCKSERVER = Path(__file__).resolve().parent / "mockserver.py"
 STARTUP_TIMEOUT = 20.0  # seconds to wait for the server's URL line
@@ -130,3 +131,36 @@ def capture_crawl(fixture_web: FixtureWebServer, tmp_path_factory: pytest.TempPa
     """One crawl of the whole capture host (tests/capturesite.py), shared by the WARC tests."""
     fixture_web.clear_overrides()
     return crawl_urls(fixture_web, [fixture_web.model.capture.root], tmp_path_factory.mktemp("capture") / "out")
+
+
+@pytest.fixture(scope="session")
+def redis_session(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A redis-server on 127.0.0.1 for the whole session (no persistence), stopped at the end."""
+    with redis_server(tmp_path_factory.mktemp("redis")) as url:
+        yield url
+
+
+@pytest.fixture
+def redis_url(redis_session: str) -> str:
+    """The session's Redis, emptied for this test."""
+    import redis
+
+    with redis.Redis.from_url(redis_session) as client:
+        client.flushall()
+    return redis_session
+
+
+def write_fixture_seeds(fixture_web: FixtureWebServer, folder: Path) -> Path:
+    """One seed list per spider in `folder`: the root listings of the fixture web's hosts."""
+    for site, urls in fixture_web.model.seed_urls_by_site().items():
+        (folder / f"{site}.txt").write_text("# fixture web roots\n" + "\n".join(urls) + "\n", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def fixture_crawl(fixture_web: FixtureWebServer, tmp_path_factory: pytest.TempPathFactory) -> CrawlRun:
+    """One crawl of the whole fixture web by every spider, in one process (shared by several tests)."""
+    fixture_web.clear_overrides()
+    seeds = write_fixture_seeds(fixture_web, tmp_path_factory.mktemp("seeds"))
+    out = tmp_path_factory.mktemp("crawl")
+    return zhengwen_crawl([*FAST, "-s", f"SEEDS_DIR={seeds}"], fixture_web.proxy_env(), out)

@@ -13,6 +13,11 @@ The capture host's routes (tests/capturesite.py) are sent as their `Route.mode` 
 gzip only to clients accepting it, real chunk framing, a truncated body and a closed
 connection, or the request echoed back as JSON.
 
+Concurrency record: the server counts the requests each host is serving at once and keeps
+the peak. `GET http://fixture-web.control/concurrency` answers the peaks as JSON
+(`{"host": n}`) and starts a new record; `GET http://fixture-web.control/slow?seconds=S`
+makes every answer wait S seconds before it is sent (0: off), so overlaps show.
+
 `--overrides DIR` lets a test change a page while the server runs: before every request
 the server looks for `DIR/<fixtureweb.override_name(url)>` and, if present, answers 200
 with that file's bytes as the body (the route's Content-Type, or text/html for unknown URLs).
@@ -34,8 +39,11 @@ import ssl
 import sys
 import tempfile
 import threading
+import time
+from collections import Counter
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
@@ -45,6 +53,8 @@ from cryptography.x509.oid import NameOID
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from capturesite import CHUNK_SIZE, accepts_gzip, echo_body  # noqa: E402
 from fixtureweb import HTML_UTF8, FixtureWeb, Route, fixtures_dir, override_name  # noqa: E402
+
+CONTROL_HOST = "fixture-web.control"
 
 # Errors that only mean the client went away or spoke bad TLS; not worth a traceback.
 _CLIENT_GONE = (ConnectionError, TimeoutError, ssl.SSLError, socket.timeout)
@@ -87,6 +97,10 @@ class FixtureProxyServer(ThreadingHTTPServer):
     def __init__(self, web: FixtureWeb, tls: ssl.SSLContext, verbose: bool = False,
                  overrides: Path | None = None) -> None:
         self.web, self.tls, self.verbose, self.overrides = web, tls, verbose, overrides
+        self.lock = threading.Lock()
+        self.active: Counter[str] = Counter()  # host -> requests being served now
+        self.peak: Counter[str] = Counter()  # host -> most served at once since the last read
+        self.slow = 0.0
         super().__init__(("127.0.0.1", 0), FixtureProxyHandler)
 
     def respond(self, url: str) -> Route:
@@ -101,6 +115,21 @@ class FixtureProxyServer(ThreadingHTTPServer):
         content_type = route.header("Content-Type") if route.status == 200 else HTML_UTF8
         headers = (("Content-Type", content_type or HTML_UTF8), ("Content-Length", str(len(body))))
         return Route(route.url, 200, headers, body, "override")
+
+    def serving(self, host: str, delta: int) -> None:
+        with self.lock:
+            self.active[host] += delta
+            self.peak[host] = max(self.peak[host], self.active[host])
+
+    def control(self, url: str) -> bytes:
+        """Answer a control URL (see the module docstring)."""
+        parts = urlsplit(url)
+        if parts.path == "/slow":
+            self.slow = float(parse_qs(parts.query).get("seconds", ["0"])[0])
+            return b"{}"
+        with self.lock:
+            peaks, self.peak = dict(self.peak), Counter(self.active)
+        return json.dumps(peaks).encode()
 
     def handle_error(self, request: object, client_address: object) -> None:
         if not isinstance(sys.exc_info()[1], _CLIENT_GONE):
@@ -149,8 +178,27 @@ class FixtureProxyHandler(BaseHTTPRequestHandler):
         return f"http://{self.headers.get('Host', '')}{self.path}"
 
     def _serve(self, send_body: bool) -> None:
+        url = self._request_url()
+        if urlsplit(url).hostname == CONTROL_HOST:
+            body = self.server.control(url)
+            self.send_response_only(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        host = urlsplit(url).hostname or ""
+        self.server.serving(host, 1)
         try:
-            route = self.server.respond(self._request_url())
+            if self.server.slow:
+                time.sleep(self.server.slow)
+            self._answer(url, send_body)
+        finally:
+            self.server.serving(host, -1)
+
+    def _answer(self, url: str, send_body: bool) -> None:
+        try:
+            route = self.server.respond(url)
         except ValueError:  # a malformed port, host or percent-encoding
             self.send_error(400, "bad request target")
             return

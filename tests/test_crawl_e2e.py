@@ -20,15 +20,6 @@ from crawler.urls import canonicalize
 ROOT = Path(__file__).resolve().parents[1]
 
 
-@pytest.fixture(scope="module")
-def fixture_crawl(fixture_web, tmp_path_factory) -> CrawlRun:
-    seeds = tmp_path_factory.mktemp("seeds")
-    for site, urls in fixture_web.model.seed_urls_by_site().items():
-        (seeds / f"{site}.txt").write_text("# fixture web roots\n" + "\n".join(urls) + "\n", encoding="utf-8")
-    out = tmp_path_factory.mktemp("crawl")
-    return zhengwen_crawl([*FAST, "-s", f"SEEDS_DIR={seeds}"], fixture_web.proxy_env(), out)
-
-
 def test_crawl_succeeds_and_reports(fixture_crawl: CrawlRun) -> None:
     assert fixture_crawl.returncode == 0, fixture_crawl.stdout + fixture_crawl.stderr[-5000:]
     assert "status: ok" in fixture_crawl.stdout

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import os
 import socket
 import subprocess
 import sys
@@ -19,7 +20,8 @@ from crawlhelpers import CrawlRun, responses_by_uri
 from fixtureweb import FixtureWeb
 
 CAPTURE = FixtureWeb.capture
-BIN = Path(sys.executable).parent
+#: pywb's own virtualenv (made by `make test`; pywb pins a `redis` scrapy-redis cannot use), or $ZHENGWEN_PYWB_BIN.
+BIN = Path(os.environ.get("ZHENGWEN_PYWB_BIN") or Path(__file__).resolve().parents[1] / ".venv-pywb" / "bin")
 START_TIMEOUT = 60.0  # seconds for wayback to answer its first request
 TOOL_TIMEOUT = 120  # seconds for wb-manager
 FETCH_TIMEOUT = 30
@@ -67,6 +69,8 @@ def _wait_until_up(proc: subprocess.Popen[bytes], url: str, log: Path) -> None:
 @pytest.fixture(scope="module")
 def wayback(capture_crawl: CrawlRun, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Wayback]:
     assert capture_crawl.warc_files, capture_crawl.explain()
+    if not (BIN / "wayback").is_file():
+        pytest.fail(f"pywb is not installed in {BIN}: run `make test` (it makes .venv-pywb), or set ZHENGWEN_PYWB_BIN")
     root = tmp_path_factory.mktemp("pywb")
     _run([str(BIN / "wb-manager"), "init", "coll"], root)
     _run([str(BIN / "wb-manager"), "add", "coll", *map(str, capture_crawl.warc_files)], root)

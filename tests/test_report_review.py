@@ -124,7 +124,7 @@ def test_review_options_sample_site_and_usage_errors(crawl: Path, tmp_path: Path
 def browser() -> Browser:
     executable = find_chromium()
     if executable is None:
-        pytest.fail("chromium is not installed: `make test` installs it (.ci/install-chromium)", pytrace=False)
+        pytest.fail("chromium is not installed: `make test` installs it (.ci/install-test-deps)", pytrace=False)
     opened = Browser(executable)
     yield opened
     opened.close()

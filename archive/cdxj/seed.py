@@ -21,7 +21,7 @@ from archive.warc.revisit import sha1_digest
 if TYPE_CHECKING:
     from os import PathLike
 
-    from archive.warc.digests import DedupIndex
+    from archive.warc.digests import DigestStore
 
 logger = logging.getLogger(__name__)
 
@@ -39,7 +39,7 @@ class ImportStats:
 
 
 
-def seed_digests(dedup: DedupIndex, path: str | PathLike[str], *, warc_dir: str | PathLike[str] | None = None) -> ImportStats:
+def seed_digests(dedup: DigestStore, path: str | PathLike[str], *, warc_dir: str | PathLike[str] | None = None) -> ImportStats:
     """Seed the digest store ``dedup`` from a CDXJ index of an earlier crawl.
 
     Only 2xx ``response`` lines with a digest are originals. Each one's WARC-Date

@@ -1,6 +1,6 @@
 """Remember where each (URL, payload digest) was first stored, so repeats become revisit records.
 
-The store is an embedded SQLite database (WAL mode) shared by every writer of one
+Writers, repair and seeding take any :class:`DigestStore`. The embedded one here is an embedded SQLite database (WAL mode) shared by every writer of one
 machine: several threads of one process (one connection behind a lock) and several
 processes (SQLite's own file locking, with a busy timeout).
 """
@@ -12,7 +12,7 @@ import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from archive.errors import DedupIndexError
 
@@ -50,6 +50,19 @@ class DedupEntry:
     record_id: str
     warc_file: str
     offset: int
+
+
+class DigestStore(Protocol):
+    """What a revisit digest store does: this module's SQLite :class:`DedupIndex`, or a shared
+    one of a distributed crawl (crawler/distributed/digests.py keeps it in Redis)."""
+
+    def lookup(self, uri: str, digest: str) -> DedupEntry | None: ...
+
+    def add(self, uri: str, digest: str, entry: DedupEntry) -> bool: ...
+
+    def add_many(self, items: Iterable[tuple[str, str, DedupEntry]]) -> int: ...
+
+    def close(self) -> None: ...
 
 
 class DedupIndex:

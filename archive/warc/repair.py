@@ -37,7 +37,7 @@ Reindex = Callable[[Path], object]
 if TYPE_CHECKING:
     from os import PathLike
 
-    from archive.warc.digests import DedupIndex
+    from archive.warc.digests import DigestStore
 
 #: Where the cut tail of a finished file is kept (never read as a WARC file).
 CUT_SUFFIX = ".cut"
@@ -92,7 +92,7 @@ def leftover_open_files(directory: str | PathLike[str]) -> list[Path]:
 
 
 def repair_leftovers(
-    directory: str | PathLike[str], *, reindex: Reindex | None = None, dedup: DedupIndex | None = None
+    directory: str | PathLike[str], *, reindex: Reindex | None = None, dedup: DigestStore | None = None
 ) -> list[RepairResult]:
     """Repair every ``.open`` WARC file under ``directory`` left by a crashed writer.
 
@@ -103,7 +103,7 @@ def repair_leftovers(
 
 
 def repair_warc(
-    path: str | PathLike[str], *, reindex: Reindex | None = None, dedup: DedupIndex | None = None
+    path: str | PathLike[str], *, reindex: Reindex | None = None, dedup: DigestStore | None = None
 ) -> RepairResult:
     """Keep every complete record of a ``.warc.gz`` or ``.warc.gz.open`` file and cut the rest.
 

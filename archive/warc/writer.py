@@ -43,7 +43,7 @@ from archive.warc.revisit import REVISIT_PROFILES, RevisitRef, sha1_digest, warc
 if TYPE_CHECKING:
     from types import TracebackType
 
-    from archive.warc.digests import DedupIndex
+    from archive.warc.digests import DigestStore
 
 WARC_VERSION = "WARC/1.1"
 CONFORMS_TO = "http://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/"
@@ -130,7 +130,7 @@ class WarcWriter:
         max_bytes: int = 1_000_000_000,
         clock: Callable[[], datetime] | None = None,
         record_id_factory: Callable[[], str] | None = None,
-        dedup: DedupIndex | None = None,
+        dedup: DigestStore | None = None,
     ) -> None:
         self.directory = Path(directory)
         self.prefix = prefix

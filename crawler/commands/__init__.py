@@ -15,6 +15,7 @@ from __future__ import annotations
 #: Command name → module under crawler.commands, in the order ``zhengwen --help`` lists them.
 COMMANDS = {
     "crawl": "crawl",
+    "seed": "seed",
     "replay": "replay",
     "export": "export",
     "extract": "extract",

@@ -177,6 +177,8 @@ def run(args: argparse.Namespace) -> int:
     _split_archive_args(args, known)
     settings = _settings(args)
     names = _check(args, known, settings)
+    if settings.get("REDIS_URL") and not _redis_reachable(settings):
+        return 1
     run_or_status = _open_run(settings, args.resume)
     if isinstance(run_or_status, int):
         return run_or_status
@@ -240,6 +242,20 @@ def _open_run(settings: Any, resume: bool) -> Any:
         print(f"zhengwen crawl: {note}", file=sys.stderr)
     run.notes.clear()
     return run
+
+
+def _redis_reachable(settings: Any) -> bool:
+    """A distributed crawl's Redis answers; else one line on stderr (not a traceback per spider)."""
+    from redis.exceptions import RedisError
+
+    from crawler.distributed.keys import connect
+
+    try:
+        connect(settings).ping()
+    except RedisError as exc:
+        print(f"zhengwen crawl: Redis at {settings.get('REDIS_URL')} (REDIS_URL): {exc}", file=sys.stderr)
+        return False
+    return True
 
 
 class _OutcomeCollector:

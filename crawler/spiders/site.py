@@ -104,9 +104,11 @@ class SiteSpider(scrapy.Spider):
         if self.crawler.stats is not None:
             self.crawler.stats.set_value("seed/count", len(self.seeds))
         for seed in self.seeds:
-            yield scrapy.Request(
-                canonicalize(seed.url), callback=self.parse, errback=self.on_failure, meta={"seed": seed.url}
-            )
+            yield self.seed_request(seed.url)
+
+    def seed_request(self, url: str) -> scrapy.Request:
+        """The request of one seed URL (also for seeds taken from a distributed crawl's Redis)."""
+        return scrapy.Request(canonicalize(url), callback=self.parse, errback=self.on_failure, meta={"seed": url})
 
     def parse(self, response: scrapy.http.Response) -> Any:
         if response.status == 304:  # a conditional request (crawler/incremental.py): unchanged, archived

@@ -1,0 +1,60 @@
+"""The Redis keys of a distributed crawl, all under ``REDIS_KEY_PREFIX``.
+
+Per spider (its frontier, reset by ``zhengwen seed --redis`` for a new run):
+``P:SPIDER:requests`` (scrapy-redis' priority queue), ``P:SPIDER:dupefilter`` (its seen
+set), ``P:SPIDER:leases`` (lease id → expiry, a sorted set), ``P:SPIDER:leased`` (lease id
+→ queued request), ``P:SPIDER:start_urls`` (seeds not yet scheduled), ``P:SPIDER:seeded``
+(set once the run's seeds were pushed). Shared by all spiders: ``P:host:HOST`` (host slot
+leases), ``P:host:HOST:next`` (when the host may be asked again), ``P:digests`` (revisit
+originals), ``P:workers`` (one progress line per worker).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class SpiderKeys:
+    """The frontier keys of one spider."""
+
+    requests: str
+    dupefilter: str
+    leases: str
+    leased: str
+    start_urls: str
+    seeded: str
+
+    def frontier(self) -> list[str]:
+        """Every key a new run starts without."""
+        return [self.requests, self.dupefilter, self.leases, self.leased, self.start_urls, self.seeded]
+
+
+def prefix(settings: Any) -> str:
+    return str(settings.get("REDIS_KEY_PREFIX"))
+
+
+def spider_keys(settings: Any, spider: str) -> SpiderKeys:
+    base = f"{prefix(settings)}:{spider}"
+    return SpiderKeys(f"{base}:requests", f"{base}:dupefilter", f"{base}:leases", f"{base}:leased",
+                      f"{base}:start_urls", f"{base}:seeded")
+
+
+def host_key(settings: Any, host: str) -> str:
+    return f"{prefix(settings)}:host:{host}"
+
+
+def digests_key(settings: Any) -> str:
+    return f"{prefix(settings)}:digests"
+
+
+def workers_key(settings: Any) -> str:
+    return f"{prefix(settings)}:workers"
+
+
+def connect(settings: Any) -> Any:
+    """A Redis client for ``REDIS_URL`` (scrapy-redis' own connection helper and defaults)."""
+    from scrapy_redis.connection import get_redis_from_settings
+
+    return get_redis_from_settings(settings)
