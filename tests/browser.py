@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import websocket
+from localprocs import stop
 
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
 STARTUP_TIMEOUT = 30.0
@@ -140,12 +141,7 @@ class Browser:
         try:
             self.ws.close()
         finally:
-            self.proc.terminate()
-            try:
-                self.proc.wait(10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+            stop(self.proc)
             self.profile.cleanup()
 
 

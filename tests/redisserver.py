@@ -6,7 +6,6 @@ Debian's ``redis-server`` is installed by .ci/install-test-deps when missing.
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 import time
 from collections.abc import Iterator
@@ -14,14 +13,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import redis
+from localprocs import free_port, stop
 
 STARTUP_TIMEOUT = 10.0  # seconds until the server answers PING
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @contextmanager
@@ -49,11 +43,6 @@ def redis_server(workdir: Path) -> Iterator[str]:
         client.close()
         yield url
     finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc)
         if proc.stderr is not None:
             proc.stderr.close()

@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 from archivehelpers import counting_ids, ticking_clock
 from fixtureweb import FixtureWeb
+from localprocs import free_port
 
 from archive.records import HttpExchange
 from archive.warc.writer import WarcWriter
@@ -277,11 +278,7 @@ def test_a_crawl_is_quiet_and_shows_a_progress_line_on_a_terminal(fixture_web, t
 
 
 def test_network_failures_are_one_line_each_never_a_traceback(tmp_path: Path) -> None:
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]  # closed again: connections are refused
+    port = free_port()  # nothing listens there: connections are refused
     seeds = tmp_path / "seeds.txt"
     seeds.write_text(f"http://127.0.0.1:{port}/a.html\nhttp://127.0.0.1:{port}/b.html\n", encoding="utf-8")
     done = zw("crawl", "--seeds", str(seeds), "-o", str(tmp_path / "out"), "-s", "ALLOW_LOOPBACK=True",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -11,8 +10,8 @@ from collections import Counter
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import pytest
 from crawlhelpers import FAST, CrawlRun, zhengwen_crawl
+from localprocs import free_port
 
 from archive.openfiles import hold
 from crawler.urls import canonicalize
@@ -180,9 +179,7 @@ def test_ten_urls_on_an_unresolvable_name_fail_in_seconds_without_tracebacks(tmp
 
 
 def test_a_host_refusing_connections_is_given_up_after_the_retries(tmp_path: Path) -> None:
-    with socket.socket() as probe:  # a port that was free a moment ago: nothing listens there
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()  # nothing listens there
     seeds = tmp_path / "seeds.txt"
     seeds.write_text("".join(f"http://127.0.0.1:{port}/news/page{n}.html\n" for n in range(5)), encoding="utf-8")
     run = zhengwen_crawl(["--seeds", str(seeds), "-v", "-s", "ALLOW_LOOPBACK=True", "-s", "DOWNLOAD_DELAY=0.2"], {},

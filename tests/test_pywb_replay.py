@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import gzip
 import os
-import socket
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -18,6 +16,7 @@ from pathlib import Path
 import pytest
 from crawlhelpers import CrawlRun, responses_by_uri
 from fixtureweb import FixtureWeb
+from localprocs import free_port, stop
 
 CAPTURE = FixtureWeb.capture
 #: pywb's own virtualenv (made by `make test`; pywb pins a `redis` scrapy-redis cannot use), or $ZHENGWEN_PYWB_BIN.
@@ -39,12 +38,6 @@ class Wayback:
 def _run(args: list[str], cwd: Path) -> None:
     done = subprocess.run(args, cwd=cwd, capture_output=True, text=True, timeout=TOOL_TIMEOUT)
     assert done.returncode == 0, f"{' '.join(args)} failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def _opener() -> urllib.request.OpenerDirector:
@@ -74,7 +67,7 @@ def wayback(capture_crawl: CrawlRun, tmp_path_factory: pytest.TempPathFactory) -
     root = tmp_path_factory.mktemp("pywb")
     _run([str(BIN / "wb-manager"), "init", "coll"], root)
     _run([str(BIN / "wb-manager"), "add", "coll", *map(str, capture_crawl.warc_files)], root)
-    port = _free_port()
+    port = free_port()
     log = root / "wayback.log"
     with log.open("wb") as sink:
         proc = subprocess.Popen([str(BIN / "wayback"), "-p", str(port), "-b", "127.0.0.1", "-t", "2"],
@@ -83,12 +76,7 @@ def wayback(capture_crawl: CrawlRun, tmp_path_factory: pytest.TempPathFactory) -
         _wait_until_up(proc, f"http://127.0.0.1:{port}/", log)
         yield Wayback(f"http://127.0.0.1:{port}/coll", log)
     finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc)
 
 
 def _timestamp14(warc_date: str) -> str:
