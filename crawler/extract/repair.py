@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from lxml import html as lxml_html
-from lxml.etree import ParserError
+from lxml.etree import ElementDefaultClassLookup, ParserError
 
 #: ``</html>`` / ``</body>`` end tags. libxml2 stops building the tree at a stray
 #: ``</html>`` (losing everything after it, e.g. a header include that closes the
@@ -20,6 +20,16 @@ _PARSER = lxml_html.HTMLParser(
     remove_pis=True,
     collect_ids=False,
     default_doctype=False,
+)
+# Every element is a plain HtmlElement, chosen in C: lxml.html's own lookup calls Python
+# for each element proxy to pick form-element classes nothing here uses (3 % of extraction).
+_PARSER.set_element_class_lookup(
+    ElementDefaultClassLookup(
+        element=lxml_html.HtmlElement,
+        comment=lxml_html.HtmlComment,
+        pi=lxml_html.HtmlProcessingInstruction,
+        entity=lxml_html.HtmlEntity,
+    )
 )
 
 

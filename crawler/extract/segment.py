@@ -166,18 +166,16 @@ class _Walker:
             self.blocks.append(Block(text, link_density, element, tag, depth, bits, near, flags))
 
     def walk(self, element: HtmlElement, in_link: bool, depth: int, bits: int, near: tuple[int, int], flags: int) -> None:
+        # The hottest loop of extraction: self.add is inlined for text and tail.
         tag = element.tag
-        if not isinstance(tag, str) or tag in SKIP_TAGS and not _swallowing(element, tag):
-            self.add(element.tail, in_link)
+        if not isinstance(tag, str) or tag in SKIP_TAGS and not _swallowing(element, tag) or element.attrib and is_hidden(element):
+            tail = element.tail
+            if tail:
+                self.parts.append(tail)
+                if in_link:
+                    self.link_chars += _visible_chars(tail)
             return
-        attrib = element.attrib
-        if attrib:
-            if is_hidden(element):
-                self.add(element.tail, in_link)
-                return
-            own = attribute_bits(attrib.get, tag)
-        else:
-            own = TAG_BITS.get(tag, 0)
+        own = attribute_bits(element.attrib.get, tag) if element.attrib else TAG_BITS.get(tag, 0)
         bits |= own
         flags |= _TAG_FLAGS.get(tag, 0)
         pruned = bool(self.pruned) and element in self.pruned
@@ -198,7 +196,11 @@ class _Walker:
             # joins the surrounding line that stays
             block = tag in BLOCK_TAGS or pruned
             self.walk_children(element, tag, block, in_link or tag == "a", depth, bits, (own, near[0]), near_bits, flags)
-        self.add(element.tail, in_link)
+        tail = element.tail
+        if tail:
+            self.parts.append(tail)
+            if in_link:
+                self.link_chars += _visible_chars(tail)
 
     def walk_children(
         self,
@@ -220,9 +222,15 @@ class _Walker:
             self.flush()
         elif near[0]:
             self.line_bits |= near[0]
-        self.add(element.text, in_link)
+        text = element.text
+        if text:
+            self.parts.append(text)
+            if in_link:
+                self.link_chars += _visible_chars(text)
+        walk = self.walk
+        depth += 1
         for child in element:
-            self.walk(child, in_link, depth + 1, bits, near, flags)
+            walk(child, in_link, depth, bits, near, flags)
         if block:
             self.flush()
             self.context = saved
