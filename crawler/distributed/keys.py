@@ -12,6 +12,8 @@ The crawl state (crawler/distributed/state.py): ``P:url:URL`` (one hash per URL)
 ``P:urls`` (every URL with a state), ``P:versions`` (URL → latest Document version),
 ``P:runs`` (run id → run row). The run lock (crawler/distributed/runlock.py): ``P:run``
 (the cluster's current run and its summed counts), ``P:run:holders`` (holder → expiry).
+The per-host tallies of a run (crawler/distributed/hostcounts.py): ``P:hosts:RUN:NAME``
+(host → count) and ``P:hosts:RUN:NAME:marked`` (hosts).
 """
 
 from __future__ import annotations
