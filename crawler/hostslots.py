@@ -13,6 +13,7 @@ from __future__ import annotations
 from time import monotonic
 from typing import TYPE_CHECKING
 
+from scrapy.utils.httpobj import urlparse_cached
 from twisted.python.failure import Failure
 
 if TYPE_CHECKING:
@@ -33,6 +34,19 @@ def slot_for(crawler: Crawler, request: Request) -> Slot | None:
         return None
     downloader = engine.downloader
     return downloader.slots.get(downloader.get_slot_key(request))
+
+
+#: Signal sent when a host is paused (``host``, ``seconds``): a distributed crawl pauses it for
+#: every worker (crawler/distributed/middlewares.py).
+host_paused = object()
+
+
+def pause_host(crawler: Crawler, request: Request, seconds: float) -> None:
+    """Pause the host of ``request``: its download slot here, and wherever ``host_paused`` is heard."""
+    slot = slot_for(crawler, request)
+    if slot is not None:
+        pause(slot, seconds)
+    crawler.signals.send_catch_log(host_paused, host=urlparse_cached(request).hostname or "", seconds=seconds)
 
 
 def pause(slot: Slot, seconds: float) -> None:

@@ -18,6 +18,7 @@ from scrapy.exceptions import NotConfigured
 from crawler import hostslots, reasons
 from crawler.exceptions import SkippedRequest
 from crawler.extract.pagetype import BLOCKED
+from crawler.hostcounts import host_counts
 
 if TYPE_CHECKING:
     from typing import Self
@@ -27,7 +28,13 @@ if TYPE_CHECKING:
     from scrapy.http import Response
     from scrapy.statscollectors import StatsCollector
 
+    from crawler.hostcounts import HostCounts
+
 logger = logging.getLogger(__name__)
+
+#: Per-host tallies of the back-off (crawler/hostcounts.py): blocked pages in a row; hosts given up.
+BLOCKED_STREAK = "blocked_streak"
+GIVEN_UP = "given_up"
 
 
 def retry_after_seconds(value: str, now: datetime) -> float | None:
@@ -102,9 +109,7 @@ class RetryAfterMiddleware:
                                   stats_base_key="retry_after")
         if retry is None:
             return response  # retries spent: the response goes on as an HTTP error
-        slot = hostslots.slot_for(self.crawler, request)
-        if slot is not None:
-            hostslots.pause(slot, delay)
+        hostslots.pause_host(self.crawler, request, delay)
         self.stats.max_value("retry_after/max_delay_seconds", delay)
         logger.warning("HTTP %d with Retry-After %s: pausing %s for %.0f s, then retrying %s", response.status,
                        header.decode("latin-1"), urlsplit(request.url).hostname, delay, request.url)
@@ -124,17 +129,20 @@ class BlockedBackoffMiddleware:
     seconds (at most ``BLOCKED_BACKOFF_MAX_DELAY``); after ``BLOCKED_BACKOFF_MAX_PAGES`` in
     a row the host's queued and later requests are dropped for the run (one WARNING line,
     ``skip/reason_count/host_blocked`` per request). Any other page resets the count.
-    The page type comes from extraction (the pipeline sets ``PageItem.page_type``).
+    The page type comes from extraction (the pipeline sets ``PageItem.page_type``). The
+    count and the given-up hosts are the run's (crawler/hostcounts.py): in a distributed
+    crawl, blocked pages on any worker count and a host given up is given up by all.
     """
 
-    def __init__(self, crawler: Crawler, stats: StatsCollector, delay: float, max_delay: float, max_pages: int):
+    def __init__(self, crawler: Crawler, stats: StatsCollector, delay: float, max_delay: float, max_pages: int,
+                 counts: HostCounts):
         self.crawler = crawler
         self.stats = stats
         self.delay = delay
         self.max_delay = max_delay
         self.max_pages = max_pages
-        self.streak: dict[str, int] = {}
-        self.stopped: set[str] = set()
+        self.counts = counts
+        self.stopped: set[str] = set()  # given up, as this process knows
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -144,13 +152,15 @@ class BlockedBackoffMiddleware:
         if crawler.stats is None:
             raise NotConfigured("BlockedBackoffMiddleware needs a stats collector")
         middleware = cls(crawler, crawler.stats, settings.getfloat("BLOCKED_BACKOFF_DELAY"),
-                         settings.getfloat("BLOCKED_BACKOFF_MAX_DELAY"), settings.getint("BLOCKED_BACKOFF_MAX_PAGES"))
+                         settings.getfloat("BLOCKED_BACKOFF_MAX_DELAY"), settings.getint("BLOCKED_BACKOFF_MAX_PAGES"),
+                         host_counts(settings))
         crawler.signals.connect(middleware.item_scraped, signal=signals.item_scraped)
         return middleware
 
     def process_request(self, request: Request) -> None:
         host = urlsplit(request.url).hostname or ""
-        if host in self.stopped:
+        if host in self.stopped or self.counts.marked(GIVEN_UP, host):
+            self.stopped.add(host)
             raise HostBlocked(f"{host} served {self.max_pages} blocked pages in a row; not asked again this run")
 
     def item_scraped(self, item: Any, response: Response) -> None:
@@ -159,17 +169,17 @@ class BlockedBackoffMiddleware:
             return
         host = urlsplit(item.url).hostname or ""
         if page_type != BLOCKED:
-            self.streak.pop(host, None)
+            self.counts.reset(BLOCKED_STREAK, host)
             return
-        count = self.streak[host] = self.streak.get(host, 0) + 1
+        count = self.counts.add(BLOCKED_STREAK, host)
         self.stats.inc_value("backoff/blocked_page_count")
-        slot = hostslots.slot_for(self.crawler, response.request) if response.request is not None else None
+        request = response.request
         if count >= self.max_pages:
-            self._give_up(host, slot)
+            self._give_up(host, hostslots.slot_for(self.crawler, request) if request is not None else None)
             return
         pause = min(self.delay * 2 ** (count - 1), self.max_delay)
-        if slot is not None:
-            hostslots.pause(slot, pause)
+        if request is not None:
+            hostslots.pause_host(self.crawler, request, pause)
         self.stats.inc_value("backoff/pause_count")
         logger.warning("blocked page %d in a row from %s (%s): pausing the host for %.0f s", count, host, item.url, pause)
 
@@ -177,6 +187,7 @@ class BlockedBackoffMiddleware:
         if host in self.stopped:
             return
         self.stopped.add(host)
+        self.counts.mark(GIVEN_UP, host)  # every worker of a distributed crawl refuses it from now on
         self.stats.inc_value("backoff/stopped_host_count")
         queued = hostslots.drain(slot, lambda r: HostBlocked(f"{host} given up: {r.url}")) if slot is not None else []
         logger.warning("%s served %d blocked pages in a row: no more requests to it this run (%d queued dropped)",

@@ -23,10 +23,11 @@ from archive.openfiles import held_by_live_writer
 from archive.warc.damage import DamageLog
 from archive.warc.files import find_warcs
 from archive.warc.repair import repair_leftovers
-from crawler.folder import open_dedup_index, state_db_path, text_jsonl_path, warc_dir
+from crawler.folder import open_digest_store, text_jsonl_path, warc_dir
 from crawler.rederive import replay_documents
 from crawler.state import (
     StateStoreError,
+    keep_versions,
     open_state,
     rebuild_versions,
     versions_missing,
@@ -46,7 +47,7 @@ def repair_crashed_warcs(settings: Any, dedup: DigestStore | None = None) -> int
     directory = warc_dir(settings)
     index = default_index_path(directory) if settings.getbool("WARC_CDXJ_ENABLED") else None
     own = dedup is None and settings.getbool("WARC_DEDUP_ENABLED")
-    store = open_dedup_index(state_db_path(settings), directory) if own else dedup
+    store = open_digest_store(settings, directory) if own else dedup  # Redis's in a distributed crawl
     try:
         results = repair_leftovers(directory, reindex=index_updater(index) if index is not None else None, dedup=store)
     finally:
@@ -111,7 +112,7 @@ def _rederive(path: Path, leftover: Path, settings: Any) -> None:
         sink.close()
     state = open_state(settings)
     try:
-        state.replace_versions(memory.states)
+        keep_versions(state, memory.states)
     finally:
         state.close()
     for item in damage:

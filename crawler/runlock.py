@@ -36,6 +36,13 @@ class RunLock:
     handle: IO[str]
     stale: dict[str, Any] | None
 
+    def name(self, run_id: str, started_at: str) -> None:
+        """Write who holds the lock (this process, for run ``run_id``) into the lock file."""
+        self.handle.seek(0)
+        self.handle.truncate()
+        self.handle.write(json.dumps({"pid": os.getpid(), "run_id": run_id, "started_at": started_at}) + "\n")
+        self.handle.flush()
+
     def release(self) -> None:
         """Empty the file and drop the lock. Idempotent."""
         if self.handle.closed:
@@ -72,9 +79,6 @@ def acquire(folder: Path, run_id: str, started_at: str) -> RunLock:
         holder = _read(handle)
         handle.close()
         raise FolderLocked(path, holder) from None
-    previous = _read(handle)
-    handle.seek(0)
-    handle.truncate()
-    handle.write(json.dumps({"pid": os.getpid(), "run_id": run_id, "started_at": started_at}) + "\n")
-    handle.flush()
-    return RunLock(path, handle, previous or None)
+    lock = RunLock(path, handle, _read(handle) or None)
+    lock.name(run_id, started_at)
+    return lock

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import shutil
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -91,13 +90,24 @@ class Run:
         with replacing(path) as temp:
             temp.write_text(json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
         try:
-            self.state.finish_run(self.run_id, ended, status, _totals(sites))
+            self.end_row(ended, status, _totals(sites), outcomes)
         finally:
-            self.state.close()
-            self.lock.release()
+            self.abandon()
         if status != EXIT_INTERRUPTED and (self.folder / JOBS_DIR).is_dir():
             shutil.rmtree(self.folder / JOBS_DIR)  # a finished run's seen-set must not block the next run
         return path
+
+
+    def end_row(self, ended: str, status: int, totals: dict[str, int], outcomes: list[SpiderOutcome]) -> None:
+        """Close the run's row in the state store."""
+        self.state.finish_run(self.run_id, ended, status, totals)
+
+    def abandon(self) -> None:
+        """Release the state store and the lock (also when the run ends before its spiders start)."""
+        try:
+            self.state.close()
+        finally:
+            self.lock.release()
 
 
 def _plain(value: Any) -> Any:
@@ -155,8 +165,5 @@ def open_run(folder: Path, state: CrawlState, *, resume: bool) -> Run:
         if (folder / JOBS_DIR).is_dir():
             shutil.rmtree(folder / JOBS_DIR)
     state.start_run(RunRow(run.run_id, run.started_at, resumed=int(run.resuming)))
-    lock.handle.seek(0)
-    lock.handle.truncate()
-    lock.handle.write(json.dumps({"pid": os.getpid(), "run_id": run.run_id, "started_at": run.started_at}) + "\n")
-    lock.handle.flush()
+    lock.name(run.run_id, run.started_at)
     return run

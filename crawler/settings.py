@@ -157,8 +157,13 @@ REDIS_KEY_PREFIX = "zhengwen"
 REDIS_LEASE_TIMEOUT = 300.0
 # Seconds a host slot (cluster-wide politeness) is held at most; longer than DOWNLOAD_TIMEOUT.
 REDIS_HOST_LEASE_TIMEOUT = 90.0
-# Seconds between two progress lines of a worker in Redis (P:workers).
+# Seconds between two progress lines of a worker in Redis (P:workers); each also renews the
+# worker's hold on the run lock.
 REDIS_HEARTBEAT_INTERVAL = 5.0
+# Seconds a hold on a distributed run's lock lasts without renewal (crawler/distributed/runlock.py):
+# a killed worker's hold lapses after it; `zhengwen seed --redis` holds a new run this long
+# for its first worker. Several heartbeats long.
+REDIS_RUN_LOCK_TIMEOUT = 60.0
 # scrapy-redis' setting: a worker ends once the shared queue (and every worker's leases)
 # stayed empty this many seconds; 0: it waits for work forever.
 MAX_IDLE_TIME_BEFORE_CLOSE = 30

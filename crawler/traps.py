@@ -22,6 +22,7 @@ from scrapy.exceptions import NotConfigured
 
 from crawler import reasons
 from crawler.exceptions import SkippedRequest
+from crawler.hostcounts import host_counts
 
 if TYPE_CHECKING:
     from typing import Self
@@ -30,6 +31,8 @@ if TYPE_CHECKING:
     from scrapy.http import Response
     from scrapy.statscollectors import StatsCollector
 
+    from crawler.hostcounts import HostCounts
+
 logger = logging.getLogger(__name__)
 
 #: A session id value: a long token of letters and digits (a short or all-digit value is
@@ -37,6 +40,8 @@ logger = logging.getLogger(__name__)
 _SESSION_VALUE = re.compile(r"^(?=.*[A-Za-z])[0-9A-Za-z_-]{16,}$")
 _PATH_PARAM = re.compile(r";([A-Za-z_]+)=([^/;?]*)")
 _YEAR = re.compile(r"^(\d{4})")
+#: The per-host tally of requests sent (crawler/hostcounts.py).
+PAGES_SENT = "pages_sent"
 
 
 class TrapRules:
@@ -137,13 +142,15 @@ class HostPageLimit(SkippedRequest):
 class HostPageLimitMiddleware:
     """Downloader middleware: send at most ``TRAP_HOST_PAGE_LIMIT`` requests per host (0: no cap).
 
-    Retries and robots.txt do not count. The first refusal per host is a WARNING line;
-    each refused request is counted (``skip/reason_count/host_page_limit``) and logged.
+    Retries and robots.txt do not count. The count is the run's: this process's, or in a
+    distributed crawl the cluster's (crawler/hostcounts.py). The first refusal per host
+    is a WARNING line; each refused request is counted (``skip/reason_count/host_page_limit``)
+    and logged.
     """
 
-    def __init__(self, limit: int):
+    def __init__(self, limit: int, counts: HostCounts):
         self.limit = limit
-        self.sent: Counter[str] = Counter()
+        self.counts = counts
         self.capped: set[str] = set()
 
     @classmethod
@@ -151,14 +158,13 @@ class HostPageLimitMiddleware:
         limit = crawler.settings.getint("TRAP_HOST_PAGE_LIMIT")
         if not crawler.settings.getbool("TRAP_ENABLED") or limit <= 0:
             raise NotConfigured("TRAP_ENABLED is off or TRAP_HOST_PAGE_LIMIT is 0")
-        return cls(limit)
+        return cls(limit, host_counts(crawler.settings))
 
     def process_request(self, request: Request) -> None:
         if request.meta.get("retry_times") or request.meta.get("dont_obey_robotstxt"):
             return
         host = urlsplit(request.url).hostname or ""
-        if self.sent[host] < self.limit:
-            self.sent[host] += 1
+        if self.counts.add(PAGES_SENT, host) <= self.limit:
             return
         if host not in self.capped:
             self.capped.add(host)

@@ -17,14 +17,17 @@ from crawlhelpers import FAST, ROOT, read_warc
 #: four in all per worker, so one worker cannot take the whole (small) frontier at once.
 WORKER_SETTINGS = [*FAST, "-s", "CONCURRENT_REQUESTS=4", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1", "-s", "REDIS_LEASE_TIMEOUT=8",
                    "-s", "REDIS_HOST_LEASE_TIMEOUT=12", "-s", "DOWNLOAD_TIMEOUT=10",
-                   "-s", "MAX_IDLE_TIME_BEFORE_CLOSE=2", "-s", "REDIS_HEARTBEAT_INTERVAL=1"]
+                   "-s", "MAX_IDLE_TIME_BEFORE_CLOSE=2", "-s", "REDIS_HEARTBEAT_INTERVAL=1",
+                   "-s", "REDIS_RUN_LOCK_TIMEOUT=3"]
 HOST_LIMIT = 1
+WORKER_TIMEOUT = 240  # seconds
 CONTROL = "http://fixture-web.control"
 
 
-def start_worker(fixture_web: Any, redis_url: str, seeds: Path, out: Path) -> subprocess.Popen[str]:
-    """One worker: `zhengwen crawl` (every spider) into its own folder, sharing the Redis frontier."""
-    cmd = [sys.executable, "-m", "crawler.cli", "crawl", "-o", str(out), "-s", f"SEEDS_DIR={seeds}", *WORKER_SETTINGS]
+def start_worker(fixture_web: Any, redis_url: str, seeds: Path, out: Path, *extra: str) -> subprocess.Popen[str]:
+    """One worker: `zhengwen crawl` (every spider, or those in `extra`) into its own folder, sharing Redis."""
+    cmd = [sys.executable, "-m", "crawler.cli", "crawl", "-o", str(out), "-s", f"SEEDS_DIR={seeds}", *WORKER_SETTINGS,
+           *extra]
     env = {**os.environ, **fixture_web.proxy_env(), "REDIS_URL": redis_url}
     return subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
@@ -58,3 +61,35 @@ def comparable(documents: list[dict[str, Any]]) -> set[str]:
     """Documents as a set, each without its WARC pointer and fetch time."""
     return {json.dumps({k: v for k, v in d.items() if k not in POINTER_FIELDS}, sort_keys=True, ensure_ascii=False)
             for d in documents}
+
+
+def finish(worker: subprocess.Popen[str]) -> tuple[int, str, str]:
+    """Wait for a worker (WORKER_TIMEOUT at most; then it is killed); its exit status, stdout, stderr."""
+    try:
+        out, err = worker.communicate(timeout=WORKER_TIMEOUT)
+    finally:
+        if worker.poll() is None:  # timed out: never leave a worker behind
+            worker.kill()
+            worker.communicate()
+    return worker.returncode, out, err
+
+
+def seed(redis_url: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """`zhengwen seed --redis ARGS` against `redis_url`."""
+    cmd = [sys.executable, "-m", "crawler.cli", "seed", "--redis", *args]
+    return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "REDIS_URL": redis_url})
+
+
+def cluster_runs(redis_url: str) -> list[Any]:
+    """The run rows of the crawl state in Redis (crawler/distributed/state.py)."""
+    import redis
+
+    from crawler.distributed.keys import state_keys
+    from crawler.distributed.state import RedisCrawlState
+
+    state = RedisCrawlState(redis.Redis.from_url(redis_url), state_keys({"REDIS_KEY_PREFIX": "zhengwen"}))
+    try:
+        return state.runs()
+    finally:
+        state.close()

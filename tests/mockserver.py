@@ -17,6 +17,8 @@ Concurrency record: the server counts the requests each host is serving at once 
 the peak. `GET http://fixture-web.control/concurrency` answers the peaks as JSON
 (`{"host": n}`) and starts a new record; `GET http://fixture-web.control/slow?seconds=S`
 makes every answer wait S seconds before it is sent (0: off), so overlaps show.
+`GET http://fixture-web.control/starts` answers when each request to each host arrived
+(`{"host": [unix time, …]}`) and starts a new record, so gaps between requests show.
 
 `--overrides DIR` lets a test change a page while the server runs: before every request
 the server looks for `DIR/<fixtureweb.override_name(url)>` and, if present, answers 200
@@ -100,6 +102,7 @@ class FixtureProxyServer(ThreadingHTTPServer):
         self.lock = threading.Lock()
         self.active: Counter[str] = Counter()  # host -> requests being served now
         self.peak: Counter[str] = Counter()  # host -> most served at once since the last read
+        self.starts: dict[str, list[float]] = {}  # host -> arrival times since the last read
         self.slow = 0.0
         super().__init__(("127.0.0.1", 0), FixtureProxyHandler)
 
@@ -118,6 +121,8 @@ class FixtureProxyServer(ThreadingHTTPServer):
 
     def serving(self, host: str, delta: int) -> None:
         with self.lock:
+            if delta > 0:
+                self.starts.setdefault(host, []).append(time.time())
             self.active[host] += delta
             self.peak[host] = max(self.peak[host], self.active[host])
 
@@ -127,6 +132,10 @@ class FixtureProxyServer(ThreadingHTTPServer):
         if parts.path == "/slow":
             self.slow = float(parse_qs(parts.query).get("seconds", ["0"])[0])
             return b"{}"
+        if parts.path == "/starts":
+            with self.lock:
+                starts, self.starts = self.starts, {}
+            return json.dumps(starts).encode()
         with self.lock:
             peaks, self.peak = dict(self.peak), Counter(self.active)
         return json.dumps(peaks).encode()

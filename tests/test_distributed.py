@@ -16,25 +16,17 @@ from conftest import write_fixture_seeds
 from crawlhelpers import ROOT, CrawlRun, read_warc
 from distributedhelpers import (
     HOST_LIMIT,
+    cluster_runs,
     comparable,
     control,
+    finish,
     not_robots,
     response_counts,
+    seed,
     start_worker,
 )
 
-WORKER_TIMEOUT = 240  # seconds
 SPIDERS = ("gov", "netease", "news", "wechat")
-
-
-def finish(worker: subprocess.Popen[str]) -> tuple[int, str, str]:
-    try:
-        out, err = worker.communicate(timeout=WORKER_TIMEOUT)
-    finally:
-        if worker.poll() is None:  # timed out: never leave a worker behind
-            worker.kill()
-            worker.communicate()
-    return worker.returncode, out, err
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +48,9 @@ def two_workers(fixture_web, redis_session, tmp_path_factory) -> dict:
     peaks = control(fixture_web, "/concurrency")
     with redis.Redis.from_url(redis_session) as client:
         left = {s: (client.zcard(f"zhengwen:{s}:requests"), client.zcard(f"zhengwen:{s}:leases")) for s in SPIDERS}
-    return {"folders": folders, "results": results, "peaks": peaks, "left": left, "seeds": seeds}
+        running = client.exists("zhengwen:run", "zhengwen:run:holders")
+    return {"folders": folders, "results": results, "peaks": peaks, "left": left, "seeds": seeds, "running": running,
+            "runs": cluster_runs(redis_session)}
 
 
 def test_both_workers_finish_and_leave_nothing_behind(two_workers) -> None:
@@ -64,6 +58,29 @@ def test_both_workers_finish_and_leave_nothing_behind(two_workers) -> None:
         assert code == 0, out + err[-4000:]
     assert set(two_workers["left"].values()) == {(0, 0)}, "requests left queued or leased"
     assert [p.name for f in two_workers["folders"] for p in f.rglob("*.open")] == []
+
+
+def test_the_last_worker_ends_the_run_with_both_workers_counts(two_workers) -> None:
+    assert two_workers["running"] == 0, "the run lock is still there"
+    [row] = two_workers["runs"]
+    assert row.ended_at is not None and row.exit_status == 0
+    files = [json.loads((f / "runs" / f"{row.run_id}.json").read_text("utf-8")) for f in two_workers["folders"]]
+    new = sum(site["new"] for record in files for site in record["sites"].values())
+    assert row.counts["new"] == new > 0
+
+
+def test_changes_reads_the_shared_state_over_both_workers_folders(two_workers, redis_session) -> None:
+    folders = [str(f) for f in two_workers["folders"]]
+    cmd = [sys.executable, "-m", "crawler.cli", "changes", *folders]
+    env = {k: v for k, v in os.environ.items() if k != "REDIS_URL"}
+    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=120,
+                          env={**env, "REDIS_URL": redis_session})
+    assert done.returncode == 0, done.stderr
+    documents = [json.loads(line) for f in two_workers["folders"]
+                 for line in (f / "text.jsonl").read_text("utf-8").splitlines()]
+    assert sorted(json.loads(line)["url"] for line in done.stdout.splitlines()) == sorted({d["url"] for d in documents})
+    alone = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=120, env=env)
+    assert alone.returncode == 2 and "set REDIS_URL" in alone.stderr
 
 
 def test_both_workers_did_part_of_the_work(two_workers) -> None:
@@ -98,47 +115,31 @@ def replay(folders: list[Path], out: Path) -> list[dict]:
     return [json.loads(line) for line in out.read_text("utf-8").splitlines()]
 
 
-def seed(redis_url: str, *args: str) -> subprocess.CompletedProcess[str]:
-    cmd = [sys.executable, "-m", "crawler.cli", "seed", "--redis", *args]
-    return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=60,
-                          env={**os.environ, "REDIS_URL": redis_url})
-
-
-def test_a_new_run_on_another_worker_stores_revisits_that_resolve(two_workers, fixture_web, redis_session,
-                                                                  fixture_crawl: CrawlRun, tmp_path: Path) -> None:
+def test_a_second_run_on_two_workers_applies_one_recrawl_policy_and_stores_revisits(
+        two_workers, fixture_web, redis_session, fixture_crawl: CrawlRun, tmp_path: Path) -> None:
     seeds = two_workers["seeds"]
     started = seed(redis_session, "-s", f"SEEDS_DIR={seeds}")
     assert started.returncode == 0, started.stderr
-    assert "gov: 7 seed URL(s) pushed (a new run)" in started.stdout
-    code, out, err = finish(start_worker(fixture_web, redis_session, seeds, tmp_path / "c"))
-    assert code == 0, out + err[-4000:]
-    records = [r for path in sorted((tmp_path / "c" / "warc").glob("*.warc.gz")) for r in read_warc(path)]
-    assert sum(r.type == "revisit" for r in records) > 20, "the other workers' originals were not found"
-    documents = replay([*two_workers["folders"], tmp_path / "c"], tmp_path / "all.jsonl")
+    run_id = started.stdout.split()[2]
+    assert f"gov: 7 seed URL(s) pushed (run {run_id})" in started.stdout
+    folders = [tmp_path / "c", tmp_path / "d"]
+    for code, out, err in [finish(w) for w in [start_worker(fixture_web, redis_session, seeds, f) for f in folders]]:
+        assert code == 0, out + err[-4000:]
+    before = not_robots(response_counts(two_workers["folders"]))
+    records = [r for f in folders for path in sorted((f / "warc").glob("*.warc.gz")) for r in read_warc(path)]
+    again = {r.uri for r in records if r.type in ("response", "revisit") and not r.uri.endswith("/robots.txt")}
+    assert sum(r.type == "revisit" for r in records) > 5, "the first run's originals were not found"
+    # One policy for the cluster: each page of run 1 is fetched again by one worker or skipped as not due by one.
+    stats = [json.loads((f / "runs" / f"{run_id}.json").read_text("utf-8"))["stats"] for f in folders]
+    not_due = sum(int(s.get("skip/reason_count/recrawl_not_due", 0)) for worker in stats for s in worker.values())
+    assert not_due > 10 and len(again) + not_due == len(before), (len(again), not_due, len(before))
+    assert [row.run_id for row in cluster_runs(redis_session)][-1] == run_id
+    documents = replay([*two_workers["folders"], *folders], tmp_path / "all.jsonl")
     # The second run adds a Document only where a payload changed (issue #12's version rule):
     # the capture host's echo pages answer with the request's own headers.
     later = [d for d in documents if (d.get("version") or 1) > 1]
     assert all("/echo" in d["url"] for d in later), [d["url"] for d in later]
     assert comparable([d for d in documents if d not in later]) == comparable(fixture_crawl.documents)
-
-
-def test_seed_refuses_a_new_run_while_workers_run_and_needs_redis(redis_url: str, tmp_path: Path) -> None:
-    seeds = tmp_path / "gov.txt"
-    seeds.write_text("https://www.gov.cn/\n", encoding="utf-8")
-    assert seed(redis_url, "gov", "--seeds", str(seeds)).returncode == 0
-    with redis.Redis.from_url(redis_url) as client:
-        assert client.lrange("zhengwen:gov:start_urls", 0, -1) == [b"https://www.gov.cn/"]
-        line = {"spider": "gov", "state": "running", "pages": 3, "pages_per_minute": 60.0, "queued": 0,
-                "started": time.time(), "updated": time.time()}
-        client.hset("zhengwen:workers", "somehost:123:gov", json.dumps(line))
-    refused = seed(redis_url, "gov", "--seeds", str(seeds))
-    assert refused.returncode == 1 and "workers are running (somehost:123:gov)" in refused.stderr
-    added = seed(redis_url, "gov", "--seeds", str(seeds), "--add")
-    assert added.returncode == 0, added.stderr
-    status = seed(redis_url, "--status", "gov")
-    assert "gov: 0 queued, 0 leased, 0 seen, 2 start URLs waiting" in status.stdout
-    assert "somehost:123:gov: running, 3 pages, 60.0/min" in status.stdout
-    assert seed("", "gov").returncode == 2
 
 
 def test_a_killed_workers_urls_are_taken_over(fixture_web, fixture_crawl: CrawlRun, redis_url: str,
@@ -158,6 +159,8 @@ def test_a_killed_workers_urls_are_taken_over(fixture_web, fixture_crawl: CrawlR
         control(fixture_web, "/slow?seconds=0")
     assert code == 0, out + err[-4000:]
     assert "back in the shared queue (expired lease)" in err
+    # The killed worker's hold on the run lapsed: the survivor, last to leave, ended the run.
+    assert [row.ended_at is not None for row in cluster_runs(redis_url)] == [True]
     repair = subprocess.run([sys.executable, "-m", "crawler.cli", "verify", "--repair", str(a / "warc")],
                             cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert repair.returncode == 0, repair.stdout + repair.stderr

@@ -8,6 +8,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 from archive.safefile import is_stream_node, resolved_target
 
@@ -57,6 +58,24 @@ def int_at_least(minimum: int) -> Callable[[str], int]:
             raise argparse.ArgumentTypeError(f"must be at least {minimum}, got {value}")
         return value
     return parse
+
+
+def project_settings(pairs: Iterable[str] = ()) -> Any:
+    """The project's Scrapy settings (environment included: REDIS_URL), with ``-s NAME=VALUE`` pairs.
+
+    Raises:
+        UsageError: a pair is not NAME=VALUE.
+    """
+    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "crawler.settings")
+    from scrapy.utils.project import get_project_settings
+
+    settings = get_project_settings()
+    for text in pairs:
+        name, sep, value = text.partition("=")
+        if not sep or not name:
+            raise UsageError(f"-s expects NAME=VALUE, got {text!r}")
+        settings.set(name, value, priority="cmdline")
+    return settings
 
 
 def iso_date(text: str) -> dt.date:

@@ -185,8 +185,7 @@ def run(args: argparse.Namespace) -> int:
     run = run_or_status
     busy = leftover_output(settings)
     if busy:
-        run.state.close()
-        run.lock.release()
+        run.abandon()
         print(f"zhengwen crawl: {busy} exists: another crawl is writing to this folder; wait for it to finish",
               file=sys.stderr)
         return EXIT_LOCKED
@@ -222,22 +221,38 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _open_run(settings: Any, resume: bool) -> Any:
-    """Lock the output folder and open the run; on failure print why and return the exit status."""
+    """Lock the output folder and open the run; on failure print why and return the exit status.
+
+    A worker of a distributed crawl (REDIS_URL) joins the cluster's run instead
+    (crawler/distributed/runs.py); it continues an interrupted run by itself, so ``--resume`` is moot.
+    """
     from crawler.runlock import FolderLocked
     from crawler.runs import open_run
     from crawler.state import StateStoreError, open_state
 
+    folder = Path(settings.get("OUTPUT_DIR"))
     try:
         state = open_state(settings)
     except StateStoreError as exc:
         print(f"zhengwen crawl: {exc}", file=sys.stderr)
         return 1
     try:
-        run = open_run(Path(settings.get("OUTPUT_DIR")), state, resume=resume)
+        if settings.get("REDIS_URL"):
+            from crawler.distributed.runs import open_cluster_run
+
+            run = open_cluster_run(folder, state, settings)
+        else:
+            run = open_run(folder, state, resume=resume)
     except FolderLocked as exc:
         state.close()
         print(f"zhengwen crawl: {exc}", file=sys.stderr)
         return EXIT_LOCKED
+    except StateStoreError as exc:
+        state.close()
+        print(f"zhengwen crawl: {exc}", file=sys.stderr)
+        return 1
+    if resume and settings.get("REDIS_URL"):
+        run.notes.append("--resume: a distributed run goes on until its shared frontier is empty; joined it")
     for note in run.notes:
         print(f"zhengwen crawl: {note}", file=sys.stderr)
     run.notes.clear()

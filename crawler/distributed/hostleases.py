@@ -6,7 +6,8 @@ CONCURRENT_REQUESTS_PER_DOMAIN (or the host's ``DOWNLOAD_SLOTS`` concurrency) le
 time, and a new one no sooner than DOWNLOAD_DELAY (or its ``DOWNLOAD_SLOTS`` delay) after
 the previous one on any worker (``P:host:HOST:next``). The lease is given back when the
 response or the failure comes back; a killed worker's leases expire after
-REDIS_HOST_LEASE_TIMEOUT. Chosen over partitioning hosts among workers: a host is never
+REDIS_HOST_LEASE_TIMEOUT. A pause of the host (a ``Retry-After``, a blocked-page back-off,
+crawler/politeness.py) moves ``P:host:HOST:next`` on, so every worker waits it out. Chosen over partitioning hosts among workers: a host is never
 stuck behind a dead or slow worker, workers can join and leave at any time, and one
 province's hundred hosts still spread over every worker.
 """
@@ -34,6 +35,16 @@ return '0'
 """
 
 
+# KEYS: the host's next-time key. ARGV: now, seconds. Never moves an earlier, longer pause forward.
+_PAUSE = """
+local until_at = tonumber(ARGV[1]) + tonumber(ARGV[2])
+if until_at > tonumber(redis.call('GET', KEYS[1]) or '0') then
+  redis.call('SET', KEYS[1], tostring(until_at), 'PX', math.ceil(tonumber(ARGV[2]) * 1000) + 1)
+end
+return 1
+"""
+
+
 class HostLeases:
     """Take and give back host slots in Redis.
 
@@ -49,6 +60,7 @@ class HostLeases:
         self.timeout = timeout
         self._tokens = (f"{worker_id()}:{n}" for n in itertools.count())
         self._acquire = server.register_script(_ACQUIRE)
+        self._pause = server.register_script(_PAUSE)
 
     def key(self, host: str) -> str:
         return f"{self.prefix}:host:{host}"
@@ -61,6 +73,10 @@ class HostLeases:
                                args=[time.time(), max(concurrency, 1), delay, self.timeout, token])
         wait = float(answer)
         return (token, 0.0) if wait == 0 else (None, wait)
+
+    def pause(self, host: str, seconds: float) -> None:
+        """No worker sends ``host`` a request for ``seconds`` (Retry-After, a blocked-page back-off)."""
+        self._pause(keys=[f"{self.key(host)}:next"], args=[time.time(), seconds])
 
     def release(self, host: str, token: str) -> None:
         self.server.zrem(self.key(host), token)

@@ -7,6 +7,13 @@ set), ``P:SPIDER:leases`` (lease id → expiry, a sorted set), ``P:SPIDER:leased
 (set once the run's seeds were pushed). Shared by all spiders: ``P:host:HOST`` (host slot
 leases), ``P:host:HOST:next`` (when the host may be asked again), ``P:digests`` (revisit
 originals), ``P:workers`` (one progress line per worker).
+
+The crawl state (crawler/distributed/state.py): ``P:url:URL`` (one hash per URL),
+``P:urls`` (every URL with a state), ``P:versions`` (URL → latest Document version),
+``P:runs`` (run id → run row). The run lock (crawler/distributed/runlock.py): ``P:run``
+(the cluster's current run and its summed counts), ``P:run:holders`` (holder → expiry).
+The per-host tallies of a run (crawler/distributed/hostcounts.py): ``P:hosts:RUN:NAME``
+(host → count) and ``P:hosts:RUN:NAME:marked`` (hosts).
 """
 
 from __future__ import annotations
@@ -47,6 +54,29 @@ def host_key(settings: Any, host: str) -> str:
 
 def digests_key(settings: Any) -> str:
     return f"{prefix(settings)}:digests"
+
+
+@dataclass(frozen=True)
+class StateKeys:
+    """The keys of the crawl state shared by every worker."""
+
+    url_prefix: str
+    urls: str
+    versions: str
+    runs: str
+
+    def url(self, url: str) -> str:
+        return f"{self.url_prefix}{url}"
+
+
+def state_keys(settings: Any) -> StateKeys:
+    base = prefix(settings)
+    return StateKeys(f"{base}:url:", f"{base}:urls", f"{base}:versions", f"{base}:runs")
+
+
+def run_keys(settings: Any) -> tuple[str, str]:
+    """The current run's hash and its holders' sorted set."""
+    return f"{prefix(settings)}:run", f"{prefix(settings)}:run:holders"
 
 
 def workers_key(settings: Any) -> str:

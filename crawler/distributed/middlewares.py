@@ -11,6 +11,7 @@ from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
 from twisted.internet import task
 
+from crawler import hostslots
 from crawler.distributed.hostleases import HostLeases
 from crawler.distributed.keys import connect, prefix, spider_keys
 from crawler.distributed.leases import LEASE_META_KEY, LeaseStore
@@ -104,7 +105,8 @@ class ClusterPolitenessMiddleware:
     """Take a host slot in Redis before a request is downloaded; give it back after.
 
     See crawler/distributed/hostleases.py. A request waits here (not in Scrapy's slot
-    queue) while its host is busy on any worker.
+    queue) while its host is busy on any worker. A host this worker pauses
+    (``crawler.hostslots.host_paused``) is paused for every worker.
     """
 
     def __init__(self, crawler: Crawler):
@@ -118,7 +120,21 @@ class ClusterPolitenessMiddleware:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         _require_redis(crawler)
-        return cls(crawler)
+        middleware = cls(crawler)
+        crawler.signals.connect(middleware.host_paused, signal=hostslots.host_paused)
+        return middleware
+
+    def host_paused(self, host: str, seconds: float) -> None:
+        """Pause ``host`` in Redis too; a failure is counted and logged (this worker's pause holds)."""
+        try:
+            self.leases.pause(host, seconds)
+        except RedisError as exc:
+            if self.crawler.stats is not None:
+                self.crawler.stats.inc_value("redis/host_pause_error_count")
+            logger.error("could not pause %s for the other workers (%.0f s): %s", host, seconds, exc)
+            return
+        if self.crawler.stats is not None:
+            self.crawler.stats.inc_value("redis/host_pause_count")
 
     async def process_request(self, request: Request) -> None:
         host = urlparse_cached(request).hostname or ""

@@ -1,9 +1,11 @@
 """Seeds of a distributed crawl: pushed once per run to ``P:SPIDER:start_urls``, taken by any worker.
 
-``zhengwen seed --redis`` starts a run: it clears the spider's frontier and pushes the
-seed list. A worker that finds the frontier never seeded (no ``P:SPIDER:seeded``) pushes
-its own seeds first (the first worker does it); any worker takes start URLs as it starts
-and whenever it is idle, so seeds pushed while workers run are crawled too.
+``zhengwen seed --redis`` starts a run: it clears the spider's frontier, pushes the seed
+list and marks the frontier seeded for that run (``P:SPIDER:seeded`` holds the run id). A
+worker that finds the frontier not seeded for its run (the mark of an older run, or none)
+clears it and pushes its own seeds (the first worker of the spider does it); any worker
+takes start URLs as it starts and whenever it is idle, so seeds pushed while workers run
+are crawled too. Under ``scrapy crawl`` (no run id) a frontier is seeded once, ever.
 """
 
 from __future__ import annotations
@@ -32,18 +34,32 @@ def reset_frontier(server: Any, keys: SpiderKeys) -> None:
     server.delete(*keys.frontier())
 
 
-def push_seeds(server: Any, keys: SpiderKeys, urls: list[str]) -> None:
-    """Queue ``urls`` as start URLs and mark the run seeded."""
+#: The seeded mark of a frontier seeded outside any run (``scrapy crawl``).
+NO_RUN = "1"
+
+# KEYS: seeded, then the rest of the frontier. ARGV: the run id ('' outside a run).
+_CLAIM = """
+local mark = redis.call('GET', KEYS[1])
+if (ARGV[1] == '' and mark) or (ARGV[1] ~= '' and mark == ARGV[1]) then return 0 end
+if ARGV[1] ~= '' then redis.call('DEL', unpack(KEYS)) end
+redis.call('SET', KEYS[1], ARGV[1] == '' and '1' or ARGV[1])
+return 1
+"""
+
+
+def push_seeds(server: Any, keys: SpiderKeys, urls: list[str], run_id: str) -> None:
+    """Queue ``urls`` as start URLs and mark the frontier seeded for run ``run_id``."""
     pipe = server.pipeline()
     if urls:
         pipe.rpush(keys.start_urls, *urls)
-    pipe.set(keys.seeded, "1")
+    pipe.set(keys.seeded, run_id or NO_RUN)
     pipe.execute()
 
 
-def claim_seeding(server: Any, keys: SpiderKeys) -> bool:
-    """True for the one worker that seeds a never-seeded frontier."""
-    return bool(server.set(keys.seeded, "1", nx=True))
+def claim_seeding(server: Any, keys: SpiderKeys, run_id: str) -> bool:
+    """True for the one worker that seeds a frontier not yet seeded for run ``run_id`` (it is cleared first)."""
+    rest = [k for k in keys.frontier() if k != keys.seeded]
+    return bool(server.register_script(_CLAIM)(keys=[keys.seeded, *rest], args=[run_id or ""]))
 
 
 def take_start_urls(server: Any, keys: SpiderKeys) -> list[str]:
@@ -80,8 +96,9 @@ class RedisStartMiddleware:
         engine = self.crawler.engine
         keys = spider_keys(self.crawler.settings, spider.name)
         own = [request async for request in start]
-        scheduled = start_requests(self.server, keys, spider)
-        if claim_seeding(self.server, keys):
+        claimed = claim_seeding(self.server, keys, self.crawler.settings.get("CRAWL_RUN_ID") or "")
+        scheduled = start_requests(self.server, keys, spider)  # after the claim, which clears an older run's
+        if claimed:
             logger.info("%s: first worker of the run, scheduling its %d seed(s)", spider.name, len(own))
             if self.crawler.stats is not None:
                 self.crawler.stats.set_value("redis/seeded_by_this_worker", len(own))

@@ -7,7 +7,8 @@ the queue, the start URLs and every worker's unexpired leases (a busy worker may
 queue links; a killed one's leases come back when they expire). 0 waits forever.
 
 Every REDIS_HEARTBEAT_INTERVAL seconds the worker writes one JSON line to ``P:workers``
-under ``host:pid``: spider, state, pages, pages per minute, queue length (docs/distributed.md).
+under ``host:pid``: spider, state, pages, pages per minute, queue length (docs/distributed.md),
+and renews its hold on the run lock (crawler/distributed/runlock.py).
 """
 
 from __future__ import annotations
@@ -22,8 +23,9 @@ from scrapy import signals
 from scrapy.exceptions import DontCloseSpider, NotConfigured
 from twisted.internet import task
 
-from crawler.distributed.keys import connect, spider_keys, workers_key
+from crawler.distributed.keys import connect, run_keys, spider_keys, workers_key
 from crawler.distributed.leases import worker_id
+from crawler.distributed.runlock import renew
 from crawler.distributed.seeding import start_requests
 
 if TYPE_CHECKING:
@@ -99,7 +101,9 @@ class RedisWorkerExtension:
             line = {"spider": spider.name, "state": state, "pages": pages, "pages_per_minute": round(rate, 1),
                     "queued": queued, "started": round(self.started), "updated": round(now)}
             self.server.hset(workers_key(self.settings), f"{self.worker}:{spider.name}", json.dumps(line))
+            renew(self.server, run_keys(self.settings), self.worker, self.settings.getfloat("REDIS_RUN_LOCK_TIMEOUT"))
         except RedisError as exc:  # a heartbeat must never stop the crawl
             if stats is not None:
                 stats.inc_value("redis/heartbeat_error_count")
-            logger.warning("could not write the progress of %s to Redis: %s", self.worker, exc)
+            logger.warning("could not write the progress of %s to Redis (nor renew its hold on the run): %s",
+                           self.worker, exc)

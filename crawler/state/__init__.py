@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from archive.corpus.versions import CaptureVersions, DictMemory
+from archive.corpus.versions import CaptureVersions, DictMemory, VersionState
 from archive.replay.ordered import iter_archive
 from archive.warc.files import find_warcs
 from crawler.documents import wants_document
@@ -17,23 +17,30 @@ if TYPE_CHECKING:
 
     from archive.warc.damage import DamageLog
 
-__all__ = ["CrawlState", "RunRow", "SqliteCrawlState", "StateStoreError", "UrlState", "open_state",
+__all__ = ["CrawlState", "RunRow", "SqliteCrawlState", "StateStoreError", "UrlState", "keep_versions", "open_state",
            "rebuild_versions"]
 
 
 def open_state(settings: Any) -> CrawlState:
-    """The crawl folder's state store (``STATE_DB_PATH``, else ``OUTPUT_DIR/state.sqlite``).
+    """The crawl state: Redis's with REDIS_URL (every worker shares it), else the folder's SQLite.
+
+    The folder's SQLite file is ``STATE_DB_PATH``, else ``OUTPUT_DIR/state.sqlite``.
 
     Raises:
         StateStoreError: it cannot be opened.
     """
+    if settings.get("REDIS_URL"):
+        from crawler.distributed.state import RedisCrawlState
+
+        return RedisCrawlState.from_settings(settings)
     return SqliteCrawlState(state_db_path(settings))
 
 
 def rebuild_versions(state: CrawlState, directory: Path, damage: DamageLog | None = None) -> int:
     """Re-derive every URL's latest Document version from the WARC files of ``directory``; return how many URLs.
 
-    The same pass replay makes (archive/corpus/versions.py), without extraction.
+    The same pass replay makes (archive/corpus/versions.py), without extraction. A shared
+    store (Redis) only gains the URLs it lacks: the other workers' versions stay.
     """
     files = find_warcs([directory]) if directory.is_dir() else []
     memory = DictMemory()
@@ -41,8 +48,16 @@ def rebuild_versions(state: CrawlState, directory: Path, damage: DamageLog | Non
     for resp in iter_archive(files, damage=damage):
         if wants_document(resp):
             versions.decide(resp)
-    state.replace_versions(memory.states)
+    keep_versions(state, memory.states)
     return len(memory.states)
+
+
+def keep_versions(state: CrawlState, states: dict[str, VersionState]) -> None:
+    """Store re-derived versions: in place of the folder's own, or beside the other workers' in a shared store."""
+    if state.shared:
+        state.merge_versions(states)
+    else:
+        state.replace_versions(states)
 
 
 def versions_missing(state: CrawlState, settings: Any) -> bool:

@@ -102,6 +102,13 @@ class SqliteCrawlState(CrawlState):
         if rows:
             self._run("INSERT INTO doc_version VALUES (?, ?, ?, ?)", rows, many=True)
 
+    def merge_versions(self, states: Mapping[str, VersionState]) -> int:
+        rows = [(url, s.digest, s.version, s.fetched_at) for url, s in states.items()]
+        before = self._run("SELECT COUNT(*) FROM doc_version")[0][0]
+        if rows:
+            self._run("INSERT OR IGNORE INTO doc_version VALUES (?, ?, ?, ?)", rows, many=True)
+        return int(self._run("SELECT COUNT(*) FROM doc_version")[0][0] - before)
+
     def has_versions(self) -> bool:
         return bool(self._run("SELECT 1 FROM doc_version LIMIT 1"))
 

@@ -1,8 +1,8 @@
 """The crawl state a crawl folder keeps between runs: per-URL fetch state, document versions, run rows.
 
 ``CrawlState`` is the interface the crawler uses; ``crawler/state/sqlite.py`` implements
-it in the crawl folder's embedded SQLite file (``state.sqlite``), and a shared store
-(Redis, for many machines) can implement the same methods.
+it in the crawl folder's embedded SQLite file (``state.sqlite``), and
+crawler/distributed/state.py in the Redis server of a distributed crawl (``REDIS_URL``).
 """
 
 from __future__ import annotations
@@ -63,8 +63,11 @@ class CrawlState(ABC):
     """Per-URL state, document versions and run rows of one crawl folder.
 
     Implementations are safe to share between the threads of one process, and between
-    processes on one folder (each opens its own handle).
+    processes on one folder (each opens its own handle). ``shared`` is True for a store
+    every worker of a distributed crawl shares.
     """
+
+    shared = False
 
     @abstractmethod
     def url_state(self, url: str) -> UrlState | None:
@@ -93,6 +96,10 @@ class CrawlState(ABC):
     @abstractmethod
     def replace_versions(self, states: Mapping[str, VersionState]) -> None:
         """Forget every version and keep ``states`` instead (after re-deriving them from WARC files)."""
+
+    @abstractmethod
+    def merge_versions(self, states: Mapping[str, VersionState]) -> int:
+        """Remember the versions of URLs the store has none for (the others stay); return how many."""
 
     @abstractmethod
     def has_versions(self) -> bool:
