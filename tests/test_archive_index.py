@@ -23,6 +23,8 @@ from archive import (
     rebuild_index,
     update_index,
 )
+from archive.cdxj.index import index_updater
+from archive.warc.repair import repair_leftovers
 from crawler.cli import main
 
 PAYLOAD = "<html><p>正文</p></html>".encode()
@@ -120,6 +122,29 @@ def test_update_leaves_no_temporary_file(tmp_path: Path) -> None:
     path = crawl(tmp_path, exchange())
     update_index(tmp_path / "index.cdxj", [path])
     assert not list(tmp_path.glob("*.open"))
+
+
+def test_a_write_killed_midway_leaves_the_old_index_and_does_not_block_the_next(tmp_path: Path) -> None:
+    first = crawl(tmp_path, exchange("https://www.gov.cn/m"))
+    index = tmp_path / "index.cdxj"
+    update_index(index, [first])
+    before = index.read_text(encoding="utf-8")
+    (tmp_path / "index.cdxj.open").write_text("cn,gov)/half-writ", encoding="utf-8")  # kill -9 mid-write
+    assert index.read_text(encoding="utf-8") == before
+    second = crawl(tmp_path, exchange("https://www.gov.cn/a"), day=1)
+    assert update_index(index, [second]) == 1
+    assert index.read_text(encoding="utf-8").splitlines() == index_warcs([first, second])
+    assert not list(tmp_path.glob("*.open"))
+
+
+def test_a_repair_removes_a_killed_index_write_with_no_warc_to_mend(tmp_path: Path) -> None:
+    path = crawl(tmp_path, exchange())
+    index = tmp_path / "index.cdxj"
+    update_index(index, [path])
+    (tmp_path / "index.cdxj.open").write_text("cn,gov)/half-writ", encoding="utf-8")
+    assert repair_leftovers(tmp_path, reindex=index_updater(index)) == []
+    assert not list(tmp_path.glob("*.open"))
+    assert index.read_text(encoding="utf-8").splitlines() == index_warcs([path])
 
 
 def test_concurrent_updates_lose_no_lines(tmp_path: Path) -> None:

@@ -62,6 +62,20 @@ def test_an_empty_leftover_is_removed(tmp_path: Path) -> None:
     assert not leftover.exists()
 
 
+def test_verify_repair_command_removes_a_killed_index_write(tmp_path: Path) -> None:
+    _, final, _ = left_open(tmp_path, "cut")
+    warc = tmp_path / "warc"
+    subprocess.run([sys.executable, "-m", "crawler.cli", "verify", str(warc), "--repair"], cwd=ROOT, check=True,
+                   capture_output=True, timeout=60)
+    (warc / "index.cdxj.open").write_text("cn,gov)/half-writ", encoding="utf-8")  # killed mid-write
+    done = subprocess.run([sys.executable, "-m", "crawler.cli", "verify", str(warc), "--repair"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(f"REMOVED {warc / 'index.cdxj.open'}: left by an index write a crash cut short")
+    assert f"OK {final}" in done.stdout
+    assert not list(warc.glob("*.open"))
+
+
 def test_verify_repair_command_reports_the_cut_and_passes(tmp_path: Path) -> None:
     leftover, final, _ = left_open(tmp_path, "cut")
     done = subprocess.run([sys.executable, "-m", "crawler.cli", "verify", str(tmp_path / "warc"), "--repair"],

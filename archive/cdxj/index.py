@@ -20,7 +20,7 @@ from cdxj_indexer.main import CDXJIndexer  # type: ignore[import-untyped]
 
 from archive.errors import IndexWriteError, WarcDamageError, WarcReadError
 from archive.progress import progress
-from archive.safefile import replacing, sync
+from archive.safefile import open_path, replacing, resolved_target, sync
 from archive.warc.damage import DamageLog, first_damage, prefix_stream
 
 if TYPE_CHECKING:
@@ -176,8 +176,29 @@ def update_index(
 
 
 def index_updater(index_path: str | PathLike[str]) -> Callable[[Path], int]:
-    """A function that merges one WARC file's lines into the index at ``index_path`` (see ``update_index``)."""
+    """A function that merges one WARC file's lines into the index at ``index_path`` (see ``update_index``).
+
+    Made for repairs after a crash: a leftover of an index write the crash cut short is
+    removed at once (``discard_killed_write``), whether or not any WARC file needs mending.
+    """
+    discard_killed_write(index_path)
     return lambda path: update_index(index_path, [path])
+
+
+def discard_killed_write(index_path: str | PathLike[str]) -> bool:
+    """Remove ``index.cdxj.open`` left by a writer killed mid-write; True if there was one.
+
+    Taken under the index lock, which every index writer holds while it writes, so a live
+    writer's file is never touched; the index itself is the previous, whole one.
+    """
+    index = Path(index_path)
+    leftover = open_path(resolved_target(index))
+    if not leftover.exists():
+        return False
+    with _locked(index):
+        existed = leftover.exists()
+        leftover.unlink(missing_ok=True)
+    return existed
 
 
 def rebuild_index(
@@ -236,7 +257,14 @@ def _locked(index: Path) -> Iterator[None]:
 
 
 def _write_atomically(index: Path, lines: list[str]) -> None:
+    """Replace ``index`` with ``lines``; the caller holds the index lock (``_locked``).
+
+    Every index writer takes that lock first, so an ``index.cdxj.open`` found under it was
+    left by a writer killed mid-write (the index itself is the previous, whole one): it is
+    removed, not mistaken for a live run.
+    """
     try:
+        open_path(resolved_target(index)).unlink(missing_ok=True)
         with replacing(index) as path, path.open("w", encoding="utf-8", newline="\n") as fh:
             fh.writelines(line + "\n" for line in lines)
             fh.flush()

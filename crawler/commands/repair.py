@@ -6,7 +6,7 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from archive.cdxj.index import INDEX_NAME, index_updater
+from archive.cdxj.index import INDEX_NAME, discard_killed_write, index_updater
 from archive.errors import ArchiveError
 from archive.warc.digests import DedupIndex
 from archive.warc.files import find_warcs
@@ -45,11 +45,19 @@ def repair_paths(paths: Iterable[Path]) -> bool:
         False when a file could not be repaired (its line on stderr says why).
     """
     ok = True
+    paths = list(paths)
     try:
         candidates = [p for p in repair_candidates(paths) if needs_repair(p)]
     except (ArchiveError, OSError) as exc:
         print(f"zhengwen verify: {exc}", file=sys.stderr)
         return False
+    for directory in sorted({p if p.is_dir() else p.parent for p in paths} | {p.parent for p in candidates}):
+        try:
+            if discard_killed_write(directory / INDEX_NAME):
+                print(f"REMOVED {directory / INDEX_NAME}{OPEN_SUFFIX}: left by an index write a crash cut short")
+        except (ArchiveError, OSError) as exc:
+            ok = False
+            print(f"zhengwen verify: {exc}", file=sys.stderr)
     for path in candidates:
         index = path.parent / INDEX_NAME
         state = path.parent.parent / STATE_NAME
