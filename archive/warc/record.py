@@ -99,6 +99,7 @@ def response_from_record(
         warc_date=date,
         pointer=RecordPointer(warc_file=warc_file, warc_offset=offset, warc_record_id=record_id),
         truncated=record.rec_headers.get_header("WARC-Truncated") or None,
+        payload_digest=record.rec_headers.get_header("WARC-Payload-Digest") or None,
     )
     if record.rec_type == "revisit":
         return resolve_revisit(record, response, resolver)
