@@ -50,7 +50,9 @@ class ArchivedResponse:
     ``warc_date``, ``status`` and ``headers`` come from the revisit record, ``payload``
     from the original response it refers to, and ``revisit_of`` points at that
     original. ``truncated`` is the record's WARC-Truncated value (``length``,
-    ``time`` …): the payload is incomplete.
+    ``time`` …): the payload is incomplete. ``payload_digest`` is the record's
+    WARC-Payload-Digest as stored (``sha1:`` + base32 in the files zhengwen writes; a
+    revisit's names its original's payload), None if the record has none.
     """
 
     target_uri: str
@@ -61,6 +63,7 @@ class ArchivedResponse:
     pointer: RecordPointer
     truncated: str | None = None
     revisit_of: RecordPointer | None = None
+    payload_digest: str | None = None
 
     def header(self, name: str) -> str | None:
         """Return the first value of header ``name`` (case-insensitive), or None."""

@@ -4,6 +4,6 @@ Workers then start with everything loaded (copy-on-write), so the first page of 
 typed as fast as the next ones (host back-off reads the page type of each page).
 """
 
-from crawler.extractpool import warm_up
+from crawler.extractworker import warm_up
 
 warm_up()

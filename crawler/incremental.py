@@ -27,9 +27,9 @@ from scrapy.exceptions import NotConfigured
 from scrapy.http import Headers
 from scrapy.responsetypes import responsetypes
 
-from archive.corpus.versions import payload_digest
 from archive.errors import ArchiveError
 from archive.warc.reader import read_response
+from archive.warc.revisit import sha1_digest
 from crawler import reasons
 from crawler.exceptions import SkippedRequest
 from crawler.extensions import WARC_META_KEY
@@ -86,13 +86,17 @@ def conditional_headers(state: UrlState) -> dict[str, str]:
 
 
 def fetch_state(url: str, archived: ArchivedResponse, run_id: str) -> UrlState:
-    """The state a fetch leaves: a 304 keeps the validators and digest of the response before it."""
+    """The state a fetch leaves: a 304 keeps the validators and digest of the response before it.
+
+    The digest is the record's WARC-Payload-Digest, which the writer computed already
+    (hashing the payload once more here cost capture a tenth of a millisecond per page).
+    """
     full = archived.status != 304
     return UrlState(
         url=url, fetched_at=archived.warc_date, status=archived.status,
         etag=archived.header("ETag") if full else None,
         last_modified=archived.header("Last-Modified") if full else None,
-        payload_digest=payload_digest(archived.payload) if full else None,
+        payload_digest=(archived.payload_digest or sha1_digest(archived.payload)) if full else None,
         warc_file=archived.pointer.warc_file or None, warc_offset=archived.pointer.warc_offset,
         warc_record_id=archived.pointer.warc_record_id or None, run_id=run_id,
     )

@@ -153,7 +153,7 @@ class ExtractTextPipeline:
         key = self.order.enter(archived)
         document, failure = None, None
         try:
-            document, failure = await self.pool.extract(archived)
+            document, failure = await self.pool.extract(archived, self._inc)
             if document is not None:
                 document = decision.stamp(document)
         finally:

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -111,3 +112,14 @@ def crawl_urls(fixture_web: Any, urls: list[str], out: Path, *settings: str) -> 
 def responses_by_uri(records: list[WarcRecord]) -> dict[str, WarcRecord]:
     """The response records keyed by WARC-Target-URI (the last one wins)."""
     return {r.uri: r for r in records if r.type == "response" and r.uri}
+
+
+def wait_for_warc(out: Path, timeout: float = 30, min_bytes: int = 20000) -> None:
+    """Until the crawl has archived something (its .open WARC file holds a record or two)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        files = list((out / "warc").glob("*.open")) if (out / "warc").is_dir() else []
+        if any(p.stat().st_size >= min_bytes for p in files):
+            return
+        time.sleep(0.02)
+    raise TimeoutError("the crawl archived nothing")

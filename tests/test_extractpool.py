@@ -7,18 +7,18 @@ import logging
 import pytest
 
 from archive.records import ArchivedResponse, RecordPointer
-from crawler import extractpool
+from crawler import extractpool, extractworker
 from crawler.documents import BAD_PAYLOAD
 
 
 @pytest.fixture
 def worker_logging():
     root = logging.getLogger()
-    root.addHandler(extractpool._CAPTURE)  # what _init_worker does in a worker process
+    root.addHandler(extractworker._CAPTURE)  # what _init_worker does in a worker process
     try:
         yield
     finally:
-        root.removeHandler(extractpool._CAPTURE)
+        root.removeHandler(extractworker._CAPTURE)
 
 
 def archived(payload: bytes, headers: list[tuple[str, str]]) -> ArchivedResponse:
@@ -28,7 +28,7 @@ def archived(payload: bytes, headers: list[tuple[str, str]]) -> ArchivedResponse
 
 
 def test_a_page_that_cannot_be_decoded_comes_back_with_its_reason_and_warning(worker_logging) -> None:
-    document, failure, lines = extractpool._extract(
+    document, failure, lines = extractworker.extract(
         archived(b"not gzip at all", [("Content-Type", "text/html"), ("Content-Encoding", "gzip")]))
     assert (document, failure) == (None, BAD_PAYLOAD)
     ((name, level, text),) = lines
@@ -37,8 +37,8 @@ def test_a_page_that_cannot_be_decoded_comes_back_with_its_reason_and_warning(wo
 
 
 def test_each_page_brings_back_only_its_own_log_lines(worker_logging) -> None:
-    extractpool._extract(archived(b"not gzip", [("Content-Encoding", "gzip")]))
-    document, failure, lines = extractpool._extract(archived(extractpool._WARM_PAGE, [("Content-Type", "text/html")]))
+    extractworker.extract(archived(b"not gzip", [("Content-Encoding", "gzip")]))
+    document, failure, lines = extractworker.extract(archived(extractworker.WARM_PAGE, [("Content-Type", "text/html")]))
     assert document is not None and failure is None and lines == []
     assert document.warc_offset == 10 and document.page_type == "article"
 

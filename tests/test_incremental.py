@@ -18,6 +18,8 @@ from pathlib import Path
 import pytest
 from crawlhelpers import FAST, ROOT, CrawlRun, read_warc, zhengwen_crawl
 
+from crawler.state import SqliteCrawlState
+
 LISTING = "https://news.163.com/zhengwen-index.html"
 NEW_ARTICLE = "https://news.163.com/24/0101/00/ZHENGWENTEST0001.html"
 
@@ -126,6 +128,22 @@ def test_run_4_archives_exactly_the_changed_and_new_pages(runs: Runs) -> None:
 def _zhengwen(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "crawler.cli", *args], cwd=ROOT, capture_output=True, text=True,
                           timeout=120)
+
+
+def test_the_state_keeps_the_payload_digest_of_each_url_s_latest_full_response(runs: Runs) -> None:
+    latest: dict[str, str | None] = {}
+    for files in runs.warcs:
+        for path in files:
+            for record in read_warc(path):
+                if record.type in ("response", "revisit") and record.uri and record.status != 304:
+                    latest[record.uri] = record.get("WARC-Payload-Digest")
+    state = SqliteCrawlState(runs.runs[-1].out / "state.sqlite")
+    try:
+        stored = {s.url: s.payload_digest for s in state.all_url_states() if s.url in latest}
+    finally:
+        state.close()
+    assert len(stored) >= 7 and all(digest and digest.startswith("sha1:") for digest in stored.values())
+    assert stored == {url: latest[url] for url in stored}
 
 
 def test_changes_lists_new_changed_and_gone(runs: Runs) -> None:

@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from crawlhelpers import FAST, ROOT, read_warc, zhengwen_crawl
+from crawlhelpers import FAST, ROOT, read_warc, wait_for_warc, zhengwen_crawl
 
 LISTING = "https://news.163.com/zhengwen-index.html"
 #: About half a second per page, one at a time: a crawl of the listing and its six articles takes ~4 s.
@@ -22,17 +22,6 @@ def start(fixture_web, seeds: Path, out: Path, *extra: str) -> subprocess.Popen[
            *FAST, *SLOW, *extra]
     return subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, **fixture_web.proxy_env()}, text=True,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-
-
-def wait_for_warc(out: Path, timeout: float = 30) -> None:
-    """Until the crawl has archived something (its .open WARC file holds a record or two)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        files = list((out / "warc").glob("*.open")) if (out / "warc").is_dir() else []
-        if any(p.stat().st_size > 20000 for p in files):
-            return
-        time.sleep(0.1)
-    raise TimeoutError("the crawl archived nothing")
 
 
 def test_a_second_crawl_on_a_locked_folder_exits_75_and_the_first_completes(fixture_web, tmp_path: Path) -> None:

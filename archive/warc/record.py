@@ -2,19 +2,46 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from warcio.archiveiterator import ArchiveIterator  # type: ignore[import-untyped]
+from warcio.recordloader import ArcWarcRecord, ArcWarcRecordLoader  # type: ignore[import-untyped]
+from warcio.statusandheaders import StatusAndHeaders  # type: ignore[import-untyped]
 
 from archive.errors import WarcDamageError, WarcReadError
-from archive.records import ArchivedResponse, RecordPointer
+from archive.records import ArchivedResponse, HeaderList, RecordPointer
 from archive.warc.revisit import OriginalLookup, resolve_revisit
 
 if TYPE_CHECKING:
     from os import PathLike
 
 _FIX_HINT = "check that the path points to a finished .warc.gz file and the offset comes from its index"
+
+#: The HTTP head parser of the loader ArchiveIterator uses (its defaults: verify_http off).
+_HTTP_PARSER = ArcWarcRecordLoader().http_parser
+
+
+def record_as_written(warc_version: str, fields: HeaderList, http_head: bytes, payload: bytes) -> Any:
+    """The warcio record a reader gets from a record just written, without reading it back.
+
+    The WARC fields are taken as written (the writer's values are single-line ASCII that
+    warcio's parser returns unchanged); the HTTP head is parsed by the parser the reader
+    uses, so status and headers come out decoded exactly as replay decodes them. The
+    payload is the one in hand, not a copy.
+
+    Args:
+        warc_version: the record's version line, e.g. ``WARC/1.1``.
+        fields: every WARC header field in written order.
+        http_head: the HTTP start line and headers, ending in the blank line.
+        payload: the bytes after the HTTP head.
+    """
+    rec_headers = StatusAndHeaders("", fields, protocol=warc_version)
+    rec_type = rec_headers.get_header("WARC-Type")
+    length = len(http_head) + len(payload)
+    return ArcWarcRecord("warc", rec_type, rec_headers, io.BytesIO(payload), _HTTP_PARSER.parse(io.BytesIO(http_head)),
+                         rec_headers.get_header("Content-Type"), length, payload_length=len(payload))
 
 
 def response_from_record(
@@ -72,6 +99,7 @@ def response_from_record(
         warc_date=date,
         pointer=RecordPointer(warc_file=warc_file, warc_offset=offset, warc_record_id=record_id),
         truncated=record.rec_headers.get_header("WARC-Truncated") or None,
+        payload_digest=record.rec_headers.get_header("WARC-Payload-Digest") or None,
     )
     if record.rec_type == "revisit":
         return resolve_revisit(record, response, resolver)

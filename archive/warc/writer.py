@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import io
 import os
 import re
@@ -14,8 +13,6 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from isal import isal_zlib
-from warcio.archiveiterator import ArchiveIterator  # type: ignore[import-untyped]
 from warcio.statusandheaders import StatusAndHeaders  # type: ignore[import-untyped]
 from warcio.warcwriter import WARCWriter  # type: ignore[import-untyped]
 
@@ -37,59 +34,18 @@ from archive.warc.httpmsg import (
     warc_date,
     warc_protocol,
 )
-from archive.warc.record import response_from_record
-from archive.warc.revisit import REVISIT_PROFILES, RevisitRef, sha1_digest, warc_digest
+from archive.warc.record import record_as_written, response_from_record
+from archive.warc.recordbytes import WARC_VERSION, HttpRecord, gzip_member, http_record, payload_digest_of
+from archive.warc.revisit import REVISIT_PROFILES, RevisitRef, sha1_digest
 
 if TYPE_CHECKING:
     from types import TracebackType
 
     from archive.warc.digests import DigestStore
 
-WARC_VERSION = "WARC/1.1"
 CONFORMS_TO = "http://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/"
 
 _FIX_HINT = "check that the directory exists, is writable by this user and the disk has free space"
-
-
-#: Each record is one gzip member made by ISA-L (the ``isal`` package): standard deflate that
-#: zlib, warcio, pywb and gzip read, at about a tenth of zlib's CPU. On the real fixture
-#: articles (~200 KB) ISA-L level 2 costs 0.29 ms per page for 26% of the input, where zlib
-#: costs 1.40 ms at level 1 (26%), 2.78 ms at level 6 (23%) and 4.41 ms at level 9, and
-#: zlib-ng 0.50 ms at level 1 (30%); re-check with the table in docs/benchmarks.md.
-GZIP_LEVEL = 2
-
-
-def gzip_member(*parts: bytes) -> bytes:
-    """One complete gzip member of ``parts`` joined (mtime 0, so the same record gives the same bytes)."""
-    compressor = isal_zlib.compressobj(GZIP_LEVEL, isal_zlib.DEFLATED, isal_zlib.MAX_WBITS + 16)
-    return b"".join([*(compressor.compress(part) for part in parts if part), compressor.flush()])
-
-
-def warc_record_parts(
-    fields: HeaderList, msgtype: str, http_head: bytes, payload: bytes, payload_digest: str | None
-) -> tuple[bytes, bytes, bytes, bytes]:
-    """Serialise one uncompressed WARC/1.1 record holding an HTTP message, as four parts.
-
-    The parts are the WARC header block, the HTTP header block, the payload and the
-    record end; joined, they are the bytes warcio's WARCWriter produces (field order,
-    digests, Content-Type, CRLF framing). They are built directly, and never joined: the
-    payload is not copied, and it is hashed once for the block digest (the caller hashed
-    it once for the payload digest). warcio reads every record back (tests, ``zhengwen
-    verify``), which keeps the two in agreement.
-    """
-    block_digest = hashlib.sha1(http_head)
-    block_digest.update(payload)
-    lines = [WARC_VERSION, *(f"{name}: {value}" for name, value in fields)]
-    if payload_digest is not None:
-        lines.append(f"WARC-Payload-Digest: {payload_digest}")
-    lines += [f"WARC-Block-Digest: {warc_digest(block_digest)}", f"Content-Type: application/http; msgtype={msgtype}",
-              f"Content-Length: {len(http_head) + len(payload)}"]
-    return ("\r\n".join(lines) + "\r\n\r\n").encode("utf-8"), http_head, payload, b"\r\n\r\n"
-
-
-def warc_record(fields: HeaderList, msgtype: str, http_head: bytes, payload: bytes, payload_digest: str | None) -> bytes:
-    """One uncompressed WARC/1.1 record holding an HTTP message (:func:`warc_record_parts` joined)."""
-    return b"".join(warc_record_parts(fields, msgtype, http_head, payload, payload_digest))
 
 
 def _default_record_id() -> str:
@@ -182,20 +138,17 @@ class WarcWriter:
             uri = iri_to_uri(exchange.url)
             digest = sha1_digest(exchange.payload)
             original = self._original(uri, digest) if self._dedup_applies(exchange) else None
-            response_parts, raw_request = self._serialise_pair(exchange, uri, original, digest)
-            request_member = gzip_member(raw_request)
-            data = gzip_member(*response_parts) + request_member
+            response, request = self._serialise_pair(exchange, uri, original, digest)
+            response_member = response.gzip_member()
             offset = handle.tell()
-            # Parse the head of the record about to be written with the reader's code: the
-            # result is by construction what read_response() returns later. The payload is
-            # the one in hand (parsing it back would only copy it).
-            record = next(ArchiveIterator(io.BytesIO(response_parts[0] + response_parts[1])))
-            record.raw_stream = io.BytesIO(response_parts[2])
+            # The record as the reader will parse it (HTTP head parsed by the reader's own
+            # parser), built from the parts in hand instead of read back from the file.
+            record = record_as_written(WARC_VERSION, response.fields, response.http_head, response.payload)
             self._index_lines.setdefault(final.name, []).append(
-                self._indexer.line(record, final.name, offset, len(data) - len(request_member)))
+                self._indexer.line(record, final.name, offset, len(response_member)))
             known = None if original is None else _KnownOriginal(exchange.payload, original)
             archived = response_from_record(record, final.name, offset, resolver=known)
-            self._append(handle, data, offset)
+            self._append(handle, offset, response_member, request.gzip_member())
             if original is None and self._dedup_applies(exchange):
                 self._pending[(uri, digest)] = DedupEntry(
                     archived.warc_date, archived.pointer.warc_record_id, final.name, offset)
@@ -253,7 +206,7 @@ class WarcWriter:
             break
         self._file = handle = os.fdopen(fd, "wb")
         self._final_path = final
-        self._append(handle, self._warcinfo_record(name, date), 0)
+        self._append(handle, 0, self._warcinfo_record(name, date))
         return handle, final
 
     def _warcinfo_record(self, name: str, date: str) -> bytes:
@@ -288,8 +241,8 @@ class WarcWriter:
 
     def _serialise_pair(
         self, exchange: HttpExchange, uri: str, original: DedupEntry | None, digest: str
-    ) -> tuple[tuple[bytes, bytes, bytes, bytes], bytes]:
-        """Return the uncompressed response (or revisit) record, in parts, and its request record.
+    ) -> tuple[HttpRecord, HttpRecord]:
+        """Return the response (or revisit) record and its request record.
 
         ``uri`` is the exchange's URL as a URI, ``digest`` its payload digest.
         """
@@ -314,21 +267,22 @@ class WarcWriter:
         headers = stored_response_headers(clean_headers(exchange.response_headers), len(exchange.payload))
         head = header_block(f"{version} {exchange.status} {reason_phrase(exchange.status)}", headers)
         if original is None:
-            response = warc_record_parts(fields, "response", head, exchange.payload, digest)
+            response = http_record(fields, "response", head, exchange.payload, digest)
         else:  # the original's payload digest is among the revisit's fields already
-            response = warc_record_parts(fields, "response", head, b"", None)
+            response = http_record(fields, "response", head, b"", None)
         request_fields = [("WARC-Type", "request"), ("WARC-Record-ID", self._new_id()), ("WARC-Date", date),
                           ("WARC-Target-URI", uri), ("WARC-Concurrent-To", response_id)]
         request_head = header_block(f"{exchange.method.upper()} {request_target(uri)} {version}",
                                     clean_headers(exchange.request_headers))
         body = exchange.request_body
-        request = warc_record(request_fields, "request", request_head, body, sha1_digest(body))
+        request = http_record(request_fields, "request", request_head, body, payload_digest_of(body))
         return response, request
 
-    def _append(self, handle: IO[bytes], data: bytes, offset: int) -> None:
-        """Write ``data`` at the end of the open file and flush; undo a partial write on error."""
+    def _append(self, handle: IO[bytes], offset: int, *members: bytes) -> None:
+        """Write ``members`` at the end of the open file (at ``offset``) and flush; undo a partial write on error."""
         try:
-            handle.write(data)
+            for member in members:
+                handle.write(member)
             handle.flush()
         except OSError as exc:
             try:

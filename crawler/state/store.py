@@ -25,7 +25,8 @@ class UrlState:
     """What the crawl knows of one URL (its canonical form) from its latest archived fetch.
 
     ``fetched_at`` is the WARC-Date of the latest capture; ``etag``, ``last_modified`` and
-    ``payload_digest`` are those of the latest full response (a 304 keeps them);
+    ``payload_digest`` are those of the latest full response (a 304 keeps them), the
+    digest being its record's WARC-Payload-Digest (``sha1:`` + base32);
     ``warc_*`` locate the latest capture's record. ``linked_from`` is the last listing
     page seen linking to it and ``linked_run`` the run that saw it.
     """
