@@ -48,7 +48,8 @@ def extraction_worker(parent: int, known: frozenset[int] = frozenset(), timeout:
 
 
 def fixture_articles(fixtures_path: Path) -> list[ArchivedResponse]:
-    entries = [e for e in json.loads((fixtures_path / "pages.json").read_text(encoding="utf-8")) if e["kind"] == "article"]
+    listed = json.loads((fixtures_path / "pages.json").read_text(encoding="utf-8"))
+    entries = [e for e in listed if e["kind"] == "article"]
     return [ArchivedResponse(target_uri=e["url"], status=200, payload=(fixtures_path / e["file"]).read_bytes(),
                              headers=[("Content-Type", f"text/html; charset={e['actual_charset']}")],
                              warc_date="2026-11-30T08:00:00.000000Z",
