@@ -43,18 +43,12 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import archive_overhead  # noqa: E402
 from fixture_site import serve_site  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
-SETTINGS = {
-    "ALLOW_LOOPBACK": "True",
-    "DOWNLOAD_DELAY": "0",
-    "AUTOTHROTTLE_ENABLED": "False",
-    "CONCURRENT_REQUESTS": "16",
-    "CONCURRENT_REQUESTS_PER_DOMAIN": "16",
-    "TRAP_HOST_PAGE_LIMIT": "0",  # the 10,000-article site is one host
-    "LOG_LEVEL": "INFO",  # Scrapy's stats dump, read below
-}
+#: archive_overhead's loopback settings (LOG_LEVEL INFO: Scrapy's stats dump, read below).
+SETTINGS = {**archive_overhead.SETTINGS, "TRAP_HOST_PAGE_LIMIT": "0"}  # the 10,000-article site is one host
 CONFIGS = {
     "bare": {"WARC_ENABLED": "False", "ITEM_PIPELINES": "{}"},
     "capture": {"ITEM_PIPELINES": "{}"},

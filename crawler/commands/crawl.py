@@ -58,6 +58,21 @@ def spider_names() -> list[str]:
     return sorted(p.slug for p in all_profiles() if p.spider)
 
 
+def chosen_spiders(args: argparse.Namespace, known: list[str]) -> list[str]:
+    """The spiders named on the command line (``news`` with ``--seeds``, else all of them).
+
+    Raises:
+        UsageError: an unknown name, or ``--seeds`` with more than one spider.
+    """
+    names = args.spiders or ([GENERIC_SPIDER] if args.seeds else known)
+    unknown = [n for n in names if n not in known]
+    if unknown:
+        raise UsageError(f"unknown spider(s) {', '.join(unknown)}; known: {', '.join(known)}")
+    if args.seeds and len(names) > 1:
+        raise UsageError("--seeds gives one seed file to one spider; name a single spider")
+    return names
+
+
 def EXAMPLES() -> str:
     from crawler.profiles import all_profiles
 
@@ -146,12 +161,7 @@ def _check(args: argparse.Namespace, known: list[str], settings: Any) -> list[st
                 raise UsageError(f"--from-archive: no WARC files in {' '.join(args.from_archive)}")
         except ArchiveError as exc:
             raise UsageError(f"--from-archive: {exc}") from None
-    names = args.spiders or ([GENERIC_SPIDER] if args.seeds else known)
-    unknown = [n for n in names if n not in known]
-    if unknown:
-        raise UsageError(f"unknown spider(s) {', '.join(unknown)}; known: {', '.join(known)}")
-    if args.seeds and len(names) > 1:
-        raise UsageError("--seeds gives one seed file to one spider; name a single spider")
+    names = chosen_spiders(args, known)
     try:
         for name in names:
             read_seeds(args.seeds or Path(settings.get("SEEDS_DIR")) / f"{name}.txt")

@@ -80,7 +80,7 @@ def _status(server: Any, settings: Any, names: list[str]) -> None:
 def run(args: argparse.Namespace) -> int:
     from redis.exceptions import RedisError
 
-    from crawler.commands.crawl import GENERIC_SPIDER, spider_names
+    from crawler.commands.crawl import chosen_spiders, spider_names
     from crawler.distributed.keys import connect
     from crawler.state import StateStoreError
 
@@ -90,12 +90,7 @@ def run(args: argparse.Namespace) -> int:
     if not settings.get("REDIS_URL"):
         raise UsageError("no Redis server: set REDIS_URL (environment) or -s REDIS_URL=redis://HOST:PORT/DB")
     known = spider_names()
-    names = args.spiders or ([GENERIC_SPIDER] if args.seeds else known)
-    unknown = [n for n in names if n not in known]
-    if unknown:
-        raise UsageError(f"unknown spider(s) {', '.join(unknown)}; known: {', '.join(known)}")
-    if args.seeds and len(names) > 1:
-        raise UsageError("--seeds gives one seed file to one spider; name a single spider")
+    names = chosen_spiders(args, known)
     urls = {} if args.status else _seed_urls(args, names, settings)
     try:
         server = connect(settings)
