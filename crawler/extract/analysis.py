@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from crawler.extract import pagetype
-from crawler.extract.candidates import block_keys, found_in, screened, trafilatura_text
+from crawler.extract.candidates import block_keys, found_in, inert, screened, trafilatura_text
 from crawler.extract.clean import detached, find_body, prune_targets, remove_all, unhide
 from crawler.extract.density import score_candidates
 from crawler.extract.features import PageEvidence, block_features, headline_index
@@ -79,7 +79,7 @@ def analyse(tree: HtmlElement, url: str, hints: ExtractHints) -> PageAnalysis:
     total = sum(len(block.text) for block in blocks)
     article = {*candidates.selected, *([container] if container is not None else [])}
     regions = screened(candidates.chars, candidates.link_chars, total, article)
-    with detached(regions):
+    with detached([*regions, *inert(tree)]):
         text = trafilatura_text(tree) if blocks else ""
     keys = block_keys(blocks)
     found = found_in(keys, text) if blocks else []

@@ -34,6 +34,30 @@ def key(text: str) -> str:
     return _NOT_KEY.sub("", text).casefold()
 
 
+#: Elements trafilatura deletes unread (and never holding a paragraph): taken out before
+#: its pass, which copies the tree three times and runs its pruning XPaths over all of it.
+INERT_TAGS = ("script", "style", "svg", "link", "meta")
+
+
+def inert(tree: HtmlElement) -> list[HtmlElement]:
+    """The script, style, svg, link and meta elements trafilatura's pass can do without.
+
+    Kept: JSON-LD scripts (trafilatura reads them to tell a forum thread) and elements
+    whose tail holds text (taking them out would take the text along). Measured on the
+    development sets and fixtures: trafilatura's text differs only in whitespace-only
+    lines, which comparison keys ignore; the pass takes about 10 % less time.
+    """
+    found = []
+    for element in tree.iter(INERT_TAGS):
+        tail = element.tail
+        if tail and not tail.isspace():
+            continue
+        if element.tag == "script" and (element.get("type") or "").strip().lower() == "application/ld+json":
+            continue
+        found.append(element)
+    return found
+
+
 def trafilatura_text(tree: HtmlElement) -> str:
     """trafilatura's main text of ``tree`` (plain text, tables included, recall favoured).
 
