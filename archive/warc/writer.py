@@ -7,7 +7,6 @@ import os
 import re
 import socket
 import threading
-import uuid
 from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
@@ -35,7 +34,8 @@ from archive.warc.httpmsg import (
     warc_protocol,
 )
 from archive.warc.record import record_as_written, response_from_record
-from archive.warc.recordbytes import WARC_VERSION, HttpRecord, gzip_member, http_record, payload_digest_of
+from archive.warc.recordbytes import (WARC_VERSION, HttpRecord, gzip_member, http_record, payload_digest_of,
+                                      random_record_id)
 from archive.warc.revisit import REVISIT_PROFILES, RevisitRef, sha1_digest
 
 if TYPE_CHECKING:
@@ -46,10 +46,6 @@ if TYPE_CHECKING:
 CONFORMS_TO = "http://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/"
 
 _FIX_HINT = "check that the directory exists, is writable by this user and the disk has free space"
-
-
-def _default_record_id() -> str:
-    return f"<urn:uuid:{uuid.uuid4()}>"
 
 
 def _utc_now() -> datetime:
@@ -93,7 +89,7 @@ class WarcWriter:
         self.warcinfo = dict(warcinfo or {})
         self.max_bytes = max_bytes
         self._clock = clock or _utc_now
-        self._new_id = record_id_factory or _default_record_id
+        self._new_id = record_id_factory or random_record_id
         self._hostname = re.sub(r"[^A-Za-z0-9._-]+", "_", socket.gethostname()) or "localhost"
         self._serial = 0
         self._file: IO[bytes] | None = None
