@@ -79,6 +79,7 @@ class WarcCaptureExtension:
         self.settings = crawler.settings
         self.writer: WarcWriter | None = None
         self.dedup: DigestStore | None = None
+        self.max_payload = crawler.settings.getint("CAPTURE_MAXSIZE")
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -109,7 +110,7 @@ class WarcCaptureExtension:
         if self.writer is None or stats is None:
             return
         try:
-            exchange = exchange_from(request, response, self.settings.getint("CAPTURE_MAXSIZE"))
+            exchange = exchange_from(request, response, self.max_payload)
             archived = self.writer.write_exchange(exchange)
         except ArchiveError as exc:
             stats.inc_value("warc/write_error_count")

@@ -220,19 +220,23 @@ def test_index_command_usage_error_exits_2(capsys: pytest.CaptureFixture[str]) -
     assert "usage: zhengwen index" in capsys.readouterr().err
 
 
-def test_lines_built_while_writing_equal_the_indexer_over_the_files(tmp_path: Path) -> None:
+def test_writer_index_lines_equal_the_indexer_over_the_files(tmp_path: Path) -> None:
     from archive.cdxj.index import index_warcs
     from archive.records import HttpExchange
     from archive.warc.digests import DedupIndex
     from archive.warc.writer import WarcWriter
 
+    # Content-Type as servers send it: usual, spaced and cased, bare, empty, twice, missing.
+    content_types = [[("Content-Type", "text/html; charset=utf-8")], [("content-type", " Text/HTML ;charset=GBK")],
+                     [("Content-Type", "application/pdf")], [("Content-Type", "")],
+                     [("Content-Type", "text/plain"), ("Content-Type", "text/html")], []]
     writer = WarcWriter(tmp_path, max_bytes=3000, dedup=DedupIndex(tmp_path / "state.sqlite"))
-    for n in range(6):
-        body = f"<html><body>page {n % 2}</body></html>".encode()
+    for n in range(12):
+        body = f"<html><body>page {n % 2 if n < 4 else n}</body></html>".encode()  # 2 and 3: revisits
         writer.write_exchange(HttpExchange(
             url=f"http://www.gov.cn/p{n % 2}.html?q=政策", method="GET", request_headers=[("Host", "www.gov.cn")],
             request_body=b"", status=200 if n != 5 else 404,
-            response_headers=[("Content-Type", "text/html; charset=utf-8")], payload=body))
+            response_headers=content_types[n % len(content_types)], payload=body if n != 7 else b""))
     writer.close()
     lines = writer.take_index_lines()
     assert set(lines) == {p.name for p in writer.closed_files}

@@ -8,7 +8,7 @@ import hashlib
 import re
 import subprocess
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -350,3 +350,40 @@ def test_unwritable_directory_raises_warc_write_error(tmp_path: Path) -> None:
     writer = make_writer(blocker / "warc")
     with pytest.raises(WarcWriteError, match=re.escape(str(blocker / "warc"))):
         writer.write_exchange(exchange())
+
+
+def test_default_record_ids_are_random_version_4_uuid_urns() -> None:
+    import uuid
+
+    from archive.warc.recordbytes import random_record_id
+
+    ids = [random_record_id() for _ in range(200)]
+    assert len(set(ids)) == len(ids)
+    for record_id in ids:
+        value = uuid.UUID(record_id.removeprefix("<urn:uuid:").removesuffix(">"))
+        assert (value.version, value.variant) == (4, uuid.RFC_4122)
+        assert record_id == f"<urn:uuid:{value}>"
+
+
+@pytest.mark.parametrize("moment", [
+    datetime(2026, 11, 21, 10, 0, 1, 123456, tzinfo=timezone.utc),
+    datetime(2026, 11, 21, 18, 0, 1, tzinfo=timezone(timedelta(hours=8))),
+    datetime(999, 1, 2, 3, 4, 5, 6, tzinfo=timezone.utc),
+])
+def test_warc_dates_have_microseconds_and_z(moment: datetime) -> None:
+    from archive.warc.httpmsg import warc_date
+
+    utc = moment.astimezone(timezone.utc)
+    assert warc_date(moment) == f"{utc:%Y-%m-%dT%H:%M:%S}.{utc.microsecond:06d}Z"
+
+
+@pytest.mark.parametrize(("url", "uri"), [
+    ("http://www.gov.cn/zhengce/content_1.htm?a=1&b=%E6#top", "http://www.gov.cn/zhengce/content_1.htm?a=1&b=%E6#top"),
+    ("http://例子.中国/政策 x", "http://xn--fsqu00a.xn--fiqs8s/%E6%94%BF%E7%AD%96%20x"),
+    ("http://www.gov.cn/a{b}|c^d", "http://www.gov.cn/a%7Bb%7D|c^d"),
+])
+def test_urls_become_uris_unchanged_when_already_uris(url: str, uri: str) -> None:
+    from archive.warc.httpmsg import iri_to_uri
+
+    assert iri_to_uri(url) == uri
+    assert iri_to_uri(uri) == uri

@@ -16,6 +16,9 @@ _URI_UNSAFE = frozenset(' "<>`{}') | frozenset(chr(c) for c in range(0x20)) | {"
 _AUTHORITY_RE = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*:)?//([^/?#]*)(.*)$", re.DOTALL)
 _LABEL_SEP_RE = re.compile("[.\u3002\uff0e\uff61]")
 _TOKEN_UNSAFE_RE = re.compile(r"[^!#$%&'*+\-.^_`|~0-9A-Za-z]")
+_LINE_BREAKS_RE = re.compile(r"[\r\n\x00]+")
+#: A URL with none of these is already a URI that ``iri_to_uri`` returns unchanged.
+_NOT_URI_SAFE_RE = re.compile('[^\x21\x23-\x3b\x3d\x3f-\x5f\x61-\x7a\x7c\x7e]')
 
 
 def _pct(text: str) -> str:
@@ -44,6 +47,8 @@ def iri_to_uri(url: str) -> str:
 
     Existing ``%xx`` escapes are kept, so the function is idempotent.
     """
+    if _NOT_URI_SAFE_RE.search(url) is None:  # the usual case: nothing to encode anywhere
+        return url
     match = _AUTHORITY_RE.match(url)
     if match is None:
         return _pct(url)
@@ -61,12 +66,14 @@ def warc_date(moment: datetime) -> str:
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise WarcWriteError(f"clock returned a naive datetime {moment!r}; pass a clock returning aware UTC times")
     utc = moment.astimezone(timezone.utc)
-    return f"{utc:%Y-%m-%dT%H:%M:%S}.{utc.microsecond:06d}Z"
+    if utc.year < 1000:  # isoformat pads the year to four digits, strftime's %Y does not
+        return f"{utc:%Y-%m-%dT%H:%M:%S}.{utc.microsecond:06d}Z"
+    return utc.replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
 
 
 def one_line(value: str) -> str:
     """Replace line breaks and NULs (which would end a header line) with one space."""
-    return re.sub(r"[\r\n\x00]+", " ", value)
+    return _LINE_BREAKS_RE.sub(" ", value)
 
 
 def clean_headers(headers: HeaderList) -> HeaderList:
@@ -76,8 +83,11 @@ def clean_headers(headers: HeaderList) -> HeaderList:
     """
     cleaned = []
     for name, value in headers:
-        name = _TOKEN_UNSAFE_RE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode("utf-8")), name)
-        cleaned.append((name, one_line(value)))
+        if _TOKEN_UNSAFE_RE.search(name) is not None:
+            name = _TOKEN_UNSAFE_RE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode("utf-8")), name)
+        if "\r" in value or "\n" in value or "\x00" in value:
+            value = one_line(value)
+        cleaned.append((name, value))
     return cleaned
 
 

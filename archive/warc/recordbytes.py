@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass
 
 from isal import isal_zlib
@@ -72,6 +73,18 @@ def http_record(
                  ("Content-Type", f"application/http; msgtype={msgtype}"),
                  ("Content-Length", str(len(http_head) + len(payload)))]
     return HttpRecord(complete, http_head, payload)
+
+
+def random_record_id() -> str:
+    """A ``<urn:uuid:…>`` record id of a random (version 4) UUID, the text ``uuid.uuid4()`` gives.
+
+    Made from the random bytes directly: building a ``uuid.UUID`` cost twice as much, twice per page.
+    """
+    octets = bytearray(os.urandom(16))
+    octets[6] = octets[6] & 0x0F | 0x40  # version 4
+    octets[8] = octets[8] & 0x3F | 0x80  # RFC 4122 variant
+    h = octets.hex()
+    return f"<urn:uuid:{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}>"
 
 
 def payload_digest_of(body: bytes) -> str:

@@ -7,7 +7,6 @@ import os
 import re
 import socket
 import threading
-import uuid
 from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
@@ -20,7 +19,7 @@ from archive.errors import WarcWriteError
 from archive.openfiles import hold
 from archive.records import ArchivedResponse, HeaderList, HttpExchange, RecordPointer
 from archive.safefile import OPEN_SUFFIX
-from archive.warc.cdxjline import RecordIndexer
+from archive.warc.cdxjline import IndexEntry, index_entry, index_line
 from archive.warc.digests import DedupEntry
 from archive.warc.httpmsg import (
     clean_headers,
@@ -35,7 +34,8 @@ from archive.warc.httpmsg import (
     warc_protocol,
 )
 from archive.warc.record import record_as_written, response_from_record
-from archive.warc.recordbytes import WARC_VERSION, HttpRecord, gzip_member, http_record, payload_digest_of
+from archive.warc.recordbytes import (WARC_VERSION, HttpRecord, gzip_member, http_record, payload_digest_of,
+                                      random_record_id)
 from archive.warc.revisit import REVISIT_PROFILES, RevisitRef, sha1_digest
 
 if TYPE_CHECKING:
@@ -46,10 +46,6 @@ if TYPE_CHECKING:
 CONFORMS_TO = "http://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/"
 
 _FIX_HINT = "check that the directory exists, is writable by this user and the disk has free space"
-
-
-def _default_record_id() -> str:
-    return f"<urn:uuid:{uuid.uuid4()}>"
 
 
 def _utc_now() -> datetime:
@@ -93,7 +89,7 @@ class WarcWriter:
         self.warcinfo = dict(warcinfo or {})
         self.max_bytes = max_bytes
         self._clock = clock or _utc_now
-        self._new_id = record_id_factory or _default_record_id
+        self._new_id = record_id_factory or random_record_id
         self._hostname = re.sub(r"[^A-Za-z0-9._-]+", "_", socket.gethostname()) or "localhost"
         self._serial = 0
         self._file: IO[bytes] | None = None
@@ -104,8 +100,8 @@ class WarcWriter:
         self.dedup = dedup
         # Originals in the open file, published to ``dedup`` when the file is finished.
         self._pending: dict[tuple[str, str], DedupEntry] = {}
-        self._indexer = RecordIndexer()
-        self._index_lines: dict[str, list[str]] = {}
+        # What the CDXJ line of each record needs, by file name; lines are built when asked for.
+        self._index_entries: dict[str, list[IndexEntry]] = {}
 
     @property
     def closed_files(self) -> list[Path]:
@@ -144,8 +140,7 @@ class WarcWriter:
             # The record as the reader will parse it (HTTP head parsed by the reader's own
             # parser), built from the parts in hand instead of read back from the file.
             record = record_as_written(WARC_VERSION, response.fields, response.http_head, response.payload)
-            self._index_lines.setdefault(final.name, []).append(
-                self._indexer.line(record, final.name, offset, len(response_member)))
+            self._index_entries.setdefault(final.name, []).append(index_entry(record, offset, len(response_member)))
             known = None if original is None else _KnownOriginal(exchange.payload, original)
             archived = response_from_record(record, final.name, offset, resolver=known)
             self._append(handle, offset, response_member, request.gzip_member())
@@ -158,10 +153,10 @@ class WarcWriter:
         """CDXJ lines of the records in finished files (file name → lines), handed over once."""
         with self._lock:
             done = {p.name for p in self._closed_files}
-            taken = {name: lines for name, lines in self._index_lines.items() if name in done}
+            taken = {name: entries for name, entries in self._index_entries.items() if name in done}
             for name in taken:
-                del self._index_lines[name]
-            return taken
+                del self._index_entries[name]
+        return {name: [index_line(entry, name) for entry in entries] for name, entries in taken.items()}
 
     def close(self) -> None:
         """Finish the current file (rename ``.open`` to its final name). Idempotent."""

@@ -30,6 +30,9 @@ _SCHEMA = (
 )
 _URL_FIELDS = [f.name for f in dataclasses.fields(UrlState)]
 _FETCH_FIELDS = [name for name in _URL_FIELDS if name not in ("url", "linked_from", "linked_run")]
+#: Built once: a fetch is recorded for every capture.
+_RECORD_FETCH = (f"INSERT INTO url_state (url, {', '.join(_FETCH_FIELDS)}) VALUES (?{', ?' * len(_FETCH_FIELDS)}) "
+                 "ON CONFLICT(url) DO UPDATE SET " + ", ".join(f"{n} = COALESCE(excluded.{n}, {n})" for n in _FETCH_FIELDS))
 
 
 class SqliteCrawlState(CrawlState):
@@ -75,10 +78,7 @@ class SqliteCrawlState(CrawlState):
         return UrlState(*rows[0]) if rows else None
 
     def record_fetch(self, state: UrlState) -> None:
-        values = [getattr(state, name) for name in _FETCH_FIELDS]
-        updates = ", ".join(f"{n} = COALESCE(excluded.{n}, {n})" for n in _FETCH_FIELDS)
-        self._run(f"INSERT INTO url_state (url, {', '.join(_FETCH_FIELDS)}) VALUES (?{', ?' * len(_FETCH_FIELDS)}) "
-                  f"ON CONFLICT(url) DO UPDATE SET {updates}", (state.url, *values))
+        self._run(_RECORD_FETCH, (state.url, *[getattr(state, name) for name in _FETCH_FIELDS]))
 
     def record_link(self, url: str, listing: str, run_id: str) -> None:
         self._run("INSERT INTO url_state (url, linked_from, linked_run) VALUES (?, ?, ?) ON CONFLICT(url) "
