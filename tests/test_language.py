@@ -1,9 +1,13 @@
-"""The fast language detector gives langdetect's own probabilities, float for float."""
+"""The fast language detector on packed tables gives langdetect's own probabilities, float for float."""
 
 from __future__ import annotations
 
+from functools import cache
+from pathlib import Path
+
 import devsets  # bench/ is on sys.path (tests/conftest.py)
 import pytest
+from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 
 from crawler.extract import language
 from crawler.extract.langfast import FastDetector
@@ -25,11 +29,25 @@ EDGE_TEXTS = [
 ]
 
 
+@cache
+def _langdetect_factory(chinese_only: bool) -> DetectorFactory:
+    """langdetect's own factory built by its own code (lists of floats), profiles in zhengwen's order."""
+    directory = Path(PROFILES_DIRECTORY)
+    names = ("zh-cn", "zh-tw") if chinese_only else sorted(path.name for path in directory.iterdir())
+    factory = DetectorFactory()
+    factory.load_json_profile([(directory / name).read_text(encoding="utf-8") for name in names])
+    factory.seed = language.SEED
+    return factory
+
+
 def _probabilities(detector_class: type | None, text: str) -> list[float] | str:
+    """zhengwen's detector on ``text`` (its factory), or langdetect's own (None) on langdetect's own factory."""
     sample = text[: language.PREFIX_CHARS]
     chinese = language._is_chinese(sample)
-    factory = language._factory(chinese)
-    detector = factory.create() if detector_class is None else detector_class(factory)
+    if detector_class is None:
+        detector = _langdetect_factory(chinese).create()
+    else:
+        detector = detector_class(language._factory(chinese))
     detector.n_trial = language.TRIALS
     detector.append(sample[: language.CHINESE_PREFIX_CHARS] if chinese else sample)
     try:
@@ -51,6 +69,16 @@ def test_fast_detector_equals_langdetect_on_every_labelled_text(fixtures_path) -
     assert len(texts) > 900
     differ = [text[:60] for text in texts if _probabilities(FastDetector, text) != _probabilities(None, text)]
     assert differ == []
+
+
+def test_tables_equal_langdetects_own() -> None:
+    """The packed tables hold langdetect's values; only the profile order is fixed (by name)."""
+    for chinese_only in (False, True):
+        ours, reference = language._factory(chinese_only), _langdetect_factory(chinese_only)
+        assert ours.langlist == reference.langlist
+        assert ours.word_lang_prob_map.keys() == reference.word_lang_prob_map.keys()
+        assert all(list(values) == reference.word_lang_prob_map[word] for word, values in ours.word_lang_prob_map.items())
+    assert language._factory(False).langlist == sorted(language._factory(False).langlist)
 
 
 def test_detect_language_answers() -> None:
