@@ -15,14 +15,10 @@ of the extracting process (docs/benchmarks.md).
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from langdetect.detector import Detector
 from langdetect.lang_detect_exception import ErrorCode, LangDetectException
 from langdetect.utils.ngram import NGram
-
-if TYPE_CHECKING:
-    from langdetect.detector_factory import DetectorFactory
 
 _SPACE_RUN = re.compile(" {2,}")
 #: langdetect's "Latin" test: ``"A" <= ch <= "z"`` (the six signs between Z and a included).
@@ -45,9 +41,6 @@ def _normalise(text: str) -> str:
 
 class FastDetector(Detector):
     """A langdetect ``Detector`` whose n-gram reading and probability updates are fast."""
-
-    def __init__(self, factory: DetectorFactory) -> None:
-        super().__init__(factory)
 
     def append(self, text: str) -> None:
         """langdetect's ``append``: URLs and e-mail addresses out, runs of spaces made one."""
