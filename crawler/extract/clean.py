@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 from contextlib import contextmanager
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from crawler.extract.shapes import PROSE_CHARS
+from crawler.extract.xpaths import compiled, none_can_match
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -19,12 +19,6 @@ if TYPE_CHECKING:
 _VISIBILITY_HIDDEN = re.compile(r"visibility\s*:\s*hidden\s*;?", re.I)
 #: A body container must hold at least this many characters of text to be trusted; an
 #: emptier match is a template placeholder, not the article.
-
-
-@lru_cache(maxsize=512)
-def compiled(xpath: str) -> etree.XPath:
-    """Compile (once per process) an XPath from a profile."""
-    return etree.XPath(xpath)
 
 
 def remove_keep_tail(element: HtmlElement) -> None:
@@ -68,7 +62,7 @@ def prune_targets(tree: HtmlElement, xpaths: Iterable[str], keep: HtmlElement | 
     container, the elements holding most paragraphs) are never targets.
     """
     xpaths = tuple(xpaths)
-    if not xpaths:
+    if not xpaths or none_can_match(tree, xpaths):
         return set()
     protected = _protected(tree, keep)
     targets: set[HtmlElement] = set()
@@ -121,6 +115,9 @@ def unhide(container: HtmlElement) -> None:
 
 def find_body(tree: HtmlElement, xpaths: Iterable[str]) -> HtmlElement | None:
     """The article container: the first XPath with a match, its match with the most text."""
+    xpaths = tuple(xpaths)
+    if none_can_match(tree, xpaths):
+        return None
     for xpath in xpaths:
         nodes = [
             node

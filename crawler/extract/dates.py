@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 
 import htmldate
 
-from crawler.extract.clean import compiled
 from crawler.extract.shapes import CJK_SENTENCE_END, PROSE_CHARS
+from crawler.extract.xpaths import compiled, none_can_match
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -38,7 +38,11 @@ META_DATE_KEYS = (
     "dc.date",
     "date",
 )
-_UNIX = re.compile(r"\bvar\s+ct\s*=\s*[\"']?(\d{10})[\"']?")
+#: WeChat's ``var ct = "<unix seconds>"``. Without a leading ``\b``, which would stop the
+#: regex engine from finding ``var`` by a fast scan (0.8 ms a page through every script):
+#: the word start is checked after.
+_UNIX = re.compile(r"var\s+ct\s*=\s*[\"']?(\d{10})[\"']?")
+_WORD_CHAR = re.compile(r"\w")
 _LABELLED = re.compile(r"(?:发布时间|發佈時間|发布日期|發布日期|发表时间|时间|時間|日期|Published|Date)\s*[:：]?\s*")
 #: A byline is a short line; the body starts at the first sentence this long.
 _MAX_BYLINE = 80
@@ -93,14 +97,18 @@ def meta_date(metas: dict[str, str]) -> str | None:
 def script_date(tree: HtmlElement) -> str | None:
     """WeChat-style ``var ct = "<unix seconds>"`` in a page script."""
     for script in tree.iter("script"):
-        match = _UNIX.search(script.text or "")
-        if match:
-            return from_unix(int(match.group(1)))
+        text = script.text or ""
+        for match in _UNIX.finditer(text):
+            start = match.start()
+            if start == 0 or not _WORD_CHAR.match(text, start - 1):  # ``var`` starts a word
+                return from_unix(int(match.group(1)))
     return None
 
 
 def xpath_date(tree: HtmlElement, xpaths: tuple[str, ...]) -> str | None:
     """The first date found in the text of the profile's date XPaths."""
+    if none_can_match(tree, xpaths):
+        return None
     for xpath in xpaths:
         for node in compiled(xpath)(tree):
             text = node if isinstance(node, str) else " ".join(node.itertext())

@@ -17,6 +17,9 @@ if TYPE_CHECKING:
 
 _SOURCE = re.compile(r"(?:来源|來源|稿源|Source)\s*[:：]\s*([^\s|｜丨（）()【】\[\]，,。；;]{2,30}(?: [A-Z][\w.-]*){0,3})")
 _AUTHOR = re.compile(r"(?:作者|记者|Author|By)\s*[:：]\s*([^\s|｜丨，,]{2,20})")
+#: The labels every match of _SOURCE / _AUTHOR starts with.
+_SOURCE_LABELS = ("来源", "來源", "稿源", "Source")
+_AUTHOR_LABELS = ("作者", "记者", "Author", "By")
 #: A longer "source" is a sentence or a whole meta line, not a publisher name.
 _MAX_SOURCE = 30
 #: A bare source candidate holding a label, a clock time or a count is a meta line.
@@ -97,11 +100,7 @@ def find_source(tree: HtmlElement, hints: ExtractHints, metas: dict[str, str], l
         name = _bare_name(text)
         if name:
             return name
-    for line in lines:
-        match = _SOURCE.search(line)
-        if match:
-            return match.group(1)
-    return None
+    return _first_in_lines(_SOURCE, _SOURCE_LABELS, lines)
 
 
 def find_author(tree: HtmlElement, hints: ExtractHints, metas: dict[str, str], lines: list[str]) -> str | None:
@@ -109,8 +108,20 @@ def find_author(tree: HtmlElement, hints: ExtractHints, metas: dict[str, str], l
     for text in texts_at(tree, hints.author_xpaths):
         match = _AUTHOR.search(text)
         return match.group(1) if match else text
+    return _first_in_lines(_AUTHOR, _AUTHOR_LABELS, lines)
+
+
+def _first_in_lines(pattern: re.Pattern[str], labels: tuple[str, ...], lines: list[str]) -> str | None:
+    """Group 1 of ``pattern``'s first match in ``lines``; none is searched when no line holds a label.
+
+    (Looking for the labels in all the text at once is a fast scan; the pattern's
+    alternatives are tried at every position of every line.)
+    """
+    page = "\n".join(lines)
+    if not any(label in page for label in labels):
+        return None
     for line in lines:
-        match = _AUTHOR.search(line)
+        match = pattern.search(line)
         if match:
             return match.group(1)
     return None

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from crawler.extract.clean import compiled
 from crawler.extract.visible import normalize_space
+from crawler.extract.xpaths import compiled, none_can_match
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -43,7 +43,9 @@ SITE_NAME_KEYS = ("og:site_name", "sitename", "site_name", "application-name", "
 
 def texts_at(tree: HtmlElement, xpaths: tuple[str, ...]) -> list[str]:
     """Normalised non-empty texts (or attribute values) of every match of ``xpaths``."""
-    found = []
+    found: list[str] = []
+    if none_can_match(tree, xpaths):
+        return found
     for xpath in xpaths:
         for node in compiled(xpath)(tree):
             text = normalize_space(node if isinstance(node, str) else " ".join(node.itertext()))

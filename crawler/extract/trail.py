@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 
 from crawler.extract import pagetype, sniff
 from crawler.extract.analysis import analyse
-from crawler.extract.clean import compiled
 from crawler.extract.core import HeaderMap
 from crawler.extract.decision import decide
 from crawler.extract.decode import decode_body
@@ -29,6 +28,7 @@ from crawler.extract.postclean import rule_name
 from crawler.extract.repair import parse_html
 from crawler.extract.segment import CONTAINER, PRUNED
 from crawler.extract.trailkinds import REASONS, RULED, block_kind, rule_kind
+from crawler.extract.xpaths import compiled
 from crawler.profiles import profile_for_url
 
 if TYPE_CHECKING:
