@@ -133,11 +133,14 @@ def found_in(keys: list[str], text: str) -> list[bool]:
     for block_key in keys:
         hit = False
         if block_key and haystack:
-            position = haystack.find(block_key, cursor)
-            if position >= 0 and (len(block_key) >= SHORT_KEY or position - cursor <= NEAR):
+            size = len(block_key)
+            # a short key is only looked for near the cursor (a miss need not scan the rest)
+            end = cursor + NEAR + size if size < SHORT_KEY else len(haystack)
+            position = haystack.find(block_key, cursor, end)
+            if position >= 0:
                 hit = True
-                cursor = position + len(block_key)
-            elif len(block_key) >= LONG_KEY and block_key in haystack:
+                cursor = position + size
+            elif size >= LONG_KEY and haystack.find(block_key, 0, cursor + size - 1) >= 0:  # out of order, before
                 hit = True
         found.append(hit)
     return found

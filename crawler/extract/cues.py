@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 
 import justext
 
-from crawler.extract.postclean import is_boilerplate, is_edge_boilerplate, is_meta_line
+from crawler.extract.postclean import boilerplate_kinds, is_meta_line
 from crawler.extract.residue import is_heading
 from crawler.extract.shapes import HAN, SENTENCE_END
 
@@ -95,7 +95,7 @@ def text_cues(text: str, link_only: bool) -> tuple[float, ...]:
         sum(map(len, words)) / size,
         min(1.0, 10 * len(SENTENCE_END.findall(text)) / size),
         min(1.0, 10 * len(_COMMA.findall(text)) / size),
-        1.0 if _ENDS_SENTENCE.search(text) else 0.0,
+        1.0 if _ENDS_SENTENCE.search(text[-3:]) else 0.0,  # it ends the line: the last 3 characters hold it
         len(_DIGIT.findall(text)) / size,
         1.0 if size <= 40 and _LABEL.match(text) else 0.0,
         1.0 if is_heading(text) else 0.0,
@@ -105,12 +105,13 @@ def text_cues(text: str, link_only: bool) -> tuple[float, ...]:
     if link_only or size > SHORT:
         return (*shape, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
     low = text.lower()
+    strict, edge = boilerplate_kinds(text)
     return (
         *shape,
         1.0 if _TEASER.match(low) else 0.0,
         1.0 if size <= SHORT_CREDIT and _CREDIT.search(low) else 0.0,
         1.0 if _PROMPT.search(low) else 0.0,
-        1.0 if is_boilerplate(text) else 0.0,
-        1.0 if is_edge_boilerplate(text) else 0.0,
+        1.0 if strict else 0.0,
+        1.0 if edge else 0.0,
         1.0 if is_meta_line(text) else 0.0,
     )

@@ -82,18 +82,35 @@ _EDGE_RE = re.compile("|".join(f"(?:{p})" for p in _EDGE_PATTERNS))
 _STRICT_RULES = tuple((name, re.compile(p)) for name, p in zip(_STRICT_NAMES, _STRICT_PATTERNS, strict=True))
 _EDGE_RULES = tuple((name, re.compile(p)) for name, p in zip(_EDGE_NAMES, _EDGE_PATTERNS, strict=True))
 #: Lines are only matched against the patterns when they are this short and hold one of
-#: these characters (a cheap test that every pattern needs to pass).
+#: these words (a cheap test that every pattern needs to pass).
 _MAX_BOILERPLATE = 240
+_TRIGGER_WORDS = (
+    r"\d", "图", "视频", "专题", "编", "編", "审", "校", "分享", "打印", "关闭", "收藏", "返回", "纠错", "字号", r"[+＋/【\[]", "扫",
+    "评论", "举报", "Edit", "本文", "下载", "打开", "点", "长按", "在看", "转发", "END", "End", "end", "完",
+    "Copyright", "COPYRIGHT", "copyright", "©", "版权", "ICP", "公网安备", "标识码", "许可证", "上一", "下一", "查看原图",
+    "自动播放", "全屏", "返回列表", "页", "声明", "报料", "未经", "主办", "承办", "技术支持", "联系", "Rights", "rights",
+)
+
+
+def _first_chars(word: str) -> str:
+    """The character class of what ``word`` (a literal, ``\\d`` or one ``[...]`` class) can start with."""
+    if word.startswith("["):
+        return word[1 : word.index("]")]
+    return r"\d" if word.startswith(r"\d") else re.escape(word[0])
+
+
+#: The lookahead on the words' first characters lets the regex engine skip, in C, every
+#: position no word can start at (three times faster on lines with no word; same matches).
 _TRIGGER = re.compile(
-    r"\d|图|视频|专题|编|編|审|校|分享|打印|关闭|收藏|返回|纠错|字号|[+＋/【\[]|扫|评论|举报|Edit|本文|下载|打开|点|长按|在看|转发|END|End|end|完|"
-    r"Copyright|COPYRIGHT|copyright|©|版权|ICP|公网安备|标识码|许可证|上一|下一|查看原图|自动播放|全屏|返回列表|页|"
-    r"声明|报料|未经|主办|承办|技术支持|联系|Rights|rights"
+    "(?=[" + "".join(dict.fromkeys(map(_first_chars, _TRIGGER_WORDS))) + "])(?:" + "|".join(_TRIGGER_WORDS) + ")"
 )
 #: Inline navigation links appended to the last body paragraph (``返回腾讯网首页>>``), and a
 #: bracketed source or editor credit glued to it (``…打造完整社区。（来源：示例日报）``).
 _TRAILING_NAV = re.compile(
     r"(\s*返回\S{0,10}首页\s*>+|(?<=[。！？”\"])\s*[（(【\[]\s*(来源|稿源|责任编辑|责编|编辑)\s*[:：][^（()）【】\[\]]{1,30}[）)】\]])\s*$"
 )
+#: The last visible character of a line ``_TRAILING_NAV`` applies to.
+_TRAILING_NAV_ENDS = frozenset(">）)】]")
 #: Labels of the date/source/tools line above a body (``发布时间：… 来源：… 浏览次数：…``).
 _META_LABEL = re.compile(
     r"(发布时间|发布日期|发表时间|更新时间|时间|日期|来源|信息来源|稿源|作者|浏览次数|浏览量|点击数|点击量|阅读量|阅读数|访问量|字体|字号|摄影|记者|编辑"
@@ -112,12 +129,21 @@ _EN_DATED = re.compile(
 _LEADING_TOOLS = re.compile(r"^(\s*[【\[]\s*(纠错|我要纠错|打印|打印本页|关闭|关闭窗口|收藏|返回顶部)\s*[】\]])+\s*")
 
 
-def _matches(pattern: re.Pattern[str], line: str) -> bool:
+def _candidate(line: str) -> tuple[str, str] | None:
+    """(stripped line, line without leading tool buttons) when ``line`` may be boilerplate, else None."""
     line = line.strip()
     if len(line) > _MAX_BOILERPLATE or not _TRIGGER.search(line):
-        return False
-    rest = _LEADING_TOOLS.sub("", line)
+        return None
+    return line, _LEADING_TOOLS.sub("", line)
+
+
+def _fullmatch(pattern: re.Pattern[str], line: str, rest: str) -> bool:
     return pattern.fullmatch(line) is not None or rest != line and (not rest or pattern.fullmatch(rest) is not None)
+
+
+def _matches(pattern: re.Pattern[str], line: str) -> bool:
+    found = _candidate(line)
+    return found is not None and _fullmatch(pattern, *found)
 
 
 def is_boilerplate(line: str) -> bool:
@@ -130,6 +156,14 @@ def is_edge_boilerplate(line: str) -> bool:
     return _matches(_EDGE_RE, line)
 
 
+def boilerplate_kinds(line: str) -> tuple[bool, bool]:
+    """(``is_boilerplate(line)``, ``is_edge_boilerplate(line)``), the line read once for both."""
+    found = _candidate(line)
+    if found is None:
+        return False, False
+    return _fullmatch(_STRICT_RE, *found), _fullmatch(_EDGE_RE, *found)
+
+
 def is_meta_line(line: str) -> bool:
     """True for a date/source/view-count line: two or more meta labels in a short line."""
     labels = len(_META_LABEL.findall(line))
@@ -140,6 +174,8 @@ def is_meta_line(line: str) -> bool:
 
 def clean_line(line: str) -> str:
     """Strip inline trailing navigation from a body line."""
+    if line.rstrip()[-1:] not in _TRAILING_NAV_ENDS:
+        return line  # the cheap test first: the regex tries every position of the line
     return _TRAILING_NAV.sub("", line)
 
 

@@ -36,8 +36,12 @@ _PARSER.set_element_class_lookup(
 def drop_stray_end_tags(text: str) -> str:
     """Remove every ``</html>`` and ``</body>`` except the last of each kind."""
     last: dict[str, int] = {}
+    found = 0
     for match in _END_TAG.finditer(text):
         last[match.group(1).lower()] = match.start()
+        found += 1
+    if found == len(last):
+        return text  # at most one of each: nothing to drop
 
     def keep_last(match: re.Match[str]) -> str:
         return match.group(0) if last.get(match.group(1).lower()) == match.start() else ""

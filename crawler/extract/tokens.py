@@ -86,7 +86,7 @@ _SUFFIXES = ("bar", "box", "btn", "button", "wrap", "list", "area", "tool", "too
 #: Short prefixes of the same (``bdshare``, ``jshare``, ``mnav``).
 _PREFIXES = ("bd", "j", "js", "m", "my", "sub", "top", "g", "site", "page", "art", "post", "news")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
-_SPLIT = re.compile(r"[^a-z0-9]+")
+_WORD = re.compile(r"[a-z0-9]+")
 _ROLES = {
     "navigation": NAV,
     "banner": HEADER,
@@ -127,10 +127,12 @@ def _word_bits(word: str) -> int:
 @lru_cache(maxsize=8192)
 def name_bits(names: str) -> int:
     """Category bits of a class/id string (several names separated by spaces)."""
+    low = names.lower()
+    if low != names:  # camelCase is split only where there are capitals to split at
+        low = _CAMEL.sub(" ", names).lower()
     bits = 0
-    for word in _SPLIT.split(_CAMEL.sub(" ", names).lower()):
-        if word:
-            bits |= _word_bits(word)
+    for word in _WORD.findall(low):
+        bits |= _word_bits(word)
     return bits
 
 

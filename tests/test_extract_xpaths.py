@@ -1,0 +1,153 @@
+"""Profile XPaths: the one-scan gate answers exactly what trying every XPath answers; speed shortcuts change no result."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from lxml import etree
+
+from crawler.extract.candidates import LONG_KEY, NEAR, SHORT_KEY, found_in
+from crawler.extract.clean import find_body
+from crawler.extract.dates import script_date
+from crawler.extract.postclean import clean_line
+from crawler.extract.repair import drop_stray_end_tags, parse_html
+from crawler.extract.xpaths import compiled, gate, none_can_match, single_step
+from crawler.profiles import GENERIC_SLUG, SITES_DIR, load_profile
+
+TEXT = "各地区各部门要坚持稳中求进工作总基调，推动经济实现质的有效提升和量的合理增长。"
+PAGES = [
+    f"<html><body><div id='zoom'><p>{TEXT}</p></div></body></html>",
+    f"<html><body><div class='x TRS_Editor y'><p>{TEXT}</p></div><div id='zoom'>短</div></body></html>",
+    f"<html><body><div class='main'><span class='pub-time'>2024-05-28 08:15</span><p>{TEXT}</p></div></body></html>",
+    f"<html><body><p class='date-source'>2024-05-28</p><span class='time'>08:15</span><p>{TEXT}</p></body></html>",
+    f"<html><body><span class='date'>2024-05-28</span><div id='source'>新华社</div><p>{TEXT}</p></body></html>",
+    f"<html><body><div class='article-source'>人民日报</div><p>{TEXT}</p></body></html>",
+    f"<html><body><div class='republish'><p>{TEXT}</p></div><div id='UCAP-CONTENT'><p>{TEXT}</p></div></body></html>",
+    f"<html><body><p>{TEXT}</p><p>{TEXT}</p></body></html>",
+]
+
+
+def _lists() -> list[tuple[str, ...]]:
+    """Every XPath list of every bundled profile, and of each profile merged with the generic one."""
+    generic = load_profile(GENERIC_SLUG).extract
+    found = []
+    for path in sorted(SITES_DIR.glob("*.toml")):
+        hints = load_profile(path.stem).extract
+        for name in ("body_xpaths", "prune_xpaths", "title_xpaths", "date_xpaths", "source_xpaths", "author_xpaths"):
+            own = getattr(hints, name)
+            found += [own, tuple(dict.fromkeys(own + getattr(generic, name)))]
+    return [xpaths for xpaths in dict.fromkeys(found) if xpaths]
+
+
+@pytest.mark.parametrize(
+    ("xpath", "expected"),
+    [
+        ("//div[@id='zoom']", ("div", "(@id='zoom')")),
+        ("//*[contains(@class, 'pub')][@id]", ("*", "(contains(@class, 'pub')) and (@id)")),
+        ("//span[@class='a]b' or @class=\"c[d\"]", ("span", "(@class='a]b' or @class=\"c[d\")")),
+        ("//div[@id='x'][.//p[@class='y']]", ("div", "(@id='x') and (.//p[@class='y'])")),
+        ("//div", None),  # no predicate: nothing to merge
+        ("//div[1]", None),  # positional
+        ("//li[last()]", None),
+        ("//li[position() < 3]", None),
+        ("//div[count(p) > 2]", None),
+        ("//div[@id='x']/p", None),  # a second step
+        ("//div[@id='x']//text()", None),
+        ("//meta[@name='date']/@content", None),
+        ("//div[@id='x'] | //p[@id='y']", None),  # a union
+        ("(//div[@id='x'])[1]", None),
+        ("//div[@id='x'", None),
+    ],
+)
+def test_single_step_takes_only_boolean_single_steps(xpath: str, expected: tuple[str, str] | None) -> None:
+    assert single_step(xpath) == expected
+
+
+def test_a_list_with_any_other_shape_is_not_gated() -> None:
+    assert gate(("//div[@id='zoom']",)) is None  # one XPath is its own gate
+    assert gate(("//div[@id='zoom']", "//div[@class='a']/p")) is None
+    assert gate(("//div[@id='zoom']", "//span[@class='time']")) is not None
+
+
+def test_the_gate_agrees_with_every_xpath_of_every_profile_list() -> None:
+    lists = _lists()
+    assert any(gate(xpaths) is not None for xpaths in lists)
+    for page in PAGES:
+        tree = parse_html(page)
+        for xpaths in lists:
+            matched = any(compiled(xpath)(tree) for xpath in xpaths)
+            assert not (matched and none_can_match(tree, xpaths)), (page, xpaths)
+            if gate(xpaths) is not None:
+                assert none_can_match(tree, xpaths) is not matched, (page, xpaths)
+
+
+def test_the_first_body_xpath_with_a_match_still_wins() -> None:
+    xpaths = load_profile(GENERIC_SLUG).extract.body_xpaths
+    tree = parse_html(PAGES[1])
+    assert "TRS_Editor" in find_body(tree, xpaths).get("class")  # before #zoom, which is also too short
+    tree = parse_html(PAGES[6])
+    assert find_body(tree, xpaths).get("id") == "UCAP-CONTENT"
+    assert find_body(parse_html(PAGES[7]), xpaths) is None
+
+
+def test_script_date_needs_var_to_start_a_word() -> None:
+    def date_of(script: str) -> str | None:
+        return script_date(parse_html(f"<html><body><p>x</p><script>{script}</script></body></html>"))
+
+    assert date_of('var ct = "1677022200";') == "2023-02-22T07:30:00+08:00"
+    assert date_of("x=1;var  ct=1677022200") == "2023-02-22T07:30:00+08:00"
+    assert date_of("myvar ct = 1677022200") is None
+    assert date_of("_var ct = 1677022200; var ct = 1600000000") == "2020-09-13T20:26:40+08:00"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "正文最后一段。返回腾讯网首页>>",
+        "正文最后一段。（来源：示例日报） ",
+        "正文最后一段。(责任编辑：张三)\u3000",
+        "正文最后一段。",
+        "正文最后一段。（图）",
+        "",
+        "   ",
+    ],
+)
+def test_clean_line_is_the_trailing_navigation_rule(line: str) -> None:
+    from crawler.extract.postclean import _TRAILING_NAV
+
+    assert clean_line(line) == _TRAILING_NAV.sub("", line)
+
+
+def _found_in_unbounded(keys: list[str], haystack: str) -> list[bool]:
+    """The alignment rule stated plainly (every search over the rest of the text): the oracle."""
+    found, cursor = [], 0
+    for block_key in keys:
+        position = haystack.find(block_key, cursor) if block_key else -1
+        near = position >= 0 and (len(block_key) >= SHORT_KEY or position - cursor <= NEAR)
+        if near:
+            cursor = position + len(block_key)
+        found.append(near or position < 0 and len(block_key) >= LONG_KEY and block_key in haystack)
+    return found
+
+
+def test_found_in_bounds_the_search_of_short_keys() -> None:
+    text = "abcdefghij" + "x" * 50 + "menu" + "klmnopqrstuvwxyz0123456789"
+    keys = ["abcdefghij", "menu", "klmnopqrstuvwxyz0123456789", "abcdefghij", "zzzz", "ab"]
+    assert found_in(keys, text) == [True, False, True, False, False, False]
+    assert found_in(["klmnopqrstuvwxyz0123456789", "abcdefghij" + "x" * 10], text) == [True, True]
+    rng = random.Random(8)
+    for _ in range(300):
+        haystack = "".join(rng.choice("ab") for _ in range(rng.randrange(0, 120)))
+        keys = []
+        for _ in range(rng.randrange(1, 12)):
+            start = rng.randrange(0, len(haystack) + 1)
+            keys.append(haystack[start : start + rng.choice((0, 1, 3, 7, 8, 12, 19, 20, 30))] or rng.choice(("", "c")))
+        assert found_in(keys, haystack) == _found_in_unbounded(keys, haystack), (keys, haystack)
+
+
+def test_single_end_tags_are_left_as_they_are() -> None:
+    page = "<html><body><p>a</p></body></html>"
+    assert drop_stray_end_tags(page) is page
+    assert drop_stray_end_tags("<p>a</p></HTML><p>b</p></body></html>") == "<p>a</p><p>b</p></body></html>"
+    assert etree.tostring(parse_html(page)) == etree.tostring(parse_html(drop_stray_end_tags(page)))
