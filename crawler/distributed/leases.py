@@ -35,6 +35,23 @@ redis.call('HSET', KEYS[3], ARGV[2], item[2] .. '\\n' .. item[1])
 return item[1]
 """
 
+# Queue a request unless its fingerprint is already in the seen set, and end the lease it
+# carries: one step, so a URL is never seen without being queued, nor its lease gone first.
+# KEYS: queue, leases, leased, seen set. ARGV: score, queued bytes, fingerprint ('' when the
+# request is not filtered), carried lease id ('' when none).
+_PUSH = """
+local queued = 0
+if ARGV[3] == '' or redis.call('SADD', KEYS[4], ARGV[3]) == 1 then
+  redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])
+  queued = 1
+end
+if ARGV[4] ~= '' then
+  redis.call('ZREM', KEYS[2], ARGV[4])
+  redis.call('HDEL', KEYS[3], ARGV[4])
+end
+return queued
+"""
+
 # Move leases back into the queue: the expired ones (ARGV[1] = now), or those named in ARGV[2..].
 _REQUEUE = """
 local ids
@@ -83,6 +100,7 @@ class LeaseStore:
         self._mine = f"{worker_id()}:"
         self._ids = (f"{self._mine}{n}" for n in itertools.count())
         self._pop = server.register_script(_POP)
+        self._push = server.register_script(_PUSH)
         self._requeue = server.register_script(_REQUEUE)
 
     def pop(self) -> tuple[str, bytes] | None:
@@ -90,6 +108,15 @@ class LeaseStore:
         lease = next(self._ids)
         data = self._pop(keys=self._lease_keys(), args=[time.time() + self.timeout, lease])
         return None if data is None else (lease, data)
+
+    def push(self, priority: int, data: bytes, fingerprint: str | None, lease: str | None) -> bool:
+        """Queue ``data`` unless ``fingerprint`` was seen (marking it seen), and acknowledge ``lease``.
+
+        One Lua script: a crash leaves either all of it done or none. False when the
+        fingerprint was seen already (nothing queued; the lease is acknowledged all the same).
+        """
+        keys = [*self._lease_keys(), self.keys.dupefilter]
+        return bool(self._push(keys=keys, args=[-priority, data, fingerprint or "", lease or ""]))
 
     def ack(self, lease: str) -> None:
         """The leased request is finished: forget it."""

@@ -20,7 +20,7 @@ class LeasedPriorityQueue(PriorityQueue):  # type: ignore[misc]
     """The shared priority queue of one spider; popped requests stay leased until acknowledged.
 
     A request pushed while it carries a lease (a retry or a redirect of a leased request)
-    acknowledges that lease once it is queued: the work lives on in the queue.
+    acknowledges that lease in the same step as it is queued: the work lives on in the queue.
     """
 
     def __init__(self, server: Any, spider: Spider, key: str, serializer: Any = None):
@@ -28,17 +28,15 @@ class LeasedPriorityQueue(PriorityQueue):  # type: ignore[misc]
         settings = spider.settings
         self.leases = LeaseStore(server, spider_keys(settings, spider.name), settings.getfloat("REDIS_LEASE_TIMEOUT"))
 
-    def push(self, request: Request) -> None:
-        lease = request.meta.pop(LEASE_META_KEY, None)
-        super().push(request)  # queued before the lease goes: a crash in between fetches it twice, never not at all
-        if lease is not None:
-            self.leases.ack(lease)
+    def push(self, request: Request, fingerprint: str | None = None) -> bool:
+        """Queue ``request`` unless ``fingerprint`` is in the seen set; end the lease it carries.
 
-    def ack_carried(self, request: Request) -> None:
-        """Acknowledge the lease ``request`` carries from the leased request it came from, if any."""
+        The seen mark, the queue entry and the end of the carried lease are one step in
+        Redis (crawler/distributed/leases.py): a URL marked seen is always queued, leased or
+        done. False when ``fingerprint`` was seen already (nothing queued).
+        """
         lease = request.meta.pop(LEASE_META_KEY, None)
-        if lease is not None:
-            self.leases.ack(lease)
+        return self.leases.push(request.priority, self._encode_request(request), fingerprint, lease)
 
     def pop(self, timeout: int = 0) -> Request | None:
         taken = self.leases.pop()

@@ -9,7 +9,9 @@ What differs from ``scrapy_redis.scheduler.Scheduler`` 0.9.1, and why:
   starts from ``zhengwen seed --redis``;
 - expired leases (crawler/distributed/leases.py) go back to the queue, checked at most once
   per second when the worker asks for work, so a killed worker's requests are taken over;
-- a request the dupefilter drops acknowledges the lease it carries (a redirect to a URL
+- the seen mark and the queue entry are written in one Lua script (scrapy-redis writes the
+  seen set first: a worker killed in between left a URL seen that was never queued); a
+  request the seen set drops acknowledges the lease it carries (a redirect to a URL
   already seen ends its leased request);
 - on close, this worker's unfinished leases go back to the queue at once.
 """
@@ -57,13 +59,13 @@ class LeasedRedisScheduler(Scheduler):  # type: ignore[misc]
             self.stats.inc_value("redis/lease_released_count", released)
 
     def enqueue_request(self, request: Request) -> bool:
-        if not request.dont_filter and self.df.request_seen(request):
+        """Mark ``request`` seen and queue it in one step (a redirect to a URL already seen ends its lease)."""
+        fingerprint = None if request.dont_filter else self.df.request_fingerprint(request)
+        if not self.queue.push(request, fingerprint):
             self.df.log(request, self.spider)
-            self.queue.ack_carried(request)  # a redirect to a URL already seen: the leased work is done
             return False
         if self.stats:
             self.stats.inc_value("scheduler/enqueued/redis")
-        self.queue.push(request)
         return True
 
     def next_request(self) -> Request | None:
