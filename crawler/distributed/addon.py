@@ -27,7 +27,7 @@ REDIS_COMPONENTS = {
     },
     "SPIDER_MIDDLEWARES": {
         "crawler.distributed.seeding.RedisStartMiddleware": 10,
-        # Outermost: its output is what the engine gets, so the ack follows every queued link.
+        # Outermost: it queues every request of the callback and of the other middlewares, then acks.
         "crawler.distributed.middlewares.LeaseAckSpiderMiddleware": 5,
     },
     "EXTENSIONS": {"crawler.distributed.worker.RedisWorkerExtension": 600},

@@ -4,10 +4,11 @@ scrapy-redis pops a request out of the shared queue for good, so a worker that d
 every request it had popped but not finished. Here the pop moves the request, in one Lua
 script, from the queue into a lease (``leases``: lease id → expiry time; ``leased``: lease
 id → priority and the queued bytes). The worker acknowledges the lease once the request's
-callback or errback has run (its links are in the queue by then) or a retry or redirect of
-it is back in the queue. A lease not acknowledged before it expires goes back into the
-queue, where any worker takes it again: a killed worker's requests are fetched by the
-others, at the price of fetching a few of them twice.
+callback or errback has run and the requests it yielded are queued
+(crawler/distributed/middlewares.py), or a retry or redirect of it is back in the queue.
+A lease not acknowledged before it expires goes back into the queue, where any worker
+takes it again: a killed worker's requests are fetched by the others, at the price of
+fetching a few of them twice.
 """
 
 from __future__ import annotations

@@ -6,6 +6,7 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from redis.exceptions import RedisError
+from scrapy import Request
 from scrapy.exceptions import NotConfigured
 from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
@@ -17,10 +18,9 @@ from crawler.distributed.keys import connect, prefix, spider_keys
 from crawler.distributed.leases import LEASE_META_KEY, LeaseStore
 
 if TYPE_CHECKING:
-    from collections.abc import AsyncIterator, Iterable, Iterator
+    from collections.abc import AsyncIterator
     from typing import Self
 
-    from scrapy import Request
     from scrapy.crawler import Crawler
     from scrapy.http import Response
 
@@ -64,32 +64,58 @@ class _LeaseAcker:
 
 
 class LeaseAckSpiderMiddleware(_LeaseAcker):
-    """Acknowledge a request's lease once its callback's output (links, items) is all handed on."""
+    """Queue a response's requests in Redis, then acknowledge its lease.
+
+    The outermost spider middleware. It hands each request to the engine itself (which
+    queues it in Redis at once, crawler/distributed/scheduler.py) and passes items on.
+    Scrapy's scraper reads a callback's output ahead of handling it (up to twice
+    ``CONCURRENT_ITEMS`` entries wait for its ``CONCURRENT_ITEMS`` tasks), so a lease
+    acknowledged when the output ends would go while the last links still wait there,
+    and a worker killed then would lose them. A request Redis refused leaves the lease
+    unacknowledged: the page is fetched again when the lease expires. A callback that
+    raises ends its lease (its requests so far are queued): it would raise again.
+    """
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         _require_redis(crawler)
         return cls(crawler)
 
-    def process_spider_output(self, response: Response, result: Iterable[Any]) -> Iterator[Any]:
-        try:
-            yield from result
-        finally:
-            self.ack(response.request)
-
-    async def process_spider_output_async(self, response: Response, result: AsyncIterator[Any]) -> AsyncIterator[Any]:
+    async def process_spider_output(self, response: Response, result: AsyncIterator[Any]) -> AsyncIterator[Any]:
+        queued = True
         try:
             async for entry in result:
-                yield entry
-        finally:
+                if isinstance(entry, Request):
+                    queued = self._queue(entry, response) and queued
+                else:
+                    yield entry
+        except Exception:  # the callback raised: its page is done (it would raise again)
+            if queued:
+                self.ack(response.request)
+            raise
+        if queued:
             self.ack(response.request)
+
+    def _queue(self, request: Request, response: Response) -> bool:
+        """Schedule ``request``; False (counted, logged) when Redis refused it."""
+        try:
+            self.crawler.engine.crawl(request)
+        except RedisError as exc:
+            if self.crawler.stats is not None:
+                self.crawler.stats.inc_value("redis/enqueue_error_count")
+            logger.error("could not queue %s, linked from %s (that page stays leased and is fetched again): %s",
+                         request.url, response.url, exc)
+            return False
+        return True
 
 
 class LeaseAckDownloaderMiddleware(_LeaseAcker):
     """Acknowledge the lease of a request that failed for good (not retried): its errback runs next.
 
     The outermost downloader middleware, so it sees only the exceptions no other
-    middleware turned into a retry, a redirect or a response.
+    middleware turned into a retry, a redirect or a response. The errback's output skips
+    the spider middlewares, so a request it yielded would be queued after this ack;
+    zhengwen's errback yields none (docs/distributed.md, Limits).
     """
 
     @classmethod
