@@ -6,6 +6,13 @@ worker that finds the frontier not seeded for its run (the mark of an older run,
 clears it and pushes its own seeds (the first worker of the spider does it); any worker
 takes start URLs as it starts and whenever it is idle, so seeds pushed while workers run
 are crawled too. Under ``scrapy crawl`` (no run id) a frontier is seeded once, ever.
+
+A start URL leaves the shared list only once its request is in the shared queue: a worker
+reads the head of the list, schedules each URL (marked seen and queued in one step,
+crawler/distributed/scheduler.py), then removes one occurrence of each URL it scheduled.
+A worker killed before the removal leaves them for the next taker; two workers that read
+the same head both schedule them, and the seen set drops the second (a seed request is
+filtered), so a seed is fetched once and never lost.
 """
 
 from __future__ import annotations
@@ -13,6 +20,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
+from redis.exceptions import RedisError
 from scrapy.exceptions import NotConfigured
 
 from crawler.distributed.keys import SpiderKeys, connect, spider_keys
@@ -63,9 +71,48 @@ def claim_seeding(server: Any, keys: SpiderKeys, run_id: str) -> bool:
 
 
 def take_start_urls(server: Any, keys: SpiderKeys) -> list[str]:
-    """Take up to TAKE_BATCH start URLs (each goes to one worker only)."""
-    taken = server.lpop(keys.start_urls, TAKE_BATCH) or []
+    """Read up to TAKE_BATCH start URLs at the head of the list; they stay there (see ``drop_start_urls``)."""
+    taken = server.lrange(keys.start_urls, 0, TAKE_BATCH - 1) or []
     return [u.decode("utf-8") if isinstance(u, bytes) else str(u) for u in taken]
+
+
+def drop_start_urls(server: Any, keys: SpiderKeys, urls: list[str]) -> None:
+    """Remove one occurrence of each of ``urls``, now queued, from the start URLs (searched from the head)."""
+    if urls:
+        pipe = server.pipeline(transaction=False)
+        for url in urls:
+            pipe.lrem(keys.start_urls, 1, url)
+        pipe.execute()
+
+
+def schedule_start_urls(crawler: Crawler, server: Any, keys: SpiderKeys) -> int:
+    """Schedule the start URLs at the head of the shared list, then remove those scheduled.
+
+    Each becomes the spider's ``seed_request`` and goes through ``engine.crawl``, which
+    queues it in Redis at once. A start URL Redis refused stays in the list for the next take
+    (counted, logged with its URL). Returns how many were scheduled.
+    """
+    spider, stats = crawler.spider, crawler.stats
+    scheduled: list[str] = []
+    for url in take_start_urls(server, keys):
+        try:
+            crawler.engine.crawl(spider.seed_request(url))
+        except RedisError as exc:
+            if stats is not None:
+                stats.inc_value("redis/start_url_error_count")
+            logger.error("could not queue the start URL %s (it stays in the shared list): %s", url, exc)
+            continue
+        scheduled.append(url)
+    try:
+        drop_start_urls(server, keys, scheduled)
+    except RedisError as exc:  # they are queued: taken again, the seen set drops them
+        if stats is not None:
+            stats.inc_value("redis/start_url_error_count", len(scheduled))
+        logger.error("could not remove %d queued start URL(s) from the shared list (%s): %s",
+                     len(scheduled), ", ".join(scheduled), exc)
+    if stats is not None and scheduled:
+        stats.inc_value("redis/start_url_count", len(scheduled))
+    return len(scheduled)
 
 
 class RedisStartMiddleware:
@@ -93,22 +140,14 @@ class RedisStartMiddleware:
         killed before it had taken them all would lose seeds no other worker has.
         """
         spider = self.crawler.spider
-        engine = self.crawler.engine
         keys = spider_keys(self.crawler.settings, spider.name)
         own = [request async for request in start]
-        claimed = claim_seeding(self.server, keys, self.crawler.settings.get("CRAWL_RUN_ID") or "")
-        scheduled = start_requests(self.server, keys, spider)  # after the claim, which clears an older run's
-        if claimed:
+        if claim_seeding(self.server, keys, self.crawler.settings.get("CRAWL_RUN_ID") or ""):
             logger.info("%s: first worker of the run, scheduling its %d seed(s)", spider.name, len(own))
             if self.crawler.stats is not None:
                 self.crawler.stats.set_value("redis/seeded_by_this_worker", len(own))
-            scheduled = own + scheduled
-        for request in scheduled:
-            engine.crawl(request)
+            for request in own:
+                self.crawler.engine.crawl(request)
+        schedule_start_urls(self.crawler, self.server, keys)  # after the claim, which clears an older run's
         return
         yield  # an async generator that yields nothing
-
-
-def start_requests(server: Any, keys: SpiderKeys, spider: Any) -> list[Any]:
-    """Requests for the start URLs this worker takes now (the spider's ``seed_request``)."""
-    return [spider.seed_request(url) for url in take_start_urls(server, keys)]

@@ -26,7 +26,7 @@ from twisted.internet import task
 from crawler.distributed.keys import connect, run_keys, spider_keys, workers_key
 from crawler.distributed.leases import worker_id
 from crawler.distributed.runlock import renew
-from crawler.distributed.seeding import start_requests
+from crawler.distributed.seeding import schedule_start_urls
 
 if TYPE_CHECKING:
     from typing import Self
@@ -70,10 +70,8 @@ class RedisWorkerExtension:
         pipe = self.server.pipeline()
         pipe.zcard(keys.requests).zcard(keys.leases).llen(keys.start_urls)
         queued, leased, seeds = pipe.execute()
-        engine = self.crawler.engine
-        if seeds and engine is not None:
-            for request in start_requests(self.server, keys, spider):
-                engine.crawl(request)
+        if seeds and self.crawler.engine is not None:
+            schedule_start_urls(self.crawler, self.server, keys)
         if queued or leased or seeds:
             self.idle_since = None
             raise DontCloseSpider
