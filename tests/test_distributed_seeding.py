@@ -59,3 +59,10 @@ def test_a_worker_killed_right_after_taking_start_urls_loses_none(fixture_web, c
     assert_crawled_all(capture_crawl, survivor)
     assert "first worker of the run" not in err  # the seeds came from `zhengwen seed`, through the start URLs
 
+
+def test_a_worker_killed_right_after_claiming_the_seeding_loses_no_seed(fixture_web, capture_crawl: CrawlRun,
+                                                                        redis_url: str, tmp_path: Path) -> None:
+    # No `zhengwen seed`: the victim claims the run's seeding with its own seeds, then dies.
+    survivor, err = killed_then_survived(fixture_web, redis_url, news_seeds(tmp_path), tmp_path)
+    assert "first worker of the run" not in err  # the survivor did not seed the run again: it took the victim's
+    assert_crawled_all(capture_crawl, survivor)

@@ -3,9 +3,10 @@
 ``zhengwen seed --redis`` starts a run: it clears the spider's frontier, pushes the seed
 list and marks the frontier seeded for that run (``P:SPIDER:seeded`` holds the run id). A
 worker that finds the frontier not seeded for its run (the mark of an older run, or none)
-clears it and pushes its own seeds (the first worker of the spider does it); any worker
-takes start URLs as it starts and whenever it is idle, so seeds pushed while workers run
-are crawled too. Under ``scrapy crawl`` (no run id) a frontier is seeded once, ever.
+clears it, marks it and pushes its own seed URLs to the start URLs, in one Lua script
+(the first worker of the spider does it); any worker takes start URLs as it starts and
+whenever it is idle, so seeds pushed while workers run are crawled too. Under ``scrapy
+crawl`` (no run id) a frontier is seeded once, ever.
 
 A start URL leaves the shared list only once its request is in the shared queue: a worker
 reads the head of the list, schedules each URL (marked seen and queued in one step,
@@ -45,12 +46,15 @@ def reset_frontier(server: Any, keys: SpiderKeys) -> None:
 #: The seeded mark of a frontier seeded outside any run (``scrapy crawl``).
 NO_RUN = "1"
 
-# KEYS: seeded, then the rest of the frontier. ARGV: the run id ('' outside a run).
+# KEYS: seeded, start URLs, then the rest of the frontier. ARGV: the run id ('' outside a
+# run), then the claimer's seed URLs: marked and pushed in one step, so a claimer killed
+# right after leaves them to the other workers.
 _CLAIM = """
 local mark = redis.call('GET', KEYS[1])
 if (ARGV[1] == '' and mark) or (ARGV[1] ~= '' and mark == ARGV[1]) then return 0 end
 if ARGV[1] ~= '' then redis.call('DEL', unpack(KEYS)) end
 redis.call('SET', KEYS[1], ARGV[1] == '' and '1' or ARGV[1])
+for i = 2, #ARGV do redis.call('RPUSH', KEYS[2], ARGV[i]) end
 return 1
 """
 
@@ -64,10 +68,15 @@ def push_seeds(server: Any, keys: SpiderKeys, urls: list[str], run_id: str) -> N
     pipe.execute()
 
 
-def claim_seeding(server: Any, keys: SpiderKeys, run_id: str) -> bool:
-    """True for the one worker that seeds a frontier not yet seeded for run ``run_id`` (it is cleared first)."""
-    rest = [k for k in keys.frontier() if k != keys.seeded]
-    return bool(server.register_script(_CLAIM)(keys=[keys.seeded, *rest], args=[run_id or ""]))
+def claim_seeding(server: Any, keys: SpiderKeys, run_id: str, urls: list[str]) -> bool:
+    """True for the one worker that seeds a frontier not yet seeded for run ``run_id``.
+
+    That worker's claim clears the frontier, marks it seeded and pushes ``urls`` to the
+    start URLs, all in one step.
+    """
+    rest = [k for k in keys.frontier() if k not in (keys.seeded, keys.start_urls)]
+    claim = server.register_script(_CLAIM)
+    return bool(claim(keys=[keys.seeded, keys.start_urls, *rest], args=[run_id or "", *urls]))
 
 
 def take_start_urls(server: Any, keys: SpiderKeys) -> list[str]:
@@ -118,8 +127,8 @@ def schedule_start_urls(crawler: Crawler, server: Any, keys: SpiderKeys) -> int:
 class RedisStartMiddleware:
     """Spider middleware: the start requests of a worker come from the shared start URLs.
 
-    The spider's own seeds are scheduled by the first worker of a never-seeded run only;
-    the shared dupefilter would drop them anyway, but a new run begins with
+    The spider's own seeds go to the start URLs from the first worker of a never-seeded
+    run only; the shared dupefilter would drop them anyway, but a new run begins with
     ``zhengwen seed --redis`` and its seeds, not with every worker's.
     """
 
@@ -134,20 +143,20 @@ class RedisStartMiddleware:
         return cls(crawler)
 
     async def process_start(self, start: AsyncIterator[Any]) -> AsyncIterator[Any]:
-        """Put the run's seeds into the shared queue at once, and yield nothing.
+        """Claim the run's seeding (pushing the spider's seed URLs), take start URLs, and yield nothing.
 
         Scrapy takes start requests lazily (only while its scheduler is empty); a worker
-        killed before it had taken them all would lose seeds no other worker has.
+        killed before it had taken them all would lose seeds no other worker has. The
+        spider's start requests are its ``seed_request(url)`` (meta ``seed`` holds the URL),
+        so the URL alone rebuilds each.
         """
         spider = self.crawler.spider
         keys = spider_keys(self.crawler.settings, spider.name)
-        own = [request async for request in start]
-        if claim_seeding(self.server, keys, self.crawler.settings.get("CRAWL_RUN_ID") or ""):
-            logger.info("%s: first worker of the run, scheduling its %d seed(s)", spider.name, len(own))
+        own = [request.meta.get("seed", request.url) async for request in start]
+        if claim_seeding(self.server, keys, self.crawler.settings.get("CRAWL_RUN_ID") or "", own):
+            logger.info("%s: first worker of the run, pushed its %d seed(s) to the start URLs", spider.name, len(own))
             if self.crawler.stats is not None:
                 self.crawler.stats.set_value("redis/seeded_by_this_worker", len(own))
-            for request in own:
-                self.crawler.engine.crawl(request)
         schedule_start_urls(self.crawler, self.server, keys)  # after the claim, which clears an older run's
         return
         yield  # an async generator that yields nothing
