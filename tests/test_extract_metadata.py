@@ -52,3 +52,30 @@ def test_a_date_line_is_not_a_source_name() -> None:
     top = "<h1>加拿大留学生新政策解读</h1><div class='article-source'>发布时间：10-08 12:00</div><p class='author-name'>留学必读</p>"
     html = _page("<title>加拿大留学生新政策解读</title>", top)
     assert extract_html(html, "https://baijiahao.baidu.com/s?id=1", {}).source == "留学必读"
+
+
+def test_a_title_tail_with_sentence_punctuation_is_not_a_site_name() -> None:
+    assert strip_suffixes("五月书单｜这5本新书，值得放进你的假期书包") == "五月书单｜这5本新书，值得放进你的假期书包"
+    assert strip_suffixes("五月书单｜读书频道") == "五月书单"
+
+
+def test_a_whole_title_shown_as_a_line_is_the_headline() -> None:
+    raw = "五月书单｜这5本新书，值得放进你的假期书包"
+    html = _page(f"<title>{raw}</title>", f"<div class='hd'>{raw}</div>")
+    assert extract_html(html, "https://www.example.org/a.html", {}).title == raw
+
+
+def test_a_site_tail_on_the_og_title_gives_way_to_the_heading() -> None:
+    head = "<title>月份牌里的老上海 - 哔哩哔哩</title><meta property='og:title' content='月份牌里的老上海 - 哔哩哔哩'>"
+    html = _page(head, "<h1>月份牌里的老上海</h1>")
+    assert extract_html(html, "https://www.example.org/a.html", {}).title == "月份牌里的老上海"
+
+
+def test_a_blog_name_heading_is_a_title_tail_not_the_headline() -> None:
+    head = "<title>重访老家的那条河_林间小径_新浪博客</title>"
+    html = _page(head, "<h1 class='blogtitle'>林间小径</h1><h2 class='titName'>重访老家的那条河</h2>")
+    assert extract_html(html, "https://blog.example.org/a.html", {}).title == "重访老家的那条河"
+    # the site's name first: the heading is the headline
+    head = "<title>林间小径 - 重访老家的那条河</title><meta property='og:site_name' content='林间小径'>"
+    html = _page(head, "<div class='logo'>林间小径</div><h1>重访老家的那条河</h1>")
+    assert extract_html(html, "https://blog.example.org/a.html", {}).title == "重访老家的那条河"

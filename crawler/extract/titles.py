@@ -15,13 +15,19 @@ if TYPE_CHECKING:
 
 #: A site name after a separator at the end of a <title> (``_网易新闻``, ``-新华网``,
 #: `` - 湖南省人民政府门户网站``). Unspaced hyphens only count before a name-like word,
-#: since headlines use them too (``1-10月…``).
+#: since headlines use them too (``1-10月…``). A tail with sentence punctuation
+#: (``五月书单｜这5本新书，值得…``) is the headline's second half: no site name has a comma.
 _SUFFIX = re.compile(
     r"(?:\s+[-–—|｜_]\s*|\s*[_|｜–—]\s*|-(?=[^-]{1,20}(?:网|新闻|政府|网站|频道|日报|在线|客户端|号|\.com|\.cn)$))"
-    r"[^_|｜–—]{1,24}$"
+    r"[^_|｜–—，、？！。；,?!]{1,24}$"
 )
 #: What may separate a headline from the site or column name after it in a <title>.
 _SEPARATORS = " -–—_|｜·•:："
+#: A site name's tail on a candidate headline: a separator mark (not a bare space or colon)
+#: and a short name without sentence punctuation.
+_SITE_TAIL = re.compile(r"\s*[-–—_|｜·•»›]\s*[^，、？！。；,?!:：]{1,40}$")
+#: The marks that cut a <title> into headline, column and site parts.
+_SEGMENT_MARK = re.compile(r"\s*[_|｜–—]\s*|\s+-\s+")
 #: A site/column tail after the headline is at most this long.
 _MAX_TAIL = 40
 #: Typesetting spaces between a number and its date unit (``2007　年末``).
@@ -109,6 +115,31 @@ def is_spam(raw: str, headline: str | None) -> bool:
     return len(words) >= 2
 
 
+def _without_site_tail(title: str, others: list[str]) -> str:
+    """``title`` without a short ``<sep><site>`` tail when another candidate is the part before it.
+
+    og:title ``月份牌里的老上海 - 哔哩哔哩`` beside the ``<h1>`` ``月份牌里的老上海``: the
+    longer one carries the site's name.
+    """
+    for other in sorted(others, key=len, reverse=True):
+        size = len(other)
+        if _MIN_HEADLINE <= size < len(title) and title.startswith(other) and _SITE_TAIL.match(title, size):
+            return other
+    return title
+
+
+def _first_segment_shown(raw: str, candidate: str, lines: list[str], site_names: tuple[str, ...]) -> str | None:
+    """The <title>'s first part when ``candidate`` is a later part and the page shows the first.
+
+    ``重访老家的那条河_林间小径_新浪博客`` with the blog's name ``林间小径`` as its ``<h1>``:
+    the name is a tail of the <title>, the line ``重访老家的那条河`` is the headline.
+    """
+    parts = [part.strip() for part in _SEGMENT_MARK.split(raw)]
+    if len(parts) < 2 or candidate not in parts[1:] or len(parts[0]) < _MIN_HEADLINE or parts[0] in site_names:
+        return None
+    return parts[0] if parts[0] in lines else None
+
+
 def tidy(title: str | None) -> str | None:
     """Drop typesetting spaces between a number and its date unit."""
     return _NUMBER_UNIT_SPACE.sub("", title) if title else title
@@ -129,7 +160,11 @@ def find_title(
     headings = [c for c in texts_at(tree, ("//h1",)) if len(c) >= _MIN_HEADLINE]
     confirmed = [c for c in strong + headings if raw and c in raw]
     if confirmed:
-        return tidy(max(confirmed, key=len))
+        best = _without_site_tail(max(confirmed, key=len), confirmed)
+        if best not in strong:  # a bare <h1> may be the site's or the blog's name
+            sites = tuple(metas[k] for k in SITE_NAME_KEYS if metas.get(k))
+            best = _first_segment_shown(raw, best, lines, sites) or best
+        return tidy(best)
     if not raw:
         return tidy((strong + headings or [None])[0])
     site_names = tuple(metas[k] for k in SITE_NAME_KEYS if metas.get(k))
@@ -141,6 +176,8 @@ def find_title(
         return tidy(headline)
     if strong:
         return tidy(strong[0])
+    if raw in lines:
+        return tidy(raw)  # the page shows its whole <title> as a line: no part of it is a site name
     prefix = headline_prefix(raw, lines)
     if prefix:
         return tidy(prefix)
