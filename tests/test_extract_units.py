@@ -178,3 +178,11 @@ def test_cli_missing_file_is_a_usage_error(tmp_path: Path, capsys: pytest.Captur
 def test_cli_bad_arguments_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["extract"]) == 2
     assert main(["extract", "--bogus", "x.html"]) == 2
+
+
+@pytest.mark.parametrize("box", ["vsb_content", "vsb_content_2", "vsb_content_100"])
+def test_a_vsb_article_box_is_the_container_whatever_its_number(box: str) -> None:
+    aside = "<div class='intro'><p>学校简介：本校始建于1952年，是一所以工为主、多学科协调发展的省属重点大学，办学历史悠久。</p></div>"
+    body = f"{aside}<div id='{box}'><div class='v_news_content'>{PARAGRAPHS}</div></div>"
+    document = extract_html(_article(body=body).encode(), "https://news.example.edu.cn/info/1011/2345.htm", {})
+    assert document.text is not None and "学校简介" not in document.text and document.text.count("第") == 5
