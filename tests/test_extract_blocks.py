@@ -1,13 +1,15 @@
-"""Blocks and their evidence: tables, preformatted text, class words, notices, list pages, signatures."""
+"""Blocks and their evidence: tables, profile prunes, preformatted text, class words, notices, list pages, signatures."""
 
 from __future__ import annotations
 
 import pytest
 
 from crawler.extract import extract_html
+from crawler.extract.clean import prune_targets
 from crawler.extract.repair import parse_html
 from crawler.extract.segment import DATA_ROW, PRE, is_data_table, segment
 from crawler.extract.tokens import CONTENT, NAV, RELATED, SHARE, name_bits
+from crawler.extract.trail import extract_trail
 
 PROSE = "根据《某县科技计划项目管理办法》，经专家评审和公示，现将2024年度县级科技计划项目予以公布。"
 CLOSING = "各项目承担单位要加强项目管理，确保资金使用规范，按期完成项目任务，推动成果转化落地见效。"
@@ -158,3 +160,63 @@ def test_a_gallery_label_atop_the_text_is_dropped() -> None:
     )
     text = extract_html(page.encode("utf-8"), "https://news.example.cn/2024/05/12/456.html").text or ""
     assert text.split("\n")[0] == PROSE
+
+
+NOTICE = [
+    "各乡镇人民政府，县直各单位：",
+    "经县政府同意，现就做好今年防汛工作通知如下：",
+    "一、落实防汛责任",
+    "各乡镇要严格落实防汛责任制，把责任落实到人。",
+    "二、加强值班值守",
+    "汛期实行24小时值班和领导带班制度。",
+    "遇有重大情况要第一时间报告，不得迟报、漏报。",
+    "某县人民政府办公室",
+    "2024年5月8日",
+]
+#: The same notice as older editors write it: lines between ``<br>``, one ``<div>`` a line, ``<p>``s too short
+#: (under 30 characters) to protect their table as the article's.
+NOTICE_BODIES = {
+    "br": "<br>".join(NOTICE) + "<br>",
+    "div": "".join(f"<div>{line}</div>" for line in NOTICE),
+    "short-p": "".join(f"<p>{line}</p>" for line in NOTICE),
+}
+#: The notice's sentences (its short headings are the model's to judge, not the prune's).
+SENTENCES = [line for line in NOTICE if line.endswith(("。", "："))]
+FOOTER = "主办单位：某县人民政府办公室　地址：城关镇人民路1号　赣ICP备05004567号　网站标识码：3601230001"
+
+
+def _county_page(body: str, footer: str = f"<td>{FOOTER}</td>") -> bytes:
+    """A county page laid out in one outer table whose last row is the footer (gov.toml prunes ICP备 tables)."""
+    title = "关于做好2024年防汛工作的通知"
+    return (
+        f"<html><head><meta charset='utf-8'><title>{title}-某县人民政府</title></head><body><table>"
+        "<tr><td><a href='/'>首页</a>　|　<a href='/zwgk/'>政务公开</a>　|　<a href='/xxgk/'>信息公开</a></td></tr>"
+        "<tr><td><table><tr><td width='200'><table><tr><td><a href='/a'>通知公告</a></td></tr>"
+        "<tr><td><a href='/b'>政策文件</a></td></tr></table></td>"
+        f"<td width='770'><table><tr><td><font size='4'><b>{title}</b></font></td></tr>"
+        f"<tr><td>发布时间：2024-05-08　浏览次数：356</td></tr><tr><td>{body}</td></tr></table></td></tr></table></td></tr>"
+        f"<tr>{footer}</tr></table></body></html>"
+    ).encode("utf-8")
+
+
+@pytest.mark.parametrize("layout", NOTICE_BODIES)
+def test_a_prune_match_holding_the_article_is_not_removed(layout: str) -> None:
+    trail = extract_trail(_county_page(NOTICE_BODIES[layout]), GOV_URL)
+    assert not any(f.reason == "profile_prune" for f in trail.blocks if f.text in NOTICE)
+    text = trail.text or ""
+    assert all(line in text for line in SENTENCES) and "ICP备" not in text
+
+
+def test_a_footer_table_inside_the_refused_match_is_still_pruned() -> None:
+    page = _county_page(NOTICE_BODIES["br"], footer=f"<td><table><tr><td>{FOOTER}</td></tr></table></td>")
+    trail = extract_trail(page, GOV_URL)
+    assert next(f for f in trail.blocks if "ICP备" in f.text).reason == "profile_prune"
+    assert all(f.kept for f in trail.blocks if f.text in SENTENCES)
+
+
+def test_a_large_match_of_any_profile_is_not_a_target() -> None:
+    tree = parse_html(f"<html><body><div class='comment-wrap'><h1>标题</h1><p>{PROSE}</p><p>{CLOSING}</p>"
+                      "<div class='comment'>网友评论：说得好，支持！</div></div></body></html>")
+    assert tree is not None
+    targets = prune_targets(tree, ["//*[contains(@class, 'comment')]"])
+    assert [target.get("class") for target in targets] == ["comment"]

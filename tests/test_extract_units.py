@@ -12,7 +12,7 @@ from archive.records import ArchivedResponse, RecordPointer
 from crawler.cli import main
 from crawler.extract import extract_html, extract_response
 from crawler.extract.dates import parse_date
-from crawler.extract.decode import decode_body
+from crawler.extract.decode import CJK_META_OVER_WESTERN_HEADER, decode_body
 from crawler.extract.model import default_model
 from crawler.extract.postclean import postclean
 from crawler.extract.repair import drop_stray_end_tags, parse_html
@@ -46,6 +46,36 @@ def test_decode_big5_from_meta_and_bom() -> None:
     body = "<meta charset='big5'><p>衡陽新聞網 科技創新</p>".encode("big5")
     assert decode_body(body).charset == "big5hkscs"
     assert decode_body(b"\xef\xbb\xbf<p>\xe4\xb8\xad</p>").text == "<p>中</p>"
+
+
+@pytest.mark.parametrize("header", ["ISO-8859-1", "latin1", "windows-1252", "us-ascii"])
+@pytest.mark.parametrize(("meta", "text"), [("gb2312", "科技创新高地"), ("big5", "科技創新高地"), ("shift_jis", "技術革新の拠点"), ("euc-kr", "과학 기술 혁신")])
+def test_decode_a_cjk_meta_overrides_a_western_header(header: str, meta: str, text: str) -> None:
+    body = f"<html><head><meta http-equiv='Content-Type' content='text/html; charset={meta}'></head><p>{text}</p>".encode(meta)
+    decoded = decode_body(body, {"Content-Type": f"text/html; charset={header}"})
+    assert text in decoded.text
+    assert (decoded.overruled, decoded.rule) == (True, CJK_META_OVER_WESTERN_HEADER)
+
+
+def test_a_gb2312_page_served_as_latin1_is_read_as_gb2312() -> None:
+    body = _article().replace("<head>", "<head><meta charset='gb2312'>").encode("gb18030")
+    document = extract_html(body, "http://www.example.cn/a/2011/0925/156.html", {"Content-Type": "text/html; charset=ISO-8859-1"})
+    assert document.title == "科技创新高地建设取得新进展" and "第0段：科技创新" in (document.text or "")
+    assert (document.extra["charset"], document.extra["charset_rule"]) == ("gb18030", CJK_META_OVER_WESTERN_HEADER)
+
+
+@pytest.mark.parametrize(
+    ("body", "charset"),
+    [
+        (b"<meta charset='gb2312'><p>Plain ASCII news page.</p>", "cp1252"),
+        ("<meta charset='gb2312'><p>Un café au lait à l'hôtel.</p>".encode("latin-1"), "cp1252"),
+    ],
+    ids=["ascii", "latin-1"],
+)
+def test_decode_a_western_header_stands_when_the_bytes_are_not_cjk(body: bytes, charset: str) -> None:
+    decoded = decode_body(body, {"Content-Type": "text/html; charset=ISO-8859-1"})
+    assert (decoded.charset, decoded.rule) == (charset, None)
+    assert decoded.text == body.decode("latin-1")
 
 
 def test_decode_detects_undeclared_gbk() -> None:

@@ -104,6 +104,8 @@ def extract_html(
     window = sniff.parse_window(body)
     decoded = decode_body(window, fields)
     extra: dict[str, object] = {"charset": decoded.charset, "charset_overruled": decoded.overruled}
+    if decoded.rule:
+        extra["charset_rule"] = decoded.rule
     if len(window) < len(body):
         extra["parsed_bytes"] = len(window)
     tree = parse_html(decoded.text)

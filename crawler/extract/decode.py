@@ -1,4 +1,4 @@
-"""Turn a response body into text: HTTP charset, BOM, meta declaration, then detection."""
+"""Turn a response body into text: BOM, UTF-8, HTTP charset, meta declaration, then detection."""
 
 from __future__ import annotations
 
@@ -23,6 +23,18 @@ _SUPERSETS = {
     "ascii": "cp1252",
     "us-ascii": "cp1252",
 }
+#: Single-byte Western charsets (as normalised) that servers name by default: Apache's
+#: old ``AddDefaultCharset`` sent ISO-8859-1 for every page. Every byte is a character in
+#: them, so GB2312 or Big5 bytes decode "cleanly" and the page turns to mojibake.
+_WESTERN = frozenset({"cp1252", "iso8859-1"})
+#: Multi-byte CJK charsets (as normalised) a page's ``<meta>`` may name. Their byte pairs
+#: rarely all form valid characters by chance, so a strict decode with one is evidence.
+_CJK = frozenset({
+    "gb18030", "big5hkscs", "euc_jp", "euc_jis_2004", "euc_jisx0213", "shift_jis", "shift_jis_2004",
+    "shift_jisx0213", "cp932", "euc_kr", "cp949", "johab",
+})
+#: ``Decoded.rule`` when a CJK ``<meta>`` charset overrode a Western HTTP charset.
+CJK_META_OVER_WESTERN_HEADER = "cjk_meta_over_western_header"
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -48,13 +60,15 @@ class Decoded:
 
     ``charset`` is the codec name used; ``declared`` the first charset the HTTP header or
     the page declared (normalised), or None; ``overruled`` is True when a declaration
-    existed but the bytes were not in that charset.
+    existed but the bytes were not in that charset; ``rule`` names the rule that set a
+    strictly decoding declaration aside (``CJK_META_OVER_WESTERN_HEADER``), or None.
     """
 
     text: str
     charset: str
     declared: str | None
     overruled: bool
+    rule: str | None = None
 
 
 def normalize_charset(name: str | None) -> str | None:
@@ -105,7 +119,10 @@ def decode_body(body: bytes, headers: Mapping[str, str] | None = None) -> Decode
     A declaration is trusted only when the bytes decode strictly with it. Bytes that
     decode strictly as UTF-8 (and are not plain ASCII) are UTF-8 whatever the page
     says: a GB2312 or Big5 page practically never forms valid multi-byte UTF-8, while
-    UTF-8 pages declaring ``gb2312`` are common (saved pages, copied templates).
+    UTF-8 pages declaring ``gb2312`` are common (saved pages, copied templates). An HTTP
+    header naming a single-byte Western charset gives way to a ``<meta>`` naming a
+    multi-byte CJK one under which the bytes decode strictly (a server default against
+    the page's own declaration); a Latin-1 page that does not decode so stays Latin-1.
     """
     for bom, codec in _BOMS:
         if body.startswith(bom):
@@ -119,6 +136,11 @@ def decode_body(body: bytes, headers: Mapping[str, str] | None = None) -> Decode
     utf8 = _strict(body, "utf-8")
     if utf8 is not None:
         return Decoded(utf8, "utf-8", first, first not in (None, "utf-8"))
+    header, meta = declared
+    if header in _WESTERN and meta in _CJK:
+        text = _strict(body, meta)
+        if text is not None:
+            return Decoded(text, meta, first, True, CJK_META_OVER_WESTERN_HEADER)
     for codec in candidates:
         text = _strict(body, codec)
         if text is not None:
