@@ -85,3 +85,11 @@ def test_a_statement_goes_below_the_text_and_stays_inside_it() -> None:
 def test_preformatted_lines_are_kept_verbatim() -> None:
     code = "for x in items:\n    print(x)  # 分享到"
     assert postclean([BODY[0], code, BODY[1]]) == [BODY[0], code, BODY[1]]
+
+
+def test_forum_edit_stamps_go_anywhere_and_a_sentence_about_editing_stays() -> None:
+    discuz = "本帖最后由 老猫不吃鱼 于 2013-5-13 08:12 编辑"
+    phpwind = "[ 此帖被版主小王在2013-05-13 08:12重新编辑 ]"
+    assert postclean([discuz, BODY[0], phpwind, BODY[1]]) == BODY
+    sentence = "本帖最后由于版主疏忽，2013-5-13 08:12 编辑的内容丢失了。"
+    assert postclean([BODY[0], sentence, BODY[1]]) == [BODY[0], sentence, BODY[1]]

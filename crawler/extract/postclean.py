@@ -14,6 +14,8 @@ from crawler.extract.shapes import is_prose
 #: sub-heading ``分享经验：…`` stay). Re-check with the ``without`` snippets of
 #: ``../shared/fixtures/pages.json`` (kinds ``editor_boilerplate``, ``share_widget``).
 _NAME = r"[^。！？!?，,；;：:]{1,24}"
+#: A date and clock time as forum and blog software stamps them (``2013-5-13 08:12``).
+_STAMP_TIME = r"(19|20)\d{2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}\s+\d{1,2}:\d{2}(:\d{2})?(\s*[AaPp][Mm])?"
 _STRICT_PATTERNS = [
     # 责任编辑：X / (责编：X) / 【编辑：X】 / [責任編輯:X] / 本文来源：X 责任编辑：Y
     rf"[（(【\[]?\s*(本文来源[:：]{_NAME}\s*)?(责任编辑|责编|編輯|编辑|責任編輯|责任校对|审核|校对)\s*[:：]\s*{_NAME}[）)】\]]?",
@@ -28,6 +30,8 @@ _STRICT_PATTERNS = [
     r"(用微信|微信)扫描.{0,20}",
     r"网友评论仅供.{0,60}",
     r"[【\[]?\s*(举报|我要举报|举报/反馈|投诉/举报)\s*[】\]]?",
+    # forum software's edit stamp in a post (Discuz!, phpwind): the editor, a date and a time
+    rf"[【\[]?\s*(本帖最后由\s*\S.{{0,30}}?\s*于\s*{_STAMP_TIME}\s*编辑|此帖被\s*\S.{{0,30}}?\s*在\s*{_STAMP_TIME}\s*重新编辑)\s*[】\]]?",
     # English-language pages (en.* / english.* gov and news sites)
     rf"(Editor|Editors|Edited by|Chief Editor|Responsible editor)\s*[:：]\s*{_NAME}",
     # app and WeChat account promos around a body
@@ -54,7 +58,7 @@ _STRICT_PATTERNS = [
 #: (crawler/extract/trail.py).
 _STRICT_NAMES = (
     "editor_credit", "editor_credit", "share_bar", "page_tools", "font_size", "vote_counter",
-    "qr_promo", "qr_promo", "qr_promo", "comment_notice", "report_button", "editor_credit",
+    "qr_promo", "qr_promo", "qr_promo", "comment_notice", "report_button", "forum_edit_stamp", "editor_credit",
     "app_promo", "app_promo", "app_promo", "wechat_promo", "qr_promo", "wechat_promo", "wechat_promo",
     "end_mark", "copyright", "copyright", "icp_licence", "gallery_counter", "gallery_pager", "pager",
 )
