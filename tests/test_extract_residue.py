@@ -93,3 +93,10 @@ def test_forum_edit_stamps_go_anywhere_and_a_sentence_about_editing_stays() -> N
     assert postclean([discuz, BODY[0], phpwind, BODY[1]]) == BODY
     sentence = "本帖最后由于版主疏忽，2013-5-13 08:12 编辑的内容丢失了。"
     assert postclean([BODY[0], sentence, BODY[1]]) == [BODY[0], sentence, BODY[1]]
+
+
+def test_share_prompts_and_bracketed_share_bars_go_and_sentences_about_sharing_stay() -> None:
+    prompts = ["用微信  “扫一扫”", "将文章分享到朋友圈。", "【分享到】", "分享至 微信 · 微博 · QQ好友 · 复制链接"]
+    assert postclean([BODY[0], *prompts, BODY[1]]) == BODY
+    sentences = ["分享到朋友圈的十种方法", "文章分享到朋友圈后，阅读量一周涨了十倍。", "本文分享给大家，请收藏。"]
+    assert postclean([BODY[0], *sentences, BODY[1]]) == [BODY[0], *sentences, BODY[1]]

@@ -21,7 +21,10 @@ _STRICT_PATTERNS = [
     rf"[（(【\[]?\s*(本文来源[:：]{_NAME}\s*)?(责任编辑|责编|編輯|编辑|責任編輯|责任校对|审核|校对)\s*[:：]\s*{_NAME}[）)】\]]?",
     rf"[（(【\[]\s*((编辑|作者|记者|通讯员|供稿|摄影|审核|校对|责编)\s*[:：]\s*{_NAME}\s*)+[）)】\]]",
     # share / print / window tools: a share bar names platforms, nothing else
-    r"(分享到|分享至|分享)\s*[:：]?\s*((微信|朋友圈|微博|新浪微博|腾讯微博|QQ空间|QQ|人人网|豆瓣|好友|更多|手机|[\s|｜/、,，])*)",
+    r"[【\[]?\s*(分享到|分享至|分享)\s*[】\]]?\s*[:：]?\s*((微信|朋友圈|微博|新浪微博|腾讯微博|QQ空间|QQ好友|QQ|人人网|豆瓣|易信|钉钉|好友|"
+    r"复制链接|更多|手机|[\s|｜/、,，·])*)",
+    # a share prompt naming what to share where (``将文章分享到朋友圈。``, under a QR code)
+    r"(点击.{0,6})?(将|把)?(本文|文章|此文|本页|网页|页面)(一键)?(分享|转发)(到|至|给)(你的|您的)?(微信|QQ)?(朋友圈|好友|朋友|群聊|微信群|微博|QQ空间)\s*[。！!]?",
     r"([【\[]?\s*(打印本页|打印|关闭窗口|关闭|收藏本页|收藏|返回顶部|纠错|我要纠错)\s*[】\]]?\s*)+",
     r"字号\s*[:：]?\s*[大中小\s|]{0,12}",
     r"[+＋]\d{1,4}",                                       # like/vote counters
@@ -57,7 +60,7 @@ _STRICT_PATTERNS = [
 #: The name of each strict pattern, in order: what the reason trail says removed a line
 #: (crawler/extract/trail.py).
 _STRICT_NAMES = (
-    "editor_credit", "editor_credit", "share_bar", "page_tools", "font_size", "vote_counter",
+    "editor_credit", "editor_credit", "share_bar", "share_bar", "page_tools", "font_size", "vote_counter",
     "qr_promo", "qr_promo", "qr_promo", "comment_notice", "report_button", "forum_edit_stamp", "editor_credit",
     "app_promo", "app_promo", "app_promo", "wechat_promo", "qr_promo", "wechat_promo", "wechat_promo",
     "end_mark", "copyright", "copyright", "icp_licence", "gallery_counter", "gallery_pager", "pager",
