@@ -100,3 +100,11 @@ def test_share_prompts_and_bracketed_share_bars_go_and_sentences_about_sharing_s
     assert postclean([BODY[0], *prompts, BODY[1]]) == BODY
     sentences = ["分享到朋友圈的十种方法", "文章分享到朋友圈后，阅读量一周涨了十倍。", "本文分享给大家，请收藏。"]
     assert postclean([BODY[0], *sentences, BODY[1]]) == [BODY[0], *sentences, BODY[1]]
+
+
+def test_app_calls_to_action_go_and_a_back_link_goes_below_the_text() -> None:
+    calls = ["打开凤凰新闻，查看更多高清图片", "下载示例新闻客户端，阅读更多精彩内容"]
+    assert postclean([BODY[0], *calls, BODY[1]]) == BODY
+    assert postclean([*BODY, "返回搜狐，查看更多"]) == BODY
+    sentence = "民警打开纸团，查看更多线索后立即赶往现场。"
+    assert postclean([BODY[0], sentence, BODY[1]]) == [BODY[0], sentence, BODY[1]]

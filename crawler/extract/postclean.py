@@ -41,6 +41,7 @@ _STRICT_PATTERNS = [
     r"[（(]?\s*本文来自.{0,30}(APP|app|App|客户端)\s*[）)]?",
     r".{0,20}下载.{0,10}(客户端|APP|app|App).{0,20}",
     r".{0,10}打开.{0,8}(客户端|APP|app|App|网易新闻).{0,20}",
+    r".{0,10}打开\S{1,10}[，,\s]*(查看|阅读|观看|浏览)(更多|全文|完整|原文|高清)[^\s。！？，,]{0,12}[…\.]*",  # 打开凤凰新闻，查看更多高清图片
     r".{0,10}点击.{0,4}(蓝字|上方).{0,20}",
     r".{0,10}长按.{0,6}(识别|扫描|关注)?.{0,4}(二维码|图片).{0,20}",
     r".{0,10}(点个?|点亮|点一下)\s*[“\"「]?在看.{0,20}",
@@ -62,7 +63,7 @@ _STRICT_PATTERNS = [
 _STRICT_NAMES = (
     "editor_credit", "editor_credit", "share_bar", "share_bar", "page_tools", "font_size", "vote_counter",
     "qr_promo", "qr_promo", "qr_promo", "comment_notice", "report_button", "forum_edit_stamp", "editor_credit",
-    "app_promo", "app_promo", "app_promo", "wechat_promo", "qr_promo", "wechat_promo", "wechat_promo",
+    "app_promo", "app_promo", "app_promo", "app_promo", "wechat_promo", "qr_promo", "wechat_promo", "wechat_promo",
     "end_mark", "copyright", "copyright", "icp_licence", "gallery_counter", "gallery_pager", "pager",
 )
 #: Boilerplate that is also the shape of real text in some articles (a notice names its
@@ -75,13 +76,14 @@ _EDGE_PATTERNS = [
     r"(主办单位|主办|承办单位|承办|技术支持|联系电话|联系我们)\s*[:：][^。！？]{0,60}",
     r".{0,10}(点击进入|点击查看|点击阅读).{0,30}(>>|》)?",
     r".{0,10}点击.{0,4}关注.{0,20}",
+    r"返回\S{1,10}?(首页)?[，,\s]*(查看|阅读|浏览)更多\S{0,6}",      # 返回搜狐，查看更多
     r"All [Rr]ights [Rr]eserved.{0,200}",
     r"\d{1,4}",                                            # a bare counter (likes, shares)
     r"(高清)?(图集|组图|多图|图片|视频|专题)",                  # gallery and section labels
 ]
 #: The name of each edge pattern, in order.
 _EDGE_NAMES = (
-    "statement", "tip_off", "reprint_terms", "organiser", "click_through", "follow_prompt",
+    "statement", "tip_off", "reprint_terms", "organiser", "click_through", "follow_prompt", "back_link",
     "all_rights_reserved", "bare_counter", "gallery_label",
 )
 _STRICT_RE = re.compile("|".join(f"(?:{p})" for p in _STRICT_PATTERNS))
