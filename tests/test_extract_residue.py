@@ -108,3 +108,13 @@ def test_app_calls_to_action_go_and_a_back_link_goes_below_the_text() -> None:
     assert postclean([*BODY, "返回搜狐，查看更多"]) == BODY
     sentence = "民警打开纸团，查看更多线索后立即赶往现场。"
     assert postclean([BODY[0], sentence, BODY[1]]) == [BODY[0], sentence, BODY[1]]
+
+
+def test_disclosure_fields_are_meta_lines_and_go_above_the_text() -> None:
+    rows = ["索 引 号：\t001234567/2012-00089\t发布机构：\t县政府办公室", "生成日期：\t2012-05-08\t文 号：\t青府办字〔2012〕31号",
+            "主题分类：\t防汛抗旱\t公开方式：\t主动公开", "发文字号：国办发〔2024〕7号"]
+    assert all(map(is_meta_line, rows))
+    assert postclean([*rows, *BODY]) == BODY
+    sentence = "有效性：经评估，该文件继续有效"
+    assert not is_meta_line(sentence)
+    assert postclean([sentence, *BODY]) == [sentence, *BODY]

@@ -121,10 +121,19 @@ _TRAILING_NAV = re.compile(
 #: The last visible character of a line ``_TRAILING_NAV`` applies to.
 _TRAILING_NAV_ENDS = frozenset(">）)】]")
 #: Labels of the date/source/tools line above a body (``发布时间：… 来源：… 浏览次数：…``).
+#: With them, the fields of the government disclosure (政府信息公开) table above a document,
+#: whose labels are padded with spaces (``索 引 号：``).
+_DISCLOSURE_LABELS = (
+    "索引号", "发布机构", "发文机关", "生成日期", "成文日期", "发文日期", "发文字号", "文号", "主题分类", "主题词",
+    "公开方式", "公开范围", "公开时限", "信息分类", "体裁分类", "组配分类", "有效性",
+)
+_DISCLOSURE = "|".join(r"\s*".join(label) for label in _DISCLOSURE_LABELS)
 _META_LABEL = re.compile(
     r"(发布时间|发布日期|发表时间|更新时间|时间|日期|来源|信息来源|稿源|作者|浏览次数|浏览量|点击数|点击量|阅读量|阅读数|访问量|字体|字号|摄影|记者|编辑"
-    r"|Source|Editor|Author|Date|Updated|Published|Posted|Font size|Font)\s*[:：]"
+    rf"|Source|Editor|Author|Date|Updated|Published|Posted|Font size|Font|{_DISCLOSURE})\s*[:：]"
 )
+#: A disclosure field alone on its line, with a short value or none (``索引号：000014349/2024-00021``).
+_FIELD_LINE = re.compile(rf"({_DISCLOSURE})\s*[:：][^。！？!?；;，,]{{0,40}}")
 #: A meta line holds at least two labels and no more text than this.
 _MAX_META_LINE = 160
 #: ... or opens with a date and time and holds one label (``2024-05-28 08:15 来源：…``).
@@ -174,7 +183,9 @@ def boilerplate_kinds(line: str) -> tuple[bool, bool]:
 
 
 def is_meta_line(line: str) -> bool:
-    """True for a date/source/view-count line: two or more meta labels in a short line."""
+    """True for a date/source/view-count line: two or more meta labels in a short line, or one disclosure field."""
+    if _FIELD_LINE.fullmatch(line):
+        return True
     labels = len(_META_LABEL.findall(line))
     if len(line) <= _MAX_DATED_LINE and (labels and _DATED.match(line) or _EN_DATED.match(line)):
         return True
