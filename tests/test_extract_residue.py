@@ -118,3 +118,11 @@ def test_disclosure_fields_are_meta_lines_and_go_above_the_text() -> None:
     sentence = "有效性：经评估，该文件继续有效"
     assert not is_meta_line(sentence)
     assert postclean([sentence, *BODY]) == [sentence, *BODY]
+
+
+def test_a_bare_post_time_goes_above_the_text_and_stays_below_it() -> None:
+    for stamp in ("(2012-04-08 20:51:36)", "2024-03-05 10:21", "【2024年3月5日 10:21】"):
+        assert postclean([stamp, *BODY]) == BODY
+        assert postclean([*BODY, stamp]) == [*BODY, stamp]
+    dated = "2024年3月5日10时，会议在市民中心召开。"
+    assert postclean([dated, *BODY]) == [dated, *BODY]

@@ -139,6 +139,8 @@ _MAX_META_LINE = 160
 #: ... or opens with a date and time and holds one label (``2024-05-28 08:15 来源：…``).
 _DATED = re.compile(r"(19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*\d{1,2}:\d{2}")
 _MAX_DATED_LINE = 80
+#: A date and time alone, above the text: a blog's or forum's post time (``(2012-04-08 20:51:36)``).
+_DATELINE = re.compile(rf"[（(【\[]?\s*{_DATED.pattern}(:\d{{2}})?\s*[）)】\]]?")
 #: An English dateline label with a month-name date (``Updated: Jun 19, 2024 17:08 Xinhua``).
 _EN_DATED = re.compile(
     r"(Updated|Published|Posted|Released|Date)\s*:?\s*(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+(19|20)\d{2}"
@@ -271,6 +273,8 @@ def _scoped_reason(line: str, in_list: bool, i: int, first: int, last: int, titl
     if is_edge_boilerplate(line):
         return "edge_boilerplate"
     if is_meta_line(line):
+        return "meta_line"
+    if i < first and _DATELINE.fullmatch(line):
         return "meta_line"
     if i < first and line == title:
         return "repeated_headline"
