@@ -126,3 +126,12 @@ def test_a_bare_post_time_goes_above_the_text_and_stays_below_it() -> None:
         assert postclean([*BODY, stamp]) == [*BODY, stamp]
     dated = "2024年3月5日10时，会议在市民中心召开。"
     assert postclean([dated, *BODY]) == [dated, *BODY]
+
+
+def test_a_lone_source_credit_goes_around_the_text_and_a_caption_credit_stays() -> None:
+    for credit in ("来源：人民日报", "【来源：新华社】", "（来源：示例日报）"):
+        assert postclean([credit, *BODY]) == BODY
+        assert postclean([*BODY, credit]) == BODY
+        assert postclean([BODY[0], credit, BODY[1]]) == [BODY[0], credit, BODY[1]]
+    for kept in ("图片来源：未来科学大奖官网", "来源：经调查，该报道属实。"):
+        assert postclean([*BODY, kept]) == [*BODY, kept]

@@ -132,8 +132,12 @@ _META_LABEL = re.compile(
     r"(发布时间|发布日期|发表时间|更新时间|时间|日期|来源|信息来源|稿源|作者|浏览次数|浏览量|点击数|点击量|阅读量|阅读数|访问量|字体|字号|摄影|记者|编辑"
     rf"|Source|Editor|Author|Date|Updated|Published|Posted|Font size|Font|{_DISCLOSURE})\s*[:：]"
 )
-#: A disclosure field alone on its line, with a short value or none (``索引号：000014349/2024-00021``).
-_FIELD_LINE = re.compile(rf"({_DISCLOSURE})\s*[:：][^。！？!?；;，,]{{0,40}}")
+#: A disclosure field or a source credit alone on its line, with a short value or none,
+#: bracketed or not (``索引号：000014349/2024-00021``, ``【来源：新华社】``). A caption's
+#: ``图片来源：`` is not a source credit.
+_FIELD_LINE = re.compile(
+    rf"[【\[（(]?\s*({_DISCLOSURE}|来源|信息来源|文章来源|本文来源|消息来源|新闻来源|稿源)\s*[:：][^。！？!?；;，,]{{0,40}}?\s*[】\]）)]?"
+)
 #: A meta line holds at least two labels and no more text than this.
 _MAX_META_LINE = 160
 #: ... or opens with a date and time and holds one label (``2024-05-28 08:15 来源：…``).
@@ -185,7 +189,7 @@ def boilerplate_kinds(line: str) -> tuple[bool, bool]:
 
 
 def is_meta_line(line: str) -> bool:
-    """True for a date/source/view-count line: two or more meta labels in a short line, or one disclosure field."""
+    """True for a date/source/view-count line: two or more meta labels in a short line, or one field alone."""
     if _FIELD_LINE.fullmatch(line):
         return True
     labels = len(_META_LABEL.findall(line))
