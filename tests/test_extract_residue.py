@@ -135,3 +135,13 @@ def test_a_lone_source_credit_goes_around_the_text_and_a_caption_credit_stays() 
         assert postclean([BODY[0], credit, BODY[1]]) == [BODY[0], credit, BODY[1]]
     for kept in ("图片来源：未来科学大奖官网", "来源：经调查，该报道属实。"):
         assert postclean([*BODY, kept]) == [*BODY, kept]
+
+
+def test_bylines_go_around_the_text_and_photo_credits_and_captions_stay() -> None:
+    for byline in ("文｜张三", "编辑｜李四", "（文/赵一鸣 图/受访者提供）", "责任编辑：", "撰文| 方芳 摄影|贾同军"):
+        assert postclean([byline, *BODY]) == BODY
+        assert postclean([*BODY, byline]) == BODY
+    inside = "文｜张三"
+    assert postclean([BODY[0], inside, BODY[1]]) == [BODY[0], inside, BODY[1]]
+    for kept in ("图/视觉中国", "图：游客在公园赏花", "审核：经审核，该项目符合申报条件"):
+        assert postclean([*BODY, kept]) == [*BODY, kept]

@@ -69,7 +69,20 @@ _STRICT_NAMES = (
 #: Boilerplate that is also the shape of real text in some articles (a notice names its
 #: 主办单位, a reprint states its terms): dropped only around the text, before its first
 #: sentence or after its last, never between paragraphs.
+#: A byline: a role, a separator (``文｜X``, ``编辑：X``, ``文/X``; 文 and 图 take no colon, ``图：…``
+#: opens a caption) and a name, which an empty editor field may lack (``责任编辑：``). A
+#: line must credit the writing or editing: a photo credit alone (``图/X``, ``摄影：X``) is a
+#: caption's, and captions are text.
+_CREDIT_VALUE = r"[^。！？!?，,；;：:｜|/（）()【】\[\]]{0,24}([（(][^（）()]{1,30}[）)])?"
+_WRITER_ROLE = (
+    r"(文\s*[｜|/]|(撰文|文字|作者|记者|编辑|责编|责任编辑|采写|统筹|校对|审核|出品|策划|排版|美编|设计|整理|翻译|编译|实习生|通讯员|主编"
+    r"|监制|制作)\s*[:：｜|/])"
+)
+_PHOTO_ROLE = r"(图\s*[｜|/]|(图片|摄影)\s*[:：｜|/])"
+_WRITER = rf"{_WRITER_ROLE}\s*{_CREDIT_VALUE}\s*"
+_ANY_CREDIT = rf"({_WRITER_ROLE}|{_PHOTO_ROLE})\s*{_CREDIT_VALUE}\s*"
 _EDGE_PATTERNS = [
+    rf"[（(【\[]?\s*({_ANY_CREDIT})*{_WRITER}({_ANY_CREDIT})*[）)】\]]?",
     r"[【\[]?\s*(特别声明|免责声明|版权声明|本网声明|本站声明|郑重声明|\S{1,6}声明)\s*([】\]]\s*[:：]?|[:：]).*",
     r".{0,20}报料\s*[:：].{0,60}",
     r".{0,20}(未经授权|未经许可|未经书面授权|未经允许)[，,\s]*(不得|禁止|严禁)(转载|使用|复制).{0,20}",
@@ -83,7 +96,7 @@ _EDGE_PATTERNS = [
 ]
 #: The name of each edge pattern, in order.
 _EDGE_NAMES = (
-    "statement", "tip_off", "reprint_terms", "organiser", "click_through", "follow_prompt", "back_link",
+    "byline", "statement", "tip_off", "reprint_terms", "organiser", "click_through", "follow_prompt", "back_link",
     "all_rights_reserved", "bare_counter", "gallery_label",
 )
 _STRICT_RE = re.compile("|".join(f"(?:{p})" for p in _STRICT_PATTERNS))
@@ -98,6 +111,8 @@ _TRIGGER_WORDS = (
     "评论", "举报", "Edit", "本文", "下载", "打开", "点", "长按", "在看", "转发", "END", "End", "end", "完",
     "Copyright", "COPYRIGHT", "copyright", "©", "版权", "ICP", "公网安备", "标识码", "许可证", "上一", "下一", "查看原图",
     "自动播放", "全屏", "返回列表", "页", "声明", "报料", "未经", "主办", "承办", "技术支持", "联系", "Rights", "rights",
+    "[｜|]", "作者", "记者", "撰文", "文字", "采写", "统筹", "出品", "策划", "排版", "设计", "整理", "翻译", "实习生", "通讯员",
+    "监制", "制作",
 )
 
 
