@@ -145,3 +145,11 @@ def test_bylines_go_around_the_text_and_photo_credits_and_captions_stay() -> Non
     assert postclean([BODY[0], inside, BODY[1]]) == [BODY[0], inside, BODY[1]]
     for kept in ("图/视觉中国", "图：游客在公园赏花", "审核：经审核，该项目符合申报条件"):
         assert postclean([*BODY, kept]) == [*BODY, kept]
+
+
+def test_a_bare_statement_goes_below_the_text_and_stays_inside_it() -> None:
+    statement = "声明：本文内容仅供参考，不构成医疗建议。如有侵权请联系删除。"
+    assert postclean([*BODY, statement]) == BODY
+    assert postclean([BODY[0], statement, BODY[1]]) == [BODY[0], statement, BODY[1]]
+    quoted = "声明称，公司将依法维权。"
+    assert postclean([*BODY, quoted]) == [*BODY, quoted]
