@@ -153,3 +153,13 @@ def test_a_bare_statement_goes_below_the_text_and_stays_inside_it() -> None:
     assert postclean([BODY[0], statement, BODY[1]]) == [BODY[0], statement, BODY[1]]
     quoted = "声明称，公司将依法维权。"
     assert postclean([*BODY, quoted]) == [*BODY, quoted]
+
+
+def test_a_reprint_credit_goes_around_the_text_and_a_sentence_about_the_article_stays() -> None:
+    for credit in ("本文来自微信公众号“智能涌现”（ID：AIEmergence），作者：何涛，36氪经授权发布。", "本文转载自新华网",
+                   "本文首发于微信公众号：示例财经。文章内容属作者个人观点，不代表本网立场。"):
+        assert postclean([credit, *BODY]) == BODY
+        assert postclean([*BODY, credit]) == BODY
+        assert postclean([BODY[0], credit, BODY[1]]) == [BODY[0], credit, BODY[1]]
+    study = "本文来自于对300家企业的调研，发现多数企业面临融资难题。"
+    assert postclean([study, *BODY]) == [study, *BODY]

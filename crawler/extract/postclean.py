@@ -85,6 +85,10 @@ _EDGE_PATTERNS = [
     rf"[（(【\[]?\s*({_ANY_CREDIT})*{_WRITER}({_ANY_CREDIT})*[）)】\]]?",
     r"[【\[]?\s*(特别声明|免责声明|版权声明|本网声明|本站声明|郑重声明|\S{0,6}声明)\s*([】\]]\s*[:：]?|[:：]).*",
     r".{0,20}报料\s*[:：].{0,60}",
+    # a reprint credit: where the article first ran, with the terms that may follow it
+    r"[（(【\[]?\s*(本文|文章|此文)(经授权)?(来自于?|来源于?|转载自|转自|首发于|选自|摘自|原载于?|原发于|授权转载自?)\s*[:：]?"
+    r"(?=[^。！？]{0,40}(公众号|微信|微博|头条|百家号|客户端|APP|app|App|网|报|刊|杂志|社|ID|授权|作者))"
+    r"[^。！？]{1,80}([。！？][^。！？]{0,60}){0,3}",
     r".{0,20}(未经授权|未经许可|未经书面授权|未经允许)[，,\s]*(不得|禁止|严禁)(转载|使用|复制).{0,20}",
     r"(主办单位|主办|承办单位|承办|技术支持|联系电话|联系我们)\s*[:：][^。！？]{0,60}",
     r".{0,10}(点击进入|点击查看|点击阅读).{0,30}(>>|》)?",
@@ -96,7 +100,8 @@ _EDGE_PATTERNS = [
 ]
 #: The name of each edge pattern, in order.
 _EDGE_NAMES = (
-    "byline", "statement", "tip_off", "reprint_terms", "organiser", "click_through", "follow_prompt", "back_link",
+    "byline", "statement", "tip_off", "reprint_credit", "reprint_terms", "organiser", "click_through", "follow_prompt",
+    "back_link",
     "all_rights_reserved", "bare_counter", "gallery_label",
 )
 _STRICT_RE = re.compile("|".join(f"(?:{p})" for p in _STRICT_PATTERNS))
@@ -112,7 +117,7 @@ _TRIGGER_WORDS = (
     "Copyright", "COPYRIGHT", "copyright", "©", "版权", "ICP", "公网安备", "标识码", "许可证", "上一", "下一", "查看原图",
     "自动播放", "全屏", "返回列表", "页", "声明", "报料", "未经", "主办", "承办", "技术支持", "联系", "Rights", "rights",
     "[｜|]", "作者", "记者", "撰文", "文字", "采写", "统筹", "出品", "策划", "排版", "设计", "整理", "翻译", "实习生", "通讯员",
-    "监制", "制作",
+    "监制", "制作", "文章", "此文",
 )
 
 
