@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from crawler.extract.postclean import is_meta_line, postclean
-from crawler.extract.residue import drop_list_residue, is_heading, is_stamped
+from crawler.extract.residue import drop_list_residue, is_heading, is_stamped, repeated_lead_flags
 
 BODY = [
     "5月27日，我国首个深远海漂浮式风电项目在海南万宁海域实现全容量并网发电。",
@@ -163,3 +163,27 @@ def test_a_reprint_credit_goes_around_the_text_and_a_sentence_about_the_article_
         assert postclean([BODY[0], credit, BODY[1]]) == [BODY[0], credit, BODY[1]]
     study = "本文来自于对300家企业的调研，发现多数企业面临融资难题。"
     assert postclean([study, *BODY]) == [study, *BODY]
+
+
+LEAD = [
+    "9月23日至24日，我校2011年秋季田径运动会在学校田径场隆重举行。全校三十六个班级的一千二百余名运动员参加了十八个项目的角逐。",
+    "开幕式上，各班代表队依次入场，口号响亮，步伐整齐，展现了我校学生积极向上的精神风貌。",
+    "比赛中，运动员们奋勇拼搏，你追我赶，赛场上加油声此起彼伏。",
+]
+
+
+def test_an_intro_box_repeating_the_lead_goes() -> None:
+    assert postclean(["摘要：" + LEAD[1], LEAD[1], LEAD[2]]) == LEAD[1:]
+    intro = "9月23日至24日，我校2011年秋季田径运动会在学校田径场隆重举行。全校三十六个班级的一千二百余名运动员参加了十八个项目的角逐。 开幕式上，各班代表队依次入场"
+    assert postclean([intro, "发布时间：2011-09-25 来源：校团委", *LEAD]) == LEAD
+    assert repeated_lead_flags([intro, "作者：王老师", *LEAD]) == [True, False, False, False, False]
+
+
+def test_an_editors_summary_a_later_quote_and_a_repeated_paragraph_inside_stay() -> None:
+    summary = "导读：本届运动会共有一千二百余名运动员参加，一项保持九年的校运会纪录被打破。"
+    assert postclean([summary, *LEAD]) == [summary, *LEAD]
+    teaser = LEAD[2] + "大家都说这是最好的一届。"
+    assert not any(repeated_lead_flags([teaser, *LEAD[:2], "运动员名单", teaser]))
+    assert postclean([*LEAD, LEAD[0]]) == [*LEAD, LEAD[0]]
+    alike = [f"第{n}段：科技创新是推动高质量发展的关键，要加强基础研究，夯实科技自立自强的根基。" for n in range(3)]
+    assert postclean(alike) == alike

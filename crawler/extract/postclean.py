@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from crawler.extract.residue import headed_list_flags, is_stamped, stamped_run_flags
+from crawler.extract.residue import headed_list_flags, is_stamped, repeated_lead_flags, stamped_run_flags
 from crawler.extract.shapes import is_prose
 
 #: Whole-line patterns of page-tool and editor boilerplate inside article containers on
@@ -237,10 +237,11 @@ def postclean(lines: list[str], title: str | None = None, listed: list[bool] | N
     """Return the kept ``lines`` without boilerplate, with scoped rules.
 
     Each line loses trailing navigation and glued credits; whole-line page-tool and
-    editor boilerplate goes wherever it stands; statements and meta lines go only around
-    the text (before its first sentence or after its last), a repeated headline only
-    above it, a headed recommendation list only below it; runs of three or more
-    timestamped list items go anywhere.
+    editor boilerplate goes wherever it stands; a summary above the text that the text
+    repeats goes; statements and meta lines go only around the text (before its first
+    sentence or after its last), a repeated headline only above it, a headed
+    recommendation list only below it; runs of three or more timestamped list items go
+    anywhere.
 
     Args:
         lines: the kept lines, in page order.
@@ -258,9 +259,10 @@ def postclean_verdicts(
     """For each of ``lines``: the cleaned line and None when it is kept, else the rule that drops it.
 
     The rules of ``postclean`` (which keeps exactly the lines whose reason is None):
-    ``empty``, ``boilerplate`` (page tools, editor credits …, anywhere), ``timestamped_list``
-    (inside the text), and around the text only ``edge_boilerplate``, ``meta_line``,
-    ``repeated_headline`` (above it) and ``recommendation_list`` (below it).
+    ``empty``, ``boilerplate`` (page tools, editor credits …, anywhere), ``repeated_summary``
+    (above the text), ``timestamped_list`` (inside the text), and around the text only
+    ``edge_boilerplate``, ``meta_line``, ``repeated_headline`` (above it) and
+    ``recommendation_list`` (below it).
     """
     if listed is None:
         listed = [a or b for a, b in zip(headed_list_flags(lines), stamped_run_flags(lines))]
@@ -279,6 +281,11 @@ def postclean_verdicts(
         else:
             kept.append((len(verdicts), line, in_list))
             verdicts.append((line, None))
+    summary = repeated_lead_flags([line for _, line, _ in kept])
+    for (position, line, _), repeated in zip(kept, summary):
+        if repeated:
+            verdicts[position] = (line, "repeated_summary")
+    kept = [entry for entry, repeated in zip(kept, summary) if not repeated]
     prose = [
         i
         for i, (_, line, in_list) in enumerate(kept)
