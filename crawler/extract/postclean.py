@@ -66,9 +66,6 @@ _STRICT_NAMES = (
     "app_promo", "app_promo", "app_promo", "app_promo", "wechat_promo", "qr_promo", "wechat_promo", "wechat_promo",
     "end_mark", "copyright", "copyright", "icp_licence", "gallery_counter", "gallery_pager", "pager",
 )
-#: Boilerplate that is also the shape of real text in some articles (a notice names its
-#: 主办单位, a reprint states its terms): dropped only around the text, before its first
-#: sentence or after its last, never between paragraphs.
 #: A byline: a role, a separator (``文｜X``, ``编辑：X``, ``文/X``; 文 and 图 take no colon, ``图：…``
 #: opens a caption) and a name, which an empty editor field may lack (``责任编辑：``). A
 #: line must credit the writing or editing: a photo credit alone (``图/X``, ``摄影：X``) is a
@@ -81,6 +78,9 @@ _WRITER_ROLE = (
 _PHOTO_ROLE = r"(图\s*[｜|/]|(图片|摄影)\s*[:：｜|/])"
 _WRITER = rf"{_WRITER_ROLE}\s*{_CREDIT_VALUE}\s*"
 _ANY_CREDIT = rf"({_WRITER_ROLE}|{_PHOTO_ROLE})\s*{_CREDIT_VALUE}\s*"
+#: Boilerplate that is also the shape of real text in some articles (a notice names its
+#: 主办单位, a reprint states its terms): dropped only around the text, before its first
+#: sentence or after its last, never between paragraphs.
 _EDGE_PATTERNS = [
     rf"[（(【\[]?\s*({_ANY_CREDIT})*{_WRITER}({_ANY_CREDIT})*[）)】\]]?",
     r"[【\[]?\s*(特别声明|免责声明|版权声明|本网声明|本站声明|郑重声明|\S{0,6}声明)\s*([】\]]\s*[:：]?|[:：]).*",
@@ -101,8 +101,7 @@ _EDGE_PATTERNS = [
 #: The name of each edge pattern, in order.
 _EDGE_NAMES = (
     "byline", "statement", "tip_off", "reprint_credit", "reprint_terms", "organiser", "click_through", "follow_prompt",
-    "back_link",
-    "all_rights_reserved", "bare_counter", "gallery_label",
+    "back_link", "all_rights_reserved", "bare_counter", "gallery_label",
 )
 _STRICT_RE = re.compile("|".join(f"(?:{p})" for p in _STRICT_PATTERNS))
 _EDGE_RE = re.compile("|".join(f"(?:{p})" for p in _EDGE_PATTERNS))
