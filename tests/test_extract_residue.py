@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from crawler.extract.postclean import is_meta_line, postclean
-from crawler.extract.residue import drop_list_residue, is_heading, is_stamped
+from crawler.extract.residue import drop_list_residue, is_heading, is_stamped, repeated_lead_flags
 
 BODY = [
     "5月27日，我国首个深远海漂浮式风电项目在海南万宁海域实现全容量并网发电。",
@@ -85,3 +85,105 @@ def test_a_statement_goes_below_the_text_and_stays_inside_it() -> None:
 def test_preformatted_lines_are_kept_verbatim() -> None:
     code = "for x in items:\n    print(x)  # 分享到"
     assert postclean([BODY[0], code, BODY[1]]) == [BODY[0], code, BODY[1]]
+
+
+def test_forum_edit_stamps_go_anywhere_and_a_sentence_about_editing_stays() -> None:
+    discuz = "本帖最后由 老猫不吃鱼 于 2013-5-13 08:12 编辑"
+    phpwind = "[ 此帖被版主小王在2013-05-13 08:12重新编辑 ]"
+    assert postclean([discuz, BODY[0], phpwind, BODY[1]]) == BODY
+    sentence = "本帖最后由于版主疏忽，2013-5-13 08:12 编辑的内容丢失了。"
+    assert postclean([BODY[0], sentence, BODY[1]]) == [BODY[0], sentence, BODY[1]]
+
+
+def test_share_prompts_and_bracketed_share_bars_go_and_sentences_about_sharing_stay() -> None:
+    prompts = ["用微信  “扫一扫”", "将文章分享到朋友圈。", "【分享到】", "分享至 微信 · 微博 · QQ好友 · 复制链接"]
+    assert postclean([BODY[0], *prompts, BODY[1]]) == BODY
+    sentences = ["分享到朋友圈的十种方法", "文章分享到朋友圈后，阅读量一周涨了十倍。", "本文分享给大家，请收藏。"]
+    assert postclean([BODY[0], *sentences, BODY[1]]) == [BODY[0], *sentences, BODY[1]]
+
+
+def test_app_calls_to_action_go_and_a_back_link_goes_below_the_text() -> None:
+    calls = ["打开凤凰新闻，查看更多高清图片", "下载示例新闻客户端，阅读更多精彩内容"]
+    assert postclean([BODY[0], *calls, BODY[1]]) == BODY
+    assert postclean([*BODY, "返回搜狐，查看更多"]) == BODY
+    sentence = "民警打开纸团，查看更多线索后立即赶往现场。"
+    assert postclean([BODY[0], sentence, BODY[1]]) == [BODY[0], sentence, BODY[1]]
+
+
+def test_disclosure_fields_are_meta_lines_and_go_above_the_text() -> None:
+    rows = ["索 引 号：\t001234567/2012-00089\t发布机构：\t县政府办公室", "生成日期：\t2012-05-08\t文 号：\t青府办字〔2012〕31号",
+            "主题分类：\t防汛抗旱\t公开方式：\t主动公开", "发文字号：国办发〔2024〕7号"]
+    assert all(map(is_meta_line, rows))
+    assert postclean([*rows, *BODY]) == BODY
+    sentence = "有效性：经评估，该文件继续有效"
+    assert not is_meta_line(sentence)
+    assert postclean([sentence, *BODY]) == [sentence, *BODY]
+
+
+def test_a_bare_post_time_goes_above_the_text_and_stays_below_it() -> None:
+    for stamp in ("(2012-04-08 20:51:36)", "2024-03-05 10:21", "【2024年3月5日 10:21】"):
+        assert postclean([stamp, *BODY]) == BODY
+        assert postclean([*BODY, stamp]) == [*BODY, stamp]
+    dated = "2024年3月5日10时，会议在市民中心召开。"
+    assert postclean([dated, *BODY]) == [dated, *BODY]
+
+
+def test_a_lone_source_credit_goes_around_the_text_and_a_caption_credit_stays() -> None:
+    for credit in ("来源：人民日报", "【来源：新华社】", "（来源：示例日报）"):
+        assert postclean([credit, *BODY]) == BODY
+        assert postclean([*BODY, credit]) == BODY
+        assert postclean([BODY[0], credit, BODY[1]]) == [BODY[0], credit, BODY[1]]
+    for kept in ("图片来源：未来科学大奖官网", "来源：经调查，该报道属实。"):
+        assert postclean([*BODY, kept]) == [*BODY, kept]
+
+
+def test_bylines_go_around_the_text_and_photo_credits_and_captions_stay() -> None:
+    for byline in ("文｜张三", "编辑｜李四", "（文/赵一鸣 图/受访者提供）", "责任编辑：", "撰文| 方芳 摄影|贾同军"):
+        assert postclean([byline, *BODY]) == BODY
+        assert postclean([*BODY, byline]) == BODY
+    inside = "文｜张三"
+    assert postclean([BODY[0], inside, BODY[1]]) == [BODY[0], inside, BODY[1]]
+    for kept in ("图/视觉中国", "图：游客在公园赏花", "审核：经审核，该项目符合申报条件"):
+        assert postclean([*BODY, kept]) == [*BODY, kept]
+
+
+def test_a_bare_statement_goes_below_the_text_and_stays_inside_it() -> None:
+    statement = "声明：本文内容仅供参考，不构成医疗建议。如有侵权请联系删除。"
+    assert postclean([*BODY, statement]) == BODY
+    assert postclean([BODY[0], statement, BODY[1]]) == [BODY[0], statement, BODY[1]]
+    quoted = "声明称，公司将依法维权。"
+    assert postclean([*BODY, quoted]) == [*BODY, quoted]
+
+
+def test_a_reprint_credit_goes_around_the_text_and_a_sentence_about_the_article_stays() -> None:
+    for credit in ("本文来自微信公众号“智能涌现”（ID：AIEmergence），作者：何涛，36氪经授权发布。", "本文转载自新华网",
+                   "本文首发于微信公众号：示例财经。文章内容属作者个人观点，不代表本网立场。"):
+        assert postclean([credit, *BODY]) == BODY
+        assert postclean([*BODY, credit]) == BODY
+        assert postclean([BODY[0], credit, BODY[1]]) == [BODY[0], credit, BODY[1]]
+    study = "本文来自于对300家企业的调研，发现多数企业面临融资难题。"
+    assert postclean([study, *BODY]) == [study, *BODY]
+
+
+LEAD = [
+    "9月23日至24日，我校2011年秋季田径运动会在学校田径场隆重举行。全校三十六个班级的一千二百余名运动员参加了十八个项目的角逐。",
+    "开幕式上，各班代表队依次入场，口号响亮，步伐整齐，展现了我校学生积极向上的精神风貌。",
+    "比赛中，运动员们奋勇拼搏，你追我赶，赛场上加油声此起彼伏。",
+]
+
+
+def test_an_intro_box_repeating_the_lead_goes() -> None:
+    assert postclean(["摘要：" + LEAD[1], LEAD[1], LEAD[2]]) == LEAD[1:]
+    intro = "9月23日至24日，我校2011年秋季田径运动会在学校田径场隆重举行。全校三十六个班级的一千二百余名运动员参加了十八个项目的角逐。 开幕式上，各班代表队依次入场"
+    assert postclean([intro, "发布时间：2011-09-25 来源：校团委", *LEAD]) == LEAD
+    assert repeated_lead_flags([intro, "作者：王老师", *LEAD]) == [True, False, False, False, False]
+
+
+def test_an_editors_summary_a_later_quote_and_a_repeated_paragraph_inside_stay() -> None:
+    summary = "导读：本届运动会共有一千二百余名运动员参加，一项保持九年的校运会纪录被打破。"
+    assert postclean([summary, *LEAD]) == [summary, *LEAD]
+    teaser = LEAD[2] + "大家都说这是最好的一届。"
+    assert not any(repeated_lead_flags([teaser, *LEAD[:2], "运动员名单", teaser]))
+    assert postclean([*LEAD, LEAD[0]]) == [*LEAD, LEAD[0]]
+    alike = [f"第{n}段：科技创新是推动高质量发展的关键，要加强基础研究，夯实科技自立自强的根基。" for n in range(3)]
+    assert postclean(alike) == alike

@@ -9,29 +9,24 @@ inside a long paragraph that happens to contain it.
 
 from __future__ import annotations
 
-import re
 import warnings
 from typing import TYPE_CHECKING
 
 import trafilatura
+
+from crawler.extract.shapes import key
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
     from crawler.extract.segment import Block
 
-_NOT_KEY = re.compile(r"[\W_]+")
 #: Keys shorter than this count as found only near the running match position.
 SHORT_KEY = 8
 #: ... within this many key characters of it.
 NEAR = 40
 #: Keys at least this long also count when they occur out of order.
 LONG_KEY = 20
-
-
-def key(text: str) -> str:
-    """Comparison form of a text: letters and digits only, case-folded."""
-    return _NOT_KEY.sub("", text).casefold()
 
 
 #: Elements trafilatura deletes unread (and never holding a paragraph): taken out before

@@ -17,9 +17,9 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from crawler.extract import segment as seg
-from crawler.extract.candidates import key
 from crawler.extract.cues import CUES, text_cues
 from crawler.extract.density import in_selected, totals_below
+from crawler.extract.shapes import key
 from crawler.extract.tokens import CATEGORIES
 
 if TYPE_CHECKING:

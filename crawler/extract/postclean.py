@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from crawler.extract.residue import headed_list_flags, is_stamped, stamped_run_flags
+from crawler.extract.residue import headed_list_flags, is_stamped, repeated_lead_flags, stamped_run_flags
 from crawler.extract.shapes import is_prose
 
 #: Whole-line patterns of page-tool and editor boilerplate inside article containers on
@@ -14,12 +14,17 @@ from crawler.extract.shapes import is_prose
 #: sub-heading ``分享经验：…`` stay). Re-check with the ``without`` snippets of
 #: ``../shared/fixtures/pages.json`` (kinds ``editor_boilerplate``, ``share_widget``).
 _NAME = r"[^。！？!?，,；;：:]{1,24}"
+#: A date and clock time as forum and blog software stamps them (``2013-5-13 08:12``).
+_STAMP_TIME = r"(19|20)\d{2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}\s+\d{1,2}:\d{2}(:\d{2})?(\s*[AaPp][Mm])?"
 _STRICT_PATTERNS = [
     # 责任编辑：X / (责编：X) / 【编辑：X】 / [責任編輯:X] / 本文来源：X 责任编辑：Y
     rf"[（(【\[]?\s*(本文来源[:：]{_NAME}\s*)?(责任编辑|责编|編輯|编辑|責任編輯|责任校对|审核|校对)\s*[:：]\s*{_NAME}[）)】\]]?",
     rf"[（(【\[]\s*((编辑|作者|记者|通讯员|供稿|摄影|审核|校对|责编)\s*[:：]\s*{_NAME}\s*)+[）)】\]]",
     # share / print / window tools: a share bar names platforms, nothing else
-    r"(分享到|分享至|分享)\s*[:：]?\s*((微信|朋友圈|微博|新浪微博|腾讯微博|QQ空间|QQ|人人网|豆瓣|好友|更多|手机|[\s|｜/、,，])*)",
+    r"[【\[]?\s*(分享到|分享至|分享)\s*[】\]]?\s*[:：]?\s*((微信|朋友圈|微博|新浪微博|腾讯微博|QQ空间|QQ好友|QQ|人人网|豆瓣|易信|钉钉|好友|"
+    r"复制链接|更多|手机|[\s|｜/、,，·])*)",
+    # a share prompt naming what to share where (``将文章分享到朋友圈。``, under a QR code)
+    r"(点击.{0,6})?(将|把)?(本文|文章|此文|本页|网页|页面)(一键)?(分享|转发)(到|至|给)(你的|您的)?(微信|QQ)?(朋友圈|好友|朋友|群聊|微信群|微博|QQ空间)\s*[。！!]?",
     r"([【\[]?\s*(打印本页|打印|关闭窗口|关闭|收藏本页|收藏|返回顶部|纠错|我要纠错)\s*[】\]]?\s*)+",
     r"字号\s*[:：]?\s*[大中小\s|]{0,12}",
     r"[+＋]\d{1,4}",                                       # like/vote counters
@@ -28,12 +33,15 @@ _STRICT_PATTERNS = [
     r"(用微信|微信)扫描.{0,20}",
     r"网友评论仅供.{0,60}",
     r"[【\[]?\s*(举报|我要举报|举报/反馈|投诉/举报)\s*[】\]]?",
+    # forum software's edit stamp in a post (Discuz!, phpwind): the editor, a date and a time
+    rf"[【\[]?\s*(本帖最后由\s*\S.{{0,30}}?\s*于\s*{_STAMP_TIME}\s*编辑|此帖被\s*\S.{{0,30}}?\s*在\s*{_STAMP_TIME}\s*重新编辑)\s*[】\]]?",
     # English-language pages (en.* / english.* gov and news sites)
     rf"(Editor|Editors|Edited by|Chief Editor|Responsible editor)\s*[:：]\s*{_NAME}",
     # app and WeChat account promos around a body
     r"[（(]?\s*本文来自.{0,30}(APP|app|App|客户端)\s*[）)]?",
     r".{0,20}下载.{0,10}(客户端|APP|app|App).{0,20}",
     r".{0,10}打开.{0,8}(客户端|APP|app|App|网易新闻).{0,20}",
+    r".{0,10}打开\S{1,10}[，,\s]*(查看|阅读|观看|浏览)(更多|全文|完整|原文|高清)[^\s。！？，,]{0,12}[…\.]*",  # 打开凤凰新闻，查看更多高清图片
     r".{0,10}点击.{0,4}(蓝字|上方).{0,20}",
     r".{0,10}长按.{0,6}(识别|扫描|关注)?.{0,4}(二维码|图片).{0,20}",
     r".{0,10}(点个?|点亮|点一下)\s*[“\"「]?在看.{0,20}",
@@ -53,29 +61,47 @@ _STRICT_PATTERNS = [
 #: The name of each strict pattern, in order: what the reason trail says removed a line
 #: (crawler/extract/trail.py).
 _STRICT_NAMES = (
-    "editor_credit", "editor_credit", "share_bar", "page_tools", "font_size", "vote_counter",
-    "qr_promo", "qr_promo", "qr_promo", "comment_notice", "report_button", "editor_credit",
-    "app_promo", "app_promo", "app_promo", "wechat_promo", "qr_promo", "wechat_promo", "wechat_promo",
+    "editor_credit", "editor_credit", "share_bar", "share_bar", "page_tools", "font_size", "vote_counter",
+    "qr_promo", "qr_promo", "qr_promo", "comment_notice", "report_button", "forum_edit_stamp", "editor_credit",
+    "app_promo", "app_promo", "app_promo", "app_promo", "wechat_promo", "qr_promo", "wechat_promo", "wechat_promo",
     "end_mark", "copyright", "copyright", "icp_licence", "gallery_counter", "gallery_pager", "pager",
 )
+#: A byline: a role, a separator (``文｜X``, ``编辑：X``, ``文/X``; 文 and 图 take no colon, ``图：…``
+#: opens a caption) and a name, which an empty editor field may lack (``责任编辑：``). A
+#: line must credit the writing or editing: a photo credit alone (``图/X``, ``摄影：X``) is a
+#: caption's, and captions are text.
+_CREDIT_VALUE = r"[^。！？!?，,；;：:｜|/（）()【】\[\]]{0,24}([（(][^（）()]{1,30}[）)])?"
+_WRITER_ROLE = (
+    r"(文\s*[｜|/]|(撰文|文字|作者|记者|编辑|责编|责任编辑|采写|统筹|校对|审核|出品|策划|排版|美编|设计|整理|翻译|编译|实习生|通讯员|主编"
+    r"|监制|制作)\s*[:：｜|/])"
+)
+_PHOTO_ROLE = r"(图\s*[｜|/]|(图片|摄影)\s*[:：｜|/])"
+_WRITER = rf"{_WRITER_ROLE}\s*{_CREDIT_VALUE}\s*"
+_ANY_CREDIT = rf"({_WRITER_ROLE}|{_PHOTO_ROLE})\s*{_CREDIT_VALUE}\s*"
 #: Boilerplate that is also the shape of real text in some articles (a notice names its
 #: 主办单位, a reprint states its terms): dropped only around the text, before its first
 #: sentence or after its last, never between paragraphs.
 _EDGE_PATTERNS = [
-    r"[【\[]?\s*(特别声明|免责声明|版权声明|本网声明|本站声明|郑重声明|\S{1,6}声明)\s*([】\]]\s*[:：]?|[:：]).*",
+    rf"[（(【\[]?\s*({_ANY_CREDIT})*{_WRITER}({_ANY_CREDIT})*[）)】\]]?",
+    r"[【\[]?\s*(特别声明|免责声明|版权声明|本网声明|本站声明|郑重声明|\S{0,6}声明)\s*([】\]]\s*[:：]?|[:：]).*",
     r".{0,20}报料\s*[:：].{0,60}",
+    # a reprint credit: where the article first ran, with the terms that may follow it
+    r"[（(【\[]?\s*(本文|文章|此文)(经授权)?(来自于?|来源于?|转载自|转自|首发于|选自|摘自|原载于?|原发于|授权转载自?)\s*[:：]?"
+    r"(?=[^。！？]{0,40}(公众号|微信|微博|头条|百家号|客户端|APP|app|App|网|报|刊|杂志|社|ID|授权|作者))"
+    r"[^。！？]{1,80}([。！？][^。！？]{0,60}){0,3}",
     r".{0,20}(未经授权|未经许可|未经书面授权|未经允许)[，,\s]*(不得|禁止|严禁)(转载|使用|复制).{0,20}",
     r"(主办单位|主办|承办单位|承办|技术支持|联系电话|联系我们)\s*[:：][^。！？]{0,60}",
     r".{0,10}(点击进入|点击查看|点击阅读).{0,30}(>>|》)?",
     r".{0,10}点击.{0,4}关注.{0,20}",
+    r"返回\S{1,10}?(首页)?[，,\s]*(查看|阅读|浏览)更多\S{0,6}",      # 返回搜狐，查看更多
     r"All [Rr]ights [Rr]eserved.{0,200}",
     r"\d{1,4}",                                            # a bare counter (likes, shares)
     r"(高清)?(图集|组图|多图|图片|视频|专题)",                  # gallery and section labels
 ]
 #: The name of each edge pattern, in order.
 _EDGE_NAMES = (
-    "statement", "tip_off", "reprint_terms", "organiser", "click_through", "follow_prompt",
-    "all_rights_reserved", "bare_counter", "gallery_label",
+    "byline", "statement", "tip_off", "reprint_credit", "reprint_terms", "organiser", "click_through", "follow_prompt",
+    "back_link", "all_rights_reserved", "bare_counter", "gallery_label",
 )
 _STRICT_RE = re.compile("|".join(f"(?:{p})" for p in _STRICT_PATTERNS))
 _EDGE_RE = re.compile("|".join(f"(?:{p})" for p in _EDGE_PATTERNS))
@@ -89,6 +115,8 @@ _TRIGGER_WORDS = (
     "评论", "举报", "Edit", "本文", "下载", "打开", "点", "长按", "在看", "转发", "END", "End", "end", "完",
     "Copyright", "COPYRIGHT", "copyright", "©", "版权", "ICP", "公网安备", "标识码", "许可证", "上一", "下一", "查看原图",
     "自动播放", "全屏", "返回列表", "页", "声明", "报料", "未经", "主办", "承办", "技术支持", "联系", "Rights", "rights",
+    "[｜|]", "作者", "记者", "撰文", "文字", "采写", "统筹", "出品", "策划", "排版", "设计", "整理", "翻译", "实习生", "通讯员",
+    "监制", "制作", "文章", "此文",
 )
 
 
@@ -112,15 +140,30 @@ _TRAILING_NAV = re.compile(
 #: The last visible character of a line ``_TRAILING_NAV`` applies to.
 _TRAILING_NAV_ENDS = frozenset(">）)】]")
 #: Labels of the date/source/tools line above a body (``发布时间：… 来源：… 浏览次数：…``).
+#: With them, the fields of the government disclosure (政府信息公开) table above a document,
+#: whose labels are padded with spaces (``索 引 号：``).
+_DISCLOSURE_LABELS = (
+    "索引号", "发布机构", "发文机关", "生成日期", "成文日期", "发文日期", "发文字号", "文号", "主题分类", "主题词",
+    "公开方式", "公开范围", "公开时限", "信息分类", "体裁分类", "组配分类", "有效性",
+)
+_DISCLOSURE = "|".join(r"\s*".join(label) for label in _DISCLOSURE_LABELS)
 _META_LABEL = re.compile(
     r"(发布时间|发布日期|发表时间|更新时间|时间|日期|来源|信息来源|稿源|作者|浏览次数|浏览量|点击数|点击量|阅读量|阅读数|访问量|字体|字号|摄影|记者|编辑"
-    r"|Source|Editor|Author|Date|Updated|Published|Posted|Font size|Font)\s*[:：]"
+    rf"|Source|Editor|Author|Date|Updated|Published|Posted|Font size|Font|{_DISCLOSURE})\s*[:：]"
+)
+#: A disclosure field or a source credit alone on its line, with a short value or none,
+#: bracketed or not (``索引号：000014349/2024-00021``, ``【来源：新华社】``). A caption's
+#: ``图片来源：`` is not a source credit.
+_FIELD_LINE = re.compile(
+    rf"[【\[（(]?\s*({_DISCLOSURE}|来源|信息来源|文章来源|本文来源|消息来源|新闻来源|稿源)\s*[:：][^。！？!?；;，,]{{0,40}}?\s*[】\]）)]?"
 )
 #: A meta line holds at least two labels and no more text than this.
 _MAX_META_LINE = 160
 #: ... or opens with a date and time and holds one label (``2024-05-28 08:15 来源：…``).
 _DATED = re.compile(r"(19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*\d{1,2}:\d{2}")
 _MAX_DATED_LINE = 80
+#: A date and time alone, above the text: a blog's or forum's post time (``(2012-04-08 20:51:36)``).
+_DATELINE = re.compile(rf"[（(【\[]?\s*{_DATED.pattern}(:\d{{2}})?\s*[）)】\]]?")
 #: An English dateline label with a month-name date (``Updated: Jun 19, 2024 17:08 Xinhua``).
 _EN_DATED = re.compile(
     r"(Updated|Published|Posted|Released|Date)\s*:?\s*(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+(19|20)\d{2}"
@@ -165,7 +208,9 @@ def boilerplate_kinds(line: str) -> tuple[bool, bool]:
 
 
 def is_meta_line(line: str) -> bool:
-    """True for a date/source/view-count line: two or more meta labels in a short line."""
+    """True for a date/source/view-count line: two or more meta labels in a short line, or one field alone."""
+    if _FIELD_LINE.fullmatch(line):
+        return True
     labels = len(_META_LABEL.findall(line))
     if len(line) <= _MAX_DATED_LINE and (labels and _DATED.match(line) or _EN_DATED.match(line)):
         return True
@@ -191,10 +236,11 @@ def postclean(lines: list[str], title: str | None = None, listed: list[bool] | N
     """Return the kept ``lines`` without boilerplate, with scoped rules.
 
     Each line loses trailing navigation and glued credits; whole-line page-tool and
-    editor boilerplate goes wherever it stands; statements and meta lines go only around
-    the text (before its first sentence or after its last), a repeated headline only
-    above it, a headed recommendation list only below it; runs of three or more
-    timestamped list items go anywhere.
+    editor boilerplate goes wherever it stands; a summary above the text that the text
+    repeats goes; statements and meta lines go only around the text (before its first
+    sentence or after its last), a repeated headline only above it, a headed
+    recommendation list only below it; runs of three or more timestamped list items go
+    anywhere.
 
     Args:
         lines: the kept lines, in page order.
@@ -212,9 +258,10 @@ def postclean_verdicts(
     """For each of ``lines``: the cleaned line and None when it is kept, else the rule that drops it.
 
     The rules of ``postclean`` (which keeps exactly the lines whose reason is None):
-    ``empty``, ``boilerplate`` (page tools, editor credits …, anywhere), ``timestamped_list``
-    (inside the text), and around the text only ``edge_boilerplate``, ``meta_line``,
-    ``repeated_headline`` (above it) and ``recommendation_list`` (below it).
+    ``empty``, ``boilerplate`` (page tools, editor credits …, anywhere), ``repeated_summary``
+    (above the text), ``timestamped_list`` (inside the text), and around the text only
+    ``edge_boilerplate``, ``meta_line``, ``repeated_headline`` (above it) and
+    ``recommendation_list`` (below it).
     """
     if listed is None:
         listed = [a or b for a, b in zip(headed_list_flags(lines), stamped_run_flags(lines))]
@@ -233,6 +280,11 @@ def postclean_verdicts(
         else:
             kept.append((len(verdicts), line, in_list))
             verdicts.append((line, None))
+    summary = repeated_lead_flags([line for _, line, _ in kept])
+    for (position, line, _), repeated in zip(kept, summary):
+        if repeated:
+            verdicts[position] = (line, "repeated_summary")
+    kept = [entry for entry, repeated in zip(kept, summary) if not repeated]
     prose = [
         i
         for i, (_, line, in_list) in enumerate(kept)
@@ -251,6 +303,8 @@ def _scoped_reason(line: str, in_list: bool, i: int, first: int, last: int, titl
     if is_edge_boilerplate(line):
         return "edge_boilerplate"
     if is_meta_line(line):
+        return "meta_line"
+    if i < first and _DATELINE.fullmatch(line):
         return "meta_line"
     if i < first and line == title:
         return "repeated_headline"

@@ -1,4 +1,4 @@
-"""What a line of text looks like: sentence ends, Han characters, prose. One definition for every module."""
+"""What a line of text looks like: sentence ends, Han characters, prose, comparison keys. One definition for every module."""
 
 from __future__ import annotations
 
@@ -14,6 +14,8 @@ CJK_SENTENCE_END = re.compile(r"[。！？]")
 SENTENCE_END = re.compile(SENTENCE_MARK.pattern + r"|\.(?=\s|$|[\"'”’)）])")
 #: Han characters (CJK unified ideographs, extension A, compatibility ideographs).
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+#: What a comparison key leaves out: everything but letters and digits.
+_NOT_KEY = re.compile(r"[\W_]+")
 #: A line of prose is at least this long and holds a sentence end; an article container
 #: holds at least this much text.
 PROSE_CHARS = 20
@@ -27,3 +29,8 @@ def is_prose(line: str) -> bool:
 def prose_chars(lines: list[str]) -> int:
     """Characters in lines that read as sentences."""
     return sum(len(line) for line in lines if is_prose(line))
+
+
+def key(text: str) -> str:
+    """Comparison form of a text: letters and digits only, case-folded."""
+    return _NOT_KEY.sub("", text).casefold()

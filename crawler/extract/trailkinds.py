@@ -31,6 +31,7 @@ REASONS = {
     "edge_boilerplate": "a statement or notice line around the text",
     "meta_line": "a date/source/counter line around the text",
     "repeated_headline": "the headline repeated above the text",
+    "repeated_summary": "a summary above the text that the text below repeats",
     "recommendation_list": "a headed recommendation list below the text",
     "not_article": "the page is not an article (list or notice): no text is kept",
 }
@@ -57,6 +58,7 @@ _RULE_KINDS = {
     "timestamped_list": "timestamped list",
     "meta_line": "meta line",
     "repeated_headline": "headline",
+    "repeated_summary": "summary",
     "recommendation_list": "recommendation list",
 }
 
