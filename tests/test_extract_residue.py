@@ -187,3 +187,18 @@ def test_an_editors_summary_a_later_quote_and_a_repeated_paragraph_inside_stay()
     assert postclean([*LEAD, LEAD[0]]) == [*LEAD, LEAD[0]]
     alike = [f"第{n}段：科技创新是推动高质量发展的关键，要加强基础研究，夯实科技自立自强的根基。" for n in range(3)]
     assert postclean(alike) == alike
+
+
+def test_cross_references_go_wherever_they_stand() -> None:
+    body = ["El Gobierno anunció este martes un nuevo paquete de medidas para el sector agrícola del país.",
+            "Los productores recibirán apoyo directo durante los próximos seis meses, según el ministerio."]
+    crossrefs = ["Lea también: Impiden ingreso a Nicaragua a reportero y camarógrafo", "Lesen Sie hier: Spielabbruch in der Kreisliga",
+                 "Related: What Is The Best Soil For Bougainvillea?", "Schon gelesen?", "延伸阅读：我国首个深远海漂浮式风电项目并网"]
+    for line in crossrefs:
+        assert postclean([body[0], line, body[1]]) == body, line
+
+
+def test_lines_that_merely_start_like_a_cross_reference_stay() -> None:
+    lines = ["Related to the budget, the ministry said spending would rise by three percent next year.",
+             "Lea el informe completo en el sitio del ministerio.", "相关新闻发布会于5月27日在北京举行，多位专家出席。"]
+    assert postclean(lines) == lines

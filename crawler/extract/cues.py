@@ -16,23 +16,16 @@ import justext
 
 from crawler.extract.postclean import boilerplate_kinds, is_meta_line
 from crawler.extract.residue import is_heading
-from crawler.extract.shapes import HAN, SENTENCE_END
+from crawler.extract.shapes import CROSS_REFERENCE, HAN, SENTENCE_END
 
 _LATIN_WORD = re.compile(r"[A-Za-zÀ-ɏ]{2,}")
 _COMMA = re.compile(r"[,，、]")
 _DIGIT = re.compile(r"\d")
 _ENDS_SENTENCE = re.compile(r"([。！？!?…;；.:：]|[.!?。！？][\"'”’)）」』])$")
 _LABEL = re.compile(r"^[^\s:：]{1,8}\s*[:：]")
-#: Cross-reference labels that introduce a link to another article, in the languages of
-#: the development sets (``Lesen Sie auch:``, ``Lea también:``, 延伸阅读). This and the
-#: next two patterns are matched against the lower-cased line.
-_TEASER = re.compile(
-    r"^\W{0,3}(lea (también|más)|lea|lesen sie (auch|hier|mehr)|auch lesen|mehr (zum thema|themen|dazu)|"
-    r"schon gelesen|weiterlesen|weitere artikel|read (more|also|next)|see also|also read|related( articles?| stories)?|"
-    r"recommended|more from|voir aussi|lire aussi|à lire aussi|leia também|leggi anche|mire|"
-    r"相关(阅读|新闻|文章|链接|报道|推荐)|延伸阅读|推荐阅读|阅读更多|更多(阅读|精彩)|往期(回顾|推荐))\s*([:：>»?？]|$)"
-)
 #: Photo and source credits (``Foto: dpa``, ``Crédits photos : …``, ``© Getty Images``, 图片来源：).
+#: This and the next pattern (and ``shapes.CROSS_REFERENCE``, the cross-reference labels)
+#: are matched against the lower-cased line.
 _CREDIT = re.compile(
     r"(^|\W)(foto|fotos|photo|photos|bild|image|picture|cr[ée]dits?( photos?)?|cr[ée]dito|credit|quelle|titelbild|"
     r"getty( images)?|istock|shutterstock|dpa|afp|reuters|picture[- ]alliance|imago)\s*[:：/|)]|©|\(c\)|"
@@ -108,7 +101,7 @@ def text_cues(text: str, link_only: bool) -> tuple[float, ...]:
     strict, edge = boilerplate_kinds(text)
     return (
         *shape,
-        1.0 if _TEASER.match(low) else 0.0,
+        1.0 if CROSS_REFERENCE.match(low) else 0.0,
         1.0 if size <= SHORT_CREDIT and _CREDIT.search(low) else 0.0,
         1.0 if _PROMPT.search(low) else 0.0,
         1.0 if strict else 0.0,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from crawler.extract.residue import headed_list_flags, is_stamped, repeated_lead_flags, stamped_run_flags
-from crawler.extract.shapes import is_prose
+from crawler.extract.shapes import is_cross_reference, is_prose
 
 #: Whole-line patterns of page-tool and editor boilerplate inside article containers on
 #: Chinese news CMSs, dropped wherever they stand. Each is anchored to the full line and
@@ -258,7 +258,8 @@ def postclean_verdicts(
     """For each of ``lines``: the cleaned line and None when it is kept, else the rule that drops it.
 
     The rules of ``postclean`` (which keeps exactly the lines whose reason is None):
-    ``empty``, ``boilerplate`` (page tools, editor credits …, anywhere), ``repeated_summary``
+    ``empty``, ``boilerplate`` (page tools, editor credits …, anywhere), ``cross_reference``
+    (a label and another article's title, anywhere), ``repeated_summary``
     (above the text), ``timestamped_list`` (inside the text), and around the text only
     ``edge_boilerplate``, ``meta_line``, ``repeated_headline`` (above it) and
     ``recommendation_list`` (below it).
@@ -277,6 +278,8 @@ def postclean_verdicts(
             verdicts.append((line, "empty"))
         elif is_boilerplate(line):
             verdicts.append((line, "boilerplate"))
+        elif is_cross_reference(line):
+            verdicts.append((line, "cross_reference"))
         else:
             kept.append((len(verdicts), line, in_list))
             verdicts.append((line, None))

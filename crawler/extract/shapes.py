@@ -14,6 +14,17 @@ CJK_SENTENCE_END = re.compile(r"[。！？]")
 SENTENCE_END = re.compile(SENTENCE_MARK.pattern + r"|\.(?=\s|$|[\"'”’)）])")
 #: Han characters (CJK unified ideographs, extension A, compatibility ideographs).
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+#: A cross-reference: a label that introduces a link to another article, then its title
+#: (``Lea también: …``, ``Lesen Sie auch:``, ``Related: …``, 延伸阅读：…), in the languages of
+#: the development sets; matched against the lower-cased line.
+CROSS_REFERENCE = re.compile(
+    r"^\W{0,3}(lea (también|más)|lea|lesen sie (auch|hier|mehr)|auch lesen|mehr (zum thema|themen|dazu)|"
+    r"schon gelesen|weiterlesen|weitere artikel|read (more|also|next)|see also|also read|related( articles?| stories)?|"
+    r"recommended|more from|voir aussi|lire aussi|à lire aussi|leia também|leggi anche|mire|"
+    r"相关(阅读|新闻|文章|链接|报道|推荐)|延伸阅读|推荐阅读|阅读更多|更多(阅读|精彩)|往期(回顾|推荐))\s*([:：>»?？]|$)"
+)
+#: A cross-reference line is a label and a headline: at most this long.
+CROSS_REFERENCE_CHARS = 200
 #: What a comparison key leaves out: everything but letters and digits.
 _NOT_KEY = re.compile(r"[\W_]+")
 #: A line of prose is at least this long and holds a sentence end; an article container
@@ -29,6 +40,11 @@ def is_prose(line: str) -> bool:
 def prose_chars(lines: list[str]) -> int:
     """Characters in lines that read as sentences."""
     return sum(len(line) for line in lines if is_prose(line))
+
+
+def is_cross_reference(line: str) -> bool:
+    """True for a short line that opens with a cross-reference label (``Lea también: <title>``)."""
+    return len(line) <= CROSS_REFERENCE_CHARS and CROSS_REFERENCE.match(line.lower()) is not None
 
 
 def key(text: str) -> str:

@@ -27,6 +27,7 @@ REASONS = {
     "deck": "a kicker or subtitle beside the headline",
     "empty": "nothing left after trailing navigation was cut",
     "boilerplate": "a page-tool or editor boilerplate line (dropped anywhere)",
+    "cross_reference": "a cross-reference label and another article's title (dropped anywhere)",
     "timestamped_list": "an item of a run of timestamped list items",
     "edge_boilerplate": "a statement or notice line around the text",
     "meta_line": "a date/source/counter line around the text",
@@ -59,6 +60,7 @@ _RULE_KINDS = {
     "meta_line": "meta line",
     "repeated_headline": "headline",
     "repeated_summary": "summary",
+    "cross_reference": "recommendation list",
     "recommendation_list": "recommendation list",
 }
 
