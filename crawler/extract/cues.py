@@ -2,7 +2,7 @@
 
 Sentence shape (CJK and Latin punctuation, commas, Han and Latin letters), the labels
 that open cross-references and credits, calls to action, and the line rules of
-crawler/extract/postclean.py and residue.py. Each cue is a general pattern of page
+crawler/extract/boilerplate.py, postclean.py and residue.py. Each cue is a general pattern of page
 chrome in the languages of the development sets, never one site's wording.
 """
 
@@ -14,7 +14,8 @@ from functools import cache, lru_cache
 
 import justext
 
-from crawler.extract.postclean import boilerplate_kinds, is_meta_line
+from crawler.extract.boilerplate import boilerplate_kinds
+from crawler.extract.postclean import is_meta_line
 from crawler.extract.residue import is_heading
 from crawler.extract.shapes import CROSS_REFERENCE, HAN, SENTENCE_END
 

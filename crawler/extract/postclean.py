@@ -4,134 +4,15 @@ from __future__ import annotations
 
 import re
 
-from crawler.extract.residue import headed_list_flags, is_stamped, repeated_lead_flags, stamped_run_flags
+from crawler.extract.boilerplate import is_boilerplate, is_edge_boilerplate
+from crawler.extract.residue import (
+    headed_list_flags,
+    is_stamped,
+    repeated_lead_flags,
+    stamped_run_flags,
+)
 from crawler.extract.shapes import is_cross_reference, is_prose
 
-#: Whole-line patterns of page-tool and editor boilerplate inside article containers on
-#: Chinese news CMSs, dropped wherever they stand. Each is anchored to the full line and
-#: bounded in length, and a name-taking label takes a name (no sentence punctuation), so
-#: a body sentence that merely mentions the words is kept (``审核：经审核，该项目…`` and a
-#: sub-heading ``分享经验：…`` stay). Re-check with the ``without`` snippets of
-#: ``../shared/fixtures/pages.json`` (kinds ``editor_boilerplate``, ``share_widget``).
-_NAME = r"[^。！？!?，,；;：:]{1,24}"
-#: A date and clock time as forum and blog software stamps them (``2013-5-13 08:12``).
-_STAMP_TIME = r"(19|20)\d{2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}\s+\d{1,2}:\d{2}(:\d{2})?(\s*[AaPp][Mm])?"
-_STRICT_PATTERNS = [
-    # 责任编辑：X / (责编：X) / 【编辑：X】 / [責任編輯:X] / 本文来源：X 责任编辑：Y
-    rf"[（(【\[]?\s*(本文来源[:：]{_NAME}\s*)?(责任编辑|责编|編輯|编辑|責任編輯|责任校对|审核|校对)\s*[:：]\s*{_NAME}[）)】\]]?",
-    rf"[（(【\[]\s*((编辑|作者|记者|通讯员|供稿|摄影|审核|校对|责编)\s*[:：]\s*{_NAME}\s*)+[）)】\]]",
-    # share / print / window tools: a share bar names platforms, nothing else
-    r"[【\[]?\s*(分享到|分享至|分享)\s*[】\]]?\s*[:：]?\s*((微信|朋友圈|微博|新浪微博|腾讯微博|QQ空间|QQ好友|QQ|人人网|豆瓣|易信|钉钉|好友|"
-    r"复制链接|更多|手机|[\s|｜/、,，·])*)",
-    # a share prompt naming what to share where (``将文章分享到朋友圈。``, under a QR code)
-    r"(点击.{0,6})?(将|把)?(本文|文章|此文|本页|网页|页面)(一键)?(分享|转发)(到|至|给)(你的|您的)?(微信|QQ)?(朋友圈|好友|朋友|群聊|微信群|微博|QQ空间)\s*[。！!]?",
-    r"([【\[]?\s*(打印本页|打印|关闭窗口|关闭|收藏本页|收藏|返回顶部|纠错|我要纠错)\s*[】\]]?\s*)+",
-    r"字号\s*[:：]?\s*[大中小\s|]{0,12}",
-    r"[+＋]\d{1,4}",                                       # like/vote counters
-    r".{0,20}扫一扫.{0,30}",
-    r".{0,20}扫描二维码.{0,40}",
-    r"(用微信|微信)扫描.{0,20}",
-    r"网友评论仅供.{0,60}",
-    r"[【\[]?\s*(举报|我要举报|举报/反馈|投诉/举报)\s*[】\]]?",
-    # forum software's edit stamp in a post (Discuz!, phpwind): the editor, a date and a time
-    rf"[【\[]?\s*(本帖最后由\s*\S.{{0,30}}?\s*于\s*{_STAMP_TIME}\s*编辑|此帖被\s*\S.{{0,30}}?\s*在\s*{_STAMP_TIME}\s*重新编辑)\s*[】\]]?",
-    # English-language pages (en.* / english.* gov and news sites)
-    rf"(Editor|Editors|Edited by|Chief Editor|Responsible editor)\s*[:：]\s*{_NAME}",
-    # app and WeChat account promos around a body
-    r"[（(]?\s*本文来自.{0,30}(APP|app|App|客户端)\s*[）)]?",
-    r".{0,20}下载.{0,10}(客户端|APP|app|App).{0,20}",
-    r".{0,10}打开.{0,8}(客户端|APP|app|App|网易新闻).{0,20}",
-    r".{0,10}打开\S{1,10}[，,\s]*(查看|阅读|观看|浏览)(更多|全文|完整|原文|高清)[^\s。！？，,]{0,12}[…\.]*",  # 打开凤凰新闻，查看更多高清图片
-    r".{0,10}点击.{0,4}(蓝字|上方).{0,20}",
-    r".{0,10}长按.{0,6}(识别|扫描|关注)?.{0,4}(二维码|图片).{0,20}",
-    r".{0,10}(点个?|点亮|点一下)\s*[“\"「]?在看.{0,20}",
-    r".{0,10}(分享|转发).{0,2}(点赞|收藏).{0,2}在看.{0,20}",
-    r"[-—\s]*(END|End|end|完)[-—\s]*",
-    # copyright and licence lines
-    r"(Copyright|COPYRIGHT|copyright|©|版权所有)[^。！？]{0,100}",
-    r"[^。！？]{0,40}(版权所有|Copyright|©)[^。！？]{0,60}",     # 制作单位：… 版权所有：…
-    r"[^。！？]{0,60}(ICP备|ICP证|公网安备|网站标识码|新闻信息服务许可证)[^。！？]{0,60}",
-    # image galleries and pagers: counters and slide or page controls
-    r"\d{1,3}\s*/\s*\d{1,3}",
-    r"((上一张|下一张|查看原图|自动播放|全屏|上一篇|下一篇|返回列表)\s*[:：]?\s*)+",
-    # multi-page pagers: 【1】【2】下一页 / 上一页 1 2 3 下一页 尾页 / 共3页
-    r"(?=.*(上一页|下一页|尾页|末页|[【\[]\d{1,3}[】\]]|共\s*\d{1,3}\s*页))"
-    r"((上一页|下一页|首页|尾页|末页|[【\[]\d{1,3}[】\]]|共\s*\d{1,3}\s*页|第\s*\d{1,3}\s*页|\d{1,3})\s*)+",
-]
-#: The name of each strict pattern, in order: what the reason trail says removed a line
-#: (crawler/extract/trail.py).
-_STRICT_NAMES = (
-    "editor_credit", "editor_credit", "share_bar", "share_bar", "page_tools", "font_size", "vote_counter",
-    "qr_promo", "qr_promo", "qr_promo", "comment_notice", "report_button", "forum_edit_stamp", "editor_credit",
-    "app_promo", "app_promo", "app_promo", "app_promo", "wechat_promo", "qr_promo", "wechat_promo", "wechat_promo",
-    "end_mark", "copyright", "copyright", "icp_licence", "gallery_counter", "gallery_pager", "pager",
-)
-#: A byline: a role, a separator (``文｜X``, ``编辑：X``, ``文/X``; 文 and 图 take no colon, ``图：…``
-#: opens a caption) and a name, which an empty editor field may lack (``责任编辑：``). A
-#: line must credit the writing or editing: a photo credit alone (``图/X``, ``摄影：X``) is a
-#: caption's, and captions are text.
-_CREDIT_VALUE = r"[^。！？!?，,；;：:｜|/（）()【】\[\]]{0,24}([（(][^（）()]{1,30}[）)])?"
-_WRITER_ROLE = (
-    r"(文\s*[｜|/]|(撰文|文字|作者|记者|编辑|责编|责任编辑|采写|统筹|校对|审核|出品|策划|排版|美编|设计|整理|翻译|编译|实习生|通讯员|主编"
-    r"|监制|制作)\s*[:：｜|/])"
-)
-_PHOTO_ROLE = r"(图\s*[｜|/]|(图片|摄影)\s*[:：｜|/])"
-_WRITER = rf"{_WRITER_ROLE}\s*{_CREDIT_VALUE}\s*"
-_ANY_CREDIT = rf"({_WRITER_ROLE}|{_PHOTO_ROLE})\s*{_CREDIT_VALUE}\s*"
-#: Boilerplate that is also the shape of real text in some articles (a notice names its
-#: 主办单位, a reprint states its terms): dropped only around the text, before its first
-#: sentence or after its last, never between paragraphs.
-_EDGE_PATTERNS = [
-    rf"[（(【\[]?\s*({_ANY_CREDIT})*{_WRITER}({_ANY_CREDIT})*[）)】\]]?",
-    r"[【\[]?\s*(特别声明|免责声明|版权声明|本网声明|本站声明|郑重声明|\S{0,6}声明)\s*([】\]]\s*[:：]?|[:：]).*",
-    r".{0,20}报料\s*[:：].{0,60}",
-    # a reprint credit: where the article first ran, with the terms that may follow it
-    r"[（(【\[]?\s*(本文|文章|此文)(经授权)?(来自于?|来源于?|转载自|转自|首发于|选自|摘自|原载于?|原发于|授权转载自?)\s*[:：]?"
-    r"(?=[^。！？]{0,40}(公众号|微信|微博|头条|百家号|客户端|APP|app|App|网|报|刊|杂志|社|ID|授权|作者))"
-    r"[^。！？]{1,80}([。！？][^。！？]{0,60}){0,3}",
-    r".{0,20}(未经授权|未经许可|未经书面授权|未经允许)[，,\s]*(不得|禁止|严禁)(转载|使用|复制).{0,20}",
-    r"(主办单位|主办|承办单位|承办|技术支持|联系电话|联系我们)\s*[:：][^。！？]{0,60}",
-    r".{0,10}(点击进入|点击查看|点击阅读).{0,30}(>>|》)?",
-    r".{0,10}点击.{0,4}关注.{0,20}",
-    r"返回\S{1,10}?(首页)?[，,\s]*(查看|阅读|浏览)更多\S{0,6}",      # 返回搜狐，查看更多
-    r"All [Rr]ights [Rr]eserved.{0,200}",
-    r"\d{1,4}",                                            # a bare counter (likes, shares)
-    r"(高清)?(图集|组图|多图|图片|视频|专题)",                  # gallery and section labels
-]
-#: The name of each edge pattern, in order.
-_EDGE_NAMES = (
-    "byline", "statement", "tip_off", "reprint_credit", "reprint_terms", "organiser", "click_through", "follow_prompt",
-    "back_link", "all_rights_reserved", "bare_counter", "gallery_label",
-)
-_STRICT_RE = re.compile("|".join(f"(?:{p})" for p in _STRICT_PATTERNS))
-_EDGE_RE = re.compile("|".join(f"(?:{p})" for p in _EDGE_PATTERNS))
-_STRICT_RULES = tuple((name, re.compile(p)) for name, p in zip(_STRICT_NAMES, _STRICT_PATTERNS, strict=True))
-_EDGE_RULES = tuple((name, re.compile(p)) for name, p in zip(_EDGE_NAMES, _EDGE_PATTERNS, strict=True))
-#: Lines are only matched against the patterns when they are this short and hold one of
-#: these words (a cheap test that every pattern needs to pass).
-_MAX_BOILERPLATE = 240
-_TRIGGER_WORDS = (
-    r"\d", "图", "视频", "专题", "编", "編", "审", "校", "分享", "打印", "关闭", "收藏", "返回", "纠错", "字号", r"[+＋/【\[]", "扫",
-    "评论", "举报", "Edit", "本文", "下载", "打开", "点", "长按", "在看", "转发", "END", "End", "end", "完",
-    "Copyright", "COPYRIGHT", "copyright", "©", "版权", "ICP", "公网安备", "标识码", "许可证", "上一", "下一", "查看原图",
-    "自动播放", "全屏", "返回列表", "页", "声明", "报料", "未经", "主办", "承办", "技术支持", "联系", "Rights", "rights",
-    "[｜|]", "作者", "记者", "撰文", "文字", "采写", "统筹", "出品", "策划", "排版", "设计", "整理", "翻译", "实习生", "通讯员",
-    "监制", "制作", "文章", "此文",
-)
-
-
-def _first_chars(word: str) -> str:
-    """The character class of what ``word`` (a literal, ``\\d`` or one ``[...]`` class) can start with."""
-    if word.startswith("["):
-        return word[1 : word.index("]")]
-    return r"\d" if word.startswith(r"\d") else re.escape(word[0])
-
-
-#: The lookahead on the words' first characters lets the regex engine skip, in C, every
-#: position no word can start at (three times faster on lines with no word; same matches).
-_TRIGGER = re.compile(
-    "(?=[" + "".join(dict.fromkeys(map(_first_chars, _TRIGGER_WORDS))) + "])(?:" + "|".join(_TRIGGER_WORDS) + ")"
-)
 #: Inline navigation links appended to the last body paragraph (``返回腾讯网首页>>``), and a
 #: bracketed source or editor credit glued to it (``…打造完整社区。（来源：示例日报）``).
 _TRAILING_NAV = re.compile(
@@ -168,45 +49,6 @@ _DATELINE = re.compile(rf"[（(【\[]?\s*{_DATED.pattern}(:\d{{2}})?\s*[）)】\
 _EN_DATED = re.compile(
     r"(Updated|Published|Posted|Released|Date)\s*:?\s*(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+(19|20)\d{2}"
 )
-#: Bracketed page-tool buttons at the start of a line (``【纠错】 责任编辑：…``).
-_LEADING_TOOLS = re.compile(r"^(\s*[【\[]\s*(纠错|我要纠错|打印|打印本页|关闭|关闭窗口|收藏|返回顶部)\s*[】\]])+\s*")
-
-
-def _candidate(line: str) -> tuple[str, str] | None:
-    """(stripped line, line without leading tool buttons) when ``line`` may be boilerplate, else None."""
-    line = line.strip()
-    if len(line) > _MAX_BOILERPLATE or not _TRIGGER.search(line):
-        return None
-    return line, _LEADING_TOOLS.sub("", line)
-
-
-def _fullmatch(pattern: re.Pattern[str], line: str, rest: str) -> bool:
-    return pattern.fullmatch(line) is not None or rest != line and (not rest or pattern.fullmatch(rest) is not None)
-
-
-def _matches(pattern: re.Pattern[str], line: str) -> bool:
-    found = _candidate(line)
-    return found is not None and _fullmatch(pattern, *found)
-
-
-def is_boilerplate(line: str) -> bool:
-    """True when the whole ``line`` is page-tool or editor boilerplate (dropped wherever it stands)."""
-    return _matches(_STRICT_RE, line)
-
-
-def is_edge_boilerplate(line: str) -> bool:
-    """True for boilerplate dropped only around the text: statements, reprint terms, 主办单位 lines."""
-    return _matches(_EDGE_RE, line)
-
-
-def boilerplate_kinds(line: str) -> tuple[bool, bool]:
-    """(``is_boilerplate(line)``, ``is_edge_boilerplate(line)``), the line read once for both."""
-    found = _candidate(line)
-    if found is None:
-        return False, False
-    return _fullmatch(_STRICT_RE, *found), _fullmatch(_EDGE_RE, *found)
-
-
 def is_meta_line(line: str) -> bool:
     """True for a date/source/view-count line: two or more meta labels in a short line, or one field alone."""
     if _FIELD_LINE.fullmatch(line):
@@ -222,14 +64,6 @@ def clean_line(line: str) -> str:
     if line.rstrip()[-1:] not in _TRAILING_NAV_ENDS:
         return line  # the cheap test first: the regex tries every position of the line
     return _TRAILING_NAV.sub("", line)
-
-
-def rule_name(line: str, *, edge: bool = False) -> str | None:
-    """The name of the first strict (or, with ``edge``, edge) pattern the whole ``line`` matches, or None."""
-    for name, pattern in _EDGE_RULES if edge else _STRICT_RULES:
-        if _matches(pattern, line):
-            return name
-    return None
 
 
 def postclean(lines: list[str], title: str | None = None, listed: list[bool] | None = None) -> list[str]:

@@ -18,13 +18,13 @@ from typing import TYPE_CHECKING, Any
 
 from crawler.extract import pagetype, sniff
 from crawler.extract.analysis import analyse
+from crawler.extract.boilerplate import rule_name
 from crawler.extract.core import HeaderMap
 from crawler.extract.decision import decide
 from crawler.extract.decode import decode_body
 from crawler.extract.hints import merged_hints
 from crawler.extract.maintext import finish_verdicts
 from crawler.extract.model import default_model
-from crawler.extract.postclean import rule_name
 from crawler.extract.repair import parse_html
 from crawler.extract.segment import CONTAINER, PRUNED
 from crawler.extract.trailkinds import REASONS, RULED, block_kind, rule_kind

@@ -36,7 +36,7 @@ REASONS = {
     "recommendation_list": "a headed recommendation list below the text",
     "not_article": "the page is not an article (list or notice): no text is kept",
 }
-#: Reasons whose post-clean pattern has a name (postclean.rule_name).
+#: Reasons whose post-clean pattern has a name (boilerplate.rule_name).
 RULED = frozenset({"boilerplate", "edge_boilerplate"})
 
 #: Class-word categories, most telling first, with the kind they suggest.
