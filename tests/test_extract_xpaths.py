@@ -151,3 +151,45 @@ def test_single_end_tags_are_left_as_they_are() -> None:
     assert drop_stray_end_tags(page) is page
     assert drop_stray_end_tags("<p>a</p></HTML><p>b</p></body></html>") == "<p>a</p><p>b</p></body></html>"
     assert etree.tostring(parse_html(page)) == etree.tostring(parse_html(drop_stray_end_tags(page)))
+
+
+def _boilerplate_kinds_ungated(line: str) -> tuple[bool, bool]:
+    """The strict and edge rules stated plainly (every line read against every pattern): the oracle."""
+    from crawler.extract.boilerplate import (
+        _EDGE_RE,
+        _LEADING_TOOLS,
+        _MAX_BOILERPLATE,
+        _STRICT_RE,
+    )
+
+    line = line.strip()
+    if len(line) > _MAX_BOILERPLATE:
+        return False, False
+    rest = _LEADING_TOOLS.sub("", line)
+    return tuple(  # type: ignore[return-value]
+        pattern.fullmatch(line) is not None or rest != line and (not rest or pattern.fullmatch(rest) is not None)
+        for pattern in (_STRICT_RE, _EDGE_RE)
+    )
+
+
+def test_the_trigger_words_gate_no_boilerplate_line() -> None:
+    from crawler.extract.boilerplate import (
+        boilerplate_kinds,
+        is_boilerplate,
+        is_edge_boilerplate,
+    )
+
+    lines = [
+        "306", " 12 ", "１２", "12345", "12/30", "+5", "2024年5月28日 第3版", "【1】【2】下一页", "1 2 3 下一页 尾页",
+        "【打印】【关闭】", "责任编辑：张三", "文｜李四", "（文/王五 图/赵六）", "本帖最后由 老猫 于 2013-5-13 08:12 编辑",
+        "打开凤凰新闻，查看更多高清图片", "将文章分享到朋友圈。", "Copyright © 2024 Example", "京ICP备12345678号",
+        "3/12", "— END —", "All Rights Reserved 2024", "特别声明：以上内容仅代表作者本人观点。",
+        "5月27日，我国首个深远海漂浮式风电项目在海南万宁海域实现全容量并网发电。", "The 3 ministers met on May 27, 2024.",
+    ]
+    rng = random.Random(8)
+    alphabet = "0123456789 /+【】[]上一页下一页共第编辑责任：:｜|文图END完©ICP备"
+    lines += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12))) for _ in range(3000)]
+    for line in lines:
+        expected = _boilerplate_kinds_ungated(line)
+        assert boilerplate_kinds(line) == expected, line
+        assert (is_boilerplate(line), is_edge_boilerplate(line)) == expected, line

@@ -105,10 +105,13 @@ _EDGE_RE = re.compile("|".join(f"(?:{p})" for p in _EDGE_PATTERNS))
 _STRICT_RULES = tuple((name, re.compile(p)) for name, p in zip(_STRICT_NAMES, _STRICT_PATTERNS, strict=True))
 _EDGE_RULES = tuple((name, re.compile(p)) for name, p in zip(_EDGE_NAMES, _EDGE_PATTERNS, strict=True))
 #: Lines are only matched against the patterns when they are this short and hold one of
-#: these words (a cheap test that every pattern needs to pass).
+#: these words (a cheap test that every pattern needs to pass). A digit is no trigger word:
+#: the one pattern a line of digits and no word can match is the bare counter (``306``),
+#: which ``_is_counter`` tests; every other pattern needs one of the words (half the lines
+#: that hold a digit hold no word, and are not read against the patterns).
 _MAX_BOILERPLATE = 240
 _TRIGGER_WORDS = (
-    r"\d", "图", "视频", "专题", "编", "編", "审", "校", "分享", "打印", "关闭", "收藏", "返回", "纠错", "字号", r"[+＋/【\[]", "扫",
+    "图", "视频", "专题", "编", "編", "审", "校", "分享", "打印", "关闭", "收藏", "返回", "纠错", "字号", r"[+＋/【\[]", "扫",
     "评论", "举报", "Edit", "本文", "下载", "打开", "点", "长按", "在看", "转发", "END", "End", "end", "完",
     "Copyright", "COPYRIGHT", "copyright", "©", "版权", "ICP", "公网安备", "标识码", "许可证", "上一", "下一", "查看原图",
     "自动播放", "全屏", "返回列表", "页", "声明", "报料", "未经", "主办", "承办", "技术支持", "联系", "Rights", "rights",
@@ -118,10 +121,10 @@ _TRIGGER_WORDS = (
 
 
 def _first_chars(word: str) -> str:
-    """The character class of what ``word`` (a literal, ``\\d`` or one ``[...]`` class) can start with."""
+    """The character class of what ``word`` (a literal or one ``[...]`` class) can start with."""
     if word.startswith("["):
         return word[1 : word.index("]")]
-    return r"\d" if word.startswith(r"\d") else re.escape(word[0])
+    return re.escape(word[0])
 
 
 #: The lookahead on the words' first characters lets the regex engine skip, in C, every
@@ -129,6 +132,8 @@ def _first_chars(word: str) -> str:
 _TRIGGER = re.compile(
     "(?=[" + "".join(dict.fromkeys(map(_first_chars, _TRIGGER_WORDS))) + "])(?:" + "|".join(_TRIGGER_WORDS) + ")"
 )
+#: A bare counter (likes, shares): the edge pattern of digits alone.
+_COUNTER = re.compile(r"\d{1,4}")
 #: Bracketed page-tool buttons at the start of a line (``【纠错】 责任编辑：…``).
 _LEADING_TOOLS = re.compile(r"^(\s*[【\[]\s*(纠错|我要纠错|打印|打印本页|关闭|关闭窗口|收藏|返回顶部)\s*[】\]])+\s*")
 
@@ -145,9 +150,15 @@ def _fullmatch(pattern: re.Pattern[str], line: str, rest: str) -> bool:
     return pattern.fullmatch(line) is not None or rest != line and (not rest or pattern.fullmatch(rest) is not None)
 
 
+def _is_counter(line: str) -> bool:
+    return _COUNTER.fullmatch(line.strip()) is not None
+
+
 def _matches(pattern: re.Pattern[str], line: str) -> bool:
     found = _candidate(line)
-    return found is not None and _fullmatch(pattern, *found)
+    if found is None:  # no trigger word: only the bare counter can match
+        return _is_counter(line) and pattern.fullmatch(line.strip()) is not None
+    return _fullmatch(pattern, *found)
 
 
 def is_boilerplate(line: str) -> bool:
@@ -164,7 +175,7 @@ def boilerplate_kinds(line: str) -> tuple[bool, bool]:
     """(``is_boilerplate(line)``, ``is_edge_boilerplate(line)``), the line read once for both."""
     found = _candidate(line)
     if found is None:
-        return False, False
+        return False, _is_counter(line)
     return _fullmatch(_STRICT_RE, *found), _fullmatch(_EDGE_RE, *found)
 
 
