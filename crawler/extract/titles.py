@@ -9,6 +9,8 @@ from crawler.extract.visible import normalize_space
 from crawler.extract.xpaths import compiled, none_can_match
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from lxml.html import HtmlElement
 
     from crawler.profiles import ExtractHints
@@ -25,7 +27,7 @@ _SUFFIX = re.compile(
 _SEPARATORS = " -–—_|｜·•:："
 #: A site name's tail on a candidate headline: a separator mark (not a bare space or colon)
 #: and a short name without sentence punctuation.
-_SITE_TAIL = re.compile(r"\s*[-–—_|｜·•»›]\s*[^，、？！。；,?!:：]{1,40}$")
+_SITE_TAIL = re.compile(r"\s*[-–—_|｜·•»›]\s*[^，、？！。；,?!:：]{1,40}")
 #: The marks that cut a <title> into headline, column and site parts.
 _SEGMENT_MARK = re.compile(r"\s*[_|｜–—]\s*|\s+-\s+")
 #: A site/column tail after the headline is at most this long.
@@ -88,21 +90,30 @@ def overlap(headline: str, other: str) -> float:
     return len(pairs & _bigrams(other)) / len(pairs) if pairs else 0.0
 
 
+def _longest_prefix(whole: str, candidates: list[str], tail_fits: Callable[[str], object]) -> str | None:
+    """The longest of ``candidates`` that ``whole`` starts with, followed by a tail that fits."""
+    best = None
+    for candidate in candidates:
+        size = len(candidate)
+        if _MIN_HEADLINE <= size < len(whole) and whole.startswith(candidate) and tail_fits(whole[size:]):
+            if best is None or size > len(best):
+                best = candidate
+    return best
+
+
+def _column_tail(tail: str) -> bool:
+    """A separator and a column or site name of any wording, short (English names run longer)."""
+    width = len(tail) // 2 if tail.isascii() else len(tail)
+    return tail[0] in _SEPARATORS and width <= _MAX_TAIL
+
+
 def headline_prefix(raw: str, lines: list[str]) -> str | None:
     """The longest visible line that is the <title> up to a separator and a short tail.
 
     ``中华人民共和国监察法-纪检`` with a page line ``中华人民共和国监察法``: the tail after
     the separator is the column or site name, whatever it says.
     """
-    best = None
-    for line in lines:
-        size = len(line)
-        if _MIN_HEADLINE <= size < len(raw) and raw.startswith(line) and raw[size] in _SEPARATORS:
-            tail = raw[size:]
-            width = len(tail) // 2 if tail.isascii() else len(tail)  # English names run longer
-            if width <= _MAX_TAIL and (best is None or size > len(best)):
-                best = line
-    return best
+    return _longest_prefix(raw, lines, _column_tail)
 
 
 def is_spam(raw: str, headline: str | None) -> bool:
@@ -121,11 +132,7 @@ def _without_site_tail(title: str, others: list[str]) -> str:
     og:title ``月份牌里的老上海 - 哔哩哔哩`` beside the ``<h1>`` ``月份牌里的老上海``: the
     longer one carries the site's name.
     """
-    for other in sorted(others, key=len, reverse=True):
-        size = len(other)
-        if _MIN_HEADLINE <= size < len(title) and title.startswith(other) and _SITE_TAIL.match(title, size):
-            return other
-    return title
+    return _longest_prefix(title, others, _SITE_TAIL.fullmatch) or title
 
 
 def _first_segment_shown(raw: str, candidate: str, lines: list[str], site_names: tuple[str, ...]) -> str | None:
