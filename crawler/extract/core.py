@@ -106,6 +106,8 @@ def extract_html(
     extra: dict[str, object] = {"charset": decoded.charset, "charset_overruled": decoded.overruled}
     if decoded.rule:
         extra["charset_rule"] = decoded.rule
+    if decoded.replaced:
+        extra["charset_replaced"] = decoded.replaced  # invalid byte sequences read as U+FFFD
     if len(window) < len(body):
         extra["parsed_bytes"] = len(window)
     tree = parse_html(decoded.text)

@@ -1,4 +1,11 @@
-"""Turn a response body into text: BOM, UTF-8, HTTP charset, meta declaration, then detection."""
+"""Turn a response body into text: BOM, UTF-8, HTTP charset, meta declaration, then detection.
+
+Real pages are not always well formed in their charset: a CMS that cuts a GBK title at a
+byte count leaves half a character, a template pastes one stray byte into a UTF-8 page.
+A multi-byte charset whose structure holds for all but a few sequences is still the
+page's charset (invalid sequences become U+FFFD and are counted in ``Decoded.replaced``):
+read another way, the page would be mojibake from end to end.
+"""
 
 from __future__ import annotations
 
@@ -33,6 +40,16 @@ _CJK = frozenset({
     "gb18030", "big5hkscs", "euc_jp", "euc_jis_2004", "euc_jisx0213", "shift_jis", "shift_jis_2004",
     "shift_jisx0213", "cp932", "euc_kr", "cp949", "johab",
 })
+#: A multi-byte charset with invalid sequences is still read as the page's charset when
+#: they are at most this share of its non-ASCII characters, and it reads at least
+#: ``_MIN_VALID`` of them. Text in another charset breaks a multi-byte charset's
+#: structure at most of its non-ASCII bytes (GBK read as UTF-8: about nine in ten).
+_MAX_INVALID_SHARE = 0.02
+_MIN_VALID = 20
+#: The charsets whose clean prefix ``_detect_damaged`` reads.
+_MULTIBYTE = ("gb18030", "big5hkscs", "shift_jis", "euc_kr", "euc_jp")
+#: The clean prefix detection reads must hold this many bytes.
+_MIN_PREFIX = 1024
 #: ``Decoded.rule`` when a CJK ``<meta>`` charset overrode a Western HTTP charset.
 CJK_META_OVER_WESTERN_HEADER = "cjk_meta_over_western_header"
 _BOMS = (
@@ -61,7 +78,8 @@ class Decoded:
     ``charset`` is the codec name used; ``declared`` the first charset the HTTP header or
     the page declared (normalised), or None; ``overruled`` is True when a declaration
     existed but the bytes were not in that charset; ``rule`` names the rule that set a
-    strictly decoding declaration aside (``CJK_META_OVER_WESTERN_HEADER``), or None.
+    strictly decoding declaration aside (``CJK_META_OVER_WESTERN_HEADER``), or None;
+    ``replaced`` counts the invalid byte sequences read as U+FFFD.
     """
 
     text: str
@@ -69,6 +87,7 @@ class Decoded:
     declared: str | None
     overruled: bool
     rule: str | None = None
+    replaced: int = 0
 
 
 def normalize_charset(name: str | None) -> str | None:
@@ -106,11 +125,56 @@ def _strict(body: bytes, codec: str) -> str | None:
         return None
 
 
+def _tolerant(body: bytes, codec: str) -> tuple[str, int] | None:
+    """``body`` read as the multi-byte ``codec`` and its count of invalid sequences: none, or few."""
+    text = body.decode(codec, "replace")
+    replaced = text.count("\ufffd")
+    if not replaced:
+        return text, 0
+    valid = len(text) - len(text.encode("ascii", "ignore")) - replaced
+    if valid < _MIN_VALID or replaced > _MAX_INVALID_SHARE * valid:
+        return None
+    return text, replaced
+
+
+def _cut_before_tag(body: bytes, limit: int) -> bytes:
+    """``body`` up to ``limit`` bytes, cut before a ``<`` so no multi-byte character is halved."""
+    if len(body) <= limit:
+        return body
+    cut = body.rfind(b"<", 0, limit)
+    return body[: cut if cut > 0 else limit]
+
+
 def _detect(body: bytes) -> str | None:
     from charset_normalizer import from_bytes
 
-    best = from_bytes(body[:_DETECT_BYTES]).best()
+    best = from_bytes(_cut_before_tag(body, _DETECT_BYTES)).best()
     return normalize_charset(best.encoding) if best is not None else None
+
+
+def _detect_damaged(body: bytes) -> tuple[str, str, int] | None:
+    """A multi-byte page with a few invalid sequences: (text, charset, replaced), or None.
+
+    Detection drops a charset at its first invalid byte, so one stray byte sends a GBK
+    page to some single-byte charset. Each CJK charset's longest clean prefix (the bytes
+    before its first invalid sequence) is read by detection instead, longest first; a
+    charset is taken when detection names it on its own prefix and it reads the whole
+    body with few invalid sequences.
+    """
+    prefixes: dict[str, bytes] = {}
+    for codec in _MULTIBYTE:
+        try:
+            body.decode(codec)
+        except UnicodeDecodeError as error:
+            prefix = _cut_before_tag(body, error.start)
+            if len(prefix) >= _MIN_PREFIX and not prefix.isascii():
+                prefixes[codec] = prefix
+    for codec, prefix in sorted(prefixes.items(), key=lambda item: -len(item[1])):
+        if _detect(prefix) == codec:
+            read = _tolerant(body, codec)
+            if read is not None:
+                return read[0], codec, read[1]
+    return None
 
 
 def decode_body(body: bytes, headers: Mapping[str, str] | None = None) -> Decoded:
@@ -123,6 +187,9 @@ def decode_body(body: bytes, headers: Mapping[str, str] | None = None) -> Decode
     header naming a single-byte Western charset gives way to a ``<meta>`` naming a
     multi-byte CJK one under which the bytes decode strictly (a server default against
     the page's own declaration); a Latin-1 page that does not decode so stays Latin-1.
+    Where no charset reads the bytes strictly, UTF-8 and then a declared CJK charset are
+    taken when they read all but a few sequences; then detection, on the longest clean
+    prefix when the whole page gives no CJK charset (``_detect_damaged``).
     """
     for bom, codec in _BOMS:
         if body.startswith(bom):
@@ -136,19 +203,31 @@ def decode_body(body: bytes, headers: Mapping[str, str] | None = None) -> Decode
     utf8 = _strict(body, "utf-8")
     if utf8 is not None:
         return Decoded(utf8, "utf-8", first, first not in (None, "utf-8"))
+    damaged = _tolerant(body, "utf-8")
+    if damaged is not None:
+        return Decoded(damaged[0], "utf-8", first, first not in (None, "utf-8"), None, damaged[1])
     header, meta = declared
     if header in _WESTERN and meta in _CJK:
-        text = _strict(body, meta)
-        if text is not None:
-            return Decoded(text, meta, first, True, CJK_META_OVER_WESTERN_HEADER)
+        read = _tolerant(body, meta)
+        if read is not None:
+            return Decoded(read[0], meta, first, True, CJK_META_OVER_WESTERN_HEADER, read[1])
     for codec in candidates:
         text = _strict(body, codec)
         if text is not None:
             return Decoded(text, codec, first, codec != first)
+    for codec in candidates:
+        read = _tolerant(body, codec) if codec in _CJK else None
+        if read is not None:
+            return Decoded(read[0], codec, first, codec != first, None, read[1])
     detected = _detect(body)
+    if detected not in _CJK:  # UTF-8 was ruled out above
+        found = _detect_damaged(body)
+        if found is not None:
+            return Decoded(found[0], found[1], first, first is not None and found[1] != first, None, found[2])
     if detected:
         text = _strict(body, detected)
         if text is not None:
             return Decoded(text, detected, first, first is not None and detected != first)
     codec = first or detected or "utf-8"
-    return Decoded(body.decode(codec, "replace"), codec, first, False)
+    text = body.decode(codec, "replace")
+    return Decoded(text, codec, first, False, None, text.count("\ufffd"))
