@@ -193,12 +193,28 @@ def test_cross_references_go_wherever_they_stand() -> None:
     body = ["El Gobierno anunció este martes un nuevo paquete de medidas para el sector agrícola del país.",
             "Los productores recibirán apoyo directo durante los próximos seis meses, según el ministerio."]
     crossrefs = ["Lea también: Impiden ingreso a Nicaragua a reportero y camarógrafo", "Lesen Sie hier: Spielabbruch in der Kreisliga",
-                 "Related: What Is The Best Soil For Bougainvillea?", "Schon gelesen?", "延伸阅读：我国首个深远海漂浮式风电项目并网"]
+                 "Related: What Is The Best Soil For Bougainvillea?", "Schon gelesen?", "延伸阅读：我国首个深远海漂浮式风电项目并网",
+                 "VEA TAMBIÉN: Entre heces y guaricha", "MIRA: Madre se acerca a conocer los motivos", "Czytaj też: Były dowódca wojsk USA",
+                 "Leia também: Governo anuncia pacote", "À lire aussi : la réforme des retraites", "Читайте также: новости",
+                 "Das könnte Sie auch interessieren:", "Lees ook: Kabinet valt"]
     for line in crossrefs:
         assert postclean([body[0], line, body[1]]) == body, line
 
 
 def test_lines_that_merely_start_like_a_cross_reference_stay() -> None:
     lines = ["Related to the budget, the ministry said spending would rise by three percent next year.",
-             "Lea el informe completo en el sitio del ministerio.", "相关新闻发布会于5月27日在北京举行，多位专家出席。"]
+             "Lea el informe completo en el sitio del ministerio.", "相关新闻发布会于5月27日在北京举行，多位专家出席。",
+             "Mira lo que tiene nuestro ministerio para el próximo año.", "Zobacz, jak wygląda nowy budynek ministerstwa.",
+             "Lire aussi les conclusions du rapport, publiées mardi, permet de comprendre la décision."]
     assert postclean(lines) == lines
+
+
+def test_list_headings_in_european_languages() -> None:
+    for heading in ("Related articles", "You may also like", "Das Thema könnte dich auch interessieren:", "NOTAS RELACIONADAS",
+                    "Czytaj też", "Lo más leído", "Sur le même sujet", "Articoli correlati", "Meistgelesen"):
+        assert is_heading(heading), heading
+    for line in ("Related articles were published in Nature last year.", "Empfehlungen der Kommission", "Trending upward",
+                 "Te puede interesar saber que el plazo vence el lunes."):
+        assert not is_heading(line), line
+    tail = ["Lo más leído", "El Congreso aprueba la reforma", "Nueva Constitución: los plazos"]
+    assert postclean([*[f"Párrafo {n}: el Gobierno anunció este martes un nuevo paquete de medidas." for n in range(2)], *tail])[-1].startswith("Párrafo")

@@ -25,6 +25,22 @@ _HEADING = re.compile(
     r"今日推荐|编辑推荐|更多(?:精彩|阅读|图集|新闻|推荐)|阅读排行|点击排行|排行榜|你可能(?:还)?(?:喜欢|感兴趣))"
     r"\s*[】\]]?\s*[:：>›»]*"
 )
+#: The same in the larger European languages, as a whole lower-cased line.
+_WESTERN_HEADING = re.compile(
+    r"(related( articles| stories| posts| news| content| coverage| reading)?|recommended( for you| reading| stories| articles)?|"
+    r"you (may|might) also (like|be interested in)|more (stories|news|articles)|most (read|popular|viewed|shared)|"
+    r"popular (posts|stories|articles)|trending( now| stories)?|further reading|editor'?s picks|top stories|"
+    r"(das )?(thema )?könnte (sie|dich) auch interessieren|auch interessant|mehr zum thema|weitere (artikel|nachrichten|beiträge)|"
+    r"(ähnliche|verwandte) (artikel|beiträge)|meistgelesen(e artikel)?|beliebte (artikel|beiträge)|empfehlungen|"
+    r"(à )?lire aussi|sur le même sujet|les plus lus|articles (similaires|liés)|vous aimerez aussi|"
+    r"(también )?te puede interesar|te recomendamos|(noticias|notas) relacionadas|artículos relacionados|"
+    r"lo más (leído|visto)|más (leídas|leídos|noticias)|leia também|veja também|mais lidas|notícias relacionadas|"
+    r"leggi anche|articoli correlati|(i )?più letti|potrebbe interessarti|"
+    r"(czytaj|zobacz) (też|także|również)|najczęściej czytane|polecane|(podobne|powiązane) artykuły|"
+    r"lees ook|meest gelezen|gerelateerde artikelen|читайте также|похожие статьи|по теме)"
+    r"\s*[:>›»]*"
+)
+_MAX_WESTERN_HEADING = 50
 #: A timestamp ending a list item: dates, clock times, "3小时前", comment/read counts.
 _STAMP = re.compile(
     r"(?:(?:(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}月\d{1,2}日|\d{2}-\d{2}|\d{1,2}[-/]\d{1,2}(?=\s+\d))"
@@ -44,7 +60,10 @@ MIN_EXCLAIMED = 2
 
 def is_heading(line: str) -> bool:
     """True for a line that only names a recommendation or related list."""
-    return _HEADING.fullmatch(line.strip()) is not None
+    line = line.strip()
+    if _HEADING.fullmatch(line) is not None:
+        return True
+    return len(line) <= _MAX_WESTERN_HEADING and _WESTERN_HEADING.fullmatch(line.lower()) is not None
 
 
 def is_item(line: str) -> bool:

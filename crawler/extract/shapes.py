@@ -15,13 +15,26 @@ SENTENCE_END = re.compile(SENTENCE_MARK.pattern + r"|\.(?=\s|$|[\"'”’)）])"
 #: Han characters (CJK unified ideographs, extension A, compatibility ideographs).
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 #: A cross-reference: a label that introduces a link to another article, then its title
-#: (``Lea también: …``, ``Lesen Sie auch:``, ``Related: …``, 延伸阅读：…), in the languages of
-#: the development sets; matched against the lower-cased line.
+#: (``Lea también: …``, ``Lesen Sie auch:``, ``Czytaj też:``, ``Related: …``, 延伸阅读：…),
+#: in Chinese and the larger European languages; matched against the lower-cased line.
 CROSS_REFERENCE = re.compile(
-    r"^\W{0,3}(lea (también|más)|lea|lesen sie (auch|hier|mehr)|auch lesen|mehr (zum thema|themen|dazu)|"
-    r"schon gelesen|weiterlesen|weitere artikel|read (more|also|next)|see also|also read|related( articles?| stories)?|"
-    r"recommended|more from|voir aussi|lire aussi|à lire aussi|leia também|leggi anche|mire|"
-    r"相关(阅读|新闻|文章|链接|报道|推荐)|延伸阅读|推荐阅读|阅读更多|更多(阅读|精彩)|往期(回顾|推荐))\s*([:：>»?？]|$)"
+    r"^\W{0,3}("
+    # English
+    r"read (more|also|next)|see also|also read|also on|more on this( story| topic)?|"
+    r"related( articles?| stories| posts| content| coverage| news)?|recommended|more from|"
+    # German, Dutch, Scandinavian
+    r"lesen sie (auch|hier|mehr)|auch lesen|auch interessant|mehr (zum thema|themen|dazu)|schon gelesen|weiterlesen|"
+    r"weitere artikel|(das )?(thema )?könnte (sie|dich) auch interessieren|lees (ook|meer)|läs (också|mer)|"
+    r"les (også|mer)|læs (også|mere)|lue myös|"
+    # French, Italian
+    r"(à )?(lire|voir) (aussi|également)|leggi anche|potrebbe interessarti|ti potrebbe interessare|"
+    # Spanish, Portuguese
+    r"(lea|vea|lee|ve|ver|mira) (también|más)|lea|mire|mira|(también )?te puede interesar|te recomendamos|"
+    r"(noticias|notas) relacionadas|leia (também|mais)|veja (também|mais)|"
+    # Polish, Russian
+    r"(czytaj|zobacz) (też|także|również|więcej)|читайте (также|еще|ещё)|смотрите также|"
+    r"相关(阅读|新闻|文章|链接|报道|推荐)|延伸阅读|推荐阅读|阅读更多|更多(阅读|精彩)|往期(回顾|推荐)"
+    r")\s*([:：>»?？]|$)"
 )
 #: A cross-reference line is a label and a headline: at most this long.
 CROSS_REFERENCE_CHARS = 200
