@@ -127,6 +127,17 @@ def test_a_short_article_inside_large_menus_is_an_article() -> None:
     assert document.page_type == "article" and PROSE in (document.text or "")
 
 
+def test_lyrics_among_an_archive_of_links_are_an_article() -> None:
+    # the main text is short lines, not sentences, and most of the page links within the
+    # site: still not a listing, because what the model chose as main text is not links
+    lines = "<br>".join(f"{word} 想念你的夜 第{i}行" for i, word in enumerate(["只能", "想念", "你的", "温柔", "还在", "心里"] * 5))
+    archive = "".join(f"<li><a href='/2011/{m:02d}/song-{i}.html'>歌词 {m}月 第{i}首</a></li>" for m in range(1, 13) for i in range(8))
+    page = (f"<html><head><title>只能想念你 歌词</title></head><body><table><tr><td><ul>{archive}</ul></td>"
+            f"<td><h1>只能想念你 歌词</h1><div>{lines}</div></td></tr></table></body></html>")
+    document = extract_html(page.encode("utf-8"), "http://www.example-lyrics.com/2011/07/zhi-neng.html")
+    assert document.page_type == "article" and "只能 想念你的夜 第0行" in (document.text or "")
+
+
 def test_a_column_listing_is_a_list() -> None:
     items = "".join(f"<li><a href='/zwgk/2024{i:02d}/t2024{i:02d}01_{i}.html'>关于第{i}批项目的公示</a> 2024-{i:02d}-01</li>"
                     for i in range(1, 9))

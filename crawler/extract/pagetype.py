@@ -35,6 +35,9 @@ LIST_MAX_PROSE_SHARE = 0.25
 #: ... and items of which at least this share link within the site (a column listing
 #: links to its own articles; a link roundup post links out).
 LIST_OWN_SITE_SHARE = 0.7
+#: Text chosen as main text that is not listing items, at least this long and most of
+#: it, is content (lyrics, a poem, a table of figures), not a listing.
+MIN_CONTENT_CHARS = 200
 #: A line is a link line when this share of it is link text ...
 LINK_LINE = 0.5
 #: ... or a listing item when this share is, and a date or time ends it.
@@ -108,7 +111,9 @@ def _own_site_share(lines: list[Block], url: str) -> float:
 def looks_like_list(page: list[Block], kept: list[Block], best: float, url: str, headline: int = -1) -> bool:
     """True only for an index page, on strong evidence: a heuristic never discards an article.
 
-    The text chosen as main text must not read as sentences, and either the page is a
+    The text chosen as main text must not read as sentences nor be mostly other text of
+    some length (lyrics, a poem, a table of figures chosen as main text are content,
+    whatever links surround them; a stray footer line is not), and either the page is a
     column listing (outside the regions its class words name as chrome and the headline,
     it is mostly link lines or linked headlines with dates, and they lead to the site's
     own pages) or a front page (hundreds of
@@ -124,7 +129,7 @@ def looks_like_list(page: list[Block], kept: list[Block], best: float, url: str,
         headline: the index of the headline's block (-1: none).
     """
     total = sum(len(block.text) for block in kept)
-    if not total or _is_prose_text(kept, total):
+    if not total or _is_prose_text(kept, total) or _is_content(kept, total):
         return False
     body = [block for block in page if not block.bits & CHROME and block.index != headline]
     if _is_link_list(body, url):
@@ -140,6 +145,16 @@ def _is_item(block: Block) -> bool:
     return block.link_density >= LINK_LINE or block.link_density >= LINK_ITEM and is_stamped(block.text)
 
 
+def _item_chars(blocks: list[Block]) -> int:
+    return sum(len(block.text) for block in blocks if _is_item(block))
+
+
+def _is_content(kept: list[Block], total: int) -> bool:
+    """The chosen text is mostly not listing items, and enough of it to read (not a stray footer line)."""
+    other = total - _item_chars(kept)
+    return other >= MIN_CONTENT_CHARS and other > (1 - LIST_LINK_SHARE) * total
+
+
 def _is_prose_text(kept: list[Block], total: int) -> bool:
     """The chosen text reads as sentences (outside listing items): an article's."""
     return prose_chars([block.text for block in kept if not _is_item(block)]) >= LIST_MAX_PROSE_SHARE * total
@@ -148,6 +163,6 @@ def _is_prose_text(kept: list[Block], total: int) -> bool:
 def _is_link_list(blocks: list[Block], url: str) -> bool:
     total = sum(len(block.text) for block in blocks)
     items = [block for block in blocks if _is_item(block)]
-    if not items or sum(len(block.text) for block in items) < LIST_LINK_SHARE * total or _is_prose_text(blocks, total):
+    if not items or _item_chars(items) < LIST_LINK_SHARE * total or _is_prose_text(blocks, total):
         return False
     return _own_site_share(items, url) >= LIST_OWN_SITE_SHARE
