@@ -34,7 +34,7 @@ demo: $(BIN)/.installed
 	$(BIN)/python tests/demo.py
 
 # The benchmark scripts of bench/ (the others there are their helpers and the model fit).
-BENCHMARKS := archive_overhead.py extract_speed.py quality.py replay.py compressors.py crawl_throughput.py
+BENCHMARKS := archive_overhead.py extract_speed.py quality.py perturbed.py replay.py compressors.py crawl_throughput.py
 
 # Benchmarks (not part of `make test`): extras for the side-by-side extractors and the fit, then every benchmark.
 $(BIN)/.installed-bench: $(BIN)/.installed
