@@ -40,6 +40,7 @@ _WESTERN_HEADING = re.compile(
     r"lees ook|meest gelezen|gerelateerde artikelen|читайте также|похожие статьи|по теме)"
     r"\s*[:>›»]*"
 )
+#: ... of at most this many characters (a heading, not a sentence that opens with the words).
 _MAX_WESTERN_HEADING = 50
 #: A timestamp ending a list item: dates, clock times, "3小时前", comment/read counts.
 _STAMP = re.compile(
