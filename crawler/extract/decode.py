@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from crawler.extract.sniff import cut_before_tag
+
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
@@ -137,18 +139,10 @@ def _tolerant(body: bytes, codec: str) -> tuple[str, int] | None:
     return text, replaced
 
 
-def _cut_before_tag(body: bytes, limit: int) -> bytes:
-    """``body`` up to ``limit`` bytes, cut before a ``<`` so no multi-byte character is halved."""
-    if len(body) <= limit:
-        return body
-    cut = body.rfind(b"<", 0, limit)
-    return body[: cut if cut > 0 else limit]
-
-
 def _detect(body: bytes) -> str | None:
     from charset_normalizer import from_bytes
 
-    best = from_bytes(_cut_before_tag(body, _DETECT_BYTES)).best()
+    best = from_bytes(cut_before_tag(body, _DETECT_BYTES)).best()
     return normalize_charset(best.encoding) if best is not None else None
 
 
@@ -156,24 +150,25 @@ def _detect_damaged(body: bytes) -> tuple[str, str, int] | None:
     """A multi-byte page with a few invalid sequences: (text, charset, replaced), or None.
 
     Detection drops a charset at its first invalid byte, so one stray byte sends a GBK
-    page to some single-byte charset. Each CJK charset's longest clean prefix (the bytes
-    before its first invalid sequence) is read by detection instead, longest first; a
-    charset is taken when detection names it on its own prefix and it reads the whole
-    body with few invalid sequences.
+    page to some single-byte charset. Among the CJK charsets that read the whole body
+    with few invalid sequences, each one's longest clean prefix (the bytes before its
+    first invalid sequence) is read by detection instead, longest first; a charset is
+    taken when detection names it on its own prefix.
     """
-    prefixes: dict[str, bytes] = {}
+    found: list[tuple[bytes, str, tuple[str, int]]] = []
     for codec in _MULTIBYTE:
         try:
             body.decode(codec)
         except UnicodeDecodeError as error:
-            prefix = _cut_before_tag(body, error.start)
-            if len(prefix) >= _MIN_PREFIX and not prefix.isascii():
-                prefixes[codec] = prefix
-    for codec, prefix in sorted(prefixes.items(), key=lambda item: -len(item[1])):
-        if _detect(prefix) == codec:
-            read = _tolerant(body, codec)
+            prefix = cut_before_tag(body, error.start)
+            if len(prefix) < _MIN_PREFIX or prefix.isascii():
+                continue
+            read = _tolerant(body, codec)  # a decode in C: detection only runs where it passes
             if read is not None:
-                return read[0], codec, read[1]
+                found.append((prefix, codec, read))
+    for prefix, codec, read in sorted(found, key=lambda item: -len(item[0])):
+        if _detect(prefix) == codec:
+            return read[0], codec, read[1]
     return None
 
 

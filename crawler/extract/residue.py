@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from crawler.extract.shapes import SENTENCE_MARK, is_prose, key
+from crawler.extract.shapes import CROSS_REFERENCE, SENTENCE_MARK, is_prose, key
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -25,19 +25,17 @@ _HEADING = re.compile(
     r"今日推荐|编辑推荐|更多(?:精彩|阅读|图集|新闻|推荐)|阅读排行|点击排行|排行榜|你可能(?:还)?(?:喜欢|感兴趣))"
     r"\s*[】\]]?\s*[:：>›»]*"
 )
-#: The same in the larger European languages, as a whole lower-cased line.
+#: The same in the larger European languages, as a whole lower-cased line: these, and a
+#: cross-reference label alone on its line (``Related articles``, ``Czytaj też``,
+#: ``Das könnte Sie auch interessieren:``, ``shapes.CROSS_REFERENCE``).
 _WESTERN_HEADING = re.compile(
-    r"(related( articles| stories| posts| news| content| coverage| reading)?|recommended( for you| reading| stories| articles)?|"
-    r"you (may|might) also (like|be interested in)|more (stories|news|articles)|most (read|popular|viewed|shared)|"
+    r"(you (may|might) also (like|be interested in)|more (stories|news|articles)|most (read|popular|viewed|shared)|"
     r"popular (posts|stories|articles)|trending( now| stories)?|further reading|editor'?s picks|top stories|"
-    r"(das )?(thema )?könnte (sie|dich) auch interessieren|auch interessant|mehr zum thema|weitere (artikel|nachrichten|beiträge)|"
+    r"recommended( for you| reading| stories| articles)|related reading|weitere (nachrichten|beiträge)|"
     r"(ähnliche|verwandte) (artikel|beiträge)|meistgelesen(e artikel)?|beliebte (artikel|beiträge)|empfehlungen|"
-    r"(à )?lire aussi|sur le même sujet|les plus lus|articles (similaires|liés)|vous aimerez aussi|"
-    r"(también )?te puede interesar|te recomendamos|(noticias|notas) relacionadas|artículos relacionados|"
-    r"lo más (leído|visto)|más (leídas|leídos|noticias)|leia também|veja também|mais lidas|notícias relacionadas|"
-    r"leggi anche|articoli correlati|(i )?più letti|potrebbe interessarti|"
-    r"(czytaj|zobacz) (też|także|również)|najczęściej czytane|polecane|(podobne|powiązane) artykuły|"
-    r"lees ook|meest gelezen|gerelateerde artikelen|читайте также|похожие статьи|по теме)"
+    r"sur le même sujet|les plus lus|articles (similaires|liés)|vous aimerez aussi|artículos relacionados|"
+    r"lo más (leído|visto)|más (leídas|leídos|noticias)|mais lidas|notícias relacionadas|articoli correlati|(i )?più letti|"
+    r"najczęściej czytane|polecane|(podobne|powiązane) artykuły|meest gelezen|gerelateerde artikelen|похожие статьи|по теме)"
     r"\s*[:>›»]*"
 )
 #: ... of at most this many characters (a heading, not a sentence that opens with the words).
@@ -64,7 +62,13 @@ def is_heading(line: str) -> bool:
     line = line.strip()
     if _HEADING.fullmatch(line) is not None:
         return True
-    return len(line) <= _MAX_WESTERN_HEADING and _WESTERN_HEADING.fullmatch(line.lower()) is not None
+    if len(line) > _MAX_WESTERN_HEADING:
+        return False
+    low = line.lower()
+    if _WESTERN_HEADING.fullmatch(low) is not None:
+        return True
+    label = CROSS_REFERENCE.match(low)
+    return label is not None and not low[label.end() :].strip()
 
 
 def is_item(line: str) -> bool:

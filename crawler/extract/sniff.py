@@ -76,12 +76,17 @@ MAX_PARSE_BYTES = 4 * 1024 * 1024
 
 
 def parse_window(body: bytes) -> bytes:
-    """``body``, or its first ``MAX_PARSE_BYTES`` cut before the last ``<`` in them.
+    """``body``, or its first ``MAX_PARSE_BYTES`` cut before the last ``<`` in them."""
+    return cut_before_tag(body, MAX_PARSE_BYTES)
+
+
+def cut_before_tag(body: bytes, limit: int) -> bytes:
+    """``body``, or its first ``limit`` bytes cut before the last ``<`` in them.
 
     ``<`` is never part of a multi-byte character in UTF-8, GB18030 or Big5, so the cut
     does not leave half a character for charset detection to trip over.
     """
-    if len(body) <= MAX_PARSE_BYTES:
+    if len(body) <= limit:
         return body
-    cut = body.rfind(b"<", 0, MAX_PARSE_BYTES)
-    return body[: cut if cut > 0 else MAX_PARSE_BYTES]
+    cut = body.rfind(b"<", 0, limit)
+    return body[: cut if cut > 0 else limit]
