@@ -12,7 +12,8 @@ own measure:
   no class word (comment, share, footer …) is evidence;
 - ``noattr``: no class or id at all;
 - ``divsoup``: every ``<p>`` a ``<div>`` (paragraphs as bare divisions);
-- ``br``: paragraphs joined into ``<br><br>``-separated text (older portals);
+- ``br``: paragraphs joined into ``<br><br>``-separated text (older portals, forums);
+- ``brline``: paragraphs ended by a single ``<br>`` (blogs, forum posts);
 - ``table``: the body wrapped in a two-column layout table with a navigation cell.
 
 A variant that empties an article or costs much more than the others points at a fault
@@ -55,6 +56,7 @@ VARIANTS = {
     "noattr": lambda body: _CLASS_OR_ID.sub(b"", body),
     "divsoup": lambda body: _P_CLOSE.sub(b"</div>", _P_OPEN.sub(rb"<div\1>", body)),
     "br": lambda body: _P_CLOSE.sub(b"<br><br>", _P_OPEN.sub(b"", body)),
+    "brline": lambda body: _P_CLOSE.sub(b"<br>", _P_OPEN.sub(b"", body)),
     "table": lambda body: _BODY_CLOSE.sub(
         b"</td></tr></table></body>",
         _BODY_OPEN.sub(rb"<body\1><table width=960><tr><td width=200><a href=/>home</a></td><td>", body, count=1),

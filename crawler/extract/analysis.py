@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from crawler.extract import pagetype
+from crawler.extract.breaks import paragraphs_from_breaks
 from crawler.extract.candidates import block_keys, found_in, inert, screened, trafilatura_text
 from crawler.extract.clean import detached, find_body, prune_targets, remove_all, unhide
 from crawler.extract.density import score_candidates
@@ -54,13 +55,15 @@ class PageAnalysis:
 def analyse(tree: HtmlElement, url: str, hints: ExtractHints) -> PageAnalysis:
     """Cut ``tree`` into blocks and gather the evidence about each (the tree is pruned in place).
 
-    Order: the profile's container and prune targets are found; the whole page is
+    Order: paragraphs written with ``<br>`` are wrapped in ``<p>`` (crawler/extract/breaks.py);
+    the profile's container and prune targets are found; the whole page is
     segmented once; a notice page stops there; metadata is read from the unpruned page;
     the prune targets are removed; the readability-style scores are computed on what
     remains, trafilatura reads it without its small link-heavy regions
     (``candidates.screened``), and both become the features of the blocks outside those
     regions, which the model scores (the screened ones are never main text).
     """
+    paragraphs_from_breaks(tree)
     container = find_body(tree, hints.body_xpaths)
     if container is not None:
         unhide(container)

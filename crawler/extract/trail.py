@@ -226,5 +226,16 @@ def _fate(
     if reason is not None and reason not in REASONS:
         raise KeyError(f"unknown trail reason {reason!r}; add it to crawler/extract/trailkinds.py REASONS")
     rounded = None if score is None else round(score, 4)
-    return BlockFate(index, block.text if text is None or reason else text, paths.get(block.element, ""),
+    return BlockFate(index, block.text if text is None or reason else text, _path(block.element, paths),
                      reason is None, reason, rule, rounded, kind)
+
+
+def _path(element: HtmlElement, paths: dict[HtmlElement, str]) -> str:
+    """The XPath of ``element`` as parsed; for a ``<p>`` extraction wrapped around ``<br>``-separated text, its holder's."""
+    node: HtmlElement | None = element
+    while node is not None:
+        found = paths.get(node)
+        if found is not None:
+            return found
+        node = node.getparent()
+    return ""

@@ -1,0 +1,175 @@
+"""Paragraphs written with ``<br>``: wrap each stretch of inline text between breaks in a ``<p>``.
+
+Older portals, forums, blogs and many county-level government sites lay an article out
+as one ``<div>`` or table cell of text with ``<br><br>`` (or a single ``<br>``) between
+paragraphs rather than as ``<p>`` elements. Readability does this rewrite for double
+breaks (readability.js ``_replaceBrs``); done here before the page is read, the
+paragraphs look like paragraphs to every reader of the tree, trafilatura's pass and the
+block features alike (measured in docs/extraction.md).
+
+- A holder (``<div>``, a table cell, …) with a double break is cut at its double breaks
+  and at its block elements; one whose text runs in three or more lines of 40 visible
+  characters or more on average, single breaks between, is cut at every break (a short
+  line is an address or a verse, not a paragraph).
+- A stretch is wrapped when it holds visible text, most of it outside links (a line of
+  links is no paragraph), in a holder whose class words do not name chrome (a footer of
+  long lines stays a footer).
+- Breaks stay where they were, so lines are cut exactly as before; nothing is removed.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from crawler.extract.tokens import CHROME, CONTENT, element_bits
+from crawler.extract.visible import SKIP_TAGS, is_hidden
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+#: Elements whose breaks may separate paragraphs (a ``<p>``'s own breaks are line breaks
+#: inside it; headings, list items and ``<pre>`` keep theirs).
+HOLDERS = frozenset(["div", "td", "th", "section", "article", "main", "body", "blockquote", "center"])
+#: Content a paragraph may hold.
+INLINE = frozenset(
+    ["a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font", "i", "img", "ins", "kbd", "label", "mark", "nobr", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr"]
+)
+#: Single breaks separate paragraphs in a holder of at least this many lines ...
+MIN_LINES = 3
+#: ... this many visible characters long on average.
+MIN_LINE_CHARS = 40
+#: Characters lxml refuses in text set through its API (a parsed page may hold them; none shows).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+#: A stretch: the element whose tail holds its leading text (``None``: the holder's own
+#: text) and the nodes that follow it.
+Stretch = tuple["HtmlElement | None", list["HtmlElement"]]
+
+
+def paragraphs_from_breaks(tree: HtmlElement) -> int:
+    """Wrap the paragraphs of ``<br>``-separated text in ``<p>`` (in place); the number of holders rewritten."""
+    double = _double_break_holders(tree)
+    single = [holder for holder in _break_holders(tree, set(double)) if _lines_of_prose(holder)]
+    return sum(_wrap(holder, every_break=False) for holder in double) + sum(_wrap(holder, every_break=True) for holder in single)
+
+
+def _is_break(node: object) -> bool:
+    return getattr(node, "tag", None) == "br"
+
+
+def _double_break_holders(tree: HtmlElement) -> list[HtmlElement]:
+    """Holders with a break followed by another break (only whitespace between), in document order."""
+    found: dict[HtmlElement, None] = {}
+    for br in tree.iter("br"):
+        parent = br.getparent()
+        if parent is not None and parent.tag in HOLDERS and not (br.tail or "").strip() and _is_break(br.getnext()):
+            found[parent] = None
+    return list(found)
+
+
+def _break_holders(tree: HtmlElement, skip: set[HtmlElement]) -> list[HtmlElement]:
+    """Holders with a break, those in ``skip`` left out, in document order."""
+    found: dict[HtmlElement, None] = {}
+    for br in tree.iter("br"):
+        parent = br.getparent()
+        if parent is not None and parent.tag in HOLDERS and parent not in skip:
+            found[parent] = None
+    return list(found)
+
+
+def _lines_of_prose(holder: HtmlElement) -> bool:
+    """The holder's text runs in enough lines that are long on average."""
+    sizes = [size for size, _ in (_counts(holder, stretch) for stretch in _stretches(holder, every_break=True)) if size]
+    return len(sizes) >= MIN_LINES and sum(sizes) >= MIN_LINE_CHARS * len(sizes)
+
+
+def _is_block(node: HtmlElement) -> bool:
+    tag = node.tag
+    return isinstance(tag, str) and tag not in INLINE and tag not in SKIP_TAGS and tag != "br"
+
+
+def _stretches(holder: HtmlElement, every_break: bool) -> list[Stretch]:
+    """The holder's content between its separators: double breaks (or every break) and block elements."""
+    children = list(holder)
+    found: list[Stretch] = []
+    owner: HtmlElement | None = None
+    nodes: list[HtmlElement] = []
+    i = 0
+    while i < len(children):
+        j = i  # a double break: breaks with only whitespace between, children[i..j]
+        while j + 1 < len(children) and _is_break(children[j]) and _is_break(children[j + 1]) and not (children[j].tail or "").strip():
+            j += 1
+        child = children[j]
+        if j > i or every_break and _is_break(child) or _is_block(child):
+            found.append((owner, nodes))
+            owner, nodes = child, []
+        else:
+            nodes.append(child)
+        i = j + 1
+    found.append((owner, nodes))
+    return found
+
+
+def _visible(text: str | None) -> int:
+    return len("".join(text.split())) if text else 0
+
+
+def _add_chars(node: HtmlElement, in_link: bool, counts: list[int]) -> None:
+    """Add the visible characters below ``node``, its tail left out, to ``counts`` ([all, inside links])."""
+    if not isinstance(node.tag, str) or node.tag in SKIP_TAGS or is_hidden(node):
+        return
+    in_link = in_link or node.tag == "a"
+    size = _visible(node.text)
+    for child in node:
+        _add_chars(child, in_link, counts)
+        size += _visible(child.tail)
+    counts[0] += size
+    if in_link:
+        counts[1] += size
+
+
+def _counts(holder: HtmlElement, stretch: Stretch) -> tuple[int, int]:
+    """Visible characters of a stretch, and of those inside links."""
+    owner, nodes = stretch
+    counts = [_visible(holder.text if owner is None else owner.tail), 0]
+    for node in nodes:
+        _add_chars(node, False, counts)
+        counts[0] += _visible(node.tail)
+    return counts[0], counts[1]
+
+
+def _chrome(holder: HtmlElement) -> bool:
+    """The holder or one of its two nearest ancestors says it is page chrome (footer, navigation, …)."""
+    node: HtmlElement | None = holder
+    for _ in range(3):
+        if node is None:
+            return False
+        bits = element_bits(node, node.tag if isinstance(node.tag, str) else "")
+        if bits & CHROME and not bits & CONTENT:
+            return True
+        node = node.getparent()
+    return False
+
+
+def _wrap(holder: HtmlElement, every_break: bool) -> bool:
+    if _chrome(holder):
+        return False
+    wrapped = False
+    for owner, nodes in _stretches(holder, every_break):
+        size, linked = _counts(holder, (owner, nodes))
+        if not size or 2 * linked >= size:
+            continue
+        text = holder.text if owner is None else owner.tail
+        paragraph = holder.makeelement("p", {})
+        paragraph.text = _NOT_XML.sub("", text) if text else None
+        if owner is None:
+            holder.text = None
+            holder.insert(0, paragraph)
+        else:
+            owner.tail = None
+            owner.addnext(paragraph)
+        for node in nodes:
+            paragraph.append(node)  # a node's tail moves with it
+        wrapped = True
+    return wrapped
