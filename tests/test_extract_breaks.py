@@ -68,11 +68,40 @@ def test_a_holder_named_chrome_is_left_alone() -> None:
     assert _body(footer) == f'<body><div class="footer">{PARAGRAPHS[0]}<br><br>{PARAGRAPHS[1]}</div></body>'
 
 
+def test_a_font_or_span_holding_the_text_holds_the_paragraphs() -> None:
+    assert _body("<td><font size='3'>one<br><br>two</font></td>") == '<body><td><font size="3"><p>one</p><br><br><p>two</p></font></td></body>'
+
+
 def test_text_lxml_refuses_through_its_api_is_wrapped_without_it() -> None:
     tree = parse_html("<html><body><div>bell\x07 and text<br><br>next</div></body></html>")
     assert tree is not None
     assert paragraphs_from_breaks(tree) == 1
     assert [p.text for p in tree.iter("p")] == ["bell and text", "next"]
+
+
+def _county_page(body: str) -> bytes:
+    """A county government page of the older kind: layout tables, ``<font>`` text, ``<br>`` lines."""
+    return (
+        "<html><head><meta charset='utf-8'><title>某县出台科技创新平台建设实施意见_某县人民政府</title></head><body>"
+        "<table width='1000'><tr><td><a href='/'>首页</a> <a href='/zwgk/'>政务公开</a> <a href='/xwzx/'>新闻中心</a>"
+        " <a href='/hdjl/'>互动交流</a> <a href='/bsfw/'>办事服务</a></td></tr></table>"
+        "<table width='1000'><tr><td width='220'><font>热点新闻<br>县委常委会召开会议，研究部署近期重点工作任务<br>"
+        "县政府召开常务会议<br>全县安全生产工作会议召开</font></td>"
+        "<td width='780'><h1>某县出台科技创新平台建设实施意见</h1><font>发布时间：2024-05-12　来源：县科技局</font><br>"
+        f"<font size='3'>{body}</font></td></tr></table>"
+        "<table width='1000'><tr><td><font>主办单位：某县人民政府办公室　地址：某县人民路1号　版权所有 ICP备12345678号<br>"
+        "技术支持：某某网络科技有限公司　建议使用1024×768分辨率浏览本站</font></td></tr></table></body></html>"
+    ).encode()
+
+
+@pytest.mark.parametrize("breaks", ["<br><br>", "<br>"], ids=["double", "single"])
+def test_an_older_county_page_gives_its_paragraphs_and_no_sidebar(breaks: str) -> None:
+    # Read as lines of a <font>, the article's paragraphs weighed no more than the sidebar's
+    # headline lines, and three of those came out with the text.
+    document = extract_html(_county_page(breaks.join(f"　　{text}" for text in PARAGRAPHS)),
+                            "http://www.mouxian.gov.cn/xwzx/202405/t20240512_456.html")
+    assert document.page_type == "article"
+    assert document.text == "\n".join(PARAGRAPHS)
 
 
 ARTICLES = [p for p in FixtureWeb.load().articles if p.content_type.startswith("text/html")]

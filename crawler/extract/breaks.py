@@ -1,7 +1,7 @@
 """Paragraphs written with ``<br>``: wrap each stretch of inline text between breaks in a ``<p>``.
 
 Older portals, forums, blogs and many county-level government sites lay an article out
-as one ``<div>`` or table cell of text with ``<br><br>`` (or a single ``<br>``) between
+as one ``<div>``, table cell or ``<font>`` of text with ``<br><br>`` (or a single ``<br>``) between
 paragraphs rather than as ``<p>`` elements. Readability does this rewrite for double
 breaks (readability.js ``_replaceBrs``); done here before the page is read, the
 paragraphs look like paragraphs to every reader of the tree, trafilatura's pass and the
@@ -28,9 +28,10 @@ from crawler.extract.visible import SKIP_TAGS, is_hidden
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
-#: Elements whose breaks may separate paragraphs (a ``<p>``'s own breaks are line breaks
-#: inside it; headings, list items and ``<pre>`` keep theirs).
-HOLDERS = frozenset(["div", "td", "th", "section", "article", "main", "body", "blockquote", "center"])
+#: Elements whose breaks may separate paragraphs (older pages hold a whole article in a
+#: ``<font>``; a ``<p>``'s own breaks are line breaks inside it; headings, list items and
+#: ``<pre>`` keep theirs).
+HOLDERS = frozenset(["div", "td", "th", "section", "article", "main", "body", "blockquote", "center", "font", "span"])
 #: Content a paragraph may hold.
 INLINE = frozenset(
     ["a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font", "i", "img", "ins", "kbd", "label", "mark", "nobr", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr"]
