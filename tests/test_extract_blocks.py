@@ -6,6 +6,7 @@ import pytest
 
 from crawler.extract import extract_html
 from crawler.extract.clean import prune_targets
+from crawler.extract.density import totals_below
 from crawler.extract.repair import parse_html
 from crawler.extract.segment import DATA_ROW, PRE, is_data_table, segment
 from crawler.extract.tokens import CONTENT, NAV, RELATED, SHARE, name_bits
@@ -231,3 +232,24 @@ def test_a_large_match_of_any_profile_is_not_a_target() -> None:
     assert tree is not None
     targets = prune_targets(tree, ["//*[contains(@class, 'comment')]"])
     assert [target.get("class") for target in targets] == ["comment"]
+
+
+def test_totals_below_sum_every_blocks_values_into_each_of_its_ancestors() -> None:
+    tree = parse_html(
+        "<html><body><div id='a'><p>one line</p><div id='b'><p>two</p><span>three<br>four words</span></div></div>"
+        "<table><tr><td>x</td><td>cell y</td></tr><tr><td>z</td><td>w</td></tr></table></body></html>"
+    )
+    assert tree is not None
+    blocks = segment(tree)
+    sizes = [float(len(block.text)) for block in blocks]
+    odd = [float(i % 2) for i in range(len(blocks))]  # a column with zeros: those blocks add nothing
+    by_size, by_odd = totals_below(blocks, sizes, odd)
+    for column, totals in ((sizes, by_size), (odd, by_odd)):
+        expected: dict = {}
+        for value, block in zip(column, blocks):
+            for node in [block.element, *block.element.iterancestors()]:
+                if value:
+                    expected[node] = expected.get(node, 0.0) + value
+        assert totals == expected
+    # listed in the order a walk up from each block, in page order, first meets them
+    assert list(by_size) == list(dict.fromkeys(n for b in blocks for n in [b.element, *b.element.iterancestors()]))

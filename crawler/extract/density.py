@@ -69,20 +69,46 @@ def _unlikely(block: Block) -> bool:
 def totals_below(blocks: list[Block], *columns: list[float]) -> list[dict[HtmlElement, float]]:
     """For each column of per-block values, its sum over the blocks below every element.
 
-    One walk up from each block serves every column. An element with nothing below it in
-    a column is absent from that column's map.
+    The values are summed per element, then handed up the tree once: every element that
+    holds a block is met on one walk up (stopping where an earlier walk passed), and the
+    sums go from the deepest elements to their parents. An element with nothing below it
+    in a column is absent from that column's map; the maps list elements in the order a
+    walk up from each block, in page order, first meets them.
     """
-    totals: list[dict[HtmlElement, float]] = [{} for _ in columns]
+    width = len(columns)
+    sums: dict[HtmlElement, list[float]] = {}
     for i, block in enumerate(blocks):
-        values = [(total, column[i]) for total, column in zip(totals, columns) if column[i]]
-        if not values:
+        row = [column[i] for column in columns]
+        if not any(row):
             continue
-        node: HtmlElement | None = block.element
-        while node is not None:
-            for total, value in values:
-                total[node] = total.get(node, 0.0) + value
+        found = sums.get(block.element)
+        if found is None:
+            sums[block.element] = row
+        else:
+            for k in range(width):
+                found[k] += row[k]
+    depth: dict[HtmlElement, int] = {}
+    met: list[HtmlElement] = []
+    for element in list(sums):
+        chain = []
+        node: HtmlElement | None = element
+        while node is not None and node not in depth:
+            chain.append(node)
             node = node.getparent()
-    return totals
+        base = depth[node] + 1 if node is not None else 0
+        for offset, member in enumerate(reversed(chain)):
+            depth[member] = base + offset
+        met.extend(chain)
+    for node in met:
+        if node not in sums:
+            sums[node] = [0.0] * width
+    for node in sorted(met, key=depth.__getitem__, reverse=True):
+        parent = node.getparent()
+        if parent is not None:
+            above, below = sums[parent], sums[node]
+            for k in range(width):
+                above[k] += below[k]
+    return [{node: sums[node][k] for node in met if sums[node][k]} for k in range(width)]
 
 
 def score_candidates(blocks: list[Block]) -> Candidates:
