@@ -9,7 +9,7 @@ from crawler.extract.clean import prune_targets
 from crawler.extract.density import totals_below
 from crawler.extract.repair import parse_html
 from crawler.extract.segment import DATA_ROW, PRE, is_data_table, segment
-from crawler.extract.tokens import CONTENT, NAV, RELATED, SHARE, name_bits
+from crawler.extract.tokens import COMMENT, CONTENT, FOOTER, NAV, RELATED, SHARE, name_bits
 from crawler.extract.trail import extract_trail
 
 PROSE = "根据《某县科技计划项目管理办法》，经专家评审和公示，现将2024年度县级科技计划项目予以公布。"
@@ -85,6 +85,14 @@ def test_preformatted_text_keeps_its_indentation() -> None:
         ("hotNews", RELATED),
         ("main-nav", NAV),
         ("article-content", CONTENT),
+        # pinyin names, as Chinese templates write them
+        ("liuyan_list", COMMENT),
+        ("daohang", NAV),
+        ("banquan", FOOTER),
+        ("fenxiang", SHARE),
+        ("xiangguanWenzhang", RELATED),
+        ("zhengwen", CONTENT),
+        ("news_neirong", CONTENT),
     ],
 )
 def test_class_words_say_what_an_element_holds(names: str, bits: int) -> None:
@@ -94,6 +102,28 @@ def test_class_words_say_what_an_element_holds(names: str, bits: int) -> None:
 @pytest.mark.parametrize("names", ["shareholder", "navigator-tips", "hottest", "commentator"])
 def test_a_class_word_is_not_matched_as_a_substring(names: str) -> None:
     assert not name_bits(names) & (SHARE | RELATED | NAV)
+
+
+COMMENTS = [
+    "这个政策太好了，希望能够尽快落实到位，让我们企业真正享受到实惠，期待后续的具体细则出台。",
+    "支持！县里这几年在科技创新方面确实下了功夫，去年我们公司也拿到了研发补贴，感谢政府。",
+    "请问申报国家级重点实验室需要什么条件？有没有具体的申报指南可以参考，在哪里可以下载？",
+    "希望奖励资金能够及时发放，不要像往年那样拖了大半年才到账，企业等不起啊，资金压力很大。",
+]
+
+
+@pytest.mark.parametrize("name", ["comment", "liuyan", "huifu"])
+def test_readers_comments_named_in_english_or_pinyin_are_not_text(name: str) -> None:
+    # without the pinyin words, the comments of a 'liuyan' box came out with the article
+    comments = "".join(f"<div class='{name}_item'><span>网友{i}</span><div class='{name}_text'>{text}</div>"
+                       f"<span>2024-05-1{i} 10:2{i}</span></div>" for i, text in enumerate(COMMENTS))
+    page = (
+        "<html><head><meta charset='utf-8'><title>县级科技计划项目公布</title></head><body>"
+        f"<div class='x1'><h1>县级科技计划项目公布</h1><div class='x2'><p>{PROSE}</p><p>{CLOSING}</p></div></div>"
+        f"<div class='{name}'><h3>网友留言</h3>{comments}</div></body></html>"
+    )
+    document = extract_html(page.encode(), GOV_URL)
+    assert document.text == f"{PROSE}\n{CLOSING}"
 
 
 def test_a_ranking_table_and_a_shareholder_list_inside_the_article_are_kept() -> None:

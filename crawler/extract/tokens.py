@@ -1,12 +1,14 @@
 """What an element's class, id, role and tag say it holds: page-chrome and content categories, as bits.
 
 General web conventions, not any one site's: ``comment-list``, ``share_bar``, ``breadcrumb``,
-``relatedNews``, ``footer`` name chrome on sites of every language; ``article-content``,
-``post_body``, ``zw`` (正文) name the text. A class is split into words (``shareBox`` →
-share box, ``post_body`` → post body) and a word counts when it equals a category word, a
-plural of one, or one joined to a short widget suffix (``sharebar``, ``hotnews``): so
-``shareholder`` or ``ranking-table-data`` inside an article are not mistaken for chrome by a
-bare substring. The bits are evidence for the block model (crawler/extract/features.py),
+``relatedNews``, ``footer`` name chrome on sites of every language, and Chinese templates
+write the same in pinyin or its initials (``liuyan`` 留言, ``xiangguan`` 相关, ``banquan``
+版权, ``xgxw`` 相关新闻); ``article-content``, ``post_body``, ``zhengwen`` or ``zw`` (正文)
+name the text. A class is split into words (``shareBox`` → share box, ``post_body`` → post
+body) and a word counts when it equals a category word, a plural of one, or one joined to
+a short widget suffix (``sharebar``, ``hotnews``): so ``shareholder`` or
+``ranking-table-data`` inside an article are not mistaken for chrome by a bare substring.
+The bits are evidence for the block model (crawler/extract/features.py),
 never a reason to delete anything by themselves.
 """
 
@@ -56,27 +58,27 @@ CHROME = COMMENT | NAV | FOOTER | SHARE | RELATED | AD | SIDE | META | HIDDEN | 
 
 _WORDS: dict[str, int] = {}
 for _bit, _words in (
-    (COMMENT, "comment comments comm reply replies respond discuss discussion disqus pinglun gentie"),
+    (COMMENT, "comment comments comm reply replies respond discuss discussion disqus pinglun gentie liuyan huifu"),
     (NAV, "nav navbar navigation navi menu menus menubar breadcrumb breadcrumbs crumb crumbs pagination pager "
-          "paging pagenav subnav topnav mainnav dropdown skip skiplink toc channel channels"),
-    (FOOTER, "footer foot copyright copyrights bottom colophon disclaimer statement legal"),
+          "paging pagenav subnav topnav mainnav dropdown skip skiplink toc channel channels daohang lanmu"),
+    (FOOTER, "footer foot copyright copyrights bottom colophon disclaimer statement legal banquan yejiao dibu"),
     (SHARE, "share sharing sharer social sns bdshare qrcode qr ewm erweima print printer fontsize toolbar "
-            "tools follow like likes reward zan bookmark"),
+            "tools follow like likes reward zan bookmark fenxiang dayin"),
     (RELATED, "related relate relation recommend recommended recommendation recommends tuijian hot hotnews rank "
               "ranking paihang popular mostread trending readmore more also xgwz xgxw xgyd next prev previous "
-              "teaser teasers morenews recirc recirculation outbrain taboola"),
+              "teaser teasers morenews recirc recirculation outbrain taboola xiangguan redian remen gengduo"),
     (AD, "ad ads adv advert advertisement advertising banner banners sponsor sponsored promo promotion gg guanggao "
          "adsense dfp"),
     (SIDE, "sidebar side aside widget widgets rail"),
-    (META, "meta byline dateline tags tag keywords source author authors info bio"),
+    (META, "meta byline dateline tags tag keywords source author authors info bio laiyuan zuozhe"),
     (HIDDEN, "hidden hide invisible sronly"),
     (FORM, "login signin signup register subscribe subscription newsletter search modal popup cookie cookies "
-           "consent gdpr overlay paywall regwall premium"),
+           "consent gdpr overlay paywall regwall premium sousuo denglu zhuce dingyue"),
     (CONTENT, "article articles content contents body text post entry main story detail details blog zoom "
-              "editor con cont txt zw artibody prose"),
-    (HEADER, "header masthead topbar logo"),
+              "editor con cont txt zw artibody prose zhengwen neirong wenzhang"),
+    (HEADER, "header masthead topbar logo toubu"),
     (MEDIA, "caption captions credit credits photo photos figure figcaption img image images gallery slideshow "
-            "slider carousel video player media"),
+            "slider carousel video player media tupian shipin"),
 ):
     for _word in _words.split():
         _WORDS[_word] = _WORDS.get(_word, 0) | _bit
