@@ -23,7 +23,7 @@ import re
 from typing import TYPE_CHECKING
 
 from crawler.extract.tokens import CHROME, CONTENT, element_bits
-from crawler.extract.visible import SKIP_TAGS, is_hidden
+from crawler.extract.visible import SKIP_TAGS, visible_chars, visible_length
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -50,33 +50,32 @@ Stretch = tuple["HtmlElement | None", list["HtmlElement"]]
 
 def paragraphs_from_breaks(tree: HtmlElement) -> int:
     """Wrap the paragraphs of ``<br>``-separated text in ``<p>`` (in place); the number of holders rewritten."""
-    double = _double_break_holders(tree)
-    single = [holder for holder in _break_holders(tree, set(double)) if _lines_of_prose(holder)]
-    return sum(_wrap(holder, every_break=False) for holder in double) + sum(_wrap(holder, every_break=True) for holder in single)
+    holders, double = _break_holders(tree)
+    wrapped = 0
+    for holder in holders:
+        if holder in double:
+            wrapped += _wrap(holder, every_break=False)
+        elif _lines_of_prose(holder):
+            wrapped += _wrap(holder, every_break=True)
+    return wrapped
 
 
 def _is_break(node: object) -> bool:
     return getattr(node, "tag", None) == "br"
 
 
-def _double_break_holders(tree: HtmlElement) -> list[HtmlElement]:
-    """Holders with a break followed by another break (only whitespace between), in document order."""
+def _break_holders(tree: HtmlElement) -> tuple[list[HtmlElement], set[HtmlElement]]:
+    """Holders with a break, in document order, and those of them with a double break (two, only whitespace between)."""
     found: dict[HtmlElement, None] = {}
+    double: set[HtmlElement] = set()
     for br in tree.iter("br"):
         parent = br.getparent()
-        if parent is not None and parent.tag in HOLDERS and not (br.tail or "").strip() and _is_break(br.getnext()):
-            found[parent] = None
-    return list(found)
-
-
-def _break_holders(tree: HtmlElement, skip: set[HtmlElement]) -> list[HtmlElement]:
-    """Holders with a break, those in ``skip`` left out, in document order."""
-    found: dict[HtmlElement, None] = {}
-    for br in tree.iter("br"):
-        parent = br.getparent()
-        if parent is not None and parent.tag in HOLDERS and parent not in skip:
-            found[parent] = None
-    return list(found)
+        if parent is None or parent.tag not in HOLDERS:
+            continue
+        found[parent] = None
+        if not (br.tail or "").strip() and _is_break(br.getnext()):
+            double.add(parent)
+    return list(found), double
 
 
 def _lines_of_prose(holder: HtmlElement) -> bool:
@@ -112,32 +111,15 @@ def _stretches(holder: HtmlElement, every_break: bool) -> list[Stretch]:
     return found
 
 
-def _visible(text: str | None) -> int:
-    return len("".join(text.split())) if text else 0
-
-
-def _add_chars(node: HtmlElement, in_link: bool, counts: list[int]) -> None:
-    """Add the visible characters below ``node``, its tail left out, to ``counts`` ([all, inside links])."""
-    if not isinstance(node.tag, str) or node.tag in SKIP_TAGS or is_hidden(node):
-        return
-    in_link = in_link or node.tag == "a"
-    size = _visible(node.text)
-    for child in node:
-        _add_chars(child, in_link, counts)
-        size += _visible(child.tail)
-    counts[0] += size
-    if in_link:
-        counts[1] += size
-
-
 def _counts(holder: HtmlElement, stretch: Stretch) -> tuple[int, int]:
     """Visible characters of a stretch, and of those inside links."""
     owner, nodes = stretch
-    counts = [_visible(holder.text if owner is None else owner.tail), 0]
+    total, linked = visible_length(holder.text if owner is None else owner.tail), 0
     for node in nodes:
-        _add_chars(node, False, counts)
-        counts[0] += _visible(node.tail)
-    return counts[0], counts[1]
+        size, inside = visible_chars(node)
+        total += size + visible_length(node.tail)
+        linked += inside
+    return total, linked
 
 
 def _chrome(holder: HtmlElement) -> bool:

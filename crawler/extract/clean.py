@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from crawler.extract.shapes import PROSE_CHARS
-from crawler.extract.visible import SKIP_TAGS, is_hidden
+from crawler.extract.visible import visible_chars
 from crawler.extract.xpaths import compiled, none_can_match
 
 if TYPE_CHECKING:
@@ -68,22 +68,8 @@ def _protected(tree: HtmlElement, keep: HtmlElement | None) -> set[HtmlElement]:
 
 def plain_chars(element: HtmlElement) -> int:
     """Visible characters of ``element`` outside links, whitespace left out."""
-    count = 0
-
-    def visit(node: HtmlElement, in_link: bool) -> None:
-        nonlocal count
-        if not isinstance(node.tag, str) or node.tag in SKIP_TAGS or is_hidden(node):
-            return
-        in_link = in_link or node.tag == "a"
-        if node.text and not in_link:
-            count += len("".join(node.text.split()))
-        for child in node:
-            visit(child, in_link)
-            if child.tail and not in_link:
-                count += len("".join(child.tail.split()))
-
-    visit(element, False)
-    return count
+    total, linked = visible_chars(element)
+    return total - linked
 
 
 def prune_targets(tree: HtmlElement, xpaths: Iterable[str], keep: HtmlElement | None = None) -> set[HtmlElement]:

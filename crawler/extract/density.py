@@ -89,7 +89,7 @@ def totals_below(blocks: list[Block], *columns: list[float]) -> list[dict[HtmlEl
                 found[k] += row[k]
     depth: dict[HtmlElement, int] = {}
     met: list[HtmlElement] = []
-    for element in list(sums):
+    for element in sums:
         chain = []
         node: HtmlElement | None = element
         while node is not None and node not in depth:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from crawler.extract.tokens import TAG_BITS, attribute_bits
-from crawler.extract.visible import SKIP_TAGS, is_hidden, normalize_space, visible_words
+from crawler.extract.visible import SKIP_TAGS, is_hidden, normalize_space, visible_length, visible_words
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -88,10 +88,6 @@ def _swallowing(element: HtmlElement, tag: str) -> bool:
     return tag == "noscript" and len(element) > 0 and len(element.text_content()) >= MIN_SWALLOWED
 
 
-def _visible_chars(text: str) -> int:
-    return len("".join(text.split()))
-
-
 def _cell_text(cell: HtmlElement) -> str:
     return normalize_space(" ".join(_texts(cell)))
 
@@ -146,7 +142,7 @@ class _Walker:
         if text:
             self.parts.append(text)
             if in_link:
-                self.link_chars += _visible_chars(text)
+                self.link_chars += visible_length(text)
 
     def flush(self) -> None:
         if not self.parts:
@@ -173,7 +169,7 @@ class _Walker:
             if tail:
                 self.parts.append(tail)
                 if in_link:
-                    self.link_chars += _visible_chars(tail)
+                    self.link_chars += visible_length(tail)
             return
         own = attribute_bits(element.attrib.get, tag) if element.attrib else TAG_BITS.get(tag, 0)
         bits |= own
@@ -188,8 +184,8 @@ class _Walker:
             self.data_table(element, depth, bits, near_bits, flags & ~LAYOUT_CELL)
         elif tag == "pre":
             text = "\n".join(line.rstrip() for line in "".join(_texts(element)).strip("\n").splitlines())
-            links = sum(_visible_chars(a.text_content()) for a in element.iter("a"))
-            total = _visible_chars(text)
+            links = sum(visible_length(a.text_content()) for a in element.iter("a"))
+            total = visible_length(text)
             self.emit(text, min(1.0, links / total) if total else 0.0, element, "pre", depth, bits, near_bits, flags | PRE)
         else:
             # a pruned inline element is cut out as a line of its own, so its text never
@@ -200,7 +196,7 @@ class _Walker:
         if tail:
             self.parts.append(tail)
             if in_link:
-                self.link_chars += _visible_chars(tail)
+                self.link_chars += visible_length(tail)
 
     def walk_children(
         self,
@@ -226,7 +222,7 @@ class _Walker:
         if text:
             self.parts.append(text)
             if in_link:
-                self.link_chars += _visible_chars(text)
+                self.link_chars += visible_length(text)
         walk = self.walk
         depth += 1
         for child in element:
@@ -245,8 +241,8 @@ class _Walker:
             if not any(texts):
                 continue
             text = "\t".join(texts)
-            links = sum(_visible_chars(a.text_content()) for cell in cells for a in cell.iter("a"))
-            total = _visible_chars(text)
+            links = sum(visible_length(a.text_content()) for cell in cells for a in cell.iter("a"))
+            total = visible_length(text)
             self.emit(text, min(1.0, links / total) if total else 0.0, row, "tr", depth + 1, bits, near, flags | DATA_ROW)
 
 

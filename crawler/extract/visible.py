@@ -31,3 +31,28 @@ def is_hidden(element: HtmlElement) -> bool:
 def visible_words(text: str) -> list[str]:
     """The words of ``text`` as a browser shows them: invisible characters dropped, split at whitespace."""
     return text.translate(_INVISIBLE).split()
+
+
+def visible_length(text: str | None) -> int:
+    """Characters of ``text`` other than whitespace."""
+    return len("".join(text.split())) if text else 0
+
+
+def visible_chars(element: HtmlElement) -> tuple[int, int]:
+    """Visible characters below ``element`` (its tail left out, whitespace not counted), and of those inside links."""
+    counts = [0, 0]
+
+    def visit(node: HtmlElement, in_link: bool) -> None:
+        if not isinstance(node.tag, str) or node.tag in SKIP_TAGS or is_hidden(node):
+            return
+        in_link = in_link or node.tag == "a"
+        size = visible_length(node.text)
+        for child in node:
+            visit(child, in_link)
+            size += visible_length(child.tail)
+        counts[0] += size
+        if in_link:
+            counts[1] += size
+
+    visit(element, False)
+    return counts[0], counts[1]
