@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from crawler.extract import extract_html
-from crawler.extract.titles import headline_prefix, is_spam, strip_suffixes, tidy
+from crawler.extract.titles import headline_prefix, is_spam, longest_segment_shown, strip_suffixes, tidy
 
 BODY = "".join(f"<p>第{i}段：各地区各部门要坚持稳中求进工作总基调，推动经济实现质的有效提升和量的合理增长。</p>" for i in range(4))
 
@@ -79,3 +79,30 @@ def test_a_blog_name_heading_is_a_title_tail_not_the_headline() -> None:
     head = "<title>林间小径 - 重访老家的那条河</title><meta property='og:site_name' content='林间小径'>"
     html = _page(head, "<div class='logo'>林间小径</div><h1>重访老家的那条河</h1>")
     assert extract_html(html, "https://blog.example.org/a.html", {}).title == "重访老家的那条河"
+
+
+def test_a_title_the_page_shows_is_not_a_hijacked_one() -> None:
+    # a blog's <h1> names the blog in its own words: the <title> shares nothing with it,
+    # but the page shows the <title>'s headline, so the <title> is the page's own
+    head = "<title>科技成果转化的“最后一公里”_王教授_新浪博客</title>"
+    html = _page(head, "<h1 class='blogtitle'>王教授的博客</h1><h2 class='titName'>科技成果转化的“最后一公里”</h2>")
+    document = extract_html(html, "https://blog.example.org/a.html", {})
+    assert (document.title, document.extra.get("spam_title")) == ("科技成果转化的“最后一公里”", None)
+    # the site's name first, and a logo <h1>
+    head = "<title>BMJV | Transparenz bei Preisanpassungen</title>"
+    html = _page(head, "<h1>Bundesministerium der Justiz</h1><h2>Transparenz bei Preisanpassungen</h2>")
+    document = extract_html(html, "https://www.example.de/a.html", {})
+    assert (document.title, document.extra.get("spam_title")) == ("Transparenz bei Preisanpassungen", None)
+    # a hijacked <title> the page does not show is still caught
+    head = "<title>某某科技有限公司专业生产各类工业阀门欢迎来电咨询</title>"
+    html = _page(head, "<h1>王教授的博客</h1><h2>科技成果转化的“最后一公里”</h2>")
+    assert extract_html(html, "https://blog.example.org/a.html", {}).extra.get("spam_title") is True
+
+
+def test_longest_segment_shown() -> None:
+    assert longest_segment_shown("BMJV | Transparenz bei Preisanpassungen", ["BMJV", "Transparenz bei Preisanpassungen"]) == (
+        "Transparenz bei Preisanpassungen"
+    )
+    # a shorter part shown (the column's name) is not the headline
+    assert longest_segment_shown("关于高校科研经费管理改革的几点看法 - 科研管理 - 科学网论坛", ["科研管理"]) is None
+    assert longest_segment_shown("没有分隔的标题", ["没有分隔的标题"]) is None

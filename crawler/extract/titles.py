@@ -147,6 +147,20 @@ def _first_segment_shown(raw: str, candidate: str, lines: list[str], site_names:
     return parts[0] if parts[0] in lines else None
 
 
+def longest_segment_shown(raw: str, lines: list[str]) -> str | None:
+    """The <title>'s longest part, when the page shows it as a line of its own.
+
+    ``BMJV | Transparenz bei Preisanpassungen`` or ``标题_王教授_新浪博客`` with the headline
+    on a line: the other parts are the site's, the blog's or the column's name, shorter
+    than the headline and in front of it or behind it.
+    """
+    parts = [part.strip() for part in _SEGMENT_MARK.split(raw)]
+    if len(parts) < 2:
+        return None
+    longest = max(parts, key=len)
+    return longest if len(longest) >= _MIN_HEADLINE and longest in lines else None
+
+
 def tidy(title: str | None) -> str | None:
     """Drop typesetting spaces between a number and its date unit."""
     return _NUMBER_UNIT_SPACE.sub("", title) if title else title
@@ -177,16 +191,16 @@ def find_title(
     site_names = tuple(metas[k] for k in SITE_NAME_KEYS if metas.get(k))
     stripped = strip_suffixes(raw, hints.title_suffixes + site_names)
     headline = (strong + headings or [None])[0]
-    if is_spam(stripped, headline):
+    # a <title> whose headline the page shows as a line is the page's own, not a hijacker's
+    # (whatever a bare <h1>, often the site's or the blog's name, says)
+    shown = raw if raw in lines else headline_prefix(raw, lines) or longest_segment_shown(raw, lines)
+    if not shown and is_spam(stripped, headline):
         extra["title_raw"] = raw
         extra["spam_title"] = True
         return tidy(headline)
     if strong:
         return tidy(strong[0])
-    if raw in lines:
-        return tidy(raw)  # the page shows its whole <title> as a line: no part of it is a site name
-    prefix = headline_prefix(raw, lines)
-    if prefix:
-        return tidy(prefix)
+    if shown:
+        return tidy(shown)  # the whole <title> shown as a line: no part of it is a site name
     similar = [c for c in headings if overlap(c, stripped) >= 0.5]
     return tidy(similar[0] if similar else stripped)
