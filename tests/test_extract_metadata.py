@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from crawler.extract import extract_html
-from crawler.extract.titles import headline_prefix, is_spam, longest_segment_shown, strip_suffixes, tidy
+from crawler.extract.titles import headline_prefix, is_spam, longest_segment_shown, strip_suffixes, tidy, unlabelled_heading
 
 BODY = "".join(f"<p>第{i}段：各地区各部门要坚持稳中求进工作总基调，推动经济实现质的有效提升和量的合理增长。</p>" for i in range(4))
 
@@ -106,3 +106,13 @@ def test_longest_segment_shown() -> None:
     # a shorter part shown (the column's name) is not the headline
     assert longest_segment_shown("关于高校科研经费管理改革的几点看法 - 科研管理 - 科学网论坛", ["科研管理"]) is None
     assert longest_segment_shown("没有分隔的标题", ["没有分隔的标题"]) is None
+
+
+def test_a_type_label_in_front_of_the_subject_is_not_the_headline() -> None:
+    raw = "关于高校科研经费管理改革的几点看法 - 科研管理 - 科学网论坛 - Powered by Discuz!"
+    assert unlabelled_heading(raw, ["[讨论] 关于高校科研经费管理改革的几点看法"]) == "关于高校科研经费管理改革的几点看法"
+    assert unlabelled_heading(raw, ["【视频】关于高校科研经费管理改革的几点看法"]) == "关于高校科研经费管理改革的几点看法"
+    # words, not a bracketed label, in front: the heading stays a heading
+    assert unlabelled_heading(raw, ["再谈关于高校科研经费管理改革的几点看法"]) is None
+    html = _page(f"<title>{raw}</title>", "<h1><a href='#'>[讨论]</a> <span>关于高校科研经费管理改革的几点看法</span></h1>")
+    assert extract_html(html, "https://bbs.example.org/thread-1-1-1.html", {}).title == "关于高校科研经费管理改革的几点看法"

@@ -165,6 +165,15 @@ def test_a_reprint_credit_goes_around_the_text_and_a_sentence_about_the_article_
     assert postclean([study, *BODY]) == [study, *BODY]
 
 
+def test_copyright_terms_go_below_the_text_and_a_sentence_about_copyright_stays() -> None:
+    for terms in ("本文版权归作者和博客园共有，欢迎转载，但未经作者同意必须保留此段声明，且在文章页面明显位置给出原文连接。",
+                  "本文版权归示例网所有，未经授权不得转载。", "（文章版权归作者所有，如需转载请联系作者。）"):
+        assert postclean([*BODY, terms]) == BODY
+        assert postclean([BODY[0], terms, BODY[1]]) == [BODY[0], terms, BODY[1]]
+    for kept in ("本文版权归出版社所有。", "法院认定，该作品的著作权归原告所有，被告应停止侵权。"):
+        assert postclean([*BODY, kept]) == [*BODY, kept]
+
+
 LEAD = [
     "9月23日至24日，我校2011年秋季田径运动会在学校田径场隆重举行。全校三十六个班级的一千二百余名运动员参加了十八个项目的角逐。",
     "开幕式上，各班代表队依次入场，口号响亮，步伐整齐，展现了我校学生积极向上的精神风貌。",

@@ -30,6 +30,8 @@ _SEPARATORS = " -–—_|｜·•:："
 _SITE_TAIL = re.compile(r"\s*[-–—_|｜·•»›]\s*[^，、？！。；,?!:：]{1,40}")
 #: The marks that cut a <title> into headline, column and site parts.
 _SEGMENT_MARK = re.compile(r"\s*[_|｜–—]\s*|\s+-\s+")
+#: A thread or column label in front of a heading: ``[讨论] 标题``, ``【视频】标题``.
+_LABEL = re.compile(r"\s*[\[【(（][^\]】)）]{1,6}[\]】)）]\s*")
 #: A site/column tail after the headline is at most this long.
 _MAX_TAIL = 40
 #: Typesetting spaces between a number and its date unit (``2007　年末``).
@@ -161,6 +163,21 @@ def longest_segment_shown(raw: str, lines: list[str]) -> str | None:
     return longest if len(longest) >= _MIN_HEADLINE and longest in lines else None
 
 
+def unlabelled_heading(raw: str, headings: list[str]) -> str | None:
+    """The <title>'s first part, when a heading is that part behind a bracketed label.
+
+    A forum's ``<h1>`` ``[讨论] 标题`` under the <title> ``标题 - 版块 - 论坛``: the label is the
+    thread's type, not part of its subject.
+    """
+    first = _SEGMENT_MARK.split(raw, maxsplit=1)[0].strip()
+    if len(first) < _MIN_HEADLINE:
+        return None
+    for heading in headings:
+        if heading.endswith(first) and _LABEL.fullmatch(heading[: -len(first)]):
+            return first
+    return None
+
+
 def tidy(title: str | None) -> str | None:
     """Drop typesetting spaces between a number and its date unit."""
     return _NUMBER_UNIT_SPACE.sub("", title) if title else title
@@ -202,5 +219,8 @@ def find_title(
         return tidy(strong[0])
     if shown:
         return tidy(shown)  # the whole <title> shown as a line: no part of it is a site name
+    unlabelled = unlabelled_heading(raw, headings)
+    if unlabelled:
+        return tidy(unlabelled)
     similar = [c for c in headings if overlap(c, stripped) >= 0.5]
     return tidy(similar[0] if similar else stripped)
