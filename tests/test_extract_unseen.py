@@ -2,8 +2,8 @@
 
 Each page imitates a template common on the target sites (TRS, Hanweb, www.gov.cn policy
 documents, 163 mobile, WeChat promos, headline/source/time lists, editor lines in the
-body, soft 404s, column lists, photo galleries, a Discuz! forum thread, Sina, cnblogs and
-CSDN blog posts); the manifest says why it exists. The
+body, soft 404s, column lists, photo galleries, Discuz! and Tianya forum threads, Sina,
+cnblogs and CSDN blog posts, a Zhihu column post); the manifest says why it exists. The
 rules that pass them must be general: nothing in crawler/ may name these pages.
 """
 
