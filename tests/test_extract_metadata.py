@@ -93,6 +93,11 @@ def test_a_title_the_page_shows_is_not_a_hijacked_one() -> None:
     html = _page(head, "<h1>Bundesministerium der Justiz</h1><h2>Transparenz bei Preisanpassungen</h2>")
     document = extract_html(html, "https://www.example.de/a.html", {})
     assert (document.title, document.extra.get("spam_title")) == ("Transparenz bei Preisanpassungen", None)
+    # a spam keyword cluster is caught even when the page shows a part of the <title> (the
+    # site's name, longer than each spam part)
+    head = "<title>百家乐真人娱乐城_在线投注_示例县科学技术局门户网站</title>"
+    html = _page(head, "<div class='logo'>示例县科学技术局门户网站</div><h1>关于组织申报科技项目的通知</h1>")
+    assert extract_html(html, "https://www.example.gov.cn/a.html", {}).extra.get("spam_title") is True
     # a hijacked <title> the page does not show is still caught
     head = "<title>某某科技有限公司专业生产各类工业阀门欢迎来电咨询</title>"
     html = _page(head, "<h1>王教授的博客</h1><h2>科技成果转化的“最后一公里”</h2>")

@@ -118,9 +118,14 @@ def headline_prefix(raw: str, lines: list[str]) -> str | None:
     return _longest_prefix(raw, lines, _column_tail)
 
 
-def is_spam(raw: str, headline: str | None) -> bool:
-    """True when ``raw`` (a <title>) is a hijacked one: unrelated to the headline or a spam keyword cluster."""
-    if headline and overlap(headline, raw) < _SPAM_OVERLAP and len(raw) >= _MIN_SPAM_TITLE:
+def is_spam(raw: str, headline: str | None, *, shown: bool = False) -> bool:
+    """True when ``raw`` (a <title>) is a hijacked one: unrelated to the headline or a spam keyword cluster.
+
+    ``shown``: the page shows the <title> (or its headline part) as a line, so a <title>
+    merely unlike the headline candidate (often a logo ``<h1>``) is the page's own; a spam
+    keyword cluster still marks it.
+    """
+    if not shown and headline and overlap(headline, raw) < _SPAM_OVERLAP and len(raw) >= _MIN_SPAM_TITLE:
         return True
     words = {match.group(0).lower() for match in _SPAM_WORDS.finditer(raw)}
     if headline:
@@ -208,17 +213,17 @@ def find_title(
     site_names = tuple(metas[k] for k in SITE_NAME_KEYS if metas.get(k))
     stripped = strip_suffixes(raw, hints.title_suffixes + site_names)
     headline = (strong + headings or [None])[0]
-    # a <title> whose headline the page shows as a line is the page's own, not a hijacker's
-    # (whatever a bare <h1>, often the site's or the blog's name, says)
+    # the page shows the <title>: whole (no part of it is a site name), up to a site or
+    # column tail, or its longest part with the site's name in front or behind
     shown = raw if raw in lines else headline_prefix(raw, lines) or longest_segment_shown(raw, lines)
-    if not shown and is_spam(stripped, headline):
+    if is_spam(stripped, headline, shown=shown is not None):
         extra["title_raw"] = raw
         extra["spam_title"] = True
         return tidy(headline)
     if strong:
         return tidy(strong[0])
     if shown:
-        return tidy(shown)  # the whole <title> shown as a line: no part of it is a site name
+        return tidy(shown)
     unlabelled = unlabelled_heading(raw, headings)
     if unlabelled:
         return tidy(unlabelled)
