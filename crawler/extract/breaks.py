@@ -53,10 +53,13 @@ def paragraphs_from_breaks(tree: HtmlElement) -> int:
     holders, double = _break_holders(tree)
     wrapped = 0
     for holder in holders:
-        if holder in double:
-            wrapped += _wrap(holder, every_break=False)
-        elif _lines_of_prose(holder):
-            wrapped += _wrap(holder, every_break=True)
+        if _chrome(holder):
+            continue
+        every_break = holder not in double
+        stretches = [(stretch, _counts(holder, stretch)) for stretch in _stretches(holder, every_break)]
+        if every_break and not _lines_of_prose([size for _, (size, _) in stretches]):
+            continue
+        wrapped += _wrap(holder, stretches)
     return wrapped
 
 
@@ -78,9 +81,9 @@ def _break_holders(tree: HtmlElement) -> tuple[list[HtmlElement], set[HtmlElemen
     return list(found), double
 
 
-def _lines_of_prose(holder: HtmlElement) -> bool:
-    """The holder's text runs in enough lines that are long on average."""
-    sizes = [size for size, _ in (_counts(holder, stretch) for stretch in _stretches(holder, every_break=True)) if size]
+def _lines_of_prose(sizes: list[int]) -> bool:
+    """Text in lines of these visible sizes runs in enough lines that are long on average."""
+    sizes = [size for size in sizes if size]
     return len(sizes) >= MIN_LINES and sum(sizes) >= MIN_LINE_CHARS * len(sizes)
 
 
@@ -135,12 +138,14 @@ def _chrome(holder: HtmlElement) -> bool:
     return False
 
 
-def _wrap(holder: HtmlElement, every_break: bool) -> bool:
-    if _chrome(holder):
-        return False
+def _wrap(holder: HtmlElement, stretches: list[tuple[Stretch, tuple[int, int]]]) -> bool:
+    """Wrap each stretch with visible text, less than half of it in links, in a ``<p>``.
+
+    ``stretches`` come with their counts, taken before any is wrapped (wrapping one moves
+    only its own nodes, so the others' counts stay true).
+    """
     wrapped = False
-    for owner, nodes in _stretches(holder, every_break):
-        size, linked = _counts(holder, (owner, nodes))
+    for (owner, nodes), (size, linked) in stretches:
         if not size or 2 * linked >= size:
             continue
         text = holder.text if owner is None else owner.tail
