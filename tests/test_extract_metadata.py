@@ -121,3 +121,32 @@ def test_a_type_label_in_front_of_the_subject_is_not_the_headline() -> None:
     assert unlabelled_heading(raw, ["再谈关于高校科研经费管理改革的几点看法"]) is None
     html = _page(f"<title>{raw}</title>", "<h1><a href='#'>[讨论]</a> <span>关于高校科研经费管理改革的几点看法</span></h1>")
     assert extract_html(html, "https://bbs.example.org/thread-1-1-1.html", {}).title == "关于高校科研经费管理改革的几点看法"
+
+
+def test_a_source_glued_to_the_next_byline_field_ends_where_it_starts() -> None:
+    top = "<h1>公募REITs扩募提速</h1><p><em>来源：中国证券报·中证网</em><em>作者：林书远</em><em>2024-05-20 07:15</em></p>"
+    document = extract_html(_page("<title>公募REITs扩募提速</title>", top), "https://www.example.com.cn/a.html", {})
+    assert (document.source, document.extra.get("author")) == ("中国证券报·中证网", "林书远")
+
+
+def test_the_headers_calendar_and_list_stamps_give_way_to_the_byline_time() -> None:
+    calendar = "<div class='top'><span class='date'>2024年06月01日 星期六</span></div>"
+    byline = "<h1>两融余额连续五周回升</h1><div class='info'><span>来源：证券时报网</span> <span>2024-05-20 08:30</span></div>"
+    related = "<ul class='related'>" + "".join(
+        f"<li><a href='/a/{i}.html'>相关新闻标题第{i}条</a><span class='time'>2024-05-1{i} 19:42</span></li>" for i in range(3)
+    ) + "</ul>"
+    html = f"<html><head><title>两融余额连续五周回升</title></head><body>{calendar}{byline}<div class='article-content'>{BODY}</div>{related}</body></html>"
+    assert extract_html(html.encode(), "https://www.example.com.cn/a.html", {}).published == "2024-05-20T08:30:00+08:00"
+
+
+def test_a_date_only_match_yields_to_a_time_on_the_same_day() -> None:
+    top = "<h1>示例标题</h1><span class='date'>2024-05-20</span><p class='info'>示例日报 2024-05-20 08:30</p>"
+    html = _page("<title>示例标题</title>", top)
+    assert extract_html(html, "https://www.example.com.cn/a.html", {}).published == "2024-05-20T08:30:00+08:00"
+
+
+def test_a_headline_that_asks_does_not_end_the_search_for_the_byline_time() -> None:
+    title = "古籍数字化人才从哪里来？多所高校开设交叉课程探路"
+    top = f"<h1>{title}</h1><div class='m-con-info'><span>来源：光明日报</span> <span>2024-05-20 05:30</span></div>"
+    html = _page(f"<title>{title}</title><meta name='publishdate' content='2024-05-20'>", top)
+    assert extract_html(html, "https://www.example.com.cn/a.html", {}).published == "2024-05-20T05:30:00+08:00"

@@ -46,6 +46,8 @@ _WORD_CHAR = re.compile(r"\w")
 _LABELLED = re.compile(r"(?:发布时间|發佈時間|发布日期|發布日期|发表时间|时间|時間|日期|Published|Date)\s*[:：]?\s*")
 #: A byline is a short line; the body starts at the first sentence this long.
 _MAX_BYLINE = 80
+#: A portal header's calendar: a date and its weekday, nothing else (``2024年05月20日 星期一``).
+_CALENDAR = re.compile(r"(?:19|20)\d{2}\s*[-/年.]\s*\d{1,2}\s*[-/月.]\s*\d{1,2}\s*日?\s*(?:星期|周|礼拜)[一二三四五六日天]")
 _URL_DATE = re.compile(r"/(?:t)?((?:19|20)\d{2})[-/]?(\d{2})[-/]?(\d{2})[/_]")
 
 
@@ -105,17 +107,43 @@ def script_date(tree: HtmlElement) -> str | None:
     return None
 
 
-def xpath_date(tree: HtmlElement, xpaths: tuple[str, ...]) -> str | None:
-    """The first date found in the text of the profile's date XPaths."""
+def xpath_dates(tree: HtmlElement, xpaths: tuple[str, ...], head: str) -> tuple[str | None, str | None]:
+    """The first date in the text of the profile's date XPaths the page states above its text, and the first anywhere.
+
+    ``head``: the page's lines above its first sentence (``head_lines``), joined. A date in
+    an attribute (a ``<meta>``'s content) counts as stated there; a date further down is
+    a list item's, tried last by the caller. A header calendar (a date and its weekday
+    alone) is neither: it is the day the page was made or fetched.
+    """
     if none_can_match(tree, xpaths):
-        return None
+        return None, None
+    anywhere = None
     for xpath in xpaths:
         for node in compiled(xpath)(tree):
             text = node if isinstance(node, str) else " ".join(node.itertext())
-            parsed = parse_date(str(text))
-            if parsed:
-                return parsed
-    return None
+            match = _DATE.search(text)
+            if not match or _CALENDAR.fullmatch(text.strip()):
+                continue
+            parsed = parse_date(match.group(0))
+            if not parsed:
+                continue
+            anywhere = anywhere or parsed
+            if isinstance(node, str) or match.group(0).strip() in head:
+                return parsed, anywhere
+    return None, anywhere
+
+
+def head_lines(lines: list[str], title: str | None = None) -> list[str]:
+    """The page's lines above its first sentence of prose (headline, byline, tools).
+
+    The headline is no sentence, even when it asks (``人才从哪里来？高校开设交叉课程``).
+    """
+    head = []
+    for line in lines:
+        if len(line) >= PROSE_CHARS and CJK_SENTENCE_END.search(line) and line != title:
+            break
+        head.append(line)
+    return head
 
 
 def labelled_date(lines: list[str]) -> str | None:
@@ -128,15 +156,13 @@ def labelled_date(lines: list[str]) -> str | None:
     return None
 
 
-def byline_date(lines: list[str]) -> str | None:
+def byline_date(head: list[str]) -> str | None:
     """The first date with a clock time in a short line above the body (an unlabelled byline).
 
-    Lines are read until the first sentence of prose: a date further down belongs to
-    the text or to the lists after it.
+    ``head``: the lines above the first sentence of prose (``head_lines``); a date
+    further down belongs to the text or to the lists after it.
     """
-    for line in lines:
-        if len(line) >= PROSE_CHARS and CJK_SENTENCE_END.search(line):
-            return None
+    for line in head:
         if len(line) <= _MAX_BYLINE:
             parsed = parse_date(line)
             if parsed and "T" in parsed:

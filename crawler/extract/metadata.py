@@ -11,6 +11,8 @@ from crawler.extract.titles import find_title, texts_at
 from crawler.extract.visible import normalize_space
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from lxml.html import HtmlElement
 
     from crawler.profiles import ExtractHints
@@ -25,6 +27,11 @@ _MAX_SOURCE = 30
 #: A bare source candidate holding a label, a clock time or a count is a meta line.
 _NOT_A_NAME = re.compile(r"[:：]|\d{1,2}[-:]\d{2}|阅读|浏览|评论")
 _NAME_TRIM = " ⋅·•|｜丨-–—"
+#: Where a value glued to the next field of its byline ends (``来源：中证网作者：林书远2024-05-20``:
+#: the spans of a byline are rendered without a space between them).
+_NEXT_FIELD = re.compile(
+    r"(?:作者|记者|编辑|责编|责任编辑|发布时间|发布日期|发表时间|时间|日期|浏览|阅读|点击|来源)\s*[:：]|(?:19|20)\d{2}\s*[-/年.]\s*\d{1,2}"
+)
 
 
 @dataclass
@@ -48,7 +55,9 @@ def collect_metas(tree: HtmlElement) -> dict[str, str]:
     return metas
 
 
-def find_published(tree: HtmlElement, hints: ExtractHints, metas: dict[str, str], lines: list[str], url: str) -> str | None:
+def find_published(
+    tree: HtmlElement, hints: ExtractHints, metas: dict[str, str], lines: list[str], url: str, title: str | None = None
+) -> str | None:
     """Publication time from metas, ``var ct``, profile XPaths, labelled text, a byline or the URL.
 
     None when none has one: the caller then asks htmldate (``dates.htmldate_fallback``),
@@ -62,11 +71,33 @@ def find_published(tree: HtmlElement, hints: ExtractHints, metas: dict[str, str]
         return found
     # A date-only meta (publishdate) is refined by a clock time found for the same day.
     day = found or dates.url_date(url)
-    candidates = (dates.xpath_date(tree, hints.date_xpaths), dates.labelled_date(lines), dates.byline_date(lines))
-    for candidate in candidates:
-        if candidate and (day is None or candidate.startswith(day)) and (not found or "T" in candidate):
+    # a profile XPath's date above the text first, one further down (a list item's stamp) last
+    head = dates.head_lines(lines, title)
+    above, anywhere = dates.xpath_dates(tree, hints.date_xpaths, "\n".join(head))
+
+    def candidates() -> Iterator[str | None]:
+        yield above
+        yield dates.labelled_date(lines)
+        yield dates.byline_date(head)
+        yield anywhere
+
+    for candidate in candidates():
+        if not candidate or (day is not None and not candidate.startswith(day)):
+            continue
+        if "T" in candidate:
             return candidate
+        if not found:
+            # a date-only match yields to a later one stating a time on the same day
+            # (a ``span.date`` of the day above a byline ``2024-05-20 08:30``)
+            found = day = candidate
     return day
+
+
+def _value(match: re.Match[str]) -> str:
+    """A label's value (group 1 of ``match``), cut where the next field of the byline starts."""
+    value = match.group(1)
+    cut = _NEXT_FIELD.search(value, 2)
+    return value[: cut.start()] if cut else value
 
 
 def _bare_name(text: str) -> str | None:
@@ -89,13 +120,13 @@ def find_source(tree: HtmlElement, hints: ExtractHints, metas: dict[str, str], l
         value = metas.get(key)
         if value:
             match = _SOURCE.search(value)
-            return match.group(1) if match else value
+            return _value(match) if match else value
     union = " | ".join(f"({xpath})" for xpath in hints.source_xpaths)
     texts = texts_at(tree, (union,)) if union else []
     for text in texts:
         match = _SOURCE.search(text)
         if match:
-            return match.group(1)
+            return _value(match)
     for text in texts:
         name = _bare_name(text)
         if name:
@@ -107,7 +138,7 @@ def find_author(tree: HtmlElement, hints: ExtractHints, metas: dict[str, str], l
     """The author, when the page names one."""
     for text in texts_at(tree, hints.author_xpaths):
         match = _AUTHOR.search(text)
-        return match.group(1) if match else text
+        return _value(match) if match else text
     return _first_in_lines(_AUTHOR, _AUTHOR_LABELS, lines)
 
 
@@ -123,7 +154,7 @@ def _first_in_lines(pattern: re.Pattern[str], labels: tuple[str, ...], lines: li
     for line in lines:
         match = pattern.search(line)
         if match:
-            return match.group(1)
+            return _value(match)
     return None
 
 
@@ -134,7 +165,7 @@ def extract_metadata(
     metas = collect_metas(tree)
     meta = Metadata()
     meta.title = find_title(tree, hints, metas, lines, meta.extra)
-    meta.published = find_published(tree, hints, metas, lines, url)
+    meta.published = find_published(tree, hints, metas, lines, url, meta.title)
     meta.source = find_source(tree, hints, metas, lines)
     author = find_author(tree, hints, metas, lines)
     if author:
