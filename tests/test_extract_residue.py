@@ -110,6 +110,19 @@ def test_app_calls_to_action_go_and_a_back_link_goes_below_the_text() -> None:
     assert postclean([BODY[0], sentence, BODY[1]]) == [BODY[0], sentence, BODY[1]]
 
 
+def test_app_and_account_prompts_for_what_they_bring_go_around_the_text() -> None:
+    prompts = ["关注示例财经（demo518），获取更多机会",
+               "下载“示例时报”官方APP，或关注官方微信公众号，即可随时了解股市动态，洞察政策信息，把握财富机会。",
+               "欢迎关注示例科技公众号，第一时间获取行业资讯！"]
+    for prompt in prompts:
+        assert postclean([*BODY, prompt]) == BODY
+        assert postclean([prompt, *BODY]) == BODY
+        assert postclean([BODY[0], prompt, BODY[1]]) == [BODY[0], prompt, BODY[1]]
+    sentences = ["下载该APP的用户中，有六成来自三四线城市。", "关注公众号的用户数量已超过一千万，同比增长两成。"]
+    for sentence in sentences:
+        assert postclean([*BODY, sentence]) == [*BODY, sentence]
+
+
 def test_disclosure_fields_are_meta_lines_and_go_above_the_text() -> None:
     rows = ["索 引 号：\t001234567/2012-00089\t发布机构：\t县政府办公室", "生成日期：\t2012-05-08\t文 号：\t青府办字〔2012〕31号",
             "主题分类：\t防汛抗旱\t公开方式：\t主动公开", "发文字号：国办发〔2024〕7号"]
@@ -126,6 +139,14 @@ def test_a_bare_post_time_goes_above_the_text_and_stays_below_it() -> None:
         assert postclean([*BODY, stamp]) == [*BODY, stamp]
     dated = "2024年3月5日10时，会议在市民中心召开。"
     assert postclean([dated, *BODY]) == [dated, *BODY]
+
+
+def test_an_unlabelled_byline_with_a_post_time_goes_above_the_text() -> None:
+    for byline in ("陈屿 第一财经 2024-05-21 06:45:18", "2024-05-28 08:15 新华社", "张三 2024年5月21日 06:45"):
+        assert postclean([byline, *BODY]) == BODY
+        assert postclean([*BODY, byline]) == [*BODY, byline]
+    sentence = "2024-05-21 06:45，第一趟列车驶出车站，标志着新线开通运营。"
+    assert postclean([sentence, *BODY]) == [sentence, *BODY]
 
 
 def test_a_lone_source_credit_goes_around_the_text_and_a_caption_credit_stays() -> None:
@@ -163,11 +184,20 @@ def test_a_reprint_credit_goes_around_the_text_and_a_sentence_about_the_article_
         assert postclean([BODY[0], credit, BODY[1]]) == [BODY[0], credit, BODY[1]]
     study = "本文来自于对300家企业的调研，发现多数企业面临融资难题。"
     assert postclean([study, *BODY]) == [study, *BODY]
+    assert postclean([*BODY, "本文来自虎嗅，原文链接：https://www.huxiu.com/article/2900000.html"]) == BODY
+
+
+def test_the_text_opens_below_a_labelled_lead_box() -> None:
+    note = "编者按：过去一年，大模型的竞争焦点从云端逐渐延伸到终端。本文作者走访了多家手机厂商和芯片企业。"
+    credit = "本文来自微信公众号“示例观察”（ID：demo-guancha），作者：陆思远，36氪经授权发布。"
+    assert postclean([note, credit, *BODY]) == [note, *BODY]
+    assert postclean([note, BODY[0], credit, BODY[1]]) == [note, BODY[0], credit, BODY[1]]
 
 
 def test_copyright_terms_go_below_the_text_and_a_sentence_about_copyright_stays() -> None:
     for terms in ("本文版权归作者和博客园共有，欢迎转载，但未经作者同意必须保留此段声明，且在文章页面明显位置给出原文连接。",
-                  "本文版权归示例网所有，未经授权不得转载。", "（文章版权归作者所有，如需转载请联系作者。）"):
+                  "本文版权归示例网所有，未经授权不得转载。", "（文章版权归作者所有，如需转载请联系作者。）",
+                  "未经正式授权严禁转载本文，侵权必究。"):
         assert postclean([*BODY, terms]) == BODY
         assert postclean([BODY[0], terms, BODY[1]]) == [BODY[0], terms, BODY[1]]
     for kept in ("本文版权归出版社所有。", "法院认定，该作品的著作权归原告所有，被告应停止侵权。"):

@@ -7,6 +7,7 @@ import re
 from crawler.extract.boilerplate import is_boilerplate, is_edge_boilerplate
 from crawler.extract.residue import (
     headed_list_flags,
+    is_labelled_lead,
     is_stamped,
     repeated_lead_flags,
     stamped_run_flags,
@@ -45,6 +46,11 @@ _DATED = re.compile(r"(19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*�
 _MAX_DATED_LINE = 80
 #: A date and time alone, above the text: a blog's or forum's post time (``(2012-04-08 20:51:36)``).
 _DATELINE = re.compile(rf"[（(【\[]?\s*{_DATED.pattern}(:\d{{2}})?\s*[）)】\]]?")
+#: An unlabelled byline above the text: a date and time with up to three short names before
+#: or after it (``陈屿 第一财经 2024-05-21 06:45:18``, ``2024-05-28 08:15 新华社``).
+_NAMED_DATELINE = re.compile(
+    rf"([^\s。！？!?，,；;：:]{{1,16}}\s+){{0,3}}{_DATELINE.pattern}(\s+[^\s。！？!?，,；;：:]{{1,16}}){{0,3}}"
+)
 #: An English dateline label with a month-name date (``Updated: Jun 19, 2024 17:08 Xinhua``).
 _EN_DATED = re.compile(
     r"(Updated|Published|Posted|Released|Date)\s*:?\s*(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+(19|20)\d{2}"
@@ -127,6 +133,10 @@ def postclean_verdicts(
         for i, (_, line, in_list) in enumerate(kept)
         if is_prose(line) and not in_list and not is_edge_boilerplate(line) and not is_meta_line(line)
     ]
+    # a labelled lead box (摘要：…, 编者按：…) stands above the text: the text opens after it, so a
+    # reprint credit between the two is still above the text
+    while len(prose) > 1 and is_labelled_lead(kept[prose[0]][1]):
+        prose.pop(0)
     first, last = (prose[0], prose[-1]) if prose else (len(kept), -1)
     for i, (position, line, in_list) in enumerate(kept):
         verdicts[position] = (line, _scoped_reason(line, in_list, i, first, last, title))
@@ -141,7 +151,7 @@ def _scoped_reason(line: str, in_list: bool, i: int, first: int, last: int, titl
         return "edge_boilerplate"
     if is_meta_line(line):
         return "meta_line"
-    if i < first and _DATELINE.fullmatch(line):
+    if i < first and len(line) <= _MAX_DATED_LINE and _NAMED_DATELINE.fullmatch(line):
         return "meta_line"
     if i < first and line == title:
         return "repeated_headline"
