@@ -75,6 +75,13 @@ def test_preformatted_text_keeps_its_indentation() -> None:
     assert [block.text for block in pre] == [code.rstrip("\n")]
 
 
+def test_a_line_break_in_preformatted_text_breaks_the_line() -> None:
+    # Baidu Zhidao's best answer: a <pre> whose paragraphs are separated by <br />
+    html = f"<html><body><p>{PROSE}</p><pre class='best-text'>第一段。<br /><br />第二段。<br/>第三段。</pre></body></html>"
+    pre = [block for block in _blocks(html) if block.flags & PRE]
+    assert [block.text for block in pre] == ["第一段。\n\n第二段。\n第三段。"]
+
+
 @pytest.mark.parametrize(
     ("names", "bits"),
     [

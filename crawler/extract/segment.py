@@ -93,12 +93,14 @@ def _cell_text(cell: HtmlElement) -> str:
 
 
 def _texts(element: HtmlElement) -> list[str]:
-    """Visible text pieces of ``element`` (skipped and hidden subtrees left out)."""
+    """Visible text pieces of ``element`` (skipped and hidden subtrees left out; a ``<br>`` is a line break)."""
     found: list[str] = []
 
     def visit(node: HtmlElement) -> None:
         if not isinstance(node.tag, str) or node.tag in SKIP_TAGS or is_hidden(node):
             return
+        if node.tag == "br":
+            found.append("\n")
         if node.text:
             found.append(node.text)
         for child in node:
