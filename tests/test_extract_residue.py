@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from crawler.extract.feeds import is_clock, is_more_heading
 from crawler.extract.postclean import is_meta_line, postclean
 from crawler.extract.residue import drop_list_residue, is_heading, is_stamped, repeated_lead_flags
 
@@ -257,3 +258,31 @@ def test_list_headings_in_european_languages() -> None:
         assert not is_heading(line), line
     tail = ["Lo más leído", "El Congreso aprueba la reforma", "Nueva Constitución: los plazos"]
     assert postclean([*[f"Párrafo {n}: el Gobierno anunció este martes un nuevo paquete de medidas." for n in range(2)], *tail])[-1].startswith("Párrafo")
+
+
+FLASH = "【示例科技：签订4.8亿元储能系统采购合同】财联社5月20日电，示例科技公告，公司子公司签订储能系统采购合同，合同总金额约4.8亿元。"
+ENTRIES = [
+    ("09:31", "【沪指低开0.12%】财联社5月20日电，沪指低开0.12%，深成指跌0.21%，创业板指跌0.35%。"),
+    ("09:27", "财联社5月20日电，国家统计局数据显示，4月份全国规模以上工业增加值同比增长6.4%。"),
+    ("09:20", "【央行开展逆回购操作】财联社5月20日电，央行今日以利率招标方式开展了20亿元7天期逆回购操作。"),
+]
+
+
+def test_a_feed_of_clock_stamped_entries_under_a_section_heading_goes() -> None:
+    feed = ["24小时电报查看更多 >"] + [line for clock, text in ENTRIES for line in (clock, text, "阅读 35.2W 分享")]
+    assert postclean([FLASH, *feed]) == [FLASH]
+    assert postclean([FLASH, "相关阅读", *feed[1:]]) == [FLASH]
+
+
+def test_a_live_blog_and_a_short_run_of_stamped_entries_stay() -> None:
+    live = [line for clock, text in ENTRIES for line in (clock, text)]
+    assert postclean([FLASH, *live]) == [FLASH, *live]
+    short = ["滚动新闻 更多>>"] + [line for clock, text in ENTRIES[:2] for line in (clock, text)]
+    assert postclean([FLASH, *short]) == [FLASH, *short]
+
+
+def test_feed_shapes() -> None:
+    assert all(map(is_clock, ["09:31", "05-20 09:31", "2024-05-20 09:31:05", "3分钟前", "刚刚"]))
+    assert not is_clock("09:31 沪指低开")
+    assert all(map(is_more_heading, ["24小时电报 查看更多 >", "滚动新闻 更多>>", "要闻更多"]))
+    assert not is_more_heading("了解更多信息请访问官网。")

@@ -5,13 +5,7 @@ from __future__ import annotations
 import re
 
 from crawler.extract.boilerplate import is_boilerplate, is_edge_boilerplate
-from crawler.extract.residue import (
-    headed_list_flags,
-    is_labelled_lead,
-    is_stamped,
-    repeated_lead_flags,
-    stamped_run_flags,
-)
+from crawler.extract.residue import ListShapes, is_labelled_lead, is_stamped, repeated_lead_flags
 from crawler.extract.shapes import is_cross_reference, is_prose
 
 #: Inline navigation links appended to the last body paragraph (``返回腾讯网首页>>``), and a
@@ -105,7 +99,7 @@ def postclean_verdicts(
     ``recommendation_list`` (below it).
     """
     if listed is None:
-        listed = [a or b for a, b in zip(headed_list_flags(lines), stamped_run_flags(lines))]
+        listed = ListShapes.of(lines).listed
     verdicts: list[tuple[str, str | None]] = []
     kept: list[tuple[int, str, bool]] = []  # (position in verdicts, line, in a list)
     for line, in_list in zip(lines, listed):

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from crawler.extract.feeds import feed_flags
 from crawler.extract.shapes import CROSS_REFERENCE, SENTENCE_MARK, is_prose, key
 
 if TYPE_CHECKING:
@@ -225,20 +226,24 @@ class ListShapes:
     headed: list[bool]  # a list heading or an item under one
     stamped: list[bool]  # ends in a timestamp
     stamped_runs: list[bool]  # in a run of three timestamped items or more
+    feeds: list[bool]  # in a feed of clock-stamped entries under a section heading (feeds.py)
 
     @classmethod
     def of(cls, lines: list[str]) -> ListShapes:
         """The shapes of ``lines``."""
         stamped = [is_stamped(line) for line in lines]
-        return cls(headed_list_flags(lines), stamped, stamped_run_flags(lines, stamped))
+        return cls(headed_list_flags(lines), stamped, stamped_run_flags(lines, stamped), feed_flags(lines, is_heading))
 
     def subset(self, indices: list[int]) -> ListShapes:
         """The shapes of the lines at ``indices`` (computed on the whole page)."""
         return ListShapes(
-            [self.headed[i] for i in indices], [self.stamped[i] for i in indices], [self.stamped_runs[i] for i in indices]
+            [self.headed[i] for i in indices],
+            [self.stamped[i] for i in indices],
+            [self.stamped_runs[i] for i in indices],
+            [self.feeds[i] for i in indices],
         )
 
     @property
     def listed(self) -> list[bool]:
-        """Per line: in a headed list or a timestamped run."""
-        return [a or b for a, b in zip(self.headed, self.stamped_runs)]
+        """Per line: in a headed list, a timestamped run or a feed."""
+        return [a or b or c for a, b, c in zip(self.headed, self.stamped_runs, self.feeds)]
