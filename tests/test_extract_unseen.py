@@ -1,13 +1,14 @@
 """Extraction on synthetic pages of layouts the shared fixtures lack (tests/fixtures/unseen/MANIFEST.json).
 
-Each page imitates a template common on the target sites (TRS, Hanweb, www.gov.cn policy
+Each page imitates a template common on the target sites: TRS, Hanweb, www.gov.cn policy
 documents, 163 mobile, WeChat promos, headline/source/time lists, editor lines in the
 body, soft 404s, column lists, photo galleries, Discuz! and Tianya forum threads, Sina,
-cnblogs and CSDN blog posts, a Zhihu column post, finance-news templates of 财联社, Eastmoney and its
-股吧, 10jqka, STCN, cnstock, cs.com.cn, Yicai, Sina, Sohu and chinanews, 2024 news templates of
-IT之家, 36氪, 虎嗅, 观察者网, 央视网, 光明网, 中国日报网, 界面 and 新京报, and 2010–2016 pages of
-Sina, Tencent, ifeng, Xinhua, 百度贴吧, 豆瓣小组, 网易博客 and 百度知道); the manifest says why it
-exists. The rules that pass them must be general: nothing in crawler/ may name these pages.
+cnblogs and CSDN blog posts, a Zhihu column post; finance news (财联社, Eastmoney, 华尔街见闻
+and 36氪 flash pages, a 新浪财经 live blog, Eastmoney and its 股吧, 10jqka, STCN, cnstock,
+cs.com.cn, Yicai, Sina, Sohu, chinanews); 2024 news templates (IT之家, 36氪, 虎嗅, 观察者网,
+央视网, 光明网, 中国日报网, 界面, 新京报); and 2010–2016 pages of Sina, Tencent, ifeng, Xinhua,
+百度贴吧, 豆瓣小组, 网易博客 and 百度知道. The manifest says why each exists. The rules that
+pass them must be general: nothing in crawler/ may name these pages.
 """
 
 from __future__ import annotations
