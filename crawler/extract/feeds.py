@@ -34,9 +34,13 @@ MAX_EXTRA_CHARS = 30
 MIN_ENTRIES = 3
 
 
+#: A clock line is at most this long (``2024-05-20 09:31:05`` with spaces).
+_MAX_CLOCK = 24
+
+
 def is_clock(line: str) -> bool:
     """A line holding only a time: a feed entry's stamp."""
-    return _CLOCK.fullmatch(line.strip()) is not None
+    return len(line) <= _MAX_CLOCK and _CLOCK.fullmatch(line.strip()) is not None
 
 
 def is_more_heading(line: str) -> bool:
@@ -62,9 +66,9 @@ def feed_flags(lines: list[str], is_list_heading: Callable[[str], bool]) -> list
     """For each line: is it a feed's heading or part of one of its entries?"""
     flags = [False] * len(lines)
     index = 0
-    while index < len(lines):
-        heading = lines[index]
-        if not (is_more_heading(heading) or is_list_heading(heading)):
+    while index < len(lines) - 1:
+        # the cheap test first: a feed's heading is followed by a clock line
+        if not is_clock(lines[index + 1]) or not (is_more_heading(lines[index]) or is_list_heading(lines[index])):
             index += 1
             continue
         end, entries = index + 1, 0
