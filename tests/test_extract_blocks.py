@@ -68,6 +68,35 @@ def test_a_notice_keeps_its_signature() -> None:
     assert lines[-2:] == ["某县科学技术局", "2024年5月12日"]
 
 
+TRS_URL = "https://www.example.gov.cn/xxgk/202405/t20240520_190123.html"
+
+
+def _trs_notice(after: str) -> bytes:
+    """A TRS notice: the editor's div (the generic profile's container), then ``after`` in a box of its own."""
+    body = (f"<p>各有关单位：</p><p>{PROSE}</p><p>{CLOSING}</p><p>特此通知。</p>"
+            "<p style='text-align:right'>某市科学技术局</p><p style='text-align:right'>2024年5月16日</p>")
+    return (
+        "<html><head><meta charset='utf-8'><title>关于公布2024年度科技计划项目的通知</title></head><body>"
+        "<div class='nav'><a href='/'>首页</a> <a href='/xxgk/'>信息公开</a></div>"
+        f"<div id='Zoom'><div class='trs_editor_view TRS_UEDITOR'>{body}</div>{after}</div>"
+        "<div class='footer'><p>主办单位：某市科学技术局</p></div></body></html>"
+    ).encode()
+
+
+def test_a_notice_keeps_its_attachments_below_the_editors_box() -> None:
+    box = ("<div class='xxgk_fj'><p>附件：<a href='./P0202405.pdf'>1. 项目清单.pdf</a></p>"
+           "<p><a href='./P0202406.docx'>2. 项目任务书模板.docx</a></p></div>")
+    lines = (extract_html(_trs_notice(box), TRS_URL).text or "").split("\n")
+    assert lines[-4:] == ["某市科学技术局", "2024年5月16日", "附件：1. 项目清单.pdf", "2. 项目任务书模板.docx"]
+
+
+def test_a_link_list_without_the_attachment_label_is_not_kept() -> None:
+    box = ("<div class='xgwj'><p>相关文件</p><p><a href='./a.pdf'>关于2023年度项目的通知.pdf</a></p>"
+           "<p><a href='./b.pdf'>关于2022年度项目的通知.pdf</a></p></div>")
+    text = extract_html(_trs_notice(box), TRS_URL).text or ""
+    assert text.endswith("2024年5月16日") and "相关文件" not in text and ".pdf" not in text
+
+
 def test_preformatted_text_keeps_its_indentation() -> None:
     code = "def main():\n    for item in items:\n        print(item)\n"
     blocks = _blocks(f"<html><body><p>{PROSE}</p><pre><code>{code}</code></pre></body></html>")

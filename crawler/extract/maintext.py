@@ -60,6 +60,7 @@ def with_signature(blocks: list[Block], keep: list[bool]) -> list[bool]:
 
     Only plain-text lines in the same parent element as the last kept block, directly
     below it: the issuing body (``某县科学技术局``) and the date (``2024年5月12日``).
+    Then its list of attachments (``with_attachments``).
     """
     last = max((i for i, flag in enumerate(keep) if flag), default=-1)
     if last < 0:
@@ -72,6 +73,40 @@ def with_signature(blocks: list[Block], keep: list[bool]) -> list[bool]:
         if block.link_density or block.element.getparent() is not parent:
             break
         if not (_ISSUER.match(text) or _SIGNED_ON.match(text)):
+            break
+        keep[i] = True
+    return with_attachments(blocks, keep)
+
+
+#: The label that opens a notice's list of attachments (``附件：``, ``附件1：``, ``附件下载``).
+_ATTACHMENTS = re.compile(r"^[【\[]?\s*(相关)?附\s*件\s*(\d{1,2}|下载)?\s*[】\]]?\s*[:：]?")
+#: A further item of the list: numbered (``2. 统计表.docx``) or a link to a document file.
+_NUMBERED = re.compile(r"^\s*\d{1,2}\s*[.．、)）]")
+_DOCUMENT = re.compile(r"\.(pdf|docx?|xlsx?|wps|et|ofd|zip|rar|7z|txt|csv|pptx?)$", re.IGNORECASE)
+#: At most this many lines of attachments follow a notice.
+MAX_ATTACHMENTS = 12
+
+
+def _links_a_document(block: Block) -> bool:
+    return any(_DOCUMENT.search((link.get("href") or "").split("?")[0].strip()) for link in block.element.iter("a"))
+
+
+def with_attachments(blocks: list[Block], keep: list[bool]) -> list[bool]:
+    """Keep a notice's list of attachments, right after the last kept block.
+
+    The list opens with its label (``附件：1. 指引.pdf``) and goes on with numbered items or
+    links to document files; it may stand outside the editor's container (a TRS page puts
+    it in a box of its own below the text). Links that say ``附件`` are what a researcher
+    follows to the documents the notice issues; a link list without the label (a
+    download box, related reading) is not taken.
+    """
+    last = max((i for i, flag in enumerate(keep) if flag), default=-1)
+    if last < 0 or last + 1 >= len(blocks) or not _ATTACHMENTS.match(blocks[last + 1].text.strip()):
+        return keep
+    keep = list(keep)
+    for i in range(last + 1, min(len(blocks), last + 1 + MAX_ATTACHMENTS)):
+        block = blocks[i]
+        if i > last + 1 and not (_NUMBERED.match(block.text) or _links_a_document(block)):
             break
         keep[i] = True
     return keep
