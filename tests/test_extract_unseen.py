@@ -7,7 +7,8 @@ cnblogs and CSDN blog posts, a Zhihu column post; finance news (财联社, Eastm
 and 36氪 flash pages, a 新浪财经 live blog, Eastmoney and its 股吧, 10jqka, STCN, cnstock,
 cs.com.cn, Yicai, Sina, Sohu, chinanews); 2024 news templates (IT之家, 36氪, 虎嗅, 观察者网,
 央视网, 光明网, 中国日报网, 界面, 新京报); and 2010–2016 pages of Sina, Tencent, ifeng, Xinhua,
-百度贴吧, 豆瓣小组, 网易博客 and 百度知道. The manifest says why each exists. The rules that
+百度贴吧, 豆瓣小组, 网易博客 and 百度知道; science-policy pages of 科技部 (a notice with its
+attachments), 基金委, 中国科学院 and 科技日报. The manifest says why each exists. The rules that
 pass them must be general: nothing in crawler/ may name these pages.
 """
 
