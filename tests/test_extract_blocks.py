@@ -90,11 +90,15 @@ def test_a_notice_keeps_its_attachments_below_the_editors_box() -> None:
     assert lines[-4:] == ["某市科学技术局", "2024年5月16日", "附件：1. 项目清单.pdf", "2. 项目任务书模板.docx"]
 
 
-def test_a_link_list_without_the_attachment_label_is_not_kept() -> None:
+def test_a_link_list_or_a_sentence_without_the_attachment_label_is_not_kept() -> None:
     box = ("<div class='xgwj'><p>相关文件</p><p><a href='./a.pdf'>关于2023年度项目的通知.pdf</a></p>"
            "<p><a href='./b.pdf'>关于2022年度项目的通知.pdf</a></p></div>")
     text = extract_html(_trs_notice(box), TRS_URL).text or ""
     assert text.endswith("2024年5月16日") and "相关文件" not in text and ".pdf" not in text
+    sentence = ("<div class='tz'><p>附件管理系统将于下月上线，请各单位提前做好准备</p>"
+                "<p><a href='./c.pdf'>1. 系统操作手册.pdf</a></p></div>")
+    text = extract_html(_trs_notice(sentence), TRS_URL).text or ""
+    assert "附件管理系统" not in text and "操作手册" not in text
 
 
 def test_preformatted_text_keeps_its_indentation() -> None:

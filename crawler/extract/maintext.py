@@ -79,7 +79,8 @@ def with_signature(blocks: list[Block], keep: list[bool]) -> list[bool]:
 
 
 #: The label that opens a notice's list of attachments (``附件：``, ``附件1：``, ``附件下载``).
-_ATTACHMENTS = re.compile(r"^[【\[]?\s*(相关)?附\s*件\s*(\d{1,2}|下载)?\s*[】\]]?\s*[:：]?")
+#: It ends the line or takes a colon or brackets: ``附件管理系统上线…`` is a sentence.
+_ATTACHMENTS = re.compile(r"^[【\[]?\s*(相关)?附\s*件\s*(\d{1,2}|下载)?\s*([】\]]\s*[:：]?|[:：]|$)")
 #: A further item of the list: numbered (``2. 统计表.docx``) or a link to a document file.
 _NUMBERED = re.compile(r"^\s*\d{1,2}\s*[.．、)）]")
 _DOCUMENT = re.compile(r"\.(pdf|docx?|xlsx?|wps|et|ofd|zip|rar|7z|txt|csv|pptx?)$", re.IGNORECASE)

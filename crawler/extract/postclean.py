@@ -39,11 +39,11 @@ _MAX_META_LINE = 160
 _DATED = re.compile(r"(19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*\d{1,2}:\d{2}")
 _MAX_DATED_LINE = 80
 #: A date and time alone, above the text: a blog's or forum's post time (``(2012-04-08 20:51:36)``).
-_DATELINE = re.compile(rf"[（(【\[]?\s*{_DATED.pattern}(:\d{{2}})?\s*[）)】\]]?")
+_DATELINE = rf"[（(【\[]?\s*{_DATED.pattern}(:\d{{2}})?\s*[）)】\]]?"
 #: An unlabelled byline above the text: a date and time with up to three short names before
 #: or after it (``陈屿 第一财经 2024-05-21 06:45:18``, ``2024-05-28 08:15 新华社``).
 _NAMED_DATELINE = re.compile(
-    rf"([^\s。！？!?，,；;：:]{{1,16}}\s+){{0,3}}{_DATELINE.pattern}(\s+[^\s。！？!?，,；;：:]{{1,16}}){{0,3}}"
+    rf"([^\s。！？!?，,；;：:]{{1,16}}\s+){{0,3}}{_DATELINE}(\s+[^\s。！？!?，,；;：:]{{1,16}}){{0,3}}"
 )
 #: An English dateline label with a month-name date (``Updated: Jun 19, 2024 17:08 Xinhua``).
 _EN_DATED = re.compile(
