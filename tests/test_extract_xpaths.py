@@ -193,3 +193,13 @@ def test_the_trigger_words_gate_no_boilerplate_line() -> None:
         expected = _boilerplate_kinds_ungated(line)
         assert boilerplate_kinds(line) == expected, line
         assert (is_boilerplate(line), is_edge_boilerplate(line)) == expected, line
+
+
+def test_a_container_match_holding_only_hidden_text_is_no_container() -> None:
+    # a substring class test (``contains(@class, 'a-con')``) also hits a hidden data box of <textarea>s
+    text = "日本九州地区多地21日凌晨起遭遇强降雨，气象厅发布线状降水带预警。"
+    page = (f"<html><body><div class='data-container' style='display:none'><textarea>&lt;p&gt;{text * 3}&lt;/p&gt;</textarea></div>"
+            f"<div class='a-con'><p>{text}</p></div></body></html>")
+    assert find_body(parse_html(page), ("//div[contains(@class, 'a-con')]",)).get("class") == "a-con"
+    hidden_only = f"<html><body><div class='data-container'><textarea>{text * 3}</textarea></div><p>{text}</p></body></html>"
+    assert find_body(parse_html(hidden_only), ("//div[contains(@class, 'a-con')]",)) is None

@@ -136,16 +136,20 @@ def unhide(container: HtmlElement) -> None:
 
 
 def find_body(tree: HtmlElement, xpaths: Iterable[str]) -> HtmlElement | None:
-    """The article container: the first XPath with a match, its match with the most text."""
+    """The article container: the first XPath with a match showing text, its match showing the most.
+
+    Text is what a browser shows (``visible_chars``): a match holding only a hidden copy
+    of the article (a ``display:none`` data box of ``<textarea>``s, a ``<script>``) shows
+    none, and is no container; a class test by substring can hit such a box.
+    """
     xpaths = tuple(xpaths)
     if none_can_match(tree, xpaths):
         return None
     for xpath in xpaths:
-        nodes = [
-            node
-            for node in compiled(xpath)(tree)
-            if isinstance(node, etree._Element) and len("".join(node.itertext()).strip()) >= PROSE_CHARS
-        ]
+        sizes = {
+            node: visible_chars(node)[0] for node in compiled(xpath)(tree) if isinstance(node, etree._Element)
+        }
+        nodes = [node for node, size in sizes.items() if size >= PROSE_CHARS]
         if nodes:
-            return max(nodes, key=lambda node: len("".join(node.itertext())))
+            return max(nodes, key=sizes.__getitem__)
     return None
