@@ -101,6 +101,21 @@ def test_a_link_list_or_a_sentence_without_the_attachment_label_is_not_kept() ->
     assert "附件管理系统" not in text and "操作手册" not in text
 
 
+def test_a_table_with_a_panel_of_lines_in_a_cell_is_layout() -> None:
+    # a forum reply: the member's panel (等级/发帖/注册时间, one per line) beside the reply
+    panel = "<td>老刀骑行<br>等级：版主<br>发帖：4582<br>注册时间：2002-3-6<br></td><td>写得很详细，加精了。</td>"
+    tree = parse_html(f"<html><body><table><tr><td colspan=2>1楼 发表于 2007-5-12</td></tr><tr>{panel}</tr></table></body></html>")
+    assert tree is not None
+    assert not is_data_table(tree.find(".//table"))
+    assert not any(block.flags & DATA_ROW for block in segment(tree))
+
+
+def test_a_code_blocks_copy_button_is_not_code() -> None:
+    code = "const a = 1;\n  return a;"
+    blocks = _blocks(f"<html><body><p>{PROSE}</p><pre><code>{code}\n<span class='copy-code-btn'>复制代码</span></code></pre></body></html>")
+    assert [block.text for block in blocks if block.flags & PRE] == [code]
+
+
 def test_preformatted_text_keeps_its_indentation() -> None:
     code = "def main():\n    for item in items:\n        print(item)\n"
     blocks = _blocks(f"<html><body><p>{PROSE}</p><pre><code>{code}</code></pre></body></html>")

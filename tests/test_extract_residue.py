@@ -286,3 +286,33 @@ def test_feed_shapes() -> None:
     assert not is_clock("09:31 沪指低开")
     assert all(map(is_more_heading, ["24小时电报 查看更多 >", "滚动新闻 更多>>", "要闻更多"]))
     assert not is_more_heading("了解更多信息请访问官网。")
+
+
+def test_site_notices_and_prompts_go_around_the_text_and_stay_inside_it() -> None:
+    for notice in ("特别提醒：如果我们使用了您的图片，请作者与本站联系索取稿酬。如您不希望作品出现在本站，可联系我们要求撤下您的作品。",
+                   "本站部分文章来源于网络，版权归原作者所有，如有侵权请联系我们删除。", "如有侵权，请联系删除。",
+                   "本文仅代表作者个人观点，不代表本站立场。", "（本文为作者原创，转载请注明出处）", "扫码关注经济观察报",
+                   "开通智通VIP，解锁港股实时行情与独家研报",
+                   "经济观察报记者，关注债券市场、地方财政与城投转型。联系邮箱：zhoumingyuan@example.com"):
+        assert postclean([*BODY, notice]) == BODY
+        assert postclean([notice, *BODY]) == BODY
+        assert postclean([BODY[0], notice, BODY[1]]) == [BODY[0], notice, BODY[1]]
+    for kept in ("该平台表示，如发现侵权内容，用户可联系平台删除。", "市民可扫码关注公众号进行预约。", "报道称，多家银行已开通会员服务，即可享受优惠。",
+                 "原创内容是平台的核心竞争力。", "他代表作者协会发言。"):
+        assert postclean([*BODY, kept]) == [*BODY, kept]
+
+
+def test_a_signature_under_a_drawn_rule_closes_the_text() -> None:
+    rule = "----------------------------------------"
+    assert postclean([*BODY, rule, "骑车上班第三年，争取今年骑满五千公里。"]) == BODY
+    sections = [BODY[0], rule, BODY[1], "项目全部建成后，年发电量可达二十亿千瓦时。", "当地还将建设配套的运维基地。"]
+    assert postclean(sections) == sections  # a rule between sections stays with the text
+    long_tail = "Meinungen in Beiträgen auf dieser Seite entsprechen jeweils den persönlichen Einschätzungen der Autorin oder des Autors."
+    assert postclean([*BODY, rule, long_tail]) == [*BODY, rule, long_tail]
+
+
+def test_a_table_headed_as_a_related_list_goes_wherever_it_stands() -> None:
+    quotes = ["相关股票", "华硅股份\t600891\t8.76\t+3.42%", "晶源新能\t688512\t21.05\t+2.18%"]
+    assert postclean([BODY[0], *quotes, BODY[1]]) == BODY
+    data = ["券种\t额度上限", "研发服务券\t20万元"]
+    assert postclean([BODY[0], *data, BODY[1]]) == [BODY[0], *data, BODY[1]]

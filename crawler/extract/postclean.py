@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from crawler.extract.boilerplate import is_boilerplate, is_edge_boilerplate
-from crawler.extract.residue import ListShapes, is_labelled_lead, is_stamped, repeated_lead_flags
+from crawler.extract.residue import ListShapes, is_heading, is_labelled_lead, is_stamped, repeated_lead_flags
 from crawler.extract.shapes import is_cross_reference, is_prose
 
 #: Inline navigation links appended to the last body paragraph (``返回腾讯网首页>>``), and a
@@ -49,6 +49,46 @@ _NAMED_DATELINE = re.compile(
 _EN_DATED = re.compile(
     r"(Updated|Published|Posted|Released|Date)\s*:?\s*(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+(19|20)\d{2}"
 )
+#: A rule drawn with characters (``-----``, ``______``, ``======``): forum software and e-mail
+#: set a signature off with one.
+_RULE_LINE = re.compile(r"[-_=~*─━]{6,}")
+#: A signature is at most this many short lines after the rule that ends the text.
+_MAX_SIGNATURE_LINES = 2
+_MAX_SIGNATURE_CHARS = 80
+
+
+def _signature_start(lines: list[str]) -> int:
+    """Where the signature under a drawn rule near the end of ``lines`` starts, or ``len(lines)``.
+
+    The rule must close the text: at most ``_MAX_SIGNATURE_LINES`` short lines follow it
+    (a member's motto, an e-mail sign-off); a rule between sections stays with the text.
+    """
+    for start in range(len(lines) - 1, max(-1, len(lines) - _MAX_SIGNATURE_LINES - 2), -1):
+        if _RULE_LINE.fullmatch(lines[start]):
+            tail = lines[start + 1 :]
+            if start > 0 and all(len(line) <= _MAX_SIGNATURE_CHARS for line in tail):
+                return start
+            break
+    return len(lines)
+
+
+def _headed_tables(lines: list[str]) -> list[bool]:
+    """For each line: is it the heading or a row of a table headed as a related list (``相关股票``)?
+
+    A quote box or a related-links table inside the text is a widget wherever it stands:
+    its rows (cells joined by tabs) are not the text's data.
+    """
+    flags = [False] * len(lines)
+    for i in range(len(lines) - 1):
+        if "\t" in lines[i + 1] and "\t" not in lines[i] and is_heading(lines[i]):
+            flags[i] = True
+            for j in range(i + 1, len(lines)):
+                if "\t" not in lines[j]:
+                    break
+                flags[j] = True
+    return flags
+
+
 def is_meta_line(line: str) -> bool:
     """True for a date/source/view-count line: two or more meta labels in a short line, or one field alone."""
     if _FIELD_LINE.fullmatch(line):
@@ -96,13 +136,18 @@ def postclean_verdicts(
     (a label and another article's title, anywhere), ``repeated_summary``
     (above the text), ``timestamped_list`` (inside the text), and around the text only
     ``edge_boilerplate``, ``meta_line``, ``repeated_headline`` (above it) and
-    ``recommendation_list`` (below it).
+    ``recommendation_list`` (below it); ``signature``: a drawn rule closing the text and the
+    few short lines under it; ``related_table``: a table headed as a related list, anywhere.
     """
     if listed is None:
         listed = ListShapes.of(lines).listed
+    widget = _headed_tables(lines)
     verdicts: list[tuple[str, str | None]] = []
     kept: list[tuple[int, str, bool]] = []  # (position in verdicts, line, in a list)
-    for line, in_list in zip(lines, listed):
+    for line, in_list, in_widget in zip(lines, listed, widget):
+        if in_widget:
+            verdicts.append((line.strip(), "related_table"))
+            continue
         if "\n" in line:  # preformatted text keeps its indentation and is never a rule's target
             kept.append((len(verdicts), line, False))
             verdicts.append((line, None))
@@ -131,6 +176,11 @@ def postclean_verdicts(
     # reprint credit between the two is still above the text
     while len(prose) > 1 and is_labelled_lead(kept[prose[0]][1]):
         prose.pop(0)
+    signature = _signature_start([line for _, line, _ in kept])
+    for position, line, _ in kept[signature:]:
+        verdicts[position] = (line, "signature")
+    kept = kept[:signature]
+    prose = [i for i in prose if i < signature]
     first, last = (prose[0], prose[-1]) if prose else (len(kept), -1)
     for i, (position, line, in_list) in enumerate(kept):
         verdicts[position] = (line, _scoped_reason(line, in_list, i, first, last, title))

@@ -52,6 +52,8 @@ _TAG_FLAGS = {
 }
 #: A data table's cells are short: a longer cell is page layout (a column of the page).
 MAX_DATA_CELL = 300
+#: ... and fewer line breaks than this: a cell holding more is a panel or a column, not a value.
+MAX_CELL_BREAKS = 3
 #: A ``<noscript>`` with this much text below it is the page swallowed by a parse, not a notice.
 MIN_SWALLOWED = 500
 
@@ -112,6 +114,17 @@ def _texts(element: HtmlElement) -> list[str]:
     return found
 
 
+#: The label of a code block's copy button, which blog platforms put inside the ``<pre>``
+#: (掘金, CSDN, cnblogs): it ends the block's text as a line of its own.
+_COPY_BUTTON = frozenset({"复制代码", "复制", "Copy", "Copy code", "copy", "COPY"})
+
+
+def _without_copy_button(text: str) -> str:
+    """``text`` of a ``<pre>`` without a last line that is a copy button's label."""
+    head, _, last = text.rpartition("\n")
+    return head.rstrip("\n") if head and last.strip() in _COPY_BUTTON else text
+
+
 def _rows(table: HtmlElement) -> list[HtmlElement]:
     return [row for row in table.iter("tr")]
 
@@ -126,7 +139,10 @@ def is_data_table(table: HtmlElement) -> bool:
     widths = [sum(1 for cell in row if cell.tag in ("td", "th")) for row in rows]
     if sum(1 for width in widths if width >= 2) * 2 < len(rows):
         return False
-    return all(len(_cell_text(cell)) <= MAX_DATA_CELL for cell in table.iter("td", "th"))
+    cells = list(table.iter("td", "th"))
+    if any(sum(1 for _ in cell.iter("br")) >= MAX_CELL_BREAKS for cell in cells):
+        return False  # a cell of several lines: a forum's user panel, a column of links
+    return all(len(_cell_text(cell)) <= MAX_DATA_CELL for cell in cells)
 
 
 class _Walker:
@@ -185,7 +201,7 @@ class _Walker:
         if tag == "table" and is_data_table(element):
             self.data_table(element, depth, bits, near_bits, flags & ~LAYOUT_CELL)
         elif tag == "pre":
-            text = "\n".join(line.rstrip() for line in "".join(_texts(element)).strip("\n").splitlines())
+            text = _without_copy_button("\n".join(line.rstrip() for line in "".join(_texts(element)).strip("\n").splitlines()))
             links = sum(visible_length(a.text_content()) for a in element.iter("a"))
             total = visible_length(text)
             self.emit(text, min(1.0, links / total) if total else 0.0, element, "pre", depth, bits, near_bits, flags | PRE)

@@ -34,6 +34,8 @@ REASONS = {
     "repeated_headline": "the headline repeated above the text",
     "repeated_summary": "a summary above the text that the text below repeats",
     "recommendation_list": "a headed recommendation list below the text",
+    "signature": "a drawn rule closing the text and the short signature under it",
+    "related_table": "a table headed as a related list (相关股票 …), wherever it stands",
     "not_article": "the page is not an article (list or notice): no text is kept",
 }
 #: Reasons whose post-clean pattern has a name (boilerplate.rule_name).
@@ -62,6 +64,8 @@ _RULE_KINDS = {
     "repeated_summary": "summary",
     "cross_reference": "recommendation list",
     "recommendation_list": "recommendation list",
+    "signature": "signature",
+    "related_table": "recommendation list",
 }
 
 
