@@ -150,3 +150,34 @@ def test_a_headline_that_asks_does_not_end_the_search_for_the_byline_time() -> N
     top = f"<h1>{title}</h1><div class='m-con-info'><span>来源：光明日报</span> <span>2024-05-20 05:30</span></div>"
     html = _page(f"<title>{title}</title><meta name='publishdate' content='2024-05-20'>", top)
     assert extract_html(html, "https://www.example.com.cn/a.html", {}).published == "2024-05-20T05:30:00+08:00"
+
+
+def test_a_forum_members_sign_up_date_is_not_the_posts_time() -> None:
+    top = ("<h1>周末骑车去江浦老山</h1><table><tr><td>楼主 紫金山下骑驴 发表于 2007-5-12 22:31:04</td></tr>"
+           "<tr><td>等级：一品带刀<br>注册时间：2004-8-19</td></tr></table>")
+    html = _page("<title>周末骑车去江浦老山</title>", top)
+    assert extract_html(html, "http://www.example.net/d1.htm", {}).published == "2007-05-12T22:31:04+08:00"
+
+
+def test_the_author_is_a_name_not_the_start_of_a_comment_or_a_sentence() -> None:
+    comments = "<div class='comments'><p>林间小径 作者：哈哈，我以前也是，文件夹建了几十个。</p><p>记者：看到一些观点认为中国财富管理行业即将进入新阶段</p></div>"
+    html = f"<html><head><title>示例标题</title></head><body><h1>示例标题</h1><div class='article-content'>{BODY}</div>{comments}</body></html>"
+    assert extract_html(html.encode(), "https://www.example.com/a.html", {}).extra.get("author") is None
+    byline = "<p>（作者：张三，中国人民大学教授）</p>"
+    html = _page("<title>示例标题</title>", f"<h1>示例标题</h1>{byline}")
+    assert extract_html(html, "https://www.example.com/a.html", {}).extra.get("author") == "张三"
+
+
+def test_the_json_ld_author_comes_before_a_label_in_the_comments() -> None:
+    ld = '<script type="application/ld+json">{"@type": "BlogPosting", "author": [{"@type": "Person", "name": "前端小鹿"}]}</script>'
+    comments = "<div class='comments'><p>前端小鹿作者：哈哈，大家都踩过</p></div>"
+    html = f"<html><head><title>示例标题</title>{ld}</head><body><h1>示例标题</h1><div class='article-content'>{BODY}</div>{comments}</body></html>"
+    assert extract_html(html.encode(), "https://www.example.com/a.html", {}).extra.get("author") == "前端小鹿"
+
+
+def test_a_captions_picture_or_data_credit_is_not_the_source() -> None:
+    caption = "<p>上海一处商圈内的新式茶饮门店。图片来源：全景视觉</p><p>数据来源：Wind</p>"
+    html = f"<html><head><title>示例标题</title></head><body><h1>示例标题</h1><div class='article-content'>{BODY}{caption}</div></body></html>"
+    assert extract_html(html.encode(), "https://www.example.com/a.html", {}).source is None
+    credited = _page("<title>示例标题</title>", "<h1>示例标题</h1><p>来源：经济观察网</p>")
+    assert extract_html(credited, "https://www.example.com/a.html", {}).source == "经济观察网"

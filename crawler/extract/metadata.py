@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -17,8 +18,9 @@ if TYPE_CHECKING:
 
     from crawler.profiles import ExtractHints
 
-_SOURCE = re.compile(r"(?:来源|來源|稿源|Source)\s*[:：]\s*([^\s|｜丨（）()【】\[\]，,。；;]{2,30}(?: [A-Z][\w.-]*){0,3})")
-_AUTHOR = re.compile(r"(?:作者|记者|Author|By)\s*[:：]\s*([^\s|｜丨，,]{2,20})")
+#: A caption's 数据来源/图片来源 names where a figure or photo came from, not the publisher.
+_SOURCE = re.compile(r"(?<!数据)(?<!图片)(?<!资料)(?<!图表)(?<!视频)(?<!图)(?:来源|來源|稿源|Source)\s*[:：]\s*([^\s|｜丨（）()【】\[\]，,。；;]{2,30}(?: [A-Z][\w.-]*){0,3})")
+_AUTHOR = re.compile(r"(?:作者|记者|Author|By)\s*[:：]\s*([^\s|｜丨，,“”\"‘’「」]{2,20})")
 #: The labels every match of _SOURCE / _AUTHOR starts with.
 _SOURCE_LABELS = ("来源", "來源", "稿源", "Source")
 _AUTHOR_LABELS = ("作者", "记者", "Author", "By")
@@ -26,6 +28,7 @@ _AUTHOR_LABELS = ("作者", "记者", "Author", "By")
 _MAX_SOURCE = 30
 #: A bare source candidate holding a label, a clock time or a count is a meta line.
 _NOT_A_NAME = re.compile(r"[:：]|\d{1,2}[-:]\d{2}|阅读|浏览|评论")
+_SENTENCE_END = re.compile(r"[。！？!?]")
 _NAME_TRIM = " ⋅·•|｜丨-–—"
 #: Where a value glued to the next field of its byline ends (``来源：中证网作者：林书远2024-05-20``:
 #: the spans of a byline are rendered without a space between them).
@@ -135,11 +138,30 @@ def find_source(tree: HtmlElement, hints: ExtractHints, metas: dict[str, str], l
 
 
 def find_author(tree: HtmlElement, hints: ExtractHints, metas: dict[str, str], lines: list[str]) -> str | None:
-    """The author, when the page names one."""
+    """The author, when the page names one: the profile's XPaths, the JSON-LD's, then an 作者/记者 label."""
     for text in texts_at(tree, hints.author_xpaths):
         match = _AUTHOR.search(text)
         return _value(match) if match else text
-    return _first_in_lines(_AUTHOR, _AUTHOR_LABELS, lines)
+    return jsonld_author(tree) or _first_in_lines(_AUTHOR, _AUTHOR_LABELS, lines)
+
+
+def jsonld_author(tree: HtmlElement) -> str | None:
+    """The first author name in the page's JSON-LD (schema.org ``author``: a name, a Person, or a list of them)."""
+    for script in tree.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json" or "author" not in (script.text or ""):
+            continue
+        try:
+            data = json.loads(script.text)
+        except ValueError:
+            continue
+        items = data if isinstance(data, list) else [data, *(data.get("@graph") or [] if isinstance(data, dict) else [])]
+        for item in items:
+            author = item.get("author") if isinstance(item, dict) else None
+            author = author[0] if isinstance(author, list) and author else author
+            name = author.get("name") if isinstance(author, dict) else author
+            if isinstance(name, str) and normalize_space(name):
+                return normalize_space(name)
+    return None
 
 
 def _first_in_lines(pattern: re.Pattern[str], labels: tuple[str, ...], lines: list[str]) -> str | None:
@@ -152,10 +174,24 @@ def _first_in_lines(pattern: re.Pattern[str], labels: tuple[str, ...], lines: li
     if not any(label in page for label in labels):
         return None
     for line in lines:
-        match = pattern.search(line)
-        if match:
-            return _value(match)
+        for match in pattern.finditer(line):
+            if pattern is not _AUTHOR or not _opens_sentence(line, match):
+                return _value(match)
     return None
+
+
+def _opens_sentence(line: str, match: re.Match[str]) -> bool:
+    """True when the label's value is a sentence's start, not a name.
+
+    It is a clause's first word (a comma, then a sentence's end: a comment's
+    ``作者：哈哈，我也是。``), or it runs on past the longest name with no next field in it
+    (``记者：看到一些观点认为中国财富管理行业即将进入…``).
+    """
+    end = match.end()
+    after = line[end : end + 1]
+    if after in ("，", ",") and _SENTENCE_END.search(line, end) is not None:
+        return True
+    return bool(after) and not after.isspace() and after not in "|｜丨，,“”\"‘’「」" and not _NEXT_FIELD.search(match.group(1), 2)
 
 
 def extract_metadata(
