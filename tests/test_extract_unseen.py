@@ -8,7 +8,11 @@ and 36氪 flash pages, a 新浪财经 live blog, Eastmoney and its 股吧, 10jqk
 cs.com.cn, Yicai, Sina, Sohu, chinanews); 2024 news templates (IT之家, 36氪, 虎嗅, 观察者网,
 央视网, 光明网, 中国日报网, 界面, 新京报); and 2010–2016 pages of Sina, Tencent, ifeng, Xinhua,
 百度贴吧, 豆瓣小组, 网易博客 and 百度知道; science-policy pages of 科技部 (a notice with its
-attachments), 基金委, 中国科学院 and 科技日报. The manifest says why each exists. The rules that
+attachments), 基金委, 中国科学院 and 科技日报; more finance news (21世纪经济报道, 每日经济新闻,
+经济观察网, 中国经济网, 金融界, 证券日报, 财经网, 雪球, 智通财经, 证监会); more 2024 templates
+(百家号, 腾讯新闻, 环球网, 澎湃, 上观, 少数派, 掘金, 简书, 哔哩哔哩专栏, 新华网); and 2006–2013 pages of
+人民网, 新华网, 搜狐, 中华网, 21CN, 凯迪社区, 西祠胡同, 百度空间, 和讯博客 and a county government
+site. The manifest says why each exists. The rules that
 pass them must be general: nothing in crawler/ may name these pages.
 """
 
