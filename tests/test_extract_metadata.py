@@ -181,3 +181,9 @@ def test_a_captions_picture_or_data_credit_is_not_the_source() -> None:
     assert extract_html(html.encode(), "https://www.example.com/a.html", {}).source is None
     credited = _page("<title>示例标题</title>", "<h1>示例标题</h1><p>来源：经济观察网</p>")
     assert extract_html(credited, "https://www.example.com/a.html", {}).source == "经济观察网"
+
+
+def test_a_chuchu_label_names_the_source() -> None:
+    top = "<h1>示例标题</h1><div class='info'>2015-08-12 10:32:18 出处：<a href='/'>驱动之家</a> 作者：宋江涛</div>"
+    document = extract_html(_page("<title>示例标题</title>", top), "https://www.example.com/a.html", {})
+    assert (document.source, document.extra.get("author")) == ("驱动之家", "宋江涛")

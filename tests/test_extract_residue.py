@@ -198,7 +198,8 @@ def test_the_text_opens_below_a_labelled_lead_box() -> None:
 def test_copyright_terms_go_below_the_text_and_a_sentence_about_copyright_stays() -> None:
     for terms in ("本文版权归作者和博客园共有，欢迎转载，但未经作者同意必须保留此段声明，且在文章页面明显位置给出原文连接。",
                   "本文版权归示例网所有，未经授权不得转载。", "（文章版权归作者所有，如需转载请联系作者。）",
-                  "未经正式授权严禁转载本文，侵权必究。"):
+                  "未经正式授权严禁转载本文，侵权必究。", "本文版权属于示例网（example.com），禁止转载。如有需要，请联系我们。",
+                  "签名：减肥从明天开始，今天先吃饱。"):
         assert postclean([*BODY, terms]) == BODY
         assert postclean([BODY[0], terms, BODY[1]]) == [BODY[0], terms, BODY[1]]
     for kept in ("本文版权归出版社所有。", "法院认定，该作品的著作权归原告所有，被告应停止侵权。"):

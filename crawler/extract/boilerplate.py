@@ -90,7 +90,7 @@ _EDGE_PATTERNS = [
     r"[^。！？]{1,80}([。！？][^。！？]{0,60}){0,3}",
     r".{0,20}未经.{0,4}(授权|许可|允许|同意)[，,\s]*(任何.{0,8})?(不得|禁止|严禁|谢绝|请勿)(转载|使用|复制|摘编|转发).{0,20}"
     # whose copyright it is, then the terms (a blog's footer: 本文版权归作者所有，欢迎转载，但…)
-    r"|[（(【\[]?\s*(本文|文章|此文|本帖)?的?(版权|著作权)(归|属于?|为)[^。！？]{1,30}(所有|共有)[，,。；;\s]*"
+    r"|[（(【\[]?\s*(本文|文章|此文|本帖)?的?(版权|著作权)(归|属于?|为)[^。！？，,]{1,30}(所有|共有)?[，,。；;\s]*"
     r"(欢迎|如需|未经|转载|请勿|禁止|谢绝|严禁|任何)[^\n]{0,150}"
     # an original-work statement (``本文为作者原创，转载请注明出处``)
     r"|[（(【\[]?\s*(本文|文章|此文|本帖)?(为|系|是|属)?(作者|本站|本号|本网)?(独家)?原创(文章|作品|内容|稿件)?[，,。；;\s]*"
@@ -118,6 +118,7 @@ _EDGE_PATTERNS = [
     # an author card's bio under the text (``经济观察报记者，关注债券市场、地方财政。联系邮箱：…``)
     r"[^。！？，,\s]{0,16}(记者|编辑|作者|主笔|撰稿人|研究员|分析师)[，,]\s*(长期|主要|专注|重点)?(关注|专注于?|负责|跟踪|报道)"
     r"[^。！？]{2,60}[。.]?(\s*(联系邮箱|邮箱|E-?mail|电子邮箱|投稿邮箱|联系方式)\s*[:：]\s*\S{3,60})?",
+    r"(个性)?签名\s*[:：][^\n]{1,80}",                                # a forum member's labelled signature
     r"返回\S{1,10}?(首页)?[，,\s]*(查看|阅读|浏览)更多\S{0,6}",      # 返回搜狐，查看更多
     r"All [Rr]ights [Rr]eserved.{0,200}",
     r"\d{1,4}",                                            # a bare counter (likes, shares)
@@ -127,7 +128,7 @@ _EDGE_PATTERNS = [
 _EDGE_NAMES = (
     "byline", "statement", "tip_off", "reprint_credit", "reprint_terms", "organiser", "click_through", "follow_prompt",
     "follow_prompt",
-    "follow_prompt", "paywall_promo", "rights_notice", "opinion_disclaimer", "author_bio",
+    "follow_prompt", "paywall_promo", "rights_notice", "opinion_disclaimer", "author_bio", "signature",
     "back_link", "all_rights_reserved", "bare_counter", "gallery_label",
 )
 _STRICT_RE = re.compile("|".join(f"(?:{p})" for p in _STRICT_PATTERNS))
@@ -146,7 +147,7 @@ _TRIGGER_WORDS = (
     "Copyright", "COPYRIGHT", "copyright", "©", "版权", "ICP", "公网安备", "标识码", "许可证", "上一", "下一", "查看原图",
     "自动播放", "全屏", "返回列表", "页", "声明", "报料", "未经", "主办", "承办", "技术支持", "联系", "Rights", "rights",
     "[｜|]", "作者", "记者", "撰文", "文字", "采写", "统筹", "出品", "策划", "排版", "设计", "整理", "翻译", "实习生", "通讯员",
-    "监制", "制作", "文章", "此文", "关注", "订阅", "开通", "会员", "VIP", "vip", "侵权", "著作权", "稿酬", "稿费", "代表", "原创",
+    "监制", "制作", "文章", "此文", "关注", "订阅", "开通", "会员", "VIP", "vip", "侵权", "著作权", "稿酬", "稿费", "代表", "原创", "签名",
 )
 
 

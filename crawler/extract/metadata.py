@@ -19,10 +19,10 @@ if TYPE_CHECKING:
     from crawler.profiles import ExtractHints
 
 #: A caption's 数据来源/图片来源 names where a figure or photo came from, not the publisher.
-_SOURCE = re.compile(r"(?<!数据)(?<!图片)(?<!资料)(?<!图表)(?<!视频)(?<!图)(?:来源|來源|稿源|Source)\s*[:：]\s*([^\s|｜丨（）()【】\[\]，,。；;]{2,30}(?: [A-Z][\w.-]*){0,3})")
+_SOURCE = re.compile(r"(?<!数据)(?<!图片)(?<!资料)(?<!图表)(?<!视频)(?<!图)(?:来源|來源|稿源|出处|Source)\s*[:：]\s*([^\s|｜丨（）()【】\[\]，,。；;]{2,30}(?: [A-Z][\w.-]*){0,3})")
 _AUTHOR = re.compile(r"(?:作者|记者|Author|By)\s*[:：]\s*([^\s|｜丨，,“”\"‘’「」]{2,20})")
 #: The labels every match of _SOURCE / _AUTHOR starts with.
-_SOURCE_LABELS = ("来源", "來源", "稿源", "Source")
+_SOURCE_LABELS = ("来源", "來源", "稿源", "出处", "Source")
 _AUTHOR_LABELS = ("作者", "记者", "Author", "By")
 #: A longer "source" is a sentence or a whole meta line, not a publisher name.
 _MAX_SOURCE = 30
@@ -33,7 +33,7 @@ _NAME_TRIM = " ⋅·•|｜丨-–—"
 #: Where a value glued to the next field of its byline ends (``来源：中证网作者：林书远2024-05-20``:
 #: the spans of a byline are rendered without a space between them).
 _NEXT_FIELD = re.compile(
-    r"(?:作者|记者|编辑|责编|责任编辑|发布时间|发布日期|发表时间|时间|日期|浏览|阅读|点击|来源)\s*[:：]|(?:19|20)\d{2}\s*[-/年.]\s*\d{1,2}"
+    r"(?:作者|记者|编辑|责编|责任编辑|发布时间|发布日期|发表时间|时间|日期|浏览|阅读|点击|来源|出处)\s*[:：]|(?:19|20)\d{2}\s*[-/年.]\s*\d{1,2}"
 )
 
 
