@@ -12,7 +12,11 @@ attachments), 基金委, 中国科学院 and 科技日报; more finance news (21
 经济观察网, 中国经济网, 金融界, 证券日报, 财经网, 雪球, 智通财经, 证监会); more 2024 templates
 (百家号, 腾讯新闻, 环球网, 澎湃, 上观, 少数派, 掘金, 简书, 哔哩哔哩专栏, 新华网); and 2006–2013 pages of
 人民网, 新华网, 搜狐, 中华网, 21CN, 凯迪社区, 西祠胡同, 百度空间, 和讯博客 and a county government
-site. The manifest says why each exists. The rules that
+site; finance (财新, 中国基金报, 金融时报, 中国经营报, 经济参考报, 中新经纬, 凤凰网财经, 腾讯财经 2016,
+格隆汇, 新华财经, 上交所, 人民银行) and S&T policy sites (发改委, 工信部, 教育部, a 科技厅 and a 科技局,
+a university, a CAS institute, 人民日报 数字报, 中国政府网 图解, a county on 开普云); and 2010–2015
+pages of 猫扑, 强国论坛, 铁血, cnBeta, 驱动之家, 中关村在线, 果壳 and 南方周末. The manifest says why
+each exists. The rules that
 pass them must be general: nothing in crawler/ may name these pages.
 """
 
