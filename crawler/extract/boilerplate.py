@@ -128,7 +128,7 @@ _EDGE_PATTERNS = [
 _EDGE_NAMES = (
     "byline", "statement", "tip_off", "reprint_credit", "reprint_terms", "organiser", "click_through", "follow_prompt",
     "follow_prompt",
-    "follow_prompt", "paywall_promo", "rights_notice", "opinion_disclaimer", "author_bio", "signature",
+    "follow_prompt", "paywall_promo", "rights_notice", "opinion_disclaimer", "author_bio", "member_signature",
     "back_link", "all_rights_reserved", "bare_counter", "gallery_label",
 )
 _STRICT_RE = re.compile("|".join(f"(?:{p})" for p in _STRICT_PATTERNS))

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from crawler.extract import dates
+from crawler.extract.shapes import SENTENCE_MARK
 from crawler.extract.titles import find_title, texts_at
 from crawler.extract.visible import normalize_space
 
@@ -18,9 +19,14 @@ if TYPE_CHECKING:
 
     from crawler.profiles import ExtractHints
 
-#: A caption's 数据来源/图片来源 names where a figure or photo came from, not the publisher.
-_SOURCE = re.compile(r"(?<!数据)(?<!图片)(?<!资料)(?<!图表)(?<!视频)(?<!图)(?:来源|來源|稿源|出处|Source)\s*[:：]\s*([^\s|｜丨（）()【】\[\]，,。；;]{2,30}(?: [A-Z][\w.-]*){0,3})")
-_AUTHOR = re.compile(r"(?:作者|记者|Author|By)\s*[:：]\s*([^\s|｜丨，,“”\"‘’「」]{2,20})")
+_SOURCE = re.compile(r"(?:来源|來源|稿源|出处|Source)\s*[:：]\s*([^\s|｜丨（）()【】\[\]，,。；;]{2,30}(?: [A-Z][\w.-]*){0,3})")
+#: The characters that end a name after an 作者/记者 label (separators, commas, quotes).
+_NAME_STOPS = "|｜丨，,“”\"‘’「」"
+_AUTHOR = re.compile(rf"(?:作者|记者|Author|By)\s*[:：]\s*([^\s{re.escape(_NAME_STOPS)}]{{2,20}})")
+#: The words before 来源 in a caption's credit (图片来源, 数据来源): where a photo or a figure
+#: came from, not the publisher. Tested after a match: lookbehinds in the pattern would cost
+#: its fast scan of every line.
+_CAPTION_CREDIT = ("数据", "图片", "资料", "图表", "视频", "图")
 #: The labels every match of _SOURCE / _AUTHOR starts with.
 _SOURCE_LABELS = ("来源", "來源", "稿源", "出处", "Source")
 _AUTHOR_LABELS = ("作者", "记者", "Author", "By")
@@ -28,7 +34,6 @@ _AUTHOR_LABELS = ("作者", "记者", "Author", "By")
 _MAX_SOURCE = 30
 #: A bare source candidate holding a label, a clock time or a count is a meta line.
 _NOT_A_NAME = re.compile(r"[:：]|\d{1,2}[-:]\d{2}|阅读|浏览|评论")
-_SENTENCE_END = re.compile(r"[。！？!?]")
 _NAME_TRIM = " ⋅·•|｜丨-–—"
 #: Where a value glued to the next field of its byline ends (``来源：中证网作者：林书远2024-05-20``:
 #: the spans of a byline are rendered without a space between them).
@@ -122,12 +127,12 @@ def find_source(tree: HtmlElement, hints: ExtractHints, metas: dict[str, str], l
     for key in ("contentsource", "source", "og:article:source", "mediaid"):
         value = metas.get(key)
         if value:
-            match = _SOURCE.search(value)
+            match = _name_after_label(_SOURCE, value)
             return _value(match) if match else value
     union = " | ".join(f"({xpath})" for xpath in hints.source_xpaths)
     texts = texts_at(tree, (union,)) if union else []
     for text in texts:
-        match = _SOURCE.search(text)
+        match = _name_after_label(_SOURCE, text)
         if match:
             return _value(match)
     for text in texts:
@@ -174,9 +179,23 @@ def _first_in_lines(pattern: re.Pattern[str], labels: tuple[str, ...], lines: li
     if not any(label in page for label in labels):
         return None
     for line in lines:
-        for match in pattern.finditer(line):
-            if pattern is not _AUTHOR or not _opens_sentence(line, match):
-                return _value(match)
+        match = _name_after_label(pattern, line)
+        if match:
+            return _value(match)
+    return None
+
+
+def _name_after_label(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The first match of ``pattern`` (``_SOURCE`` or ``_AUTHOR``) in ``text`` whose value names someone.
+
+    A caption's credit names no publisher; a value that starts a sentence names no author.
+    """
+    for match in pattern.finditer(text):
+        if pattern is _SOURCE and text[max(0, match.start() - 2) : match.start()].endswith(_CAPTION_CREDIT):
+            continue
+        if pattern is _AUTHOR and _opens_sentence(text, match):
+            continue
+        return match
     return None
 
 
@@ -189,9 +208,9 @@ def _opens_sentence(line: str, match: re.Match[str]) -> bool:
     """
     end = match.end()
     after = line[end : end + 1]
-    if after in ("，", ",") and _SENTENCE_END.search(line, end) is not None:
+    if after in ("，", ",") and SENTENCE_MARK.search(line, end) is not None:
         return True
-    return bool(after) and not after.isspace() and after not in "|｜丨，,“”\"‘’「」" and not _NEXT_FIELD.search(match.group(1), 2)
+    return bool(after) and not after.isspace() and after not in _NAME_STOPS and not _NEXT_FIELD.search(match.group(1), 2)
 
 
 def extract_metadata(
