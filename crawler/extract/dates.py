@@ -52,6 +52,13 @@ _OTHER_EVENT = frozenset({"注册", "註冊", "登录", "登陆", "加入", "上
 _MAX_BYLINE = 80
 #: A portal header's calendar: a date and its weekday, nothing else (``2024年05月20日 星期一``).
 _CALENDAR = re.compile(r"(?:19|20)\d{2}\s*[-/年.]\s*\d{1,2}\s*[-/月.]\s*\d{1,2}\s*日?\s*(?:星期|周|礼拜)[一二三四五六日天]")
+#: A time as C's ctime writes it (``Mon Mar 16 10:12:33 2015``): a BBS post header's
+#: ``发信站: 水木社区 (Mon Mar 16 10:12:33 2015), 站内`` (crawler/extract/bbsposts.py).
+_CTIME = re.compile(
+    r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s+(\d{1,2})"
+    r"\s+(\d{1,2}):(\d{2}):(\d{2})\s+((?:19|20)\d{2})"
+)
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _URL_DATE = re.compile(r"/(?:t)?((?:19|20)\d{2})[-/]?(\d{2})[-/]?(\d{2})[/_]")
 
 
@@ -77,6 +84,19 @@ def parse_date(text: str) -> str | None:
     else:
         tz = BEIJING
     return stamp.replace(tzinfo=tz).isoformat()
+
+
+def parse_ctime(text: str) -> str | None:
+    """The first ctime-style time in ``text`` (``Mon Mar 16 10:12:33 2015``), as Beijing-time ISO 8601."""
+    match = _CTIME.search(text)
+    if not match:
+        return None
+    month, day, hour, minute, second, year = match.groups()
+    try:
+        stamp = datetime(int(year), _MONTHS.index(month) + 1, int(day), int(hour), int(minute), int(second))
+    except ValueError:
+        return None
+    return stamp.replace(tzinfo=BEIJING).isoformat()
 
 
 def from_unix(seconds: int) -> str:
@@ -166,11 +186,12 @@ def byline_date(head: list[str]) -> str | None:
     """The first date with a clock time in a short line above the body (an unlabelled byline).
 
     ``head``: the lines above the first sentence of prose (``head_lines``); a date
-    further down belongs to the text or to the lists after it.
+    further down belongs to the text or to the lists after it. A BBS post header states
+    its time as C's ctime writes it.
     """
     for line in head:
         if len(line) <= _MAX_BYLINE:
-            parsed = parse_date(line)
+            parsed = parse_date(line) or parse_ctime(line)
             if parsed and "T" in parsed:
                 return parsed
     return None

@@ -102,10 +102,13 @@ def find_published(
 
 
 def _value(match: re.Match[str]) -> str:
-    """A label's value (group 1 of ``match``), cut where the next field of the byline starts."""
+    """A label's value (group 1 of ``match``), cut where the next field of the byline starts.
+
+    A dot the label is written with goes (a BBS stamp's ``※ 来源:·水木社区 http://…``).
+    """
     value = match.group(1)
     cut = _NEXT_FIELD.search(value, 2)
-    return value[: cut.start()] if cut else value
+    return (value[: cut.start()] if cut else value).lstrip("⋅·•")
 
 
 def _bare_name(text: str) -> str | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from crawler.extract.bbsposts import first_post, post_verdicts
 from crawler.extract.boilerplate import is_boilerplate, is_edge_boilerplate
 from crawler.extract.residue import ListShapes, is_heading, is_labelled_lead, is_stamped, repeated_lead_flags
 from crawler.extract.shapes import is_cross_reference, is_prose
@@ -137,18 +138,22 @@ def postclean_verdicts(
     (above the text), ``timestamped_list`` (inside the text), and around the text only
     ``edge_boilerplate``, ``meta_line``, ``repeated_headline`` (above it) and
     ``recommendation_list`` (below it); ``signature``: a drawn rule closing the text and the
-    few short lines under it; ``related_table``: a table headed as a related list, anywhere.
+    few short lines under it; ``related_table``: a table headed as a related list, anywhere;
+    in a text that opens with a BBS post header (crawler/extract/bbsposts.py) ``bbs_header``,
+    ``signature`` and ``bbs_reply``.
     """
     if listed is None:
         listed = ListShapes.of(lines).listed
     widget = _headed_tables(lines)
+    post = post_verdicts(lines) or [None] * len(lines)
     verdicts: list[tuple[str, str | None]] = []
     kept: list[tuple[int, str, bool]] = []  # (position in verdicts, line, in a list)
-    for line, in_list, in_widget in zip(lines, listed, widget):
-        if in_widget:
-            verdicts.append((line.strip(), "related_table"))
+    for line, in_list, in_widget, in_post in zip(lines, listed, widget, post):
+        if in_widget or in_post:
+            verdicts.append((line.strip(), in_post or "related_table"))
             continue
         if "\n" in line:  # preformatted text keeps its indentation and is never a rule's target
+            line = first_post(line) or line  # ... but a BBS front end's <pre> thread is cut to its first post
             kept.append((len(verdicts), line, False))
             verdicts.append((line, None))
             continue

@@ -32,6 +32,8 @@ _SITE_TAIL = re.compile(r"\s*[-–—_|｜·•»›]\s*[^，、？！。；,?!:
 _SEGMENT_MARK = re.compile(r"\s*[_|｜–—]\s*|\s+-\s+")
 #: A thread or column label in front of a heading: ``[讨论] 标题``, ``【视频】标题``.
 _LABEL = re.compile(r"\s*[\[【(（][^\]】)）]{1,6}[\]】)）]\s*")
+#: A labelled subject line (a BBS post's ``标  题: …``, a forum's ``帖子主题：…``).
+_SUBJECT_LABEL = re.compile(r"(标\s*题|主\s*题|文章主题|帖子主题|Subject)\s*[:：]\s*")
 #: A site/column tail after the headline is at most this long.
 _MAX_TAIL = 40
 #: Typesetting spaces between a number and its date unit (``2007　年末``).
@@ -116,6 +118,11 @@ def headline_prefix(raw: str, lines: list[str]) -> str | None:
     the separator is the column or site name, whatever it says.
     """
     return _longest_prefix(raw, lines, _column_tail)
+
+
+def labelled_subjects(lines: list[str]) -> list[str]:
+    """The values of the page's labelled subject lines (``标  题: 在北京工作五年…`` → ``在北京工作五年…``)."""
+    return [line[match.end() :].strip() for line in lines if (match := _SUBJECT_LABEL.match(line))]
 
 
 def is_spam(raw: str, headline: str | None, *, shown: bool = False) -> bool:
@@ -215,7 +222,11 @@ def find_title(
     headline = (strong + headings or [None])[0]
     # the page shows the <title>: whole (no part of it is a site name), up to a site or
     # column tail, or its longest part with the site's name in front or behind
-    shown = raw if raw in lines else headline_prefix(raw, lines) or longest_segment_shown(raw, lines)
+    # (or a subject line's value up to such a tail: a BBS shows its headline only so)
+    shown = (
+        raw if raw in lines else headline_prefix(raw, lines) or longest_segment_shown(raw, lines)
+        or headline_prefix(raw, labelled_subjects(lines))
+    )
     if is_spam(stripped, headline, shown=shown is not None):
         extra["title_raw"] = raw
         extra["spam_title"] = True

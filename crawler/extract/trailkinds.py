@@ -36,6 +36,8 @@ REASONS = {
     "recommendation_list": "a headed recommendation list below the text",
     "signature": "a drawn rule closing the text and the short signature under it",
     "related_table": "a table headed as a related list (相关股票 …), wherever it stands",
+    "bbs_header": "a BBS post's header lines (发信人, 标题, 发信站)",
+    "bbs_reply": "a later post of a BBS thread: a reply",
     "not_article": "the page is not an article (list or notice): no text is kept",
 }
 #: Reasons whose post-clean pattern has a name (boilerplate.rule_name).
@@ -66,6 +68,8 @@ _RULE_KINDS = {
     "recommendation_list": "recommendation list",
     "signature": "signature",
     "related_table": "recommendation list",
+    "bbs_header": "meta line",
+    "bbs_reply": "comments",
 }
 
 

@@ -1,0 +1,81 @@
+"""Firebird BBS posts (水木社区 and its family): the first post's text, without headers, signature or replies."""
+
+from __future__ import annotations
+
+from crawler.extract import extract_html
+from crawler.extract.bbsposts import first_post, post_verdicts
+from crawler.extract.dates import parse_ctime
+from crawler.extract.postclean import postclean, postclean_verdicts
+from crawler.extract.titles import labelled_subjects
+
+HEADER = [
+    "发信人: lakeside (湖边), 信区: Science",
+    "标  题: 实验室换了新的离心机，说说使用体会",
+    "发信站: 水木社区 (Tue Apr  7 21:05:44 2015), 站内",
+]
+POST = [
+    "上周实验室终于把用了十二年的老离心机换掉了，新机器转速高，噪音小了一大半。",
+    "最明显的变化是预冷快，以前要等二十分钟，现在不到八分钟就能到四度。",
+    "唯一的问题是转子比以前重，师妹一个人搬起来有点吃力。",
+]
+SIGN_OFF = ["--", "实验做不完，论文写不完。", "※ 来源:·水木社区 http://www.newsmth.net·[FROM: 166.111.*.*]"]
+REPLY = [
+    "发信人: oldhand (老手), 信区: Science",
+    "标  题: Re: 实验室换了新的离心机，说说使用体会",
+    "发信站: 水木社区 (Tue Apr  7 21:30:02 2015), 站内",
+    "转子记得定期做平衡检查，重的转子出问题更麻烦，我们组就吃过亏，最后返厂修了一个月。",
+    "【 在 lakeside (湖边) 的大作中提到: 】",
+    ": 上周实验室终于把用了十二年的老离心机换掉了",
+    "※ 来源:·水木社区 http://www.newsmth.net·[FROM: 59.66.*.*]",
+]
+
+
+def test_the_first_post_stays_without_its_header_signature_and_replies() -> None:
+    thread = [*HEADER, *POST, *SIGN_OFF, *REPLY]
+    assert postclean(thread) == POST
+    reasons = [reason for _, reason in postclean_verdicts(thread)]
+    assert reasons == ["bbs_header"] * 3 + [None] * 3 + ["signature"] * 3 + ["bbs_reply"] * len(REPLY)
+
+
+def test_a_post_stamp_without_a_signature_ends_the_post() -> None:
+    thread = [*HEADER, *POST, SIGN_OFF[-1], *REPLY]
+    assert postclean(thread) == POST
+
+
+def test_text_that_does_not_open_with_a_post_header_is_untouched() -> None:
+    quoted = [*POST, HEADER[0], "--", POST[0]]  # an article that quotes a header further down
+    assert post_verdicts(quoted) is None
+    assert postclean(quoted) == quoted
+    assert post_verdicts(["发信人：我们收到一封来信，信区：不详"]) is None  # no id and nickname
+
+
+def test_a_preformatted_thread_is_cut_to_its_first_post() -> None:
+    block = "\n".join([*HEADER, "", *POST, *SIGN_OFF, *REPLY])
+    assert first_post(block) == "\n".join(POST)
+    assert postclean([block]) == ["\n".join(POST)]
+    code = "def main():\n    return 0"
+    assert first_post(code) is None and postclean([code]) == [code]
+
+
+def test_the_header_gives_the_time_and_the_subject_gives_the_title() -> None:
+    assert parse_ctime(HEADER[2]) == "2015-04-07T21:05:44+08:00"
+    assert parse_ctime("Tue Feb 30 10:00:00 2015") is None
+    assert labelled_subjects(["首页", HEADER[1], "帖子主题：周末爬山"]) == ["实验室换了新的离心机，说说使用体会", "周末爬山"]
+
+
+def test_a_thread_page_gives_the_first_post_its_time_and_its_title() -> None:
+    cells = "".join(
+        f"<table class='article'><tr><td class='a-content'><p>{'<br />'.join(post)}</p></td></tr></table>"
+        for post in ([*HEADER, *POST, *SIGN_OFF], REPLY)
+    )
+    html = (
+        "<html><head><meta charset='utf-8'><title>实验室换了新的离心机，说说使用体会-科学-水木社区</title></head><body>"
+        "<div id='nav'><a href='/'>首页</a> <a href='/board'>科学</a></div>"
+        "<div class='b-head'>文章主题: 实验室换了新的离心机，说说使用体会</div>"
+        f"{cells}<div id='footer'>关于我们 | 京ICP备10035406号-1</div></body></html>"
+    )
+    document = extract_html(html.encode(), "http://www.newsmth.net/nForum/article/Science/123", {})
+    assert document.title == "实验室换了新的离心机，说说使用体会"
+    assert document.published == "2015-04-07T21:05:44+08:00"
+    assert document.source == "水木社区"
+    assert document.text == "\n".join(POST)
