@@ -110,6 +110,18 @@ def test_a_table_with_a_panel_of_lines_in_a_cell_is_layout() -> None:
     assert not any(block.flags & DATA_ROW for block in segment(tree))
 
 
+def test_a_table_with_a_definition_list_in_a_cell_is_layout() -> None:
+    # Discuz! 7: the member's panel is a <dl> of fields (UID, 帖子, 积分) beside the post
+    panel = "<td><dl><dt>UID</dt><dd>1152086</dd><dt>帖子</dt><dd>12085</dd><dt>注册时间</dt><dd>2004-3-2</dd></dl></td>"
+    rows = f"<tr>{panel}<td>提问之前请先看置顶帖，描述清楚你的环境和需求。</td></tr><tr><td></td><td>引用 报告 TOP</td></tr>"
+    tree = parse_html(f"<html><body><table>{rows}</table></body></html>")
+    assert tree is not None
+    assert not is_data_table(tree.find(".//table"))
+    data = "<table><tr><th>券种</th><th>额度上限</th></tr><tr><td>研发服务券</td><td><ul><li>20万元</li></ul></td></tr></table>"
+    data_tree = parse_html(f"<html><body>{data}</body></html>")
+    assert data_tree is not None and is_data_table(data_tree.find(".//table"))  # a list in a cell is still data
+
+
 def test_a_code_blocks_copy_button_is_not_code() -> None:
     code = "const a = 1;\n  return a;"
     blocks = _blocks(f"<html><body><p>{PROSE}</p><pre><code>{code}\n<span class='copy-code-btn'>复制代码</span></code></pre></body></html>")

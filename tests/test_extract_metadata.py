@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from crawler.extract import extract_html
-from crawler.extract.titles import headline_prefix, is_spam, longest_segment_shown, strip_suffixes, tidy, unlabelled_heading
+from crawler.extract.titles import headline_prefix, headline_suffix, is_spam, longest_segment_shown, strip_suffixes, tidy, unlabelled_heading
 
 BODY = "".join(f"<p>第{i}段：各地区各部门要坚持稳中求进工作总基调，推动经济实现质的有效提升和量的合理增长。</p>" for i in range(4))
 
@@ -187,3 +187,22 @@ def test_a_chuchu_label_names_the_source() -> None:
     top = "<h1>示例标题</h1><div class='info'>2015-08-12 10:32:18 出处：<a href='/'>驱动之家</a> 作者：宋江涛</div>"
     document = extract_html(_page("<title>示例标题</title>", top), "https://www.example.com/a.html", {})
     assert (document.source, document.extra.get("author")) == ("驱动之家", "宋江涛")
+
+
+def test_a_site_name_in_front_of_the_headline_is_cut_when_the_page_shows_the_rest() -> None:
+    assert headline_suffix("光明日报：一把剪刀剪出的传承路", ["一把剪刀剪出的传承路"]) == "一把剪刀剪出的传承路"
+    assert headline_suffix("商务部：中方已做好充分准备", ["中方已做好充分准备"]) == "中方已做好充分准备"
+    assert headline_suffix("我国首个深远海漂浮式风电项目全容量并网", ["全容量并网"]) is None  # no separator
+    html = _page("<title>光明日报：一把剪刀剪出的传承路</title>", "<table><tr><td class='font_title'>一把剪刀剪出的传承路</td></tr></table>")
+    assert extract_html(html, "https://www.example.com.cn/a.html", {}).title == "一把剪刀剪出的传承路"
+
+
+def test_a_time_after_a_bar_and_a_byline_under_a_breadcrumb_that_ends_with_the_headline() -> None:
+    top = "<h2>老菜市场里的慢时光</h2><div class='item-info'>分类：旅行笔记　2008-05-12 | 21:34</div>"
+    html = _page("<title>老菜市场里的慢时光</title>", top)
+    assert extract_html(html, "https://www.example.com.cn/a.html", {}).published == "2008-05-12T21:34:00+08:00"
+    title = "结果怎么按次数排序？"
+    crumb = f"<div class='nav'>论坛首页 » Shell编程 » 用awk统计日志中每个IP的访问次数，{title}</div>"
+    top = f"{crumb}<h1>用awk统计日志中每个IP的访问次数，{title}</h1><em>楼主 发表于 2009-3-16 10:23</em>"
+    html = _page(f"<title>用awk统计日志中每个IP的访问次数，{title}</title>", top)
+    assert extract_html(html, "https://www.example.com.cn/a.html", {}).published == "2009-03-16T10:23:00+08:00"

@@ -67,3 +67,12 @@ def test_a_notice_page_keeps_nothing_and_says_why(fixtures_path: Path) -> None:
     trail = extract_trail(page.body, page.url)
     assert trail.page_type == "deleted" and trail.text is None
     assert {f.reason for f in trail.blocks} == {"not_article"}
+
+
+def test_replies_kept_only_barely_under_comment_markup_are_named_in_the_trail() -> None:
+    unseen = Path(__file__).resolve().parent / "fixtures" / "unseen"
+    entry = next(e for e in json.loads((unseen / "MANIFEST.json").read_text(encoding="utf-8")) if e["file"] == "hupu2016-bbs-thread.html")
+    trail = extract_trail((unseen / entry["file"]).read_bytes(), entry["url"], {"Content-Type": entry["content_type"]})
+    replies = [fate for fate in trail.blocks if fate.reason == "comment_section"]
+    assert replies and all(fate.kind == "comments" and (fate.score or 0) >= trail.threshold for fate in replies)
+    assert any("靠墙静蹲" in fate.text for fate in replies)

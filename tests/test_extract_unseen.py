@@ -15,8 +15,11 @@ attachments), 基金委, 中国科学院 and 科技日报; more finance news (21
 site; finance (财新, 中国基金报, 金融时报, 中国经营报, 经济参考报, 中新经纬, 凤凰网财经, 腾讯财经 2016,
 格隆汇, 新华财经, 上交所, 人民银行) and S&T policy sites (发改委, 工信部, 教育部, a 科技厅 and a 科技局,
 a university, a CAS institute, 人民日报 数字报, 中国政府网 图解, a county on 开普云); and 2010–2015
-pages of 猫扑, 强国论坛, 铁血, cnBeta, 驱动之家, 中关村在线, 果壳 and 南方周末. The manifest says why
-each exists. The rules that
+pages of 猫扑, 强国论坛, 铁血, cnBeta, 驱动之家, 中关村在线, 果壳 and 南方周末, and 水木社区 and 虎扑 threads; and a
+fourth batch: 2006–2012 pages of 科学网, 天极网, 太平洋电脑网, 博客中国, 搜狐博客, 千龙网, 东方网, ChinaUnix
+and 光明网, 2024 pages of 钛媒体, 机器之心, 红星新闻, 南方都市报, 封面新闻, 开源中国, InfoQ, 汽车之家, 丁香园
+and 科学网, and finance pages of 华尔街见闻, 新浪财经, 和讯, 证券之星, 全景网, 时代财经, 北京商报, 华夏时报,
+上海证券报 and 亿欧. The manifest says why each exists. The rules that
 pass them must be general: nothing in crawler/ may name these pages.
 """
 

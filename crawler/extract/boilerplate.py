@@ -71,12 +71,14 @@ _STRICT_NAMES = (
 #: caption's, and captions are text.
 _CREDIT_VALUE = r"[^。！？!?，,；;：:｜|/（）()【】\[\]]{0,24}([（(][^（）()]{1,30}[）)])?"
 _WRITER_ROLE = (
-    r"(文\s*[｜|/]|(撰文|文字|作者|记者|编辑|责编|责任编辑|采写|统筹|校对|审核|出品|策划|排版|美编|设计|整理|翻译|编译|实习生|通讯员|主编"
+    r"(文\s*[｜|/]|(撰文|文字|作者|记者|编辑|责编|责任编辑|采写|统筹|校对|审核|审校|出品|策划|排版|美编|设计|整理|翻译|编译|实习生|通讯员|主编"
     r"|监制|制作)\s*[:：｜|/])"
 )
 _PHOTO_ROLE = r"(图\s*[｜|/]|(图片|摄影)\s*[:：｜|/])"
-_WRITER = rf"{_WRITER_ROLE}\s*{_CREDIT_VALUE}\s*"
-_ANY_CREDIT = rf"({_WRITER_ROLE}|{_PHOTO_ROLE})\s*{_CREDIT_VALUE}\s*"
+#: Credits on one line are set apart by a space, a comma or a bar (``文 | X，作者 | Y``, ``审校：X ｜ 编辑：Y``).
+_CREDIT_GAP = r"([，,；;｜|]\s*)?"
+_WRITER = rf"{_WRITER_ROLE}\s*{_CREDIT_VALUE}\s*{_CREDIT_GAP}"
+_ANY_CREDIT = rf"({_WRITER_ROLE}|{_PHOTO_ROLE})\s*{_CREDIT_VALUE}\s*{_CREDIT_GAP}"
 #: Boilerplate that is also the shape of real text in some articles (a notice names its
 #: 主办单位, a reprint states its terms): dropped only around the text, before its first
 #: sentence or after its last, never between paragraphs.
@@ -118,6 +120,28 @@ _EDGE_PATTERNS = [
     # an author card's bio under the text (``经济观察报记者，关注债券市场、地方财政。联系邮箱：…``)
     r"[^。！？，,\s]{0,16}(记者|编辑|作者|主笔|撰稿人|研究员|分析师)[，,]\s*(长期|主要|专注|重点)?(关注|专注于?|负责|跟踪|报道)"
     r"[^。！？]{2,60}[。.]?(\s*(联系邮箱|邮箱|E-?mail|电子邮箱|投稿邮箱|联系方式)\s*[:：]\s*\S{3,60})?",
+    # a finance site's risk warning (``市场有风险，投资需谨慎。本文不构成个人投资建议…``, ``以上内容与X立场无关…``)
+    r"[【\[]?\s*(风险提示|投资提示|风险揭示|风险警示)\s*([】\]]\s*[:：]?|[:：])[^\n]{0,240}"
+    r"|[【\[（(]?\s*((提示|注)\s*[:：])?\s*"
+    r"((?=[^\n]{0,120}(投资建议|投资依据|投资参考|风险自担|风险自负|责任自负|投资需谨慎|入市需谨慎|投资须谨慎|入市须谨慎))"
+    r"(市场有风险|股市有风险|投资有风险|(本文|文章|此文|以上内容|上述内容|相关内容|本内容|本页内容|本报告)[^。！？]{0,40}"
+    r"(不构成|不作为|并不构成|仅供参考|不对))"
+    r"|(以上|上述|本文|文章)?内容与[^。！？，,]{1,16}(立场|观点)无关)[^\n]{0,240}",
+    # the editors' byline without a colon (``编辑 郭宇 责编 邓阳``)
+    r"((责任编辑|责编|编辑|校对|审核|审校|主编|监制)\s+[^\s。！？，,：:]{2,5}\s*){1,4}",
+    # a follow/download prompt for more (``更多精彩内容，关注钛媒体微信号（ID：taimeiti），或者下载钛媒体App``)
+    r"[（(【\[]?\s*(更多精彩(内容|资讯|报道|文章)?|了解更多(资讯|内容|信息)?|想了解更多[^。！？，,]{0,8})[，,\s]*(请|欢迎|敬请)?"
+    r"(关注|下载|订阅|搜索)[^。！？]{1,60}[。！!]?\s*[）)】\]]?",
+    # a call for news tips (``（下载红星新闻，报料有奖！）``, ``【如果您有新闻线索，欢迎向我们报料…】``)
+    r"[（(【\[]?[^。！？]{0,20}报料有奖[^。！？]{0,20}[。！!]?\s*[）)】\]]?"
+    r"|[（(【\[]?\s*(如果您|如您|若您|您如)?有新闻线索[^\n]{0,150}",
+    # a reprint request and a contribution address (``转载请联系本公众号获得授权``, ``投稿或寻求报道：x@y.com``)
+    r"[（(【\[]?\s*(如需转载|转载请|转载需|欢迎转载)[^。！？]{0,30}(授权|联系|注明|后台|留言)[^。！？]{0,30}[。！!]?\s*[）)】\]]?",
+    r"[（(【\[]?\s*(投稿|合作|商务合作|寻求报道|内容合作|广告合作|转载|联系)([及和或与、/]\s*(投稿|合作|寻求报道|商务合作|转载|爆料))*"
+    r"\s*(请)?(联系|发送至|发至|邮箱)?\s*[:：]?\s*[\w.+-]+@[\w.-]+\s*[）)】\]]?",
+    # the print edition a text ran in (``《中国科学报》 (2024-05-23 第3版 综合)``, ``《人民日报》（2018年06月11日 10 版）``)
+    r"[（(]?\s*((来源|原载|刊于|摘自|载)\s*[:：]?)?\s*《[^》]{2,20}》\s*[（(]?\s*(19|20)\d{2}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}\s*日?"
+    r"\s*(第\s*[\d一二三四五六七八九十]{1,3}\s*版|\d{1,2}\s*版)[^）)]{0,20}[）)]?\s*[）)]?",
     r"(个性)?签名\s*[:：][^\n]{1,80}",                                # a forum member's labelled signature
     r"返回\S{1,10}?(首页)?[，,\s]*(查看|阅读|浏览)更多\S{0,6}",      # 返回搜狐，查看更多
     r"All [Rr]ights [Rr]eserved.{0,200}",
@@ -128,7 +152,9 @@ _EDGE_PATTERNS = [
 _EDGE_NAMES = (
     "byline", "statement", "tip_off", "reprint_credit", "reprint_terms", "organiser", "click_through", "follow_prompt",
     "follow_prompt",
-    "follow_prompt", "paywall_promo", "rights_notice", "opinion_disclaimer", "author_bio", "member_signature",
+    "follow_prompt", "paywall_promo", "rights_notice", "opinion_disclaimer", "author_bio", "risk_warning",
+    "byline", "follow_prompt", "tip_off", "reprint_terms", "contribution_address", "edition_credit",
+    "member_signature",
     "back_link", "all_rights_reserved", "bare_counter", "gallery_label",
 )
 _STRICT_RE = re.compile("|".join(f"(?:{p})" for p in _STRICT_PATTERNS))
@@ -148,6 +174,7 @@ _TRIGGER_WORDS = (
     "自动播放", "全屏", "返回列表", "页", "声明", "报料", "未经", "主办", "承办", "技术支持", "联系", "Rights", "rights",
     "[｜|]", "作者", "记者", "撰文", "文字", "采写", "统筹", "出品", "策划", "排版", "设计", "整理", "翻译", "实习生", "通讯员",
     "监制", "制作", "文章", "此文", "关注", "订阅", "开通", "会员", "VIP", "vip", "侵权", "著作权", "稿酬", "稿费", "代表", "原创", "签名",
+    "风险", "投资", "立场", "审校", "更多", "了解", "线索", "转载", "投稿", "合作", "@", "《",
 )
 
 

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 BEIJING = timezone(timedelta(hours=8))
 _DATE = re.compile(
     r"(?<!\d)((?:19|20)\d{2})\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})(?!\d)\s*日?"
-    r"(?:\s*[T-]?\s*(\d{1,2})\s*[:：时]\s*(\d{2})(?:\s*[:：分]\s*(\d{2}))?(?:\.\d+)?)?"
+    r"(?:\s*[T|｜-]?\s*(\d{1,2})\s*[:：时]\s*(\d{2})(?:\s*[:：分]\s*(\d{2}))?(?:\.\d+)?)?"
     r"\s*(Z|[+-]\d{2}:?\d{2})?"
 )
 #: Meta names/properties that carry the publication time, most specific first.
@@ -160,11 +160,12 @@ def xpath_dates(tree: HtmlElement, xpaths: tuple[str, ...], head: str) -> tuple[
 def head_lines(lines: list[str], title: str | None = None) -> list[str]:
     """The page's lines above its first sentence of prose (headline, byline, tools).
 
-    The headline is no sentence, even when it asks (``人才从哪里来？高校开设交叉课程``).
+    The headline is no sentence, even when it asks (``人才从哪里来？高校开设交叉课程``), nor is a
+    breadcrumb that ends with it (``首页 » Shell » 结果怎么按次数排序？``).
     """
     head = []
     for line in lines:
-        if len(line) >= PROSE_CHARS and CJK_SENTENCE_END.search(line) and line != title:
+        if len(line) >= PROSE_CHARS and CJK_SENTENCE_END.search(line) and not (title and line.endswith(title)):
             break
         head.append(line)
     return head

@@ -6,7 +6,7 @@ import re
 
 from crawler.extract.bbsposts import first_post, post_verdicts
 from crawler.extract.boilerplate import is_boilerplate, is_edge_boilerplate
-from crawler.extract.residue import ListShapes, is_heading, is_labelled_lead, is_stamped, repeated_lead_flags
+from crawler.extract.residue import ListShapes, is_heading, is_labelled_lead, is_lead_label, is_stamped, repeated_lead_flags
 from crawler.extract.shapes import is_cross_reference, is_prose
 
 #: Inline navigation links appended to the last body paragraph (``返回腾讯网首页>>``), and a
@@ -88,6 +88,11 @@ def _headed_tables(lines: list[str]) -> list[bool]:
                     break
                 flags[j] = True
     return flags
+
+
+def _under_lead_label(kept: list[tuple[int, str, bool]], i: int) -> bool:
+    """True when the kept line before ``kept[i]`` is a lead box's label alone (``摘要：`` above the summary)."""
+    return i > 0 and is_lead_label(kept[i - 1][1])
 
 
 def is_meta_line(line: str) -> bool:
@@ -177,9 +182,9 @@ def postclean_verdicts(
         for i, (_, line, in_list) in enumerate(kept)
         if is_prose(line) and not in_list and not is_edge_boilerplate(line) and not is_meta_line(line)
     ]
-    # a labelled lead box (摘要：…, 编者按：…) stands above the text: the text opens after it, so a
-    # reprint credit between the two is still above the text
-    while len(prose) > 1 and is_labelled_lead(kept[prose[0]][1]):
+    # a labelled lead box (摘要：…, 编者按：…, or its label on a line of its own) stands above the
+    # text: the text opens after it, so a reprint credit between the two is still above the text
+    while len(prose) > 1 and (is_labelled_lead(kept[prose[0]][1]) or _under_lead_label(kept, prose[0])):
         prose.pop(0)
     signature = _signature_start([line for _, line, _ in kept])
     for position, line, _ in kept[signature:]:

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 _HEADING = re.compile(
     r"[【\[]?\s*(?:往期(?:推荐|回顾|精选|精彩|热文)|推荐阅读|相关(?:阅读|推荐|文章|新闻|稿件|报道|专题|股票|个股|基金|概念股?)|延伸阅读|"
     r"热点(?:推荐|新闻|文章)|热门(?:推荐|文章|新闻|阅读)|精彩(?:推荐|阅读|图集)|猜你喜欢|大家都在看|为您推荐|"
-    r"今日推荐|编辑推荐|更多(?:精彩|阅读|图集|新闻|推荐)|阅读排行|点击排行|排行榜|你可能(?:还)?(?:喜欢|感兴趣))"
+    r"今日推荐|编辑推荐|(?:今日)?好文推荐|更多(?:精彩|阅读|图集|新闻|推荐)|阅读排行|点击排行|排行榜|你可能(?:还)?(?:喜欢|感兴趣))"
     r"\s*[】\]]?\s*[:：>›»]*"
 )
 #: The same in the larger European languages, as a whole lower-cased line: these, and a
@@ -174,6 +174,15 @@ _SUMMARY_LABEL = re.compile(
 def is_labelled_lead(line: str) -> bool:
     """A line opening with a lead box's label (``摘要：``, ``【导读】``, ``编者按：``)."""
     return _SUMMARY_LABEL.match(line) is not None
+
+
+#: A lead box's label alone on its line (``摘要：``) is at most this long.
+_MAX_LEAD_LABEL = 8
+
+
+def is_lead_label(line: str) -> bool:
+    """A lead box's label alone on its line (``摘要：``, above the summary's own line)."""
+    return len(line) <= _MAX_LEAD_LABEL and is_labelled_lead(line)
 
 
 def _grams(text: str) -> set[str]:

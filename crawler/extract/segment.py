@@ -142,6 +142,8 @@ def is_data_table(table: HtmlElement) -> bool:
     cells = list(table.iter("td", "th"))
     if any(sum(1 for _ in cell.iter("br")) >= MAX_CELL_BREAKS for cell in cells):
         return False  # a cell of several lines: a forum's user panel, a column of links
+    if any(True for cell in cells for _ in cell.iter("dl")):
+        return False  # a cell holding a definition list: a forum user panel's fields (UID, 帖子, 积分 …)
     return all(len(_cell_text(cell)) <= MAX_DATA_CELL for cell in cells)
 
 

@@ -111,6 +111,21 @@ def _column_tail(tail: str) -> bool:
     return tail[0] in _SEPARATORS and width <= _MAX_TAIL
 
 
+#: A site name in front of the headline in a <title> (``光明日报：一把剪刀剪出的传承路``): short, then a separator.
+_SITE_HEAD = re.compile(r"[^，、？！。；,?!\s]{2,10}\s*[:：|｜_–—-]\s*")
+
+
+def headline_suffix(raw: str, lines: list[str]) -> str | None:
+    """The longest visible line that is the <title> after a short site name and a separator."""
+    best = None
+    for line in lines:
+        size = len(line)
+        if _MIN_HEADLINE <= size < len(raw) and raw.endswith(line) and _SITE_HEAD.fullmatch(raw[:-size]):
+            if best is None or size > len(best):
+                best = line
+    return best
+
+
 def headline_prefix(raw: str, lines: list[str]) -> str | None:
     """The longest visible line that is the <title> up to a separator and a short tail.
 
@@ -225,7 +240,7 @@ def find_title(
     # (or a subject line's value up to such a tail: a BBS shows its headline only so)
     shown = (
         raw if raw in lines else headline_prefix(raw, lines) or longest_segment_shown(raw, lines)
-        or headline_prefix(raw, labelled_subjects(lines))
+        or headline_prefix(raw, labelled_subjects(lines)) or headline_suffix(raw, lines)
     )
     if is_spam(stripped, headline, shown=shown is not None):
         extra["title_raw"] = raw

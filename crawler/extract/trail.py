@@ -20,7 +20,7 @@ from crawler.extract import pagetype, sniff
 from crawler.extract.analysis import analyse
 from crawler.extract.boilerplate import rule_name
 from crawler.extract.core import HeaderMap
-from crawler.extract.decision import decide
+from crawler.extract.decision import Decision, decide
 from crawler.extract.decode import decode_body
 from crawler.extract.hints import merged_hints
 from crawler.extract.maintext import finish_verdicts
@@ -187,20 +187,24 @@ def _decided_fates(
             kind = rule_kind(reason, rule, block, listed) if reason else None
             fates.append(_fate(index, block, paths, reason, rule=rule, score=score, kind=kind, text=line))
         else:
-            reason = _unkept_reason(analysis, decision.scope, i, scored)
-            kind = "headline" if reason == "headline" else block_kind(block, listed)
+            reason = _unkept_reason(analysis, decision, model.threshold, i, scored)
+            kind = {"headline": "headline", "comment_section": "comments"}.get(reason) or block_kind(block, listed)
             fates.append(_fate(index, block, paths, reason, score=score, kind=kind))
     return (pagetype.LIST if is_list else pagetype.ARTICLE), fates
 
 
-def _unkept_reason(analysis: PageAnalysis, scope: list[bool], i: int, scored: set[int]) -> str:
+def _unkept_reason(analysis: PageAnalysis, decision: Decision, threshold: float, i: int, scored: set[int]) -> str:
+    scope = decision.scope
     if i == analysis.headline:
         return "headline"
     if i not in scored:
         return "link_region"
     if analysis.has_container and not analysis.blocks[i].flags & CONTAINER:
         return "outside_container"
-    return "model" if scope[i] else "link_region"
+    if not scope[i]:
+        return "link_region"
+    # over the threshold and still left out: a reply in a comment section (maintext.without_marginal_comments)
+    return "comment_section" if decision.probabilities[i] >= threshold else "model"
 
 
 def _prune_rule(block: Block, pruned_by: dict[HtmlElement, str]) -> str | None:

@@ -24,6 +24,7 @@ REASONS = {
     "outside_container": "outside the site profile's article container",
     "headline": "the headline (it is the title field, not text)",
     "model": "the block model's probability is below its threshold",
+    "comment_section": "in a comment section below the article (markup classed as comments, or below a comment heading), kept by the model only barely",
     "deck": "a kicker or subtitle beside the headline",
     "empty": "nothing left after trailing navigation was cut",
     "boilerplate": "a page-tool or editor boilerplate line (dropped anywhere)",

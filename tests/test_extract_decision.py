@@ -1,0 +1,64 @@
+"""The keep rules on top of the block model: comments kept only barely, a labelled lead, subheadings inside the text."""
+
+from __future__ import annotations
+
+from lxml import html
+
+from crawler.extract.maintext import COMMENT_MARGIN, with_inner_headings, with_labelled_lead, without_marginal_comments
+from crawler.extract.segment import HEADING, Block
+from crawler.extract.tokens import COMMENT
+
+PROSE = "研究团队在多个开源模型上验证了这一方法，显存占用下降四成，生成质量基本不变。"
+
+
+def _blocks(*specs: tuple[str, str, int, int]) -> list[Block]:
+    """Blocks from (text, parent id, category bits, flags); blocks with the same parent id share a parent element."""
+    root = html.fromstring("<div></div>")
+    parents: dict[str, html.HtmlElement] = {}
+    blocks = []
+    for index, (text, parent, bits, flags) in enumerate(specs):
+        holder = parents.setdefault(parent, html.Element("div"))
+        if holder.getparent() is None:
+            root.append(holder)
+        element = html.Element("h3" if flags & HEADING else "p")
+        holder.append(element)
+        block = Block(text, 0.0, element, element.tag, 2, bits, bits, flags)
+        block.index = index
+        blocks.append(block)
+    return blocks
+
+
+def test_a_reply_kept_only_barely_under_comment_markup_goes() -> None:
+    blocks = _blocks((PROSE, "a", 0, 0), (PROSE, "a", 0, 0), ("写得真好，学习了。", "c", COMMENT, 0), ("顶一个。", "c", COMMENT, 0))
+    keep = [True, True, True, True]
+    assert without_marginal_comments(blocks, keep, [0.95, 0.9, 0.55, COMMENT_MARGIN + 0.2]) == [True, True, False, True]
+
+
+def test_a_reply_below_a_comment_heading_goes_and_an_article_in_a_commentary_box_stays() -> None:
+    blocks = _blocks((PROSE, "a", 0, 0), ("网友评论（共12条，显示最新3条）", "c", 0, 0), ("写得真好。", "c", 0, 0))
+    assert without_marginal_comments(blocks, [True, False, True], [0.95, 0.1, 0.56]) == [True, False, False]
+    # no heading and no comment markup: a paragraph kept barely stays
+    assert without_marginal_comments(blocks[:1] + blocks[2:], [True, True], [0.95, 0.56]) == [True, True]
+    # the article itself sits in a box classed 评论 (pinglun): nothing outside it, nothing goes
+    pinglun = _blocks((PROSE, "a", COMMENT, 0), (PROSE, "a", COMMENT, 0))
+    assert without_marginal_comments(pinglun, [True, True], [0.9, 0.55]) == [True, True]
+
+
+def test_a_labelled_lead_above_the_text_is_kept() -> None:
+    blocks = _blocks(("摘要：六大行上半年合计日赚超37亿元。", "a", 0, 0), ("图片来源：图虫创意", "a", 0, 0), (PROSE, "a", 0, 0))
+    assert with_labelled_lead(blocks, [False, False, True], [True] * 3) == [True, False, True]
+    split = _blocks(("摘要：", "a", 0, 0), ("六大行上半年合计日赚超37亿元。", "a", 0, 0), (PROSE, "a", 0, 0))
+    assert with_labelled_lead(split, [False, False, True], [True] * 3) == [True, True, True]
+    unlabelled = _blocks(("六大行上半年合计日赚超37亿元。", "a", 0, 0), (PROSE, "a", 0, 0))
+    assert with_labelled_lead(unlabelled, [False, True], [True] * 2) == [False, True]
+
+
+def test_a_subheading_between_kept_blocks_heading_the_next_paragraph_is_kept() -> None:
+    blocks = _blocks(("重量\t约2.2kg", "t", 0, 0), ("外观设计：简洁耐看", "a", 0, HEADING), (PROSE, "a", 0, 0))
+    assert with_inner_headings(blocks, [True, False, True], [True] * 3) == [True, True, True]
+    # a heading over another element's text (a box after the article) stays out
+    box = _blocks((PROSE, "a", 0, 0), ("相关阅读", "b", 0, HEADING), (PROSE, "c", 0, 0))
+    assert with_inner_headings(box, [True, False, True], [True] * 3) == [True, False, True]
+    # a line that is no heading stays out
+    plain = _blocks((PROSE, "a", 0, 0), ("另外还有两个问题：", "a", 0, 0), (PROSE, "a", 0, 0))
+    assert with_inner_headings(plain, [True, False, True], [True] * 3) == [True, False, True]
