@@ -1,10 +1,11 @@
-"""The keep rules on top of the block model: comments kept only barely, a labelled lead, subheadings inside the text."""
+"""The keep rules on top of the block model: comments kept only barely, forum replies, a labelled lead, subheadings."""
 
 from __future__ import annotations
 
 from lxml import html
 
-from crawler.extract.maintext import COMMENT_MARGIN, with_inner_headings, with_labelled_lead, without_marginal_comments
+from crawler.extract.maintext import with_inner_headings, with_labelled_lead
+from crawler.extract.replies import COMMENT_MARGIN, without_marginal_comments, without_replies
 from crawler.extract.segment import HEADING, Block
 from crawler.extract.tokens import COMMENT
 
@@ -62,3 +63,19 @@ def test_a_subheading_between_kept_blocks_heading_the_next_paragraph_is_kept() -
     # a line that is no heading stays out
     plain = _blocks((PROSE, "a", 0, 0), ("另外还有两个问题：", "a", 0, 0), (PROSE, "a", 0, 0))
     assert with_inner_headings(plain, [True, False, True], [True] * 3) == [True, False, True]
+
+
+def test_a_threads_replies_go_and_the_starters_later_posts_stay() -> None:
+    blocks = _blocks(
+        ("楼主 发表于：2008-01-28 20:14:36 只看该作者", "h", 0, 0), (PROSE, "p1", 0, 0),
+        ("沙发 发表于：2008-01-28 20:31:05", "h", 0, 0), ("顶一个！我们那边也是这样。", "p2", 0, 0),
+        ("楼主 发表于：2008-01-29 09:02:11", "h", 0, 0), (PROSE, "p3", 0, 0),
+        ("江南小雨 2008-01-29 10:47 5楼", "h", 0, 0), ("看了楼主的帖子想起我外婆，她也这样蒸馍。", "p4", 0, 0),
+    )
+    keep = [False, True, False, True, False, True, False, True]
+    assert without_replies(blocks, keep) == [False, True, False, False, False, True, False, False]
+    # one reply header is no thread; a floor inside a sentence is no header
+    assert without_replies(blocks[:4], keep[:4]) == keep[:4]
+    notice = _blocks((PROSE, "a", 0, 0), ("地点：3楼 时间：2024-05-20 14:30", "a", 0, 0), (PROSE, "a", 0, 0),
+                     ("地点：5楼 时间：2024-05-21 14:30", "a", 0, 0), (PROSE, "a", 0, 0))
+    assert without_replies(notice, [True] * 5) == [True] * 5

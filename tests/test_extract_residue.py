@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from crawler.extract.feeds import is_clock, is_more_heading
 from crawler.extract.postclean import is_meta_line, postclean
-from crawler.extract.residue import drop_list_residue, is_heading, is_stamped, repeated_lead_flags
+from crawler.extract.residue import drop_list_residue, is_heading, is_labelled_lead, is_stamped, repeated_lead_flags
 
 BODY = [
     "5月27日，我国首个深远海漂浮式风电项目在海南万宁海域实现全容量并网发电。",
@@ -301,7 +301,11 @@ def test_site_notices_and_prompts_go_around_the_text_and_stay_inside_it() -> Non
                    "更多精彩内容，关注示例媒体微信号（ID：shili），或者下载示例媒体App", "（下载示例新闻，报料有奖！）",
                    "【如果您有新闻线索，欢迎向我们报料，一经采纳有费用酬谢。报料微信关注：shili】", "转载请联系本公众号获得授权",
                    "投稿或寻求报道：content@example.com", "《中国科学报》 (2024-05-23 第3版 综合)", "《人民日报》（2018年06月11日 10 版）",
-                   "编辑 郭宇 责编 邓阳", "文 | 示例媒体APP，作者 | 周舟，编辑 | 林夕", "审校：孙医生 ｜ 编辑：王蕊"):
+                   "编辑 郭宇 责编 邓阳", "文 | 示例媒体APP，作者 | 周舟，编辑 | 林夕", "审校：孙医生 ｜ 编辑：王蕊",
+                   "示例新闻编辑 | 许明哲", "关注示例经济网微信公众号（shili21），每天为您推送最有价值的财经报道。",
+                   "本文仅代表作者个人观点，与示例网无关。其原创性以及文中陈述文字和内容未经本站证实，对本文以及其中全部或者部分内容、"
+                   "文字的真实性、完整性、及时性本站不作任何保证或承诺，请读者仅作参考，并请自行核实相关内容。",
+                   "楼主 发表于：2008-01-28 20:14:36 只看该作者"):
         assert postclean([*BODY, notice]) == BODY
         assert postclean([notice, *BODY]) == BODY
         assert postclean([BODY[0], notice, BODY[1]]) == [BODY[0], notice, BODY[1]]
@@ -309,7 +313,8 @@ def test_site_notices_and_prompts_go_around_the_text_and_stay_inside_it() -> Non
                  "原创内容是平台的核心竞争力。", "他代表作者协会发言。",
                  "分析人士认为，市场有风险，投资需谨慎，投资者应理性看待短期波动。",
                  "据《人民日报》报道，2018年06月11日第10版刊发了这篇评论。", "更多精彩内容将在下周的发布会上公布。",
-                 "警方表示，如有线索请拨打110。", "转载率是衡量文章影响力的指标之一。"):
+                 "警方表示，如有线索请拨打110。", "转载率是衡量文章影响力的指标之一。",
+                 "截止时间：2024年6月30日17:00"):
         assert postclean([*BODY, kept]) == [*BODY, kept]
 
 
@@ -327,3 +332,18 @@ def test_a_table_headed_as_a_related_list_goes_wherever_it_stands() -> None:
     assert postclean([BODY[0], *quotes, BODY[1]]) == BODY
     data = ["券种\t额度上限", "研发服务券\t20万元"]
     assert postclean([BODY[0], *data, BODY[1]]) == [BODY[0], *data, BODY[1]]
+
+
+def test_a_name_glued_to_a_dateline_above_the_text_goes() -> None:
+    assert postclean(["示例经济新闻2018-03-20 22:51:07", *BODY]) == BODY
+
+
+def test_app_and_editor_credits_go_anywhere() -> None:
+    for line in ("海量资讯、精准解读，尽在示例财经APP", "（编辑 王瑞）"):
+        assert postclean([BODY[0], line, BODY[1]]) == BODY
+    assert postclean([BODY[0], "（编辑部）", BODY[1]]) == [BODY[0], "（编辑部）", BODY[1]]
+
+
+def test_a_summary_label_before_a_bracketed_title_is_a_lead() -> None:
+    assert is_labelled_lead("摘要【半年报披露进入高峰期】截至8月21日，共有1562家公司披露半年报。")
+    assert not is_labelled_lead("摘要显示，共有1562家公司披露半年报。")

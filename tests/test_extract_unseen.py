@@ -19,7 +19,10 @@ pages of 猫扑, 强国论坛, 铁血, cnBeta, 驱动之家, 中关村在线, �
 fourth batch: 2006–2012 pages of 科学网, 天极网, 太平洋电脑网, 博客中国, 搜狐博客, 千龙网, 东方网, ChinaUnix
 and 光明网, 2024 pages of 钛媒体, 机器之心, 红星新闻, 南方都市报, 封面新闻, 开源中国, InfoQ, 汽车之家, 丁香园
 and 科学网, and finance pages of 华尔街见闻, 新浪财经, 和讯, 证券之星, 全景网, 时代财经, 北京商报, 华夏时报,
-上海证券报 and 亿欧. The manifest says why each exists. The rules that
+上海证券报 and 亿欧; and a fifth: 2017–2018 finance pages (东方财富, 凤凰网财经, 中国经济网, 证券时报网, 金融界,
+中金在线, 新华网财经, 人民网财经, 中国网财经, 国际金融报, 第一财经, 21经济网, 每日经济新闻, 界面, 华尔街见闻, 证券日报,
+上海证券报, 央视网财经, 中国证券报, 新浪财经) and 2003–2010 pages (网易新闻, 腾讯新闻, 新浪新闻, 人民网, 中国新闻网,
+中青在线, 大河网, 网易论坛, 新浪论坛, 豆瓣日记). The manifest says why each exists. The rules that
 pass them must be general: nothing in crawler/ may name these pages.
 """
 

@@ -16,7 +16,7 @@ _STAMP_TIME = r"(19|20)\d{2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}\s+\d{1,2}:\d{2}
 _STRICT_PATTERNS = [
     # 责任编辑：X / (责编：X) / 【编辑：X】 / [責任編輯:X] / 本文来源：X 责任编辑：Y
     rf"[（(【\[]?\s*(本文来源[:：]{_NAME}\s*)?(责任编辑|责编|編輯|编辑|責任編輯|责任校对|审核|校对)\s*[:：]\s*{_NAME}[）)】\]]?",
-    rf"[（(【\[]\s*((编辑|作者|记者|通讯员|供稿|摄影|审核|校对|责编)\s*[:：]\s*{_NAME}\s*)+[）)】\]]",
+    rf"[（(【\[]\s*((编辑|作者|记者|通讯员|供稿|摄影|审核|校对|责编)(\s*[:：]|\s)\s*{_NAME}\s*)+[）)】\]]",
     # share / print / window tools: a share bar names platforms, nothing else
     r"[【\[]?\s*(分享到|分享至|分享)\s*[】\]]?\s*[:：]?\s*((微信|朋友圈|微博|新浪微博|腾讯微博|QQ空间|QQ好友|QQ|人人网|豆瓣|易信|钉钉|好友|"
     r"复制链接|更多|手机|[\s|｜/、,，·])*)",
@@ -40,6 +40,7 @@ _STRICT_PATTERNS = [
     r".{0,20}下载.{0,10}(客户端|APP|app|App)"
     r"(\s*[，,:：]?\s*(阅读|查看|观看|收看|收听|获取|了解|看|体验|领取|享受|随时|第一时间|更多|参与|抢|免费|[>》]).{0,20})?",
     r".{0,10}打开.{0,8}(客户端|APP|app|App|网易新闻).{0,20}",
+    r".{0,30}尽在\S{0,12}(客户端|APP|app|App)\s*[。！!]?",
     r".{0,10}打开\S{1,10}[，,\s]*(查看|阅读|观看|浏览)(更多|全文|完整|原文|高清)[^\s。！？，,]{0,12}[…\.]*",  # 打开凤凰新闻，查看更多高清图片
     r".{0,10}点击.{0,4}(蓝字|上方).{0,20}",
     r".{0,10}长按.{0,6}(识别|扫描|关注)?.{0,4}(二维码|图片).{0,20}",
@@ -62,7 +63,7 @@ _STRICT_PATTERNS = [
 _STRICT_NAMES = (
     "editor_credit", "editor_credit", "share_bar", "share_bar", "page_tools", "font_size", "vote_counter",
     "qr_promo", "qr_promo", "qr_promo", "comment_notice", "report_button", "forum_edit_stamp", "editor_credit",
-    "app_promo", "app_promo", "app_promo", "app_promo", "wechat_promo", "qr_promo", "wechat_promo", "wechat_promo",
+    "app_promo", "app_promo", "app_promo", "app_promo", "app_promo", "wechat_promo", "qr_promo", "wechat_promo", "wechat_promo",
     "end_mark", "copyright", "copyright", "icp_licence", "gallery_counter", "gallery_pager", "pager",
 )
 #: A byline: a role, a separator (``文｜X``, ``编辑：X``, ``文/X``; 文 and 图 take no colon, ``图：…``
@@ -83,7 +84,7 @@ _ANY_CREDIT = rf"({_WRITER_ROLE}|{_PHOTO_ROLE})\s*{_CREDIT_VALUE}\s*{_CREDIT_GAP
 #: 主办单位, a reprint states its terms): dropped only around the text, before its first
 #: sentence or after its last, never between paragraphs.
 _EDGE_PATTERNS = [
-    rf"[（(【\[]?\s*({_ANY_CREDIT})*{_WRITER}({_ANY_CREDIT})*[）)】\]]?",
+    rf"[（(【\[]?\s*([^\s。！？，,：:｜|/]{{2,8}}(?=记者|编辑|作者|撰文|责编))?({_ANY_CREDIT})*{_WRITER}({_ANY_CREDIT})*[）)】\]]?",
     r"[【\[]?\s*(特别声明|免责声明|版权声明|本网声明|本站声明|郑重声明|\S{0,6}声明)\s*([】\]]\s*[:：]?|[:：]).*",
     r".{0,20}报料\s*[:：].{0,60}",
     # a reprint credit: where the article first ran, with the terms that may follow it
@@ -103,7 +104,7 @@ _EDGE_PATTERNS = [
     # download the app / follow the account, for what it brings (``关注X（ID），获取更多机会``)
     r"[【\[]?\s*(欢迎|请|敬请)?(扫码|扫描二维码)?(下载|关注|订阅)[^。！？，,]{0,20}"
     r"(APP|app|App|客户端|公众号|微信号|微博|视频号|[（(][A-Za-z][\w-]{2,19}[）)])"
-    r"[^。！？]{0,60}(获取|了解|获得|第一时间|随时|把握|查看|阅读|更多|精彩|福利|资讯)[^。！？]{0,40}[。！!]?\s*[】\]]?",
+    r"[^。！？]{0,60}(获取|了解|获得|第一时间|随时|把握|查看|阅读|更多|精彩|福利|资讯|推送)[^。！？]{0,40}[。！!]?\s*[】\]]?",
     # a bare scan-to-follow prompt under a QR code (``扫码关注经济观察报``)
     r"[【\[]?\s*(请|欢迎)?(扫码|扫描二维码|扫一扫)\s*(关注|订阅|下载|加入)[^。！？，,:：]{1,20}[】\]]?",
     # a membership upsell (``开通智通VIP，解锁港股实时行情与独家研报``)
@@ -116,7 +117,7 @@ _EDGE_PATTERNS = [
     r"[。！!]?([^。！？]{0,60}[。！!]){0,2}\s*[】\]]?",
     # the opinion disclaimer (``本文仅代表作者个人观点，不代表本站立场``)
     r"[（(【\[]?\s*(注|声明)?[:：]?\s*(本文|文章|此文|该文|以上内容|上述内容)?(内容|观点)?(仅|只)?(代表|系|为|属)(作者|原作者|笔者|撰稿人)"
-    r"(个人|本人)?(的)?(观点|看法|立场|意见)[^。！？]{0,50}[。！!]?([^。！？]{0,60}[。！!]){0,2}\s*[）)】\]]?",
+    r"(个人|本人)?(的)?(观点|看法|立场|意见)[^。！？]{0,50}[。！!]?([^。！？]{0,120}[。！!]){0,3}\s*[）)】\]]?",
     # an author card's bio under the text (``经济观察报记者，关注债券市场、地方财政。联系邮箱：…``)
     r"[^。！？，,\s]{0,16}(记者|编辑|作者|主笔|撰稿人|研究员|分析师)[，,]\s*(长期|主要|专注|重点)?(关注|专注于?|负责|跟踪|报道)"
     r"[^。！？]{2,60}[。.]?(\s*(联系邮箱|邮箱|E-?mail|电子邮箱|投稿邮箱|联系方式)\s*[:：]\s*\S{3,60})?",
@@ -174,7 +175,7 @@ _TRIGGER_WORDS = (
     "自动播放", "全屏", "返回列表", "页", "声明", "报料", "未经", "主办", "承办", "技术支持", "联系", "Rights", "rights",
     "[｜|]", "作者", "记者", "撰文", "文字", "采写", "统筹", "出品", "策划", "排版", "设计", "整理", "翻译", "实习生", "通讯员",
     "监制", "制作", "文章", "此文", "关注", "订阅", "开通", "会员", "VIP", "vip", "侵权", "著作权", "稿酬", "稿费", "代表", "原创", "签名",
-    "风险", "投资", "立场", "审校", "更多", "了解", "线索", "转载", "投稿", "合作", "@", "《",
+    "风险", "投资", "立场", "审校", "更多", "尽在", "了解", "线索", "转载", "投稿", "合作", "@", "《",
 )
 
 

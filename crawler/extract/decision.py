@@ -9,13 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from crawler.extract.maintext import (
-    keep_flags,
-    with_inner_headings,
-    with_labelled_lead,
-    with_signature,
-    without_marginal_comments,
-)
+from crawler.extract.maintext import keep_flags, with_inner_headings, with_labelled_lead, with_signature
+from crawler.extract.replies import without_marginal_comments, without_replies
 from crawler.extract.segment import CONTAINER
 
 if TYPE_CHECKING:
@@ -48,7 +43,11 @@ def decide(analysis: PageAnalysis, model: BlockModel) -> Decision:
     for index in analysis.scored:
         scope[index] = not analysis.has_container or bool(blocks[index].flags & CONTAINER)
     keep = keep_flags(probabilities, model.threshold, analysis.headline, scope)
-    keep = with_labelled_lead(blocks, without_marginal_comments(blocks, keep, probabilities), scope)
+    scored = [False] * len(blocks)
+    for index in analysis.scored:
+        scored[index] = True
+    keep = without_replies(blocks, without_marginal_comments(blocks, keep, probabilities))
+    keep = with_labelled_lead(blocks, keep, scored)
     keep = with_signature(blocks, with_inner_headings(blocks, keep, scope))
     best = max((probabilities[i] for i in analysis.scored if i != analysis.headline), default=0.0)
     return Decision(probabilities, scope, keep, best)

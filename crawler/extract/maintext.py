@@ -14,7 +14,6 @@ from crawler.extract.postclean import postclean_verdicts
 from crawler.extract.residue import ListShapes, is_labelled_lead, is_lead_label
 from crawler.extract.segment import HEADING
 from crawler.extract.shapes import is_prose
-from crawler.extract.tokens import COMMENT
 
 if TYPE_CHECKING:
     from crawler.extract.segment import Block
@@ -46,60 +45,27 @@ def keep_flags(probabilities: list[float], threshold: float, headline: int = -1,
     return [p >= floor and ok for p, ok in zip(probabilities, allowed)]
 
 
-#: Below this probability a kept block in a comment section is a comment.
-COMMENT_MARGIN = 0.6
-#: A comment section's heading (``网友评论（共12条）``, ``全部回帖``, ``这些回帖亮了``, ``我来说两句``).
-_COMMENT_HEADING = re.compile(
-    r"[【\[]?\s*((网友|读者|用户|全部|最新|热门|精彩|精选)?(评论|留言|回复|回帖|跟帖)(区|列表)?|这些回帖亮了|我来说两句)\s*[】\]]?"
-    r"\s*([（(][^（）()]{0,20}[）)])?\s*[:：]?"
-)
-
-
-def _is_comment_heading(block: Block) -> bool:
-    return len(block.text) <= 30 and _COMMENT_HEADING.fullmatch(block.text) is not None
-
-
-def without_marginal_comments(blocks: list[Block], keep: list[bool], probabilities: list[float]) -> list[bool]:
-    """Drop kept blocks below the article that are comments and that the model keeps only barely.
-
-    A reader's reply is prose, so the model may keep it at a probability just over its
-    threshold. Below the article's first kept block, a kept block under ``COMMENT_MARGIN``
-    goes when it sits in markup classed as comments (``tokens.COMMENT``: a forum's
-    replies under ``div.w_reply``) or below a comment section's heading the model left
-    out (a blog's comment table under ``网友评论（共12条）``): the two signals together
-    outweigh the prose. A page whose article itself sits in a ``pinglun`` (commentary)
-    box keeps it: the rule starts after its first kept block outside such markup.
-    """
-    first = next((i for i, flag in enumerate(keep) if flag and not blocks[i].bits & COMMENT), None)
-    if first is None:
-        return keep
-    heading = next((i for i in range(first + 1, len(blocks)) if not keep[i] and _is_comment_heading(blocks[i])), len(blocks))
-    return [
-        flag and not (i > first and probabilities[i] < COMMENT_MARGIN and (i > heading or blocks[i].bits & COMMENT))
-        for i, flag in enumerate(keep)
-    ]
-
-
 #: A labelled lead box stands at most this many blocks above the text's first kept block.
 LEAD_REACH = 3
 
 
-def with_labelled_lead(blocks: list[Block], keep: list[bool], scope: list[bool]) -> list[bool]:
+def with_labelled_lead(blocks: list[Block], keep: list[bool], scored: list[bool]) -> list[bool]:
     """Keep the labelled lead box (``摘要：…``, ``【导读】…``, ``编者按：…``) right above the text.
 
     An editor's summary is part of the article; the model, reading a short box above the
     text among the byline and the photo credit, may leave it just under its threshold.
-    Only a block the model scored (``scope``) within ``LEAD_REACH`` blocks above the first
-    kept one; the post-clean drops it again when the text below repeats it.
+    Only a block the model scored (``scored``; a profile's container may begin below the
+    box) within ``LEAD_REACH`` blocks above the first kept one; the post-clean drops it
+    again when the text below repeats it.
     """
     first = next((i for i, flag in enumerate(keep) if flag), None)
     if first is None:
         return keep
     for i in range(first - 1, max(-1, first - 1 - LEAD_REACH), -1):
-        if scope[i] and is_labelled_lead(blocks[i].text):
+        if scored[i] and is_labelled_lead(blocks[i].text):
             keep = list(keep)
             keep[i] = True
-            if is_lead_label(blocks[i].text) and i + 1 < first and scope[i + 1]:
+            if is_lead_label(blocks[i].text) and i + 1 < first and scored[i + 1]:
                 keep[i + 1] = True  # the label alone on its line (``摘要：``), the summary below it
             return keep
     return keep

@@ -167,7 +167,7 @@ MIN_REPEAT_GRAMS = 24
 
 #: The label of a summary box (``摘要：``, ``【导读】``).
 _SUMMARY_LABEL = re.compile(
-    r"^\s*[【\[]?\s*(内容摘要|内容提要|摘要|提要|导读|导语|核心提示|编者按|编者的话|编按|Summary|Zusammenfassung)\s*([】\]]\s*[:：]?|[:：])"
+    r"^\s*[【\[]?\s*(内容摘要|内容提要|摘要|提要|导读|导语|核心提示|编者按|编者的话|编按|Summary|Zusammenfassung)\s*([】\]]\s*[:：]?|[:：]|(?=[【\[]))"
 )
 
 

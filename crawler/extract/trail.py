@@ -203,7 +203,7 @@ def _unkept_reason(analysis: PageAnalysis, decision: Decision, threshold: float,
         return "outside_container"
     if not scope[i]:
         return "link_region"
-    # over the threshold and still left out: a reply in a comment section (maintext.without_marginal_comments)
+    # over the threshold and still left out: a comment or a reply (crawler/extract/replies.py)
     return "comment_section" if decision.probabilities[i] >= threshold else "model"
 
 

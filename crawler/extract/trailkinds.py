@@ -24,7 +24,7 @@ REASONS = {
     "outside_container": "outside the site profile's article container",
     "headline": "the headline (it is the title field, not text)",
     "model": "the block model's probability is below its threshold",
-    "comment_section": "in a comment section below the article (markup classed as comments, or below a comment heading), kept by the model only barely",
+    "comment_section": "a reader's comment or a forum reply below the article: kept only barely under comment markup or a comment heading, or below a reply's post header",
     "deck": "a kicker or subtitle beside the headline",
     "empty": "nothing left after trailing navigation was cut",
     "boilerplate": "a page-tool or editor boilerplate line (dropped anywhere)",
