@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lxml import html
 
-from crawler.extract.maintext import with_inner_headings, with_labelled_lead
+from crawler.extract.maintext import with_inner_attachments, with_inner_headings, with_labelled_lead
 from crawler.extract.replies import COMMENT_MARGIN, without_marginal_comments, without_replies
 from crawler.extract.segment import HEADING, Block
 from crawler.extract.tokens import COMMENT
@@ -79,3 +79,17 @@ def test_a_threads_replies_go_and_the_starters_later_posts_stay() -> None:
     notice = _blocks((PROSE, "a", 0, 0), ("地点：3楼 时间：2024-05-20 14:30", "a", 0, 0), (PROSE, "a", 0, 0),
                      ("地点：5楼 时间：2024-05-21 14:30", "a", 0, 0), (PROSE, "a", 0, 0))
     assert without_replies(notice, [True] * 5) == [True] * 5
+
+
+def test_a_notices_attachments_inside_its_text_are_kept() -> None:
+    blocks = _blocks(
+        (PROSE, "a", 0, 0), ("附件：", "a", 0, 0), ("1.2021年度申报指南.docx", "a", 0, 0), ("2.承诺书.pdf", "a", 0, 0),
+        ("上海市科学技术委员会", "a", 0, 0),
+    )
+    keep = [True, True, False, False, True]
+    assert with_inner_attachments(blocks, keep, [True] * 5) == [True] * 5
+    one_line = _blocks((PROSE, "a", 0, 0), ("附件：1.2020年新型研发机构申请书.docx", "a", 0, 0), ("广东省科学技术厅", "a", 0, 0))
+    assert with_inner_attachments(one_line, [True, False, True], [True] * 3) == [True] * 3
+    # no label: a numbered line between kept blocks stays the model's call
+    unlabelled = _blocks((PROSE, "a", 0, 0), ("1.2021年度申报指南.docx", "a", 0, 0), (PROSE, "a", 0, 0))
+    assert with_inner_attachments(unlabelled, [True, False, True], [True] * 3) == [True, False, True]

@@ -206,3 +206,8 @@ def test_a_time_after_a_bar_and_a_byline_under_a_breadcrumb_that_ends_with_the_h
     top = f"{crumb}<h1>用awk统计日志中每个IP的访问次数，{title}</h1><em>楼主 发表于 2009-3-16 10:23</em>"
     html = _page(f"<title>用awk统计日志中每个IP的访问次数，{title}</title>", top)
     assert extract_html(html, "https://www.example.com.cn/a.html", {}).published == "2009-03-16T10:23:00+08:00"
+
+
+def test_a_time_labelled_as_posted_below_the_text_is_read() -> None:
+    html = _page("<title>示例标题</title>", "<h1>示例标题</h1>").replace(b"</body>", "<div class='ContentItem-time'>发布于 2024-03-18 21:47・IP 属地北京</div></body>".encode())
+    assert extract_html(html, "https://www.example.com/question/1/answer/2", {}).published == "2024-03-18T21:47:00+08:00"

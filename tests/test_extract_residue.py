@@ -334,6 +334,13 @@ def test_a_table_headed_as_a_related_list_goes_wherever_it_stands() -> None:
     assert postclean([BODY[0], *data, BODY[1]]) == [BODY[0], *data, BODY[1]]
 
 
+def test_the_disclosure_tables_rows_go_above_the_text() -> None:
+    rows = ["名称：\t深圳市科技创新委员会关于发布申请指南的通知", "主题词：\t高新技术企业;培育资助;申请指南", "索引号：\t11440300/2022-00387\t分类：\t通知公告"]
+    assert postclean([*rows, *BODY]) == BODY
+    data = ["企业上年度研发投入\t资助金额上限", "1000万元（含）以上\t50万元"]
+    assert postclean([*BODY, *data]) == [*BODY, *data]
+
+
 def test_a_name_glued_to_a_dateline_above_the_text_goes() -> None:
     assert postclean(["示例经济新闻2018-03-20 22:51:07", *BODY]) == BODY
 

@@ -22,7 +22,10 @@ and 科学网, and finance pages of 华尔街见闻, 新浪财经, 和讯, 证�
 上海证券报 and 亿欧; and a fifth: 2017–2018 finance pages (东方财富, 凤凰网财经, 中国经济网, 证券时报网, 金融界,
 中金在线, 新华网财经, 人民网财经, 中国网财经, 国际金融报, 第一财经, 21经济网, 每日经济新闻, 界面, 华尔街见闻, 证券日报,
 上海证券报, 央视网财经, 中国证券报, 新浪财经) and 2003–2010 pages (网易新闻, 腾讯新闻, 新浪新闻, 人民网, 中国新闻网,
-中青在线, 大河网, 网易论坛, 新浪论坛, 豆瓣日记). The manifest says why each exists. The rules that
+中青在线, 大河网, 网易论坛, 新浪论坛, 豆瓣日记); and a sixth: 2024 pages (知乎, 微博, 网易号, 搜狐号, 人民网, 央广网,
+中国青年网, 新京报, 大众网, 中国科学院), S&T policy pages (科技部, 基金委, 北京市科委, 上海市科委, 广东省科技厅,
+江苏省科技厅, 深圳市科技创新委, 潍坊市政府, 中国科协, 中国政府网) and 2011–2016 portals (网易, 新浪, 腾讯, 凤凰, 人民网,
+新华网, 澎湃, 搜狐, 中国日报中文网, 环球网). The manifest says why each exists. The rules that
 pass them must be general: nothing in crawler/ may name these pages.
 """
 

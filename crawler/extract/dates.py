@@ -43,7 +43,7 @@ META_DATE_KEYS = (
 #: the word start is checked after.
 _UNIX = re.compile(r"var\s+ct\s*=\s*[\"']?(\d{10})[\"']?")
 _WORD_CHAR = re.compile(r"\w")
-_LABELLED = re.compile(r"(?:发布时间|發佈時間|发布日期|發布日期|发表时间|时间|時間|日期|Published|Date)\s*[:：]?\s*")
+_LABELLED = re.compile(r"(?:发布时间|發佈時間|发布日期|發布日期|发表时间|发布于|时间|時間|日期|Published|Date)\s*[:：]?\s*")
 #: A bare 时间/日期 label names the page's time unless the word before it names another
 #: event: a forum user panel's 注册时间 (the member's sign-up), a 最后登录时间 or 截止日期.
 #: (Tested after a match: lookbehinds in the pattern would cost a fast scan of every line.)

@@ -9,7 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from crawler.extract.maintext import keep_flags, with_inner_headings, with_labelled_lead, with_signature
+from crawler.extract.maintext import (
+    keep_flags,
+    with_inner_attachments,
+    with_inner_headings,
+    with_labelled_lead,
+    with_signature,
+)
 from crawler.extract.replies import without_marginal_comments, without_replies
 from crawler.extract.segment import CONTAINER
 
@@ -48,6 +54,7 @@ def decide(analysis: PageAnalysis, model: BlockModel) -> Decision:
         scored[index] = True
     keep = without_replies(blocks, without_marginal_comments(blocks, keep, probabilities))
     keep = with_labelled_lead(blocks, keep, scored)
-    keep = with_signature(blocks, with_inner_headings(blocks, keep, scope))
+    keep = with_inner_attachments(blocks, with_inner_headings(blocks, keep, scope), scope)
+    keep = with_signature(blocks, keep)
     best = max((probabilities[i] for i in analysis.scored if i != analysis.headline), default=0.0)
     return Decision(probabilities, scope, keep, best)

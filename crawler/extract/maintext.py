@@ -140,6 +140,33 @@ def _links_a_document(block: Block) -> bool:
     return any(_DOCUMENT.search((link.get("href") or "").split("?")[0].strip()) for link in block.element.iter("a"))
 
 
+def with_inner_attachments(blocks: list[Block], keep: list[bool], scope: list[bool]) -> list[bool]:
+    """Keep a notice's list of attachments that stands inside its text, above the signature.
+
+    ``附件：`` with its items (``1.申报指南.docx``; or ``附件：1.申请书.docx`` on one line) between
+    two kept blocks is the notice's own; the model, reading a short line that links to a
+    file, may leave the items out. Items are numbered or link to a document file, in the
+    label's parent element, at most ``MAX_ATTACHMENTS`` lines.
+    """
+    kept = [i for i, flag in enumerate(keep) if flag]
+    if len(kept) < 2:
+        return keep
+    first, last = kept[0], kept[-1]
+    out = keep
+    for i in range(first + 1, last):
+        if not scope[i] or not _ATTACHMENTS.match(blocks[i].text.strip()):
+            continue
+        parent = blocks[i].element.getparent()
+        for j in range(i, min(last, i + MAX_ATTACHMENTS)):
+            block = blocks[j]
+            if j > i and (block.element.getparent() is not parent or not (_NUMBERED.match(block.text) or _links_a_document(block))):
+                break
+            if out is keep:
+                out = list(keep)
+            out[j] = True
+    return out
+
+
 def with_attachments(blocks: list[Block], keep: list[bool]) -> list[bool]:
     """Keep a notice's list of attachments, right after the last kept block.
 

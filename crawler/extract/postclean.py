@@ -34,6 +34,9 @@ _META_LABEL = re.compile(
 _FIELD_LINE = re.compile(
     rf"[【\[（(]?\s*({_DISCLOSURE}|来源|信息来源|文章来源|本文来源|消息来源|新闻来源|稿源)\s*[:：][^。！？!?；;，,]{{0,40}}?\s*[】\]）)]?"
 )
+#: A row of the disclosure table (cells joined by tabs) whose first cell is one of its labels
+#: (``名称：\t关于…的通知``, ``主题词：\t高新技术企业;培育资助``): whatever the values hold.
+_DISCLOSURE_ROW = re.compile(rf"({_DISCLOSURE}|名\s*称|标\s*题)\s*[:：]?\s*\t")
 #: A meta line holds at least two labels and no more text than this.
 _MAX_META_LINE = 160
 #: ... or opens with a date and time and holds one label (``2024-05-28 08:15 来源：…``).
@@ -99,7 +102,7 @@ def _under_lead_label(kept: list[tuple[int, str, bool]], i: int) -> bool:
 
 def is_meta_line(line: str) -> bool:
     """True for a date/source/view-count line: two or more meta labels in a short line, or one field alone."""
-    if _FIELD_LINE.fullmatch(line):
+    if _FIELD_LINE.fullmatch(line) or "\t" in line and _DISCLOSURE_ROW.match(line):
         return True
     labels = len(_META_LABEL.findall(line))
     if len(line) <= _MAX_DATED_LINE and (labels and _DATED.match(line) or _EN_DATED.match(line)):
