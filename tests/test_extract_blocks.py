@@ -122,6 +122,12 @@ def test_a_table_with_a_definition_list_in_a_cell_is_layout() -> None:
     assert data_tree is not None and is_data_table(data_tree.find(".//table"))  # a list in a cell is still data
 
 
+def test_a_table_with_a_member_panel_of_labelled_items_is_layout() -> None:
+    panel = "<td>老炮兵1976<ul><li>等级：上士</li><li>经验：3310</li><li>帖子：1204</li><li>注册：2006-03-15</li></ul></td>"
+    tree = parse_html(f"<html><body><table><tr>{panel}<td>2楼 发表于：2009-08-21 15:02:11</td></tr><tr><td colspan=2>看得我热血沸腾。</td></tr></table></body></html>")
+    assert tree is not None and not is_data_table(tree.find(".//table"))
+
+
 def test_a_code_blocks_copy_button_is_not_code() -> None:
     code = "const a = 1;\n  return a;"
     blocks = _blocks(f"<html><body><p>{PROSE}</p><pre><code>{code}\n<span class='copy-code-btn'>复制代码</span></code></pre></body></html>")

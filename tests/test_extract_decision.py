@@ -5,7 +5,7 @@ from __future__ import annotations
 from lxml import html
 
 from crawler.extract.maintext import with_inner_attachments, with_inner_headings, with_labelled_lead
-from crawler.extract.replies import COMMENT_MARGIN, without_marginal_comments, without_replies
+from crawler.extract.replies import COMMENT_MARGIN, without_marginal_comments, without_replies, without_signatures
 from crawler.extract.segment import HEADING, Block
 from crawler.extract.tokens import COMMENT
 
@@ -93,3 +93,36 @@ def test_a_notices_attachments_inside_its_text_are_kept() -> None:
     # no label: a numbered line between kept blocks stays the model's call
     unlabelled = _blocks((PROSE, "a", 0, 0), ("1.2021年度申报指南.docx", "a", 0, 0), (PROSE, "a", 0, 0))
     assert with_inner_attachments(unlabelled, [True, False, True], [True] * 3) == [True, False, True]
+
+
+def test_headers_below_their_posts_and_the_starter_writing_again() -> None:
+    # CSDN: each post's header closes it; the starter's own later post (same panel) stays
+    panel = [("hello_lzw", "u1", 0, 0), ("结帖率：85.71%", "u1", 0, 0)]
+    blocks = _blocks(
+        *panel, (PROSE, "p1", 0, 0), ("发表于： 2012-08-14 10:25:37 楼主", "h", 0, 0),
+        ("大海", "u2", 0, 0), ("结帖率：60.00%", "u2", 0, 0), ("另外也可以注册一个消息转换器。", "p2", 0, 0), ("#2 得分：20 回复于： 2012-08-14 10:41:09", "h", 0, 0),
+        *panel, ("结贴了，果然是 lib 里混着旧包。", "p3", 0, 0), ("#3 得分：0 回复于： 2012-08-14 14:06:12", "h", 0, 0),
+        ("小王", "u3", 0, 0), ("结帖率：0.00%", "u3", 0, 0), ("mark 一下，学习了。", "p4", 0, 0), ("#4 得分：0 回复于： 2012-08-14 16:32:50", "h", 0, 0),
+    )
+    keep = [bool(spec_parent.startswith("p")) for spec_parent in ("u1", "u1", "p1", "h", "u2", "u2", "p2", "h", "u1", "u1", "p3", "h", "u3", "u3", "p4", "h")]
+    out = without_replies(blocks, keep)
+    assert [blocks[i].text for i, flag in enumerate(out) if flag] == [PROSE, "结贴了，果然是 lib 里混着旧包。"]
+
+
+def test_a_floor_label_on_its_own_line_opens_a_post_header() -> None:
+    blocks = _blocks(
+        ("楼主", "h", 0, 0), ("发表于 2013-10-22 21:16|只看该作者", "h", 0, 0), (PROSE, "p1", 0, 0),
+        ("沙发", "h", 0, 0), ("发表于 2013-10-22 21:29|只看该作者", "h", 0, 0), ("沙发！抱抱楼主。", "p2", 0, 0),
+        ("板凳", "h", 0, 0), ("发表于 2013-10-22 22:05|只看该作者", "h", 0, 0), ("我是过来人，女儿今年上学了。", "p3", 0, 0),
+    )
+    keep = [False, False, True, False, False, True, False, False, True]
+    assert without_replies(blocks, keep) == [False, False, True] + [False] * 6
+
+
+def test_a_signature_under_a_rule_the_model_left_out_goes() -> None:
+    rule = "----------------------------------------"
+    blocks = _blocks((PROSE, "p", 0, 0), (rule, "s", 0, 0), ("一日当兵，终生是兵。", "s", 0, 0), ("老炮兵1976", "u", 0, 0))
+    assert without_signatures(blocks, [True, False, True, False]) == [True, False, False, False]
+    # a rule between sections, with text after it, stays
+    sections = _blocks((PROSE, "p", 0, 0), (rule, "p", 0, 0), (PROSE, "p", 0, 0), (PROSE, "p", 0, 0), (PROSE, "p", 0, 0))
+    assert without_signatures(sections, [True, False, True, True, True]) == [True, False, True, True, True]

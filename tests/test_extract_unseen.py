@@ -25,7 +25,10 @@ and 科学网, and finance pages of 华尔街见闻, 新浪财经, 和讯, 证�
 中青在线, 大河网, 网易论坛, 新浪论坛, 豆瓣日记); and a sixth: 2024 pages (知乎, 微博, 网易号, 搜狐号, 人民网, 央广网,
 中国青年网, 新京报, 大众网, 中国科学院), S&T policy pages (科技部, 基金委, 北京市科委, 上海市科委, 广东省科技厅,
 江苏省科技厅, 深圳市科技创新委, 潍坊市政府, 中国科协, 中国政府网) and 2011–2016 portals (网易, 新浪, 腾讯, 凤凰, 人民网,
-新华网, 澎湃, 搜狐, 中国日报中文网, 环球网). The manifest says why each exists. The rules that
+新华网, 澎湃, 搜狐, 中国日报中文网, 环球网); and a seventh: threads and blogs of 2005–2015 (网易博客, QQ空间,
+CSDN论坛, 19楼, 凤凰论坛, 中华网论坛, 人人网, 新浪博客, 百度贴吧, 知乎), 2024 news (凤凰网, 新浪, 网易, 中新网, 中国日报,
+环球时报, 北京日报, 上游新闻, 潮新闻, 南方网) and finance pages of 2019–2024 (证券时报, 财联社, 第一财经, 经济日报,
+21财经, 东方财富 研报, 同花顺, 天天基金, 和讯, 新浪财经). The manifest says why each exists. The rules that
 pass them must be general: nothing in crawler/ may name these pages.
 """
 

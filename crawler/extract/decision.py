@@ -16,7 +16,7 @@ from crawler.extract.maintext import (
     with_labelled_lead,
     with_signature,
 )
-from crawler.extract.replies import without_marginal_comments, without_replies
+from crawler.extract.replies import without_marginal_comments, without_replies, without_signatures
 from crawler.extract.segment import CONTAINER
 
 if TYPE_CHECKING:
@@ -33,6 +33,7 @@ class Decision:
     scope: list[bool]  # scored, and inside the profile's container when there is one
     keep: list[bool]
     best: float  # the highest probability of a scored block other than the headline
+    dropped: dict[int, str]  # blocks the model kept that a rule took out again, with the rule's reason
 
     def kept(self, blocks: list[Block]) -> list[Block]:
         """The kept blocks, in page order."""
@@ -52,9 +53,17 @@ def decide(analysis: PageAnalysis, model: BlockModel) -> Decision:
     scored = [False] * len(blocks)
     for index in analysis.scored:
         scored[index] = True
-    keep = without_replies(blocks, without_marginal_comments(blocks, keep, probabilities))
+    dropped: dict[int, str] = {}
+    for reason, rule in (
+        ("comment_section", lambda flags: without_marginal_comments(blocks, flags, probabilities)),
+        ("comment_section", lambda flags: without_replies(blocks, flags)),
+        ("post_signature", lambda flags: without_signatures(blocks, flags)),
+    ):
+        after = rule(keep)
+        dropped.update((i, reason) for i, (was, now) in enumerate(zip(keep, after)) if was and not now)
+        keep = after
     keep = with_labelled_lead(blocks, keep, scored)
     keep = with_inner_attachments(blocks, with_inner_headings(blocks, keep, scope), scope)
     keep = with_signature(blocks, keep)
     best = max((probabilities[i] for i in analysis.scored if i != analysis.headline), default=0.0)
-    return Decision(probabilities, scope, keep, best)
+    return Decision(probabilities, scope, keep, best, dropped)

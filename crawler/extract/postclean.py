@@ -57,22 +57,22 @@ _EN_DATED = re.compile(
 )
 #: A rule drawn with characters (``-----``, ``______``, ``======``): forum software and e-mail
 #: set a signature off with one.
-_RULE_LINE = re.compile(r"[-_=~*─━]{6,}")
+RULE_LINE = re.compile(r"[-_=~*─━]{6,}")
 #: A signature is at most this many short lines after the rule that ends the text.
-_MAX_SIGNATURE_LINES = 2
-_MAX_SIGNATURE_CHARS = 80
+MAX_SIGNATURE_LINES = 2
+MAX_SIGNATURE_CHARS = 80
 
 
 def _signature_start(lines: list[str]) -> int:
     """Where the signature under a drawn rule near the end of ``lines`` starts, or ``len(lines)``.
 
-    The rule must close the text: at most ``_MAX_SIGNATURE_LINES`` short lines follow it
+    The rule must close the text: at most ``MAX_SIGNATURE_LINES`` short lines follow it
     (a member's motto, an e-mail sign-off); a rule between sections stays with the text.
     """
-    for start in range(len(lines) - 1, max(-1, len(lines) - _MAX_SIGNATURE_LINES - 2), -1):
-        if _RULE_LINE.fullmatch(lines[start]):
+    for start in range(len(lines) - 1, max(-1, len(lines) - MAX_SIGNATURE_LINES - 2), -1):
+        if RULE_LINE.fullmatch(lines[start]):
             tail = lines[start + 1 :]
-            if start > 0 and all(len(line) <= _MAX_SIGNATURE_CHARS for line in tail):
+            if start > 0 and all(len(line) <= MAX_SIGNATURE_CHARS for line in tail):
                 return start
             break
     return len(lines)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from crawler.extract.postclean import MAX_SIGNATURE_CHARS, MAX_SIGNATURE_LINES, RULE_LINE
 from crawler.extract.tokens import COMMENT
 
 if TYPE_CHECKING:
@@ -64,6 +65,20 @@ _MAX_POST_HEADER = 80
 _MIN_REPLIES = 2
 
 
+#: A floor label alone on its line, the post's time on the next (Discuz! X: ``沙发`` then ``发表于 2013-10-22 21:29``).
+_FLOOR_ALONE = re.compile(rf"\s*({_FLOOR}|楼主)\s*")
+
+
+def _post_headers(blocks: list[Block]) -> list[str | None]:
+    """For each block: ``"starter"`` or ``"reply"`` when it is (or opens) a post's header, else None."""
+    headers = [_post_header(block.text) for block in blocks]
+    for i, block in enumerate(blocks):
+        if headers[i] is None and _FLOOR_ALONE.fullmatch(block.text):
+            if any(_POST_TIME.search(later.text) and len(later.text) <= _MAX_POST_HEADER for later in blocks[i + 1 : i + 3]):
+                headers[i] = "starter" if "楼主" in block.text else "reply"
+    return headers
+
+
 def _post_header(text: str) -> str | None:
     """``"starter"`` or ``"reply"`` for a post's header line, else None."""
     if len(text) > _MAX_POST_HEADER or not _POST_TIME.search(text):
@@ -73,23 +88,97 @@ def _post_header(text: str) -> str | None:
     return "reply" if _REPLY_FLOOR.search(text) else None
 
 
-def without_replies(blocks: list[Block], keep: list[bool]) -> list[bool]:
-    """Drop the kept blocks of a thread's replies: those below a reply's header line, up to the next starter's post.
+#: A post's author panel (name, rank, counts) stands within this many blocks above its text.
+_PANEL_REACH = 8
+#: A later post shares at least this many of its panel's lines with the starter's, beyond
+#: the lines every panel shows (``等级：``), when the starter wrote it.
+_MIN_SHARED_PANEL = 2
+_MAX_PANEL_LINE = 30
 
-    A forum thread prints each post under a header with its floor and time; replies are
-    comments, the thread starter's posts (楼主, the first and any later one) are the text.
-    Only on a page with ``_MIN_REPLIES`` reply headers or more (a line of at most
-    ``_MAX_POST_HEADER`` characters holding a date, a clock time and a reply's floor first
-    or last), and never when it would leave nothing.
+
+def _posts(headers: list[str | None], leading: bool) -> list[tuple[str, list[int]]]:
+    """The posts of a thread: each header's kind and the blocks it rules (below it, or above it when headers close posts)."""
+    marks = [i for i, header in enumerate(headers) if header]
+    posts = []
+    for n, i in enumerate(marks):
+        if leading:
+            end = marks[n + 1] if n + 1 < len(marks) else len(headers)
+            posts.append((headers[i] or "", list(range(i, end))))
+        else:
+            start = marks[n - 1] + 1 if n else 0
+            posts.append((headers[i] or "", list(range(start, i + 1))))
+    return posts
+
+
+def _panel(blocks: list[Block], keep: list[bool], headers: list[str | None], post: list[int]) -> set[str]:
+    """The short lines left out right above a post's first kept block: its author's panel.
+
+    Read upwards from the text, past the post's own header, to the previous post (a kept
+    block or another post's header), at most ``_PANEL_REACH`` blocks.
     """
-    headers = [_post_header(block.text) for block in blocks]
+    first = next((i for i in post if keep[i]), None)
+    if first is None:
+        return set()
+    lines = set()
+    for j in range(first - 1, max(-1, first - 1 - _PANEL_REACH), -1):
+        if keep[j] or headers[j] and j < post[0]:
+            break
+        if not headers[j] and len(blocks[j].text) <= _MAX_PANEL_LINE:
+            lines.add(blocks[j].text)
+    return lines
+
+
+def without_replies(blocks: list[Block], keep: list[bool]) -> list[bool]:
+    """Drop the kept blocks of a thread's replies, by the header each post carries.
+
+    A forum thread prints each post with a header line giving its floor and time; replies
+    are comments, the thread starter's posts (楼主, the first and any later one) are the
+    text. Most boards put the header above the post (``沙发 发表于：…``), some below it (CSDN's
+    ``#2 得分：0 回复于：…``): when the first header stands below the first kept block, each
+    header closes the post above it. A later post whose author panel repeats the starter's
+    (name, rank, counts: two lines or more that not every panel shows) is the starter's
+    own, as when a story is told floor by floor. Only on a page with ``_MIN_REPLIES`` reply
+    headers or more (a line of at most ``_MAX_POST_HEADER`` characters holding a date, a
+    clock time and a reply's floor first or last), and never when it would leave nothing.
+    """
+    headers = _post_headers(blocks)
     if headers.count("reply") < _MIN_REPLIES:
         return keep
-    in_reply = False
+    first_kept = next((i for i, flag in enumerate(keep) if flag), len(blocks))
+    first_header = next(i for i, header in enumerate(headers) if header)
+    posts = _posts(headers, leading=first_header < first_kept)
+    panels = [_panel(blocks, keep, headers, post) for _, post in posts]
+    shown = [panel for panel in panels if panel]
+    everyone = set.intersection(*shown) if shown else set()
+    starter = next((panel for (kind, _), panel in zip(posts, panels) if kind == "starter"), panels[0]) - everyone
     out = list(keep)
-    for i, header in enumerate(headers):
-        if header:
-            in_reply = header == "reply"
-        if in_reply:
-            out[i] = False
+    for (kind, post), panel in zip(posts, panels):
+        if kind == "reply" and len(panel & starter) < _MIN_SHARED_PANEL:
+            for i in post:
+                out[i] = False
     return out if any(out) else keep
+
+
+def without_signatures(blocks: list[Block], keep: list[bool]) -> list[bool]:
+    """Drop a post's signature: the few short lines kept right under a drawn rule the model left out.
+
+    Forum software sets a member's signature off with a rule (``------``) below each post.
+    The post-clean drops a rule and what follows it when both were kept; when the model
+    leaves the rule out but keeps the motto under it, the run of at most
+    ``MAX_SIGNATURE_LINES`` short kept lines between the rule and the next left-out block
+    goes here. A rule inside the text, with text after it, is not followed by such a run.
+    """
+    out = keep
+    for i, block in enumerate(blocks):
+        if keep[i] or not RULE_LINE.fullmatch(block.text.strip()) or not any(keep[:i]):
+            continue
+        run = i + 1
+        while run < len(blocks) and keep[run] and run - i <= MAX_SIGNATURE_LINES and len(blocks[run].text) <= MAX_SIGNATURE_CHARS:
+            run += 1
+        if run == i + 1 or run - i > MAX_SIGNATURE_LINES or run < len(blocks) and keep[run]:
+            continue
+        if out is keep:
+            out = list(keep)
+        for j in range(i + 1, run):
+            out[j] = False
+    return out

@@ -11,6 +11,8 @@ keeps its line breaks and indentation.
 
 from __future__ import annotations
 
+import re
+
 from typing import TYPE_CHECKING
 
 from crawler.extract.tokens import TAG_BITS, attribute_bits
@@ -129,6 +131,22 @@ def _rows(table: HtmlElement) -> list[HtmlElement]:
     return [row for row in table.iter("tr")]
 
 
+#: A member panel's field: a short label and a colon (``等级：上士``, ``帖子：1204``).
+_PANEL_FIELD = re.compile(r"\s*[^\s：:]{1,6}\s*[:：]")
+#: A cell with this many list items that are labelled fields is a member panel.
+MIN_PANEL_FIELDS = 3
+
+
+def _is_panel(cell: HtmlElement) -> bool:
+    fields = 0
+    for item in cell.iter("li"):
+        if _PANEL_FIELD.match(item.text_content()):
+            fields += 1
+            if fields >= MIN_PANEL_FIELDS:
+                return True
+    return False
+
+
 def is_data_table(table: HtmlElement) -> bool:
     """True for a table of data: no nested table, two rows or more, some with two cells or more, short cells."""
     if any(True for _ in table.iterdescendants("table")):
@@ -142,8 +160,8 @@ def is_data_table(table: HtmlElement) -> bool:
     cells = list(table.iter("td", "th"))
     if any(sum(1 for _ in cell.iter("br")) >= MAX_CELL_BREAKS for cell in cells):
         return False  # a cell of several lines: a forum's user panel, a column of links
-    if any(True for cell in cells for _ in cell.iter("dl")):
-        return False  # a cell holding a definition list: a forum user panel's fields (UID, 帖子, 积分 …)
+    if any(True for cell in cells for _ in cell.iter("dl")) or any(_is_panel(cell) for cell in cells):
+        return False  # a forum user panel: its fields as a definition list or as labelled items (等级：, 积分：)
     return all(len(_cell_text(cell)) <= MAX_DATA_CELL for cell in cells)
 
 

@@ -187,13 +187,15 @@ def _decided_fates(
             kind = rule_kind(reason, rule, block, listed) if reason else None
             fates.append(_fate(index, block, paths, reason, rule=rule, score=score, kind=kind, text=line))
         else:
-            reason = _unkept_reason(analysis, decision, model.threshold, i, scored)
-            kind = {"headline": "headline", "comment_section": "comments"}.get(reason) or block_kind(block, listed)
+            reason = _unkept_reason(analysis, decision, i, scored)
+            kind = {"headline": "headline", "comment_section": "comments", "post_signature": "signature"}.get(reason) or block_kind(
+                block, listed
+            )
             fates.append(_fate(index, block, paths, reason, score=score, kind=kind))
     return (pagetype.LIST if is_list else pagetype.ARTICLE), fates
 
 
-def _unkept_reason(analysis: PageAnalysis, decision: Decision, threshold: float, i: int, scored: set[int]) -> str:
+def _unkept_reason(analysis: PageAnalysis, decision: Decision, i: int, scored: set[int]) -> str:
     scope = decision.scope
     if i == analysis.headline:
         return "headline"
@@ -203,8 +205,7 @@ def _unkept_reason(analysis: PageAnalysis, decision: Decision, threshold: float,
         return "outside_container"
     if not scope[i]:
         return "link_region"
-    # over the threshold and still left out: a comment or a reply (crawler/extract/replies.py)
-    return "comment_section" if decision.probabilities[i] >= threshold else "model"
+    return decision.dropped.get(i, "model")  # a comment, a reply or a signature (crawler/extract/replies.py)
 
 
 def _prune_rule(block: Block, pruned_by: dict[HtmlElement, str]) -> str | None:
