@@ -40,6 +40,12 @@ class Decision:
         return [block for block, flag in zip(blocks, self.keep) if flag]
 
 
+def _noting(dropped: dict[int, str], reason: str, before: list[bool], after: list[bool]) -> list[bool]:
+    """``after``, with the blocks it drops from ``before`` noted in ``dropped`` under ``reason``."""
+    dropped.update((i, reason) for i, (was, now) in enumerate(zip(before, after)) if was and not now)
+    return after
+
+
 def decide(analysis: PageAnalysis, model: BlockModel) -> Decision:
     """Score the analysed page's blocks and keep those at the model's threshold (crawler/extract/maintext.py)."""
     blocks = analysis.blocks
@@ -54,14 +60,9 @@ def decide(analysis: PageAnalysis, model: BlockModel) -> Decision:
     for index in analysis.scored:
         scored[index] = True
     dropped: dict[int, str] = {}
-    for reason, rule in (
-        ("comment_section", lambda flags: without_marginal_comments(blocks, flags, probabilities)),
-        ("comment_section", lambda flags: without_replies(blocks, flags)),
-        ("post_signature", lambda flags: without_signatures(blocks, flags)),
-    ):
-        after = rule(keep)
-        dropped.update((i, reason) for i, (was, now) in enumerate(zip(keep, after)) if was and not now)
-        keep = after
+    keep = _noting(dropped, "comment_section", keep, without_marginal_comments(blocks, keep, probabilities))
+    keep = _noting(dropped, "comment_section", keep, without_replies(blocks, keep))
+    keep = _noting(dropped, "post_signature", keep, without_signatures(blocks, keep))
     keep = with_labelled_lead(blocks, keep, scored)
     keep = with_inner_attachments(blocks, with_inner_headings(blocks, keep, scope), scope)
     keep = with_signature(blocks, keep)

@@ -59,14 +59,12 @@ _POST_TIME = re.compile(r"(19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}
 _FLOOR = r"(沙发|板凳|地板|([2-9]|[1-9]\d{1,4})\s*[楼#F]|#\s*([2-9]|[1-9]\d{1,4}))"
 _REPLY_FLOOR = re.compile(rf"^\s*{_FLOOR}(\s|$)|\s{_FLOOR}\s*$")
 _STARTER_FLOOR = re.compile(r"楼主")
+#: A floor label alone on its line, the post's time on the next (Discuz! X: ``沙发`` then ``发表于 2013-10-22 21:29``).
+_FLOOR_ALONE = re.compile(rf"\s*({_FLOOR}|楼主)\s*")
 #: A post header is a short line.
 _MAX_POST_HEADER = 80
 #: A thread shows at least this many replies' headers.
 _MIN_REPLIES = 2
-
-
-#: A floor label alone on its line, the post's time on the next (Discuz! X: ``沙发`` then ``发表于 2013-10-22 21:29``).
-_FLOOR_ALONE = re.compile(rf"\s*({_FLOOR}|楼主)\s*")
 
 
 def _post_headers(blocks: list[Block]) -> list[str | None]:

@@ -138,13 +138,7 @@ MIN_PANEL_FIELDS = 3
 
 
 def _is_panel(cell: HtmlElement) -> bool:
-    fields = 0
-    for item in cell.iter("li"):
-        if _PANEL_FIELD.match(item.text_content()):
-            fields += 1
-            if fields >= MIN_PANEL_FIELDS:
-                return True
-    return False
+    return sum(1 for item in cell.iter("li") if _PANEL_FIELD.match(item.text_content())) >= MIN_PANEL_FIELDS
 
 
 def is_data_table(table: HtmlElement) -> bool:
