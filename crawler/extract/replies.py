@@ -26,8 +26,13 @@ _COMMENT_HEADING = re.compile(
 )
 
 
+#: Each comment heading holds one of these (a cheap test before the pattern).
+_COMMENT_WORDS = ("评", "留言", "回", "跟帖", "两句")
+
+
 def _is_comment_heading(block: Block) -> bool:
-    return len(block.text) <= 30 and _COMMENT_HEADING.fullmatch(block.text) is not None
+    text = block.text
+    return len(text) <= 30 and any(word in text for word in _COMMENT_WORDS) and _COMMENT_HEADING.fullmatch(text) is not None
 
 
 def without_marginal_comments(blocks: list[Block], keep: list[bool], probabilities: list[float]) -> list[bool]:
@@ -45,10 +50,13 @@ def without_marginal_comments(blocks: list[Block], keep: list[bool], probabiliti
     if first is None:
         return keep
     heading = next((i for i in range(first + 1, len(blocks)) if not keep[i] and _is_comment_heading(blocks[i])), len(blocks))
-    return [
-        flag and not (i > first and probabilities[i] < COMMENT_MARGIN and (i > heading or blocks[i].bits & COMMENT))
-        for i, flag in enumerate(keep)
-    ]
+    out = keep
+    for i in range(first + 1, len(blocks)):
+        if keep[i] and probabilities[i] < COMMENT_MARGIN and (i > heading or blocks[i].bits & COMMENT):
+            if out is keep:
+                out = list(keep)
+            out[i] = False
+    return out
 
 
 #: A forum post's header line: its floor and its time (``沙发 发表于：2008-01-28 20:31:05``,
@@ -61,19 +69,28 @@ _REPLY_FLOOR = re.compile(rf"^\s*{_FLOOR}(\s|$)|\s{_FLOOR}\s*$")
 _STARTER_FLOOR = re.compile(r"楼主")
 #: A floor label alone on its line, the post's time on the next (Discuz! X: ``沙发`` then ``发表于 2013-10-22 21:29``).
 _FLOOR_ALONE = re.compile(rf"\s*({_FLOOR}|楼主)\s*")
-#: A post header is a short line.
+#: A post header is a short line; a floor label alone, a shorter one.
 _MAX_POST_HEADER = 80
+_MAX_FLOOR_LABEL = 8
 #: A thread shows at least this many replies' headers.
 _MIN_REPLIES = 2
 
 
 def _post_headers(blocks: list[Block]) -> list[str | None]:
-    """For each block: ``"starter"`` or ``"reply"`` when it is (or opens) a post's header, else None."""
-    headers = [_post_header(block.text) for block in blocks]
+    """For each block: ``"starter"`` or ``"reply"`` when it is (or opens) a post's header, else None.
+
+    Most pages have none: the cheap tests (length, a colon) come before the patterns.
+    """
+    headers: list[str | None] = [None] * len(blocks)
     for i, block in enumerate(blocks):
-        if headers[i] is None and _FLOOR_ALONE.fullmatch(block.text):
-            if any(_POST_TIME.search(later.text) and len(later.text) <= _MAX_POST_HEADER for later in blocks[i + 1 : i + 3]):
-                headers[i] = "starter" if "楼主" in block.text else "reply"
+        text = block.text
+        size = len(text)
+        if size <= _MAX_POST_HEADER and ":" in text:
+            headers[i] = _post_header(text)
+        elif size <= _MAX_FLOOR_LABEL and _FLOOR_ALONE.fullmatch(text):
+            following = blocks[i + 1 : i + 3]
+            if any(len(later.text) <= _MAX_POST_HEADER and _POST_TIME.search(later.text) for later in following):
+                headers[i] = "starter" if "楼主" in text else "reply"
     return headers
 
 
@@ -157,6 +174,10 @@ def without_replies(blocks: list[Block], keep: list[bool]) -> list[bool]:
     return out if any(out) else keep
 
 
+#: What a drawn rule starts with (a cheap test before the pattern).
+_RULE_CHARS = frozenset("-_=~*─━")
+
+
 def without_signatures(blocks: list[Block], keep: list[bool]) -> list[bool]:
     """Drop a post's signature: the few short lines kept right under a drawn rule the model left out.
 
@@ -168,7 +189,7 @@ def without_signatures(blocks: list[Block], keep: list[bool]) -> list[bool]:
     """
     out = keep
     for i, block in enumerate(blocks):
-        if keep[i] or not RULE_LINE.fullmatch(block.text.strip()) or not any(keep[:i]):
+        if keep[i] or block.text[:1] not in _RULE_CHARS or not RULE_LINE.fullmatch(block.text.strip()) or not any(keep[:i]):
             continue
         run = i + 1
         while run < len(blocks) and keep[run] and run - i <= MAX_SIGNATURE_LINES and len(blocks[run].text) <= MAX_SIGNATURE_CHARS:
