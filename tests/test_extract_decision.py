@@ -126,3 +126,13 @@ def test_a_signature_under_a_rule_the_model_left_out_goes() -> None:
     # a rule between sections, with text after it, stays
     sections = _blocks((PROSE, "p", 0, 0), (rule, "p", 0, 0), (PROSE, "p", 0, 0), (PROSE, "p", 0, 0), (PROSE, "p", 0, 0))
     assert without_signatures(sections, [True, False, True, True, True]) == [True, False, True, True, True]
+
+
+def test_numbered_comments_below_an_article_leave_the_article() -> None:
+    blocks = _blocks(
+        (PROSE, "a", 0, 0), (PROSE, "a", 0, 0),
+        ("2楼 网友 [广东省广州市] 2008-11-05 10:42", "c", 0, 0), ("写得好，支持一下。", "c1", 0, 0),
+        ("3楼 网友 [江苏省南京市] 2008-11-05 11:02", "c", 0, 0), ("同感，我们那边也是这样。", "c2", 0, 0),
+    )
+    keep = [True, True, False, True, False, True]
+    assert without_replies(blocks, keep) == [True, True, False, False, False, False]

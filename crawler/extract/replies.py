@@ -149,8 +149,9 @@ def without_replies(blocks: list[Block], keep: list[bool]) -> list[bool]:
     A forum thread prints each post with a header line giving its floor and time; replies
     are comments, the thread starter's posts (楼主, the first and any later one) are the
     text. Most boards put the header above the post (``沙发 发表于：…``), some below it (CSDN's
-    ``#2 得分：0 回复于：…``): when the first header stands below the first kept block, each
-    header closes the post above it. A later post whose author panel repeats the starter's
+    ``#2 得分：0 回复于：…``): when the first header stands below the first kept block and names
+    the starter, each header closes the post above it; otherwise nothing above the first
+    header is touched (an article with a list of numbered comments below it). A later post whose author panel repeats the starter's
     (name, rank, counts: two lines or more that not every panel shows) is the starter's
     own, as when a story is told floor by floor. Only on a page with ``_MIN_REPLIES`` reply
     headers or more (a line of at most ``_MAX_POST_HEADER`` characters holding a date, a
@@ -161,7 +162,9 @@ def without_replies(blocks: list[Block], keep: list[bool]) -> list[bool]:
         return keep
     first_kept = next((i for i, flag in enumerate(keep) if flag), len(blocks))
     first_header = next(i for i, header in enumerate(headers) if header)
-    posts = _posts(headers, leading=first_header < first_kept)
+    # headers close their posts only where the first one closes the starter's (CSDN: ``… 楼主``);
+    # a list of comments with floors below an article leaves the article above its first header
+    posts = _posts(headers, leading=first_header < first_kept or headers[first_header] != "starter")
     panels = [_panel(blocks, keep, headers, post) for _, post in posts]
     shown = [panel for panel in panels if panel]
     everyone = set.intersection(*shown) if shown else set()
