@@ -67,7 +67,6 @@ def post_verdicts(lines: list[str]) -> list[str | None] | None:
     return verdicts
 
 
-
 def first_post(block: str) -> str | None:
     """The first post's text of a preformatted block that holds a thread (a ``<pre>`` front end), or None.
 

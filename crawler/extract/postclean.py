@@ -40,17 +40,17 @@ _DISCLOSURE_ROW = re.compile(rf"({_DISCLOSURE}|名\s*称|标\s*题)\s*[:：]?\s*
 #: A meta line holds at least two labels and no more text than this.
 _MAX_META_LINE = 160
 #: ... or opens with a date and time and holds one label (``2024-05-28 08:15 来源：…``).
-_DATED = re.compile(r"(19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*\d{1,2}:\d{2}")
+DATED = re.compile(r"(19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*\d{1,2}:\d{2}")
 _MAX_DATED_LINE = 80
 #: A date and time alone, above the text: a blog's or forum's post time (``(2012-04-08 20:51:36)``).
-_DATELINE = rf"[（(【\[]?\s*{_DATED.pattern}(:\d{{2}})?\s*[）)】\]]?"
+_DATELINE = rf"[（(【\[]?\s*{DATED.pattern}(:\d{{2}})?\s*[）)】\]]?"
 #: An unlabelled byline above the text: a date and time with up to three short names before
 #: or after it (``陈屿 第一财经 2024-05-21 06:45:18``, ``2024-05-28 08:15 新华社``).
 _NAMED_DATELINE = re.compile(
     rf"([^\s。！？!?，,；;：:]{{1,16}}\s+){{0,3}}([^\s。！？!?，,；;：:\d]{{1,16}})?{_DATELINE}(\s+[^\s。！？!?，,；;：:]{{1,16}}){{0,3}}"
 )
 #: A post's time stamp anywhere in a short line (``楼主 发表于：2008-01-28 20:14:36 只看该作者``).
-_POSTED_AT = re.compile(rf"(发表于|发表时间|发布于|发帖时间)\s*[:：]?\s*{_DATED.pattern}")
+_POSTED_AT = re.compile(rf"(发表于|发表时间|发布于|发帖时间)\s*[:：]?\s*{DATED.pattern}")
 #: An English dateline label with a month-name date (``Updated: Jun 19, 2024 17:08 Xinhua``).
 _EN_DATED = re.compile(
     r"(Updated|Published|Posted|Released|Date)\s*:?\s*(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+(19|20)\d{2}"
@@ -105,7 +105,7 @@ def is_meta_line(line: str) -> bool:
     if _FIELD_LINE.fullmatch(line) or "\t" in line and _DISCLOSURE_ROW.match(line):
         return True
     labels = len(_META_LABEL.findall(line))
-    if len(line) <= _MAX_DATED_LINE and (labels and _DATED.match(line) or _EN_DATED.match(line)):
+    if len(line) <= _MAX_DATED_LINE and (labels and DATED.match(line) or _EN_DATED.match(line)):
         return True
     if len(line) <= _MAX_DATED_LINE and _POSTED_AT.search(line):
         return True

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from crawler.extract.postclean import MAX_SIGNATURE_CHARS, MAX_SIGNATURE_LINES, RULE_LINE
+from crawler.extract.postclean import DATED, MAX_SIGNATURE_CHARS, MAX_SIGNATURE_LINES, RULE_LINE
 from crawler.extract.tokens import COMMENT
 
 if TYPE_CHECKING:
@@ -63,7 +63,6 @@ def without_marginal_comments(blocks: list[Block], keep: list[bool], probabiliti
 #: ``4# 发表于 2009-3-16 13:52``, ``上海张江科比 2016-10-12 21:47 3楼``). A reply's floor is 沙发,
 #: 板凳, 地板 or a number from 2 up, first or last on the line; the thread starter's is 楼主
 #: (``1楼`` is the first post on some boards and the first reply on others, and decides nothing).
-_POST_TIME = re.compile(r"(19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s+\d{1,2}:\d{2}")
 _FLOOR = r"(沙发|板凳|地板|([2-9]|[1-9]\d{1,4})\s*[楼#F]|#\s*([2-9]|[1-9]\d{1,4}))"
 _REPLY_FLOOR = re.compile(rf"^\s*{_FLOOR}(\s|$)|\s{_FLOOR}\s*$")
 _STARTER_FLOOR = re.compile(r"楼主")
@@ -89,14 +88,14 @@ def _post_headers(blocks: list[Block]) -> list[str | None]:
             headers[i] = _post_header(text)
         elif size <= _MAX_FLOOR_LABEL and _FLOOR_ALONE.fullmatch(text):
             following = blocks[i + 1 : i + 3]
-            if any(len(later.text) <= _MAX_POST_HEADER and _POST_TIME.search(later.text) for later in following):
+            if any(len(later.text) <= _MAX_POST_HEADER and DATED.search(later.text) for later in following):
                 headers[i] = "starter" if "楼主" in text else "reply"
     return headers
 
 
 def _post_header(text: str) -> str | None:
     """``"starter"`` or ``"reply"`` for a post's header line, else None."""
-    if len(text) > _MAX_POST_HEADER or not _POST_TIME.search(text):
+    if len(text) > _MAX_POST_HEADER or not DATED.search(text):
         return None
     if _STARTER_FLOOR.search(text):
         return "starter"

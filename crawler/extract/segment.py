@@ -12,7 +12,6 @@ keeps its line breaks and indentation.
 from __future__ import annotations
 
 import re
-
 from typing import TYPE_CHECKING
 
 from crawler.extract.tokens import TAG_BITS, attribute_bits

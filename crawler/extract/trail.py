@@ -188,9 +188,7 @@ def _decided_fates(
             fates.append(_fate(index, block, paths, reason, rule=rule, score=score, kind=kind, text=line))
         else:
             reason = _unkept_reason(analysis, decision, i, scored)
-            kind = {"headline": "headline", "comment_section": "comments", "post_signature": "signature"}.get(reason) or block_kind(
-                block, listed
-            )
+            kind = "headline" if reason == "headline" else rule_kind(reason, None, block, listed)
             fates.append(_fate(index, block, paths, reason, score=score, kind=kind))
     return (pagetype.LIST if is_list else pagetype.ARTICLE), fates
 

@@ -70,6 +70,8 @@ _RULE_KINDS = {
     "recommendation_list": "recommendation list",
     "signature": "signature",
     "related_table": "recommendation list",
+    "comment_section": "comments",
+    "post_signature": "signature",
     "bbs_header": "meta line",
     "bbs_reply": "comments",
 }
