@@ -45,6 +45,25 @@ def test_a_reply_below_a_comment_heading_goes_and_an_article_in_a_commentary_box
     assert without_marginal_comments(pinglun, [True, True], [0.9, 0.55]) == [True, True]
 
 
+def test_a_comment_under_its_dated_header_below_a_comment_heading_goes_however_likely() -> None:
+    blocks = _blocks(
+        (PROSE, "a", 0, 0),
+        ("我来说两句 已有47人发表评论", "c", 0, 0),
+        ("搜狐网友 2004-07-19 08:14", "c", 0, 0),
+        ("这个技术挺好，希望我们小区也能用上，每年交暖气费太贵了。", "c", 0, 0),
+        ("下半年新机组投产以后应该会好一些。", "c", 0, 0),
+    )
+    keep = [True, False, False, True, True]
+    assert without_marginal_comments(blocks, keep, [0.95, 0.2, 0.4, 0.74, 0.8]) == [True, False, False, False, False]
+    # without the section's heading a dated line above a paragraph decides nothing (a live blog's entries)
+    live = blocks[:1] + blocks[2:]
+    assert without_marginal_comments(live, [True, False, True, True], [0.95, 0.4, 0.74, 0.8]) == [True, False, True, True]
+    # a lone 回复 link is a reply button, not a comment section's heading
+    button = _blocks((PROSE, "a", 0, 0), ("回复", "b", 0, 0), ("作者：老局长 时间：2015-06-03 20:40:02", "h", 0, 0), (PROSE, "p", 0, 0))
+    button[1].link_density = 1.0
+    assert without_marginal_comments(button, [True, False, False, True], [0.95, 0.1, 0.1, 0.69]) == [True, False, False, True]
+
+
 def test_a_labelled_lead_above_the_text_is_kept() -> None:
     blocks = _blocks(("摘要：六大行上半年合计日赚超37亿元。", "a", 0, 0), ("图片来源：图虫创意", "a", 0, 0), (PROSE, "a", 0, 0))
     assert with_labelled_lead(blocks, [False, False, True], [True] * 3) == [True, False, True]
@@ -63,6 +82,12 @@ def test_a_subheading_between_kept_blocks_heading_the_next_paragraph_is_kept() -
     # a line that is no heading stays out
     plain = _blocks((PROSE, "a", 0, 0), ("另外还有两个问题：", "a", 0, 0), (PROSE, "a", 0, 0))
     assert with_inner_headings(plain, [True, False, True], [True] * 3) == [True, False, True]
+    # a short numbered line (a forum post's bold line between its <br> paragraphs) is one
+    numbered = _blocks((PROSE, "a", 0, 0), ("二、立项依据：要有“问题链”", "a", 0, 0), (PROSE, "a", 0, 0))
+    assert with_inner_headings(numbered, [True, False, True], [True] * 3) == [True, True, True]
+    # ... but not a numbered sentence
+    sentence = _blocks((PROSE, "a", 0, 0), ("二、加强流通领域监管。", "a", 0, 0), (PROSE, "a", 0, 0))
+    assert with_inner_headings(sentence, [True, False, True], [True] * 3) == [True, False, True]
 
 
 def test_a_threads_replies_go_and_the_starters_later_posts_stay() -> None:

@@ -193,6 +193,7 @@ def test_a_site_name_in_front_of_the_headline_is_cut_when_the_page_shows_the_res
     assert headline_suffix("光明日报：一把剪刀剪出的传承路", ["一把剪刀剪出的传承路"]) == "一把剪刀剪出的传承路"
     assert headline_suffix("商务部：中方已做好充分准备", ["中方已做好充分准备"]) == "中方已做好充分准备"
     assert headline_suffix("我国首个深远海漂浮式风电项目全容量并网", ["全容量并网"]) is None  # no separator
+    assert headline_suffix("央视国际－我国沙尘暴监测网基本建成", ["我国沙尘暴监测网基本建成"]) == "我国沙尘暴监测网基本建成"  # a full-width hyphen
     html = _page("<title>光明日报：一把剪刀剪出的传承路</title>", "<table><tr><td class='font_title'>一把剪刀剪出的传承路</td></tr></table>")
     assert extract_html(html, "https://www.example.com.cn/a.html", {}).title == "一把剪刀剪出的传承路"
 

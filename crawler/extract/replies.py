@@ -23,6 +23,7 @@ COMMENT_MARGIN = 0.6
 _COMMENT_HEADING = re.compile(
     r"[【\[]?\s*((网友|读者|用户|全部|最新|热门|精彩|精选)?(评论|留言|回复|回帖|跟帖)(区|列表)?|这些回帖亮了|我来说两句)\s*[】\]]?"
     r"\s*([（(][^（）()]{0,20}[）)])?\s*[:：]?"
+    r"(\s*(已有|共有|共)\s*\d+\s*(人|条)\s*(发表|参与)?\s*(评论|留言|回复|跟帖)?)?"
 )
 
 
@@ -31,8 +32,24 @@ _COMMENT_WORDS = ("评", "留言", "回", "跟帖", "两句")
 
 
 def _is_comment_heading(block: Block) -> bool:
+    """A comment section's heading: a short line of its words, not a link (a lone ``回复`` link is a button)."""
     text = block.text
-    return len(text) <= 30 and any(word in text for word in _COMMENT_WORDS) and _COMMENT_HEADING.fullmatch(text) is not None
+    return (
+        len(text) <= 30
+        and block.link_density < 1.0
+        and any(word in text for word in _COMMENT_WORDS)
+        and _COMMENT_HEADING.fullmatch(text) is not None
+    )
+
+
+def _under_comment_header(blocks: list[Block], keep: list[bool], index: int) -> bool:
+    """The block right above ``index`` is a left-out comment header: a short line with its date and time."""
+    above = blocks[index - 1]
+    return not keep[index - 1] and len(above.text) <= _MAX_COMMENT_HEADER and DATED.search(above.text) is not None
+
+
+#: A comment's header line (``北青网网友 [北京市] 2007-06-12 08:23``) is at most this long.
+_MAX_COMMENT_HEADER = 60
 
 
 def without_marginal_comments(blocks: list[Block], keep: list[bool], probabilities: list[float]) -> list[bool]:
@@ -43,7 +60,10 @@ def without_marginal_comments(blocks: list[Block], keep: list[bool], probabiliti
     goes when it sits in markup classed as comments (``tokens.COMMENT``: a forum's
     replies under ``div.w_reply``) or below a comment section's heading the model left
     out (a blog's comment table under ``网友评论（共12条）``): the two signals together
-    outweigh the prose. A page whose article itself sits in a ``pinglun`` (commentary)
+    outweigh the prose. Below such a heading a kept block goes at any probability when the
+    line right above it is a comment's header the model left out (the commenter and the
+    time: ``北青网网友 [北京市] 2007-06-12 08:23``), and so do the kept blocks after it up to
+    the next left-out line: heading and header together are the comment section's form. A page whose article itself sits in a ``pinglun`` (commentary)
     box keeps it: the rule starts after its first kept block outside such markup.
     """
     first = next((i for i, flag in enumerate(keep) if flag and not blocks[i].bits & COMMENT), None)
@@ -52,7 +72,12 @@ def without_marginal_comments(blocks: list[Block], keep: list[bool], probabiliti
     heading = next((i for i in range(first + 1, len(blocks)) if not keep[i] and _is_comment_heading(blocks[i])), len(blocks))
     out = keep
     for i in range(first + 1, len(blocks)):
-        if keep[i] and probabilities[i] < COMMENT_MARGIN and (i > heading or blocks[i].bits & COMMENT):
+        if not keep[i]:
+            continue
+        marginal = probabilities[i] < COMMENT_MARGIN and (i > heading or blocks[i].bits & COMMENT)
+        # a comment of several paragraphs: the ones after its first go with it
+        continued = keep[i - 1] and not out[i - 1]
+        if marginal or i > heading + 1 and (continued or _under_comment_header(blocks, keep, i)):
             if out is keep:
                 out = list(keep)
             out[i] = False

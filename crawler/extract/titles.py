@@ -20,16 +20,16 @@ if TYPE_CHECKING:
 #: since headlines use them too (``1-10月…``). A tail with sentence punctuation
 #: (``五月书单｜这5本新书，值得…``) is the headline's second half: no site name has a comma.
 _SUFFIX = re.compile(
-    r"(?:\s+[-–—|｜_]\s*|\s*[_|｜–—]\s*|-(?=[^-]{1,20}(?:网|新闻|政府|网站|频道|日报|在线|客户端|号|\.com|\.cn)$))"
-    r"[^_|｜–—，、？！。；,?!]{1,24}$"
+    r"(?:\s+[-–—|｜_]\s*|\s*[_|｜–—－]\s*|-(?=[^-]{1,20}(?:网|新闻|政府|网站|频道|日报|在线|客户端|号|\.com|\.cn)$))"
+    r"[^_|｜–—－，、？！。；,?!]{1,24}$"
 )
 #: What may separate a headline from the site or column name after it in a <title>.
-_SEPARATORS = " -–—_|｜·•:："
+_SEPARATORS = " -–—－_|｜·•:："
 #: A site name's tail on a candidate headline: a separator mark (not a bare space or colon)
 #: and a short name without sentence punctuation.
-_SITE_TAIL = re.compile(r"\s*[-–—_|｜·•»›]\s*[^，、？！。；,?!:：]{1,40}")
+_SITE_TAIL = re.compile(r"\s*[-–—－_|｜·•»›]\s*[^，、？！。；,?!:：]{1,40}")
 #: The marks that cut a <title> into headline, column and site parts.
-_SEGMENT_MARK = re.compile(r"\s*[_|｜–—]\s*|\s+-\s+")
+_SEGMENT_MARK = re.compile(r"\s*[_|｜–—－]\s*|\s+-\s+")
 #: A thread or column label in front of a heading: ``[讨论] 标题``, ``【视频】标题``.
 _LABEL = re.compile(r"\s*[\[【(（][^\]】)）]{1,6}[\]】)）]\s*")
 #: A labelled subject line (a BBS post's ``标  题: …``, a forum's ``帖子主题：…``).
@@ -112,7 +112,7 @@ def _column_tail(tail: str) -> bool:
 
 
 #: A site name in front of the headline in a <title> (``光明日报：一把剪刀剪出的传承路``): short, then a separator.
-_SITE_HEAD = re.compile(r"[^，、？！。；,?!\s]{2,10}\s*[:：|｜_–—-]\s*")
+_SITE_HEAD = re.compile(r"[^，、？！。；,?!\s]{2,10}\s*[:：|｜_–—－-]\s*")
 
 
 def headline_suffix(raw: str, lines: list[str]) -> str | None:
