@@ -5,7 +5,7 @@ from __future__ import annotations
 from lxml import html
 
 from crawler.extract.maintext import with_inner_attachments, with_inner_headings, with_labelled_lead
-from crawler.extract.replies import COMMENT_MARGIN, without_marginal_comments, without_replies, without_signatures
+from crawler.extract.replies import COMMENT_MARGIN, without_dated_comments, without_marginal_comments, without_replies, without_signatures
 from crawler.extract.segment import HEADING, Block
 from crawler.extract.tokens import COMMENT
 
@@ -38,6 +38,9 @@ def test_a_reply_kept_only_barely_under_comment_markup_goes() -> None:
 def test_a_reply_below_a_comment_heading_goes_and_an_article_in_a_commentary_box_stays() -> None:
     blocks = _blocks((PROSE, "a", 0, 0), ("网友评论（共12条，显示最新3条）", "c", 0, 0), ("写得真好。", "c", 0, 0))
     assert without_marginal_comments(blocks, [True, False, True], [0.95, 0.1, 0.56]) == [True, False, False]
+    # the lines kept right after a comment that went are more of it: the next commenter, the text under the name
+    chain = _blocks((PROSE, "a", 0, 0), ("网友评论", "c", 0, 0), ("驱动之家网友[广东省深圳市]", "c", 0, 0), ("国产主控终于来了，先支持一下。", "c", 0, 0))
+    assert without_marginal_comments(chain, [True, False, True, True], [0.95, 0.2, 0.55, 0.9]) == [True, False, False, False]
     # no heading and no comment markup: a paragraph kept barely stays
     assert without_marginal_comments(blocks[:1] + blocks[2:], [True, True], [0.95, 0.56]) == [True, True]
     # the article itself sits in a box classed 评论 (pinglun): nothing outside it, nothing goes
@@ -45,7 +48,7 @@ def test_a_reply_below_a_comment_heading_goes_and_an_article_in_a_commentary_box
     assert without_marginal_comments(pinglun, [True, True], [0.9, 0.55]) == [True, True]
 
 
-def test_a_comment_under_its_dated_header_below_a_comment_heading_goes_however_likely() -> None:
+def test_comments_with_their_commenter_and_time_below_a_comment_heading_go_however_likely() -> None:
     blocks = _blocks(
         (PROSE, "a", 0, 0),
         ("我来说两句 已有47人发表评论", "c", 0, 0),
@@ -53,15 +56,22 @@ def test_a_comment_under_its_dated_header_below_a_comment_heading_goes_however_l
         ("这个技术挺好，希望我们小区也能用上，每年交暖气费太贵了。", "c", 0, 0),
         ("下半年新机组投产以后应该会好一些。", "c", 0, 0),
     )
-    keep = [True, False, False, True, True]
-    assert without_marginal_comments(blocks, keep, [0.95, 0.2, 0.4, 0.74, 0.8]) == [True, False, False, False, False]
+    assert without_dated_comments(blocks, [True, False, False, True, True]) == [True, False, False, False, False]
     # without the section's heading a dated line above a paragraph decides nothing (a live blog's entries)
     live = blocks[:1] + blocks[2:]
-    assert without_marginal_comments(live, [True, False, True, True], [0.95, 0.4, 0.74, 0.8]) == [True, False, True, True]
+    assert without_dated_comments(live, [True, False, True, True]) == [True, False, True, True]
     # a lone 回复 link is a reply button, not a comment section's heading
     button = _blocks((PROSE, "a", 0, 0), ("回复", "b", 0, 0), ("作者：老局长 时间：2015-06-03 20:40:02", "h", 0, 0), (PROSE, "p", 0, 0))
     button[1].link_density = 1.0
-    assert without_marginal_comments(button, [True, False, False, True], [0.95, 0.1, 0.1, 0.69]) == [True, False, False, True]
+    assert without_dated_comments(button, [True, False, False, True]) == [True, False, False, True]
+    # a reply table's rows start with the commenter and the time; the kept heading goes with two of them
+    rows = _blocks(
+        (PROSE, "a", 0, 0),
+        ("回复列表 （共18条，本页显示1-6条）", "r", 0, 0),
+        ("海雕之翼 2006-03-08 14:51\t支持楼主，分析得很全面。", "r", 0, 0),
+        ("铁血老兵88 2006-03-08 15:07\t我觉得还是应该先搞运输机。", "r", 0, 0),
+    )
+    assert without_dated_comments(rows, [True] * 4) == [True, False, False, False]
 
 
 def test_a_labelled_lead_above_the_text_is_kept() -> None:

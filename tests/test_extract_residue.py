@@ -198,7 +198,7 @@ def test_the_text_opens_below_a_labelled_lead_box() -> None:
 def test_copyright_terms_go_below_the_text_and_a_sentence_about_copyright_stays() -> None:
     for terms in ("本文版权归作者和博客园共有，欢迎转载，但未经作者同意必须保留此段声明，且在文章页面明显位置给出原文连接。",
                   "本文版权归示例网所有，未经授权不得转载。", "（文章版权归作者所有，如需转载请联系作者。）",
-                  "未经正式授权严禁转载本文，侵权必究。", "本文版权属于示例网（example.com），禁止转载。如有需要，请联系我们。",
+                  "未经正式授权严禁转载本文，侵权必究。", "版权所有，未经授权不得以任何形式转载及使用，违者必究。", "本文版权属于示例网（example.com），禁止转载。如有需要，请联系我们。",
                   "签名：减肥从明天开始，今天先吃饱。"):
         assert postclean([*BODY, terms]) == BODY
         assert postclean([BODY[0], terms, BODY[1]]) == [BODY[0], terms, BODY[1]]
@@ -327,6 +327,17 @@ def test_a_signature_under_a_drawn_rule_closes_the_text() -> None:
     assert postclean(sections) == sections  # a rule between sections stays with the text
     long_tail = "Meinungen in Beiträgen auf dieser Seite entsprechen jeweils den persönlichen Einschätzungen der Autorin oder des Autors."
     assert postclean([*BODY, rule, long_tail]) == [*BODY, rule, long_tail]
+
+
+def test_an_end_mark_closes_the_text() -> None:
+    tail = ["版权所有，未经授权不得以任何形式转载及使用，违者必究。", "关注我们，第一时间获知前沿科技动态"]
+    assert postclean([*BODY, "— 完 —", *tail]) == BODY
+    assert postclean([*BODY, "（完）", tail[1]]) == [*BODY, "（完）"]  # the bracketed mark is the text's last line
+    # more text after the mark than a page's tail: the mark goes, the text stays
+    rest = [f"第{n}部分：项目建成后，当地还将建设配套的运维基地和海上风电装备产业园。" for n in "一二三四五"]
+    assert postclean([*BODY, "-END-", *rest]) == [*BODY, *rest]
+    # a line that ends in 完 is no mark
+    assert postclean([*BODY, "这项工作至今仍未完"]) == [*BODY, "这项工作至今仍未完"]
 
 
 def test_a_table_headed_as_a_related_list_goes_wherever_it_stands() -> None:

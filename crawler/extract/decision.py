@@ -16,7 +16,7 @@ from crawler.extract.maintext import (
     with_labelled_lead,
     with_signature,
 )
-from crawler.extract.replies import without_marginal_comments, without_replies, without_signatures
+from crawler.extract.replies import without_dated_comments, without_marginal_comments, without_replies, without_signatures
 from crawler.extract.segment import CONTAINER
 
 if TYPE_CHECKING:
@@ -61,6 +61,7 @@ def decide(analysis: PageAnalysis, model: BlockModel) -> Decision:
         scored[index] = True
     dropped: dict[int, str] = {}
     keep = _noting(dropped, "comment_section", keep, without_marginal_comments(blocks, keep, probabilities))
+    keep = _noting(dropped, "comment_section", keep, without_dated_comments(blocks, keep))
     keep = _noting(dropped, "comment_section", keep, without_replies(blocks, keep))
     keep = _noting(dropped, "post_signature", keep, without_signatures(blocks, keep))
     keep = with_labelled_lead(blocks, keep, scored)

@@ -78,6 +78,28 @@ def _signature_start(lines: list[str]) -> int:
     return len(lines)
 
 
+#: A line of its own that ends an article (``— 完 —``, ``-END-``, ``（完）``).
+END_MARK = re.compile(r"[-—–\s]*(END|End|end|完)[-—–\s]*|[（(【\[]\s*完\s*[）)】\]]")
+#: At most this many short lines after the end mark are the page's, not the text's.
+MAX_AFTER_END_MARK = 4
+MAX_AFTER_END_MARK_CHARS = 100
+
+
+def _end_mark_tail(lines: list[str]) -> int:
+    """Where the lines after an end mark closing ``lines`` start, or ``len(lines)``.
+
+    The mark says the article ends there: the few short lines after it (a copyright
+    notice, a follow prompt) are the page's. A mark with more after it stays a mark only.
+    """
+    for start in range(len(lines) - 1, max(-1, len(lines) - MAX_AFTER_END_MARK - 2), -1):
+        if len(lines[start]) <= 9 and END_MARK.fullmatch(lines[start]):
+            tail = lines[start + 1 :]
+            if start > 0 and all(len(line) <= MAX_AFTER_END_MARK_CHARS for line in tail):
+                return start + 1
+            break
+    return len(lines)
+
+
 def _headed_tables(lines: list[str]) -> list[bool]:
     """For each line: is it the heading or a row of a table headed as a related list (``相关股票``)?
 
@@ -152,7 +174,8 @@ def postclean_verdicts(
     ``recommendation_list`` (below it); ``signature``: a drawn rule closing the text and the
     few short lines under it; ``related_table``: a table headed as a related list, anywhere;
     in a text that opens with a BBS post header (crawler/extract/bbsposts.py) ``bbs_header``,
-    ``signature`` and ``bbs_reply``.
+    ``signature`` and ``bbs_reply``; ``after_end_mark``: the few short lines after an end
+    mark (``— 完 —``) that closes the text.
     """
     if listed is None:
         listed = ListShapes.of(lines).listed
@@ -179,6 +202,10 @@ def postclean_verdicts(
         else:
             kept.append((len(verdicts), line, in_list))
             verdicts.append((line, None))
+    ended = _end_mark_tail(lines)
+    for position, line, _ in [entry for entry in kept if entry[0] >= ended]:
+        verdicts[position] = (line, "after_end_mark")
+    kept = [entry for entry in kept if entry[0] < ended]
     summary = repeated_lead_flags([line for _, line, _ in kept])
     for (position, line, _), repeated in zip(kept, summary):
         if repeated:

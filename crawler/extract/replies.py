@@ -42,16 +42,6 @@ def _is_comment_heading(block: Block) -> bool:
     )
 
 
-def _under_comment_header(blocks: list[Block], keep: list[bool], index: int) -> bool:
-    """The block right above ``index`` is a left-out comment header: a short line with its date and time."""
-    above = blocks[index - 1]
-    return not keep[index - 1] and len(above.text) <= _MAX_COMMENT_HEADER and DATED.search(above.text) is not None
-
-
-#: A comment's header line (``北青网网友 [北京市] 2007-06-12 08:23``) is at most this long.
-_MAX_COMMENT_HEADER = 60
-
-
 def without_marginal_comments(blocks: list[Block], keep: list[bool], probabilities: list[float]) -> list[bool]:
     """Drop kept blocks below the article that are comments and that the model keeps only barely.
 
@@ -60,13 +50,11 @@ def without_marginal_comments(blocks: list[Block], keep: list[bool], probabiliti
     goes when it sits in markup classed as comments (``tokens.COMMENT``: a forum's
     replies under ``div.w_reply``) or below a comment section's heading the model left
     out (a blog's comment table under ``网友评论（共12条）``): the two signals together
-    outweigh the prose. Below such a heading a kept block goes at any probability when the
-    line right above it is a comment's header the model left out (the commenter and the
-    time: ``北青网网友 [北京市] 2007-06-12 08:23``), and so do the kept blocks after it up to
-    the next left-out line: heading and header together are the comment section's form. A page whose article itself sits in a ``pinglun`` (commentary)
-    box keeps it: the rule starts after its first kept block outside such markup.
+    outweigh the prose; below such a heading, so do the kept blocks right after one that
+    went, up to the next left-out line. A page whose article itself sits in a ``pinglun``
+    (commentary) box keeps it: the rule starts after its first kept block outside such markup.
     """
-    first = next((i for i, flag in enumerate(keep) if flag and not blocks[i].bits & COMMENT), None)
+    first = _first_outside_comments(blocks, keep)
     if first is None:
         return keep
     heading = next((i for i in range(first + 1, len(blocks)) if not keep[i] and _is_comment_heading(blocks[i])), len(blocks))
@@ -75,13 +63,67 @@ def without_marginal_comments(blocks: list[Block], keep: list[bool], probabiliti
         if not keep[i]:
             continue
         marginal = probabilities[i] < COMMENT_MARGIN and (i > heading or blocks[i].bits & COMMENT)
-        # a comment of several paragraphs: the ones after its first go with it
-        continued = keep[i - 1] and not out[i - 1]
-        if marginal or i > heading + 1 and (continued or _under_comment_header(blocks, keep, i)):
+        # below the heading, the kept lines right after a comment are more of it (the next
+        # commenter's name, the text under it), however likely
+        continued = i > heading + 1 and keep[i - 1] and not out[i - 1]
+        if marginal or continued:
             if out is keep:
                 out = list(keep)
             out[i] = False
     return out
+
+
+def _first_outside_comments(blocks: list[Block], keep: list[bool]) -> int | None:
+    return next((i for i, flag in enumerate(keep) if flag and not blocks[i].bits & COMMENT), None)
+
+
+#: A comment's header (``北青网网友 [北京市] 2007-06-12 08:23``) is a line of at most this
+#: many characters, or stands within this many at the start of the comment's own line.
+_MAX_COMMENT_HEADER = 60
+_MAX_COMMENT_STAMP_AT = 30
+#: A kept comment section heading goes with the comments when at least this many follow it.
+_MIN_DATED_COMMENTS = 2
+
+
+def _opens_comment(blocks: list[Block], keep: list[bool], index: int) -> bool:
+    """The block at ``index`` opens a comment: its header (commenter and time) is the left-out line above or its own start."""
+    above = blocks[index - 1]
+    if not keep[index - 1] and len(above.text) <= _MAX_COMMENT_HEADER and DATED.search(above.text) is not None:
+        return True
+    stamp = DATED.search(blocks[index].text, 0, _MAX_COMMENT_HEADER)
+    return stamp is not None and stamp.start() <= _MAX_COMMENT_STAMP_AT and stamp.end() < len(blocks[index].text)
+
+
+def without_dated_comments(blocks: list[Block], keep: list[bool]) -> list[bool]:
+    """Drop the comments under a comment section's heading that carry their commenter and time, whatever their probability.
+
+    Below the article's first kept block and a comment section's heading (``我来说两句 已有47人发表评论``,
+    ``回复列表（共18条）``), a kept block goes when its header, the commenter and the time,
+    is the left-out line right above it or the start of its own line (a reply table's row
+    ``海雕之翼 2006-03-08 14:51⇥支持楼主…``), and so do the kept blocks after it up to the next
+    left-out line (a comment of several paragraphs). Heading and headers together are the
+    comment section's form; a dated line without such a heading decides nothing (a live
+    blog's entries). A heading the model kept goes with the comments when two or more follow it.
+    """
+    first = _first_outside_comments(blocks, keep)
+    if first is None:
+        return keep
+    heading = next((i for i in range(first + 1, len(blocks)) if _is_comment_heading(blocks[i])), None)
+    if heading is None:
+        return keep
+    out = list(keep)
+    comments = 0
+    for i in range(heading + 1, len(blocks)):
+        if not keep[i]:
+            continue
+        if _opens_comment(blocks, keep, i):
+            comments += 1
+        elif not (keep[i - 1] and not out[i - 1]):  # not the next paragraph of a comment
+            continue
+        out[i] = False
+    if keep[heading] and comments >= _MIN_DATED_COMMENTS:
+        out[heading] = False
+    return out if comments and any(out) else keep
 
 
 #: A forum post's header line: its floor and its time (``沙发 发表于：2008-01-28 20:31:05``,
