@@ -127,6 +127,9 @@ def test_a_source_glued_to_the_next_byline_field_ends_where_it_starts() -> None:
     top = "<h1>公募REITs扩募提速</h1><p><em>来源：中国证券报·中证网</em><em>作者：林书远</em><em>2024-05-20 07:15</em></p>"
     document = extract_html(_page("<title>公募REITs扩募提速</title>", top), "https://www.example.com.cn/a.html", {})
     assert (document.source, document.extra.get("author")) == ("中国证券报·中证网", "林书远")
+    dotted = "<h1>AI PC元年</h1><div><span>作者：林一帆</span><span>·</span><span>来源：21世纪商业评论</span><span>·</span><time>2024-03-28 18:20</time></div>"
+    document = extract_html(_page("<title>AI PC元年</title>", dotted), "https://www.example.com.cn/a.html", {})
+    assert document.source == "21世纪商业评论"  # the dot before the next field is no part of the name
 
 
 def test_the_headers_calendar_and_list_stamps_give_way_to_the_byline_time() -> None:
@@ -207,6 +210,11 @@ def test_a_time_after_a_bar_and_a_byline_under_a_breadcrumb_that_ends_with_the_h
     top = f"{crumb}<h1>用awk统计日志中每个IP的访问次数，{title}</h1><em>楼主 发表于 2009-3-16 10:23</em>"
     html = _page(f"<title>用awk统计日志中每个IP的访问次数，{title}</title>", top)
     assert extract_html(html, "https://www.example.com.cn/a.html", {}).published == "2009-03-16T10:23:00+08:00"
+    # a greeting menu above the headline is no sentence: the byline under the headline still counts
+    menu = "<div class='top'>欢迎来到示例网！登录 | 免费注册 | 产品库 | 论坛 | 博客</div>"
+    top = f"{menu}<h1>三网融合试点两个多月</h1><div class='detailInfo'>2010年09月13日 07:38　作者：李晓</div>"
+    html = _page("<title>三网融合试点两个多月</title>", top)
+    assert extract_html(html, "https://www.example.com.cn/a.html", {}).published == "2010-09-13T07:38:00+08:00"
 
 
 def test_a_time_labelled_as_posted_below_the_text_is_read() -> None:

@@ -161,14 +161,24 @@ def head_lines(lines: list[str], title: str | None = None) -> list[str]:
     """The page's lines above its first sentence of prose (headline, byline, tools).
 
     The headline is no sentence, even when it asks (``人才从哪里来？高校开设交叉课程``), nor is a
-    breadcrumb that ends with it (``首页 » Shell » 结果怎么按次数排序？``).
+    breadcrumb that ends with it (``首页 » Shell » 结果怎么按次数排序？``), nor a menu of
+    bar-separated links that greets (``欢迎来到IT168！登录 | 免费注册 | 论坛 | 博客``).
     """
     head = []
     for line in lines:
-        if len(line) >= PROSE_CHARS and CJK_SENTENCE_END.search(line) and not (title and line.endswith(title)):
+        if (
+            len(line) >= PROSE_CHARS
+            and CJK_SENTENCE_END.search(line)
+            and not (title and line.endswith(title))
+            and line.count("|") + line.count("｜") < _MENU_BARS
+        ):
             break
         head.append(line)
     return head
+
+
+#: A line with this many bars between its items is a menu, not a sentence.
+_MENU_BARS = 2
 
 
 def labelled_date(lines: list[str]) -> str | None:

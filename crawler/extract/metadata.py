@@ -104,11 +104,12 @@ def find_published(
 def _value(match: re.Match[str]) -> str:
     """A label's value (group 1 of ``match``), cut where the next field of the byline starts.
 
-    A dot the label is written with goes (a BBS stamp's ``※ 来源:·水木社区 http://…``).
+    A dot the label is written with goes (a BBS stamp's ``※ 来源:·水木社区 http://…``), and so
+    does the separator before the next field (``来源：21世纪商业评论·2024-03-28 18:20``).
     """
     value = match.group(1)
     cut = _NEXT_FIELD.search(value, 2)
-    return (value[: cut.start()] if cut else value).lstrip("⋅·•")
+    return (value[: cut.start()] if cut else value).lstrip("⋅·•").rstrip("⋅·•-–—/")
 
 
 def _bare_name(text: str) -> str | None:
