@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from lxml import html
 
-from crawler.extract.maintext import with_inner_attachments, with_inner_headings, with_labelled_lead
-from crawler.extract.replies import COMMENT_MARGIN, without_dated_comments, without_marginal_comments, without_replies, without_signatures
-from crawler.extract.segment import HEADING, Block
+from crawler.extract.maintext import with_inner_attachments, with_inner_headings, with_labelled_lead, without_headed_tables
+from crawler.extract.comments import COMMENT_MARGIN, without_dated_comments, without_marginal_comments, without_reply_lists
+from crawler.extract.galleries import with_gallery_captions
+from crawler.extract.replies import without_replies, without_signatures
+from crawler.extract.segment import DATA_ROW, HEADING, Block
 from crawler.extract.tokens import COMMENT
 
 PROSE = "研究团队在多个开源模型上验证了这一方法，显存占用下降四成，生成质量基本不变。"
@@ -171,3 +173,43 @@ def test_numbered_comments_below_an_article_leave_the_article() -> None:
     )
     keep = [True, True, False, True, False, True]
     assert without_replies(blocks, keep) == [True, True, False, False, False, False]
+
+
+def test_a_comment_with_its_time_below_it_goes_under_a_counted_heading() -> None:
+    blocks = _blocks(
+        (PROSE, "a", 0, 0),
+        ("网友评论 46条评论 1287人参与", "c", 0, 0),
+        ("泉州网友 [福建省泉州市]", "c", 0, 0),
+        ("我在晋江鞋厂干了十年，车间里确实越来越多机器了。", "c", 0, 0),
+        ("2016-08-16 09:12 顶(132)", "c", 0, 0),
+    )
+    assert without_dated_comments(blocks, [True, False, False, True, False]) == [True] + [False] * 4
+
+
+def test_a_list_of_named_comments_answering_one_another_goes_and_an_interview_stays() -> None:
+    comments = [
+        "小黄灯：灯板显色这一段太有用了。", "雾里看山 回复 小黄灯：我也是折腾了一个多月。",
+        "北国时光：请问那个补光灯是什么型号？", "雾里看山 回复 北国时光：就是一块平板补光灯。",
+    ]
+    blocks = _blocks((PROSE, "a", 0, 0), *((c, "n", 0, 0) for c in comments))
+    assert without_reply_lists(blocks, [True] * 5) == [True] + [False] * 4
+    interview = ["记者：这项技术什么时候能用上？", "王教授：预计三年内进入临床试验。", "记者：成本会很高吗？", "王教授：量产之后会降下来。"]
+    talk = _blocks((PROSE, "a", 0, 0), *((line, "a", 0, 0) for line in interview))
+    assert without_reply_lists(talk, [True] * 5) == [True] * 5
+
+
+def test_a_galleries_captions_between_kept_blocks_are_kept_and_its_counters_are_not() -> None:
+    gallery = [("1/3", "g", 0, 0), ("整套系统：倒挂的三脚架和下方的灯板", "g", 0, 0), ("2/3", "g", 0, 0), ("两层磨砂亚克力之间用垫片隔开", "g", 0, 0)]
+    blocks = _blocks((PROSE, "a", 0, 0), *gallery, (PROSE, "a", 0, 0))
+    keep = [True, False, False, False, False, True]
+    assert with_gallery_captions(blocks, keep, [True] * 6) == [True, False, True, False, True, True]
+    # a slideshow after the text keeps nothing
+    after = _blocks((PROSE, "a", 0, 0), *gallery)
+    assert with_gallery_captions(after, [True] + [False] * 4, [True] * 5) == [True] + [False] * 4
+
+
+def test_the_rows_of_a_quote_box_go_when_the_model_dropped_its_heading() -> None:
+    blocks = _blocks((PROSE, "a", 0, 0), ("相关股份", "q", 0, 0), ("比亚迪股份(01211.HK)\t285.400\t+2.150%", "q", 0, DATA_ROW), (PROSE, "a", 0, 0))
+    assert without_headed_tables(blocks, [True, False, True, True]) == [True, False, False, True]
+    data = _blocks((PROSE, "a", 0, 0), ("表1 各月收益", "q", 0, 0), ("1月\t-2.1%\t-1.6%", "q", 0, DATA_ROW), (PROSE, "a", 0, 0))
+    assert without_headed_tables(data, [True, True, True, True]) == [True, True, True, True]

@@ -220,3 +220,22 @@ def test_a_time_after_a_bar_and_a_byline_under_a_breadcrumb_that_ends_with_the_h
 def test_a_time_labelled_as_posted_below_the_text_is_read() -> None:
     html = _page("<title>示例标题</title>", "<h1>示例标题</h1>").replace(b"</body>", "<div class='ContentItem-time'>发布于 2024-03-18 21:47・IP 属地北京</div></body>".encode())
     assert extract_html(html, "https://www.example.com/question/1/answer/2", {}).published == "2024-03-18T21:47:00+08:00"
+
+
+def test_an_update_time_yields_to_the_bylines_time() -> None:
+    top = ("<h1>储能需求爆发</h1><div class='info'>2022/08/16 11:52 示例财经新闻</div>"
+           "<table><tr><td>报价延迟最少15分钟 · 更新时间：2022/08/16 11:50</td></tr></table>")
+    html = _page("<title>储能需求爆发</title>", top)
+    assert extract_html(html, "https://www.example.com/a.html", {}).published == "2022-08-16T11:52:00+08:00"
+    only = _page("<title>储能需求爆发</title>", "<h1>储能需求爆发</h1><p>更新时间：2022-08-16 11:50</p>")
+    assert extract_html(only, "https://www.example.com/a.html", {}).published == "2022-08-16T11:50:00+08:00"
+
+
+def test_a_confirmed_title_loses_the_site_name_the_page_shows_it_without() -> None:
+    head = "<title>个税汇算退了2360元，手把手教你每一步 - 小红书</title><meta name='og:title' content='个税汇算退了2360元，手把手教你每一步 - 小红书'>"
+    html = _page(head, "<div class='title'>个税汇算退了2360元，手把手教你每一步</div>")
+    assert extract_html(html, "https://www.example.com/a.html", {}).title == "个税汇算退了2360元，手把手教你每一步"
+    # a subtitle of several words after the bar is no site name
+    head = "<title>Durch die Gegend | Mit Musiker Voodoo Jürgens in Wien</title><meta property='og:title' content='Durch die Gegend | Mit Musiker Voodoo Jürgens in Wien'>"
+    html = _page(head, "<div class='kicker'>Durch die Gegend</div>")
+    assert extract_html(html, "https://www.example.com/a.html", {}).title == "Durch die Gegend | Mit Musiker Voodoo Jürgens in Wien"

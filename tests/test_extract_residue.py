@@ -367,3 +367,39 @@ def test_app_and_editor_credits_go_anywhere() -> None:
 def test_a_summary_label_before_a_bracketed_title_is_a_lead() -> None:
     assert is_labelled_lead("摘要【半年报披露进入高峰期】截至8月21日，共有1562家公司披露半年报。")
     assert not is_labelled_lead("摘要显示，共有1562家公司披露半年报。")
+
+
+def test_a_video_players_status_and_counters_go_and_sentences_about_video_stay() -> None:
+    player = ["视频加载中，请稍候…", "时长 01:56 | 播放 6239次", "时长 01:48播放：3.2万次视频来源：山东广播电视台"]
+    assert postclean([BODY[0], *player, BODY[1]]) == BODY
+    sentence = "播放量高达300万次的视频让他一夜走红。"
+    assert postclean([BODY[0], sentence, BODY[1]]) == [BODY[0], sentence, BODY[1]]
+
+
+def test_an_inline_bracketed_cross_reference_goes_and_a_bare_bracketed_label_stays() -> None:
+    assert postclean([BODY[0], "【相关阅读】济南首个5G智慧公交站亮相泉城路", BODY[1]]) == BODY
+    # alone, the label heads what follows (a related article printed in full): not a cross-reference
+    assert postclean([BODY[0], "【相关阅读】", BODY[1]]) == [BODY[0], "【相关阅读】", BODY[1]]
+
+
+def test_a_quote_box_with_a_note_after_its_heading_and_a_footnote_goes() -> None:
+    box = ["相关个股 （行情截至06-10 09:40）", "中兴通讯(000063)\t32.15\t+3.12%", "烽火通信(600498)\t29.40\t+1.87%"]
+    assert postclean([BODY[0], *box, BODY[1]]) == BODY
+    hk = ["相关股份", "比亚迪股份(01211.HK)\t285.400\t+2.150%", "报价延迟最少15分钟 · 更新时间：2022/08/16 11:50"]
+    assert postclean([BODY[0], *hk, BODY[1]]) == BODY
+
+
+def test_reprint_terms_disclaimers_and_app_promos_of_blogs_and_platforms_go_below_the_text() -> None:
+    for line in ("原创作品，允许转载，转载时请务必以超链接形式标明文章 原始出处 、作者信息和本声明。否则将追究法律责任。http://x.blog.example.com/1/2",
+                 "本文出自 “运维小屋” 博客，请务必保留此出处http://x.blog.example.com/1/2",
+                 "本站是提供个人知识管理的网络存储空间，所有内容均由用户发布，不代表本站观点。如发现有害或侵权内容，请点击这里。",
+                 "示例财经新闻免责声明：本网页所载新闻仅供参考用途。", "扫码下载示例财经APP，港股实时行情免费看"):
+        assert postclean([*BODY, line]) == BODY, line
+    # a headline naming a statement is no disclaimer, and a sentence about an app stays
+    for line in ("营口港大跌9%后声明：相关债务报道当事方为控股股东 与公司无关", "下载该APP的用户中，有六成会免费试用。",
+                 "（本文出自经济观察报2008年编著的《开放中国：改革的30年记忆》一书）"):
+        assert postclean([*BODY, line]) == [*BODY, line], line
+
+
+def test_a_signature_rule_may_carry_a_word() -> None:
+    assert postclean([*BODY, "----sign----", "主板是拿来插显卡的，显卡是拿来等降价的。"]) == BODY

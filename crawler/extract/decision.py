@@ -9,14 +9,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from crawler.extract.comments import without_dated_comments, without_marginal_comments, without_reply_lists
+from crawler.extract.galleries import with_gallery_captions
 from crawler.extract.maintext import (
     keep_flags,
     with_inner_attachments,
     with_inner_headings,
     with_labelled_lead,
     with_signature,
+    without_headed_tables,
 )
-from crawler.extract.replies import without_dated_comments, without_marginal_comments, without_replies, without_signatures
+from crawler.extract.replies import without_replies, without_signatures
 from crawler.extract.segment import CONTAINER
 
 if TYPE_CHECKING:
@@ -62,10 +65,12 @@ def decide(analysis: PageAnalysis, model: BlockModel) -> Decision:
     dropped: dict[int, str] = {}
     keep = _noting(dropped, "comment_section", keep, without_marginal_comments(blocks, keep, probabilities))
     keep = _noting(dropped, "comment_section", keep, without_dated_comments(blocks, keep))
+    keep = _noting(dropped, "comment_section", keep, without_reply_lists(blocks, keep))
     keep = _noting(dropped, "comment_section", keep, without_replies(blocks, keep))
     keep = _noting(dropped, "post_signature", keep, without_signatures(blocks, keep))
+    keep = _noting(dropped, "related_table", keep, without_headed_tables(blocks, keep))
     keep = with_labelled_lead(blocks, keep, scored)
     keep = with_inner_attachments(blocks, with_inner_headings(blocks, keep, scope), scope)
-    keep = with_signature(blocks, keep)
+    keep = with_gallery_captions(blocks, with_signature(blocks, keep), scope)
     best = max((probabilities[i] for i in analysis.scored if i != analysis.headline), default=0.0)
     return Decision(probabilities, scope, keep, best, dropped)

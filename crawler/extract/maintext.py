@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from crawler.extract.postclean import postclean_verdicts
+from crawler.extract.postclean import headed_table_flags, postclean_verdicts
 from crawler.extract.residue import ListShapes, is_labelled_lead, is_lead_label
-from crawler.extract.segment import HEADING
+from crawler.extract.segment import DATA_ROW, HEADING
 from crawler.extract.shapes import is_prose
 
 if TYPE_CHECKING:
@@ -89,6 +89,19 @@ def _is_subheading(block: Block) -> bool:
         and text[-1] not in _SENTENCE_END
         and _NUMBERED_HEADING.match(text) is not None
     )
+
+
+def without_headed_tables(blocks: list[Block], keep: list[bool]) -> list[bool]:
+    """Drop the kept rows of a table headed as a related list, whatever the model made of its heading.
+
+    A quote box (``相关股份`` over name, code, price, change) may lose its heading to the
+    model and keep a row or two: the heading still says what the rows are
+    (``postclean.headed_table_flags``).
+    """
+    flags = headed_table_flags([block.text for block in blocks], [bool(block.flags & DATA_ROW) for block in blocks])
+    if not any(flags):
+        return keep
+    return [flag and not widget for flag, widget in zip(keep, flags)]
 
 
 def with_inner_headings(blocks: list[Block], keep: list[bool], scope: list[bool]) -> list[bool]:

@@ -88,6 +88,7 @@ def find_published(
         yield dates.labelled_date(lines)
         yield dates.byline_date(head)
         yield anywhere
+        yield dates.labelled_date(lines, update=True)
 
     for candidate in candidates():
         if not candidate or (day is not None and not candidate.startswith(day)):

@@ -55,9 +55,9 @@ _POSTED_AT = re.compile(rf"(发表于|发表时间|发布于|发帖时间)\s*[:�
 _EN_DATED = re.compile(
     r"(Updated|Published|Posted|Released|Date)\s*:?\s*(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+(19|20)\d{2}"
 )
-#: A rule drawn with characters (``-----``, ``______``, ``======``): forum software and e-mail
-#: set a signature off with one.
-RULE_LINE = re.compile(r"[-_=~*─━]{6,}")
+#: A rule drawn with characters (``-----``, ``______``, ``======``, or one with a word in it:
+#: ``----sign----``): forum software and e-mail set a signature off with one.
+RULE_LINE = re.compile(r"[-_=~*─━]{6,}|[-_=~*─━]{3,}\s*[A-Za-z\u4e00-\u9fff]{1,10}\s*[-_=~*─━]{3,}")
 #: A signature is at most this many short lines after the rule that ends the text.
 MAX_SIGNATURE_LINES = 2
 MAX_SIGNATURE_CHARS = 80
@@ -100,21 +100,35 @@ def _end_mark_tail(lines: list[str]) -> int:
     return len(lines)
 
 
-def _headed_tables(lines: list[str]) -> list[bool]:
-    """For each line: is it the heading or a row of a table headed as a related list (``相关股票``)?
+def headed_table_flags(lines: list[str], rows: list[bool] | None = None) -> list[bool]:
+    """For each line: is it the heading, a row or the footnote of a table headed as a related list (``相关股票``)?
 
     A quote box or a related-links table inside the text is a widget wherever it stands:
-    its rows (cells joined by tabs) are not the text's data.
+    its rows are not the text's data. ``rows`` says which lines are table rows (by default
+    those whose cells are joined by tabs); the heading may carry a note
+    (``相关个股（行情截至06-10 09:40）``), and a short line with a clock time right after the
+    rows is the box's footnote (``报价延迟最少15分钟 · 更新时间：11:50``).
     """
+    if rows is None:
+        rows = ["\t" in line for line in lines]
     flags = [False] * len(lines)
     for i in range(len(lines) - 1):
-        if "\t" in lines[i + 1] and "\t" not in lines[i] and is_heading(lines[i]):
+        if rows[i + 1] and not rows[i] and is_heading(_TABLE_NOTE.sub("", lines[i])):
             flags[i] = True
-            for j in range(i + 1, len(lines)):
-                if "\t" not in lines[j]:
-                    break
+            j = i + 1
+            while j < len(lines) and rows[j]:
+                flags[j] = True
+                j += 1
+            if j < len(lines) and len(lines[j]) <= _MAX_TABLE_NOTE and not is_prose(lines[j]) and _CLOCK.search(lines[j]):
                 flags[j] = True
     return flags
+
+
+#: A note after a widget's heading (``相关个股（行情截至06-10 09:40）``).
+_TABLE_NOTE = re.compile(r"\s*[（(][^（）()]{1,30}[）)]\s*$")
+#: A widget's footnote is a short line holding a clock time.
+_MAX_TABLE_NOTE = 60
+_CLOCK = re.compile(r"\d{1,2}:\d{2}")
 
 
 def _under_lead_label(kept: list[tuple[int, str, bool]], i: int) -> bool:
@@ -179,7 +193,7 @@ def postclean_verdicts(
     """
     if listed is None:
         listed = ListShapes.of(lines).listed
-    widget = _headed_tables(lines)
+    widget = headed_table_flags(lines)
     post = post_verdicts(lines) or [None] * len(lines)
     verdicts: list[tuple[str, str | None]] = []
     kept: list[tuple[int, str, bool]] = []  # (position in verdicts, line, in a list)

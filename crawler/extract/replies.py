@@ -1,9 +1,8 @@
-"""Readers' comments and forum replies below the text: what the block model keeps of them, taken out again.
+"""Forum replies and signatures below a thread's first post: what the block model keeps of them, taken out again.
 
-A reader's reply is prose, and the model reads prose as text. Two signals it does not
-weigh on their own mark a comment: the page's markup (classed as comments, or below a
-comment section's heading) together with a probability only just over the threshold, and
-a forum's post headers, which give every reply its floor.
+A reply is prose, and the model reads prose as text; a forum's post headers give every
+reply its floor, and the starter's own later posts keep theirs. Readers' comments under
+an article are crawler/extract/comments.py's.
 """
 
 from __future__ import annotations
@@ -12,119 +11,9 @@ import re
 from typing import TYPE_CHECKING
 
 from crawler.extract.postclean import DATED, MAX_SIGNATURE_CHARS, MAX_SIGNATURE_LINES, RULE_LINE
-from crawler.extract.tokens import COMMENT
 
 if TYPE_CHECKING:
     from crawler.extract.segment import Block
-
-#: Below this probability a kept block in a comment section is a comment.
-COMMENT_MARGIN = 0.6
-#: A comment section's heading (``网友评论（共12条）``, ``全部回帖``, ``这些回帖亮了``, ``我来说两句``).
-_COMMENT_HEADING = re.compile(
-    r"[【\[]?\s*((网友|读者|用户|全部|最新|热门|精彩|精选)?(评论|留言|回复|回帖|跟帖)(区|列表)?|这些回帖亮了|我来说两句)\s*[】\]]?"
-    r"\s*([（(][^（）()]{0,20}[）)])?\s*[:：]?"
-    r"(\s*(已有|共有|共)\s*\d+\s*(人|条)\s*(发表|参与)?\s*(评论|留言|回复|跟帖)?)?"
-)
-
-
-#: Each comment heading holds one of these (a cheap test before the pattern).
-_COMMENT_WORDS = ("评", "留言", "回", "跟帖", "两句")
-
-
-def _is_comment_heading(block: Block) -> bool:
-    """A comment section's heading: a short line of its words, not a link (a lone ``回复`` link is a button)."""
-    text = block.text
-    return (
-        len(text) <= 30
-        and block.link_density < 1.0
-        and any(word in text for word in _COMMENT_WORDS)
-        and _COMMENT_HEADING.fullmatch(text) is not None
-    )
-
-
-def without_marginal_comments(blocks: list[Block], keep: list[bool], probabilities: list[float]) -> list[bool]:
-    """Drop kept blocks below the article that are comments and that the model keeps only barely.
-
-    A reader's reply is prose, so the model may keep it at a probability just over its
-    threshold. Below the article's first kept block, a kept block under ``COMMENT_MARGIN``
-    goes when it sits in markup classed as comments (``tokens.COMMENT``: a forum's
-    replies under ``div.w_reply``) or below a comment section's heading the model left
-    out (a blog's comment table under ``网友评论（共12条）``): the two signals together
-    outweigh the prose; below such a heading, so do the kept blocks right after one that
-    went, up to the next left-out line. A page whose article itself sits in a ``pinglun``
-    (commentary) box keeps it: the rule starts after its first kept block outside such markup.
-    """
-    first = _first_outside_comments(blocks, keep)
-    if first is None:
-        return keep
-    heading = next((i for i in range(first + 1, len(blocks)) if not keep[i] and _is_comment_heading(blocks[i])), len(blocks))
-    out = keep
-    for i in range(first + 1, len(blocks)):
-        if not keep[i]:
-            continue
-        marginal = probabilities[i] < COMMENT_MARGIN and (i > heading or blocks[i].bits & COMMENT)
-        # below the heading, the kept lines right after a comment are more of it (the next
-        # commenter's name, the text under it), however likely
-        continued = i > heading + 1 and keep[i - 1] and not out[i - 1]
-        if marginal or continued:
-            if out is keep:
-                out = list(keep)
-            out[i] = False
-    return out
-
-
-def _first_outside_comments(blocks: list[Block], keep: list[bool]) -> int | None:
-    return next((i for i, flag in enumerate(keep) if flag and not blocks[i].bits & COMMENT), None)
-
-
-#: A comment's header (``北青网网友 [北京市] 2007-06-12 08:23``) is a line of at most this
-#: many characters, or stands within this many at the start of the comment's own line.
-_MAX_COMMENT_HEADER = 60
-_MAX_COMMENT_STAMP_AT = 30
-#: A kept comment section heading goes with the comments when at least this many follow it.
-_MIN_DATED_COMMENTS = 2
-
-
-def _opens_comment(blocks: list[Block], keep: list[bool], index: int) -> bool:
-    """The block at ``index`` opens a comment: its header (commenter and time) is the left-out line above or its own start."""
-    above = blocks[index - 1]
-    if not keep[index - 1] and len(above.text) <= _MAX_COMMENT_HEADER and DATED.search(above.text) is not None:
-        return True
-    stamp = DATED.search(blocks[index].text, 0, _MAX_COMMENT_HEADER)
-    return stamp is not None and stamp.start() <= _MAX_COMMENT_STAMP_AT and stamp.end() < len(blocks[index].text)
-
-
-def without_dated_comments(blocks: list[Block], keep: list[bool]) -> list[bool]:
-    """Drop the comments under a comment section's heading that carry their commenter and time, whatever their probability.
-
-    Below the article's first kept block and a comment section's heading (``我来说两句 已有47人发表评论``,
-    ``回复列表（共18条）``), a kept block goes when its header, the commenter and the time,
-    is the left-out line right above it or the start of its own line (a reply table's row
-    ``海雕之翼 2006-03-08 14:51⇥支持楼主…``), and so do the kept blocks after it up to the next
-    left-out line (a comment of several paragraphs). Heading and headers together are the
-    comment section's form; a dated line without such a heading decides nothing (a live
-    blog's entries). A heading the model kept goes with the comments when two or more follow it.
-    """
-    first = _first_outside_comments(blocks, keep)
-    if first is None:
-        return keep
-    heading = next((i for i in range(first + 1, len(blocks)) if _is_comment_heading(blocks[i])), None)
-    if heading is None:
-        return keep
-    out = list(keep)
-    comments = 0
-    for i in range(heading + 1, len(blocks)):
-        if not keep[i]:
-            continue
-        if _opens_comment(blocks, keep, i):
-            comments += 1
-        elif not (keep[i - 1] and not out[i - 1]):  # not the next paragraph of a comment
-            continue
-        out[i] = False
-    if keep[heading] and comments >= _MIN_DATED_COMMENTS:
-        out[heading] = False
-    return out if comments and any(out) else keep
-
 
 #: A forum post's header line: its floor and its time (``沙发 发表于：2008-01-28 20:31:05``,
 #: ``4# 发表于 2009-3-16 13:52``, ``上海张江科比 2016-10-12 21:47 3楼``). A reply's floor is 沙发,

@@ -15,7 +15,7 @@ SENTENCE_END = re.compile(SENTENCE_MARK.pattern + r"|\.(?=\s|$|[\"'”’)）])"
 #: Han characters (CJK unified ideographs, extension A, compatibility ideographs).
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 #: A cross-reference: a label that introduces a link to another article, then its title
-#: (``Lea también: …``, ``Lesen Sie auch:``, ``Czytaj też:``, ``Related: …``, 延伸阅读：…),
+#: (``Lea también: …``, ``Lesen Sie auch:``, ``Czytaj też:``, ``Related: …``, 延伸阅读：…, 【相关阅读】…),
 #: in Chinese and the larger European languages; matched against the lower-cased line.
 CROSS_REFERENCE = re.compile(
     r"^\W{0,3}("
@@ -34,7 +34,7 @@ CROSS_REFERENCE = re.compile(
     # Polish, Russian
     r"(czytaj|zobacz) (też|także|również|więcej)|читайте (также|еще|ещё)|смотрите также|"
     r"相关(阅读|新闻|文章|链接|报道|推荐)|延伸阅读|推荐阅读|阅读更多|更多(阅读|精彩)|往期(回顾|推荐)"
-    r")\s*([:：>»?？]|$)"
+    r")\s*([:：>»?？]|[】\]](?=\s*\S)|$)"
 )
 #: A cross-reference line is a label and a headline: at most this long.
 CROSS_REFERENCE_CHARS = 200

@@ -28,6 +28,12 @@ _SEPARATORS = " -–—－_|｜·•:："
 #: A site name's tail on a candidate headline: a separator mark (not a bare space or colon)
 #: and a short name without sentence punctuation.
 _SITE_TAIL = re.compile(r"\s*[-–—－_|｜·•»›]\s*[^，、？！。；,?!:：]{1,40}")
+#: A site's name after a confirmed candidate that the page shows without it (og:title
+#: ``标题 - 小红书`` over the line ``标题``): a spaced separator (or a CJK one) and a name of at
+#: most three words, no brackets (``Durch die Gegend | Mit Musiker Voodoo Jürgens in Wien`` keeps its subtitle).
+_SHOWN_SITE_TAIL = re.compile(
+    r"(\s+[-–—|｜_·•»›]\s+|\s*[｜_－]\s*)[^\s，、？！。；,?!:：()（）]{1,30}(?: [^\s，、？！。；,?!:：()（）]{1,30}){0,2}"
+)
 #: The marks that cut a <title> into headline, column and site parts.
 _SEGMENT_MARK = re.compile(r"\s*[_|｜–—－]\s*|\s+-\s+")
 #: A thread or column label in front of a heading: ``[讨论] 标题``, ``【视频】标题``.
@@ -226,6 +232,7 @@ def find_title(
     confirmed = [c for c in strong + headings if raw and c in raw]
     if confirmed:
         best = _without_site_tail(max(confirmed, key=len), confirmed)
+        best = _longest_prefix(best, lines, _SHOWN_SITE_TAIL.fullmatch) or best
         if best not in strong:  # a bare <h1> may be the site's or the blog's name
             sites = tuple(metas[k] for k in SITE_NAME_KEYS if metas.get(k))
             best = _first_segment_shown(raw, best, lines, sites) or best

@@ -203,7 +203,7 @@ def _unkept_reason(analysis: PageAnalysis, decision: Decision, i: int, scored: s
         return "outside_container"
     if not scope[i]:
         return "link_region"
-    return decision.dropped.get(i, "model")  # a comment, a reply or a signature (crawler/extract/replies.py)
+    return decision.dropped.get(i, "model")  # a comment, a reply or a signature (crawler/extract/comments.py, replies.py)
 
 
 def _prune_rule(block: Block, pruned_by: dict[HtmlElement, str]) -> str | None:

@@ -1,0 +1,60 @@
+"""An image gallery inside the text: its captions are text, its counters are not.
+
+A gallery shows each picture with a counter (``1/6``) and a caption. The model reads the
+captions as the short lines of a widget and leaves them out; between kept paragraphs,
+under a run of counters of one gallery, they are the article's own (captions are text,
+docs/extraction.md). The counters stay out (post-clean's ``gallery_counter``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from crawler.extract.boilerplate import is_boilerplate
+
+if TYPE_CHECKING:
+    from crawler.extract.segment import Block
+
+_COUNTER = re.compile(r"\s*(\d{1,3})\s*/\s*(\d{1,3})\s*")
+#: A gallery shows at least this many counters of the same total.
+MIN_PICTURES = 2
+#: A caption is a short line, not a link.
+MAX_CAPTION = 120
+
+
+def _counter(text: str) -> tuple[int, int] | None:
+    match = _COUNTER.fullmatch(text)
+    if match is None:
+        return None
+    shown, total = int(match.group(1)), int(match.group(2))
+    return (shown, total) if 1 <= shown <= total and total >= MIN_PICTURES else None
+
+
+def with_gallery_captions(blocks: list[Block], keep: list[bool], scope: list[bool]) -> list[bool]:
+    """Keep the caption under each counter of a gallery that stands between kept blocks.
+
+    The gallery: at least ``MIN_PICTURES`` counters ``k/n`` with the same ``n``; the caption:
+    the left-out line right after a counter, at most ``MAX_CAPTION`` characters, mostly not
+    link text, no counter or boilerplate itself. Only between the first and the last kept
+    block: a gallery after the text (a slideshow of other stories) keeps nothing.
+    """
+    counters = {i: found for i, block in enumerate(blocks) if len(block.text) <= 9 and (found := _counter(block.text))}
+    if len(counters) < MIN_PICTURES:
+        return keep
+    totals = [total for _, total in counters.values()]
+    kept = [i for i, flag in enumerate(keep) if flag]
+    if len(kept) < 2:
+        return keep
+    out = keep
+    for i, (_, total) in counters.items():
+        j = i + 1
+        if not kept[0] < i < kept[-1] or totals.count(total) < MIN_PICTURES or j >= len(blocks) or keep[j] or not scope[j]:
+            continue
+        caption = blocks[j]
+        if len(caption.text) > MAX_CAPTION or caption.link_density >= 0.5 or j in counters or is_boilerplate(caption.text):
+            continue
+        if out is keep:
+            out = list(keep)
+        out[j] = True
+    return out
