@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from lxml import html
 
-from crawler.extract.maintext import with_inner_attachments, with_inner_headings, with_labelled_lead, without_headed_tables
+from crawler.extract.headings import with_inner_headings, with_series_headings
+from crawler.extract.maintext import with_inner_attachments, with_labelled_lead, without_headed_tables
 from crawler.extract.comments import COMMENT_MARGIN, without_dated_comments, without_marginal_comments, without_reply_lists
 from crawler.extract.galleries import with_gallery_captions
 from crawler.extract.replies import without_replies, without_signatures
@@ -213,3 +214,31 @@ def test_the_rows_of_a_quote_box_go_when_the_model_dropped_its_heading() -> None
     assert without_headed_tables(blocks, [True, False, True, True]) == [True, False, False, True]
     data = _blocks((PROSE, "a", 0, 0), ("表1 各月收益", "q", 0, 0), ("1月\t-2.1%\t-1.6%", "q", 0, DATA_ROW), (PROSE, "a", 0, 0))
     assert without_headed_tables(data, [True, True, True, True]) == [True, True, True, True]
+
+
+def test_a_left_out_heading_of_a_series_the_model_kept_goes_back() -> None:
+    blocks = _blocks(
+        ("顾虑一：投入高、见效慢", "a", 0, 0), (PROSE, "a", 0, 0), ("相关阅读", "r", 0, 0), ("委员热议制造业高质量发展", "r", 0, 0),
+        ("顾虑二：数据安全心里没底", "a", 0, 0), (PROSE, "a", 0, 0),
+    )
+    keep = [True, True, False, False, False, True]
+    assert with_series_headings(blocks, keep, [True] * 6) == [True, True, False, False, True, True]
+    # no kept member of the series: nothing comes back
+    assert with_series_headings(blocks, [False, True, False, False, False, True], [True] * 6) == [False, True, False, False, False, True]
+
+
+def test_captions_glued_to_their_counters_are_kept_inside_the_text() -> None:
+    glued = [("1/2海上养殖平台配备风光互补发电设备", "g", 0, 0), ("2/2技术人员在平台上检查传感器探头", "g", 0, 0)]
+    blocks = _blocks((PROSE, "a", 0, 0), *glued, (PROSE, "a", 0, 0))
+    assert with_gallery_captions(blocks, [True, False, False, True], [True] * 4) == [True] * 4
+    recipe = _blocks((PROSE, "a", 0, 0), ("1/2 tsp coconut oil", "g", 0, 0), ("1/2 cup peanuts", "g", 0, 0), (PROSE, "a", 0, 0))
+    assert with_gallery_captions(recipe, [True, False, False, True], [True] * 4) == [True, False, False, True]
+
+
+def test_a_starters_header_kept_by_the_model_still_opens_the_first_post() -> None:
+    blocks = _blocks(
+        ("楼主 发表于：2012-7-23 10:48:26 只看该作者", "h", 0, 0), (PROSE, "p1", 0, 0),
+        ("2楼 发表于：2012-7-23 11:02:15", "h2", 0, 0), ("太实用了！楼主能不能私信一下？", "p2", 0, 0),
+        ("3楼 发表于：2012-7-23 11:35:40", "h3", 0, 0), ("说得太对了，去年我卖房的时候贷款拖了三个月。", "p3", 0, 0),
+    )
+    assert without_replies(blocks, [True, True, False, True, False, True]) == [True, True, False, False, False, False]

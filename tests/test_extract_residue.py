@@ -198,8 +198,7 @@ def test_the_text_opens_below_a_labelled_lead_box() -> None:
 def test_copyright_terms_go_below_the_text_and_a_sentence_about_copyright_stays() -> None:
     for terms in ("本文版权归作者和博客园共有，欢迎转载，但未经作者同意必须保留此段声明，且在文章页面明显位置给出原文连接。",
                   "本文版权归示例网所有，未经授权不得转载。", "（文章版权归作者所有，如需转载请联系作者。）",
-                  "未经正式授权严禁转载本文，侵权必究。", "版权所有，未经授权不得以任何形式转载及使用，违者必究。", "本文版权属于示例网（example.com），禁止转载。如有需要，请联系我们。",
-                  "签名：减肥从明天开始，今天先吃饱。"):
+                  "未经正式授权严禁转载本文，侵权必究。", "版权所有，未经授权不得以任何形式转载及使用，违者必究。", "本文版权属于示例网（example.com），禁止转载。如有需要，请联系我们。"):
         assert postclean([*BODY, terms]) == BODY
         assert postclean([BODY[0], terms, BODY[1]]) == [BODY[0], terms, BODY[1]]
     for kept in ("本文版权归出版社所有。", "法院认定，该作品的著作权归原告所有，被告应停止侵权。"):
@@ -403,3 +402,22 @@ def test_reprint_terms_disclaimers_and_app_promos_of_blogs_and_platforms_go_belo
 
 def test_a_signature_rule_may_carry_a_word() -> None:
     assert postclean([*BODY, "----sign----", "主板是拿来插显卡的，显卡是拿来等降价的。"]) == BODY
+
+
+def test_folds_rewards_polls_app_buttons_and_job_ads_go_and_sentences_about_them_stay() -> None:
+    widgets = ["展开全文 剩余60%未读", "展开阅读全部", "写文章不容易，打赏一下小编？", "已有 37 位差友打赏",
+               "新智元招聘：主笔、编辑、运营，简历请投递 hr@example.com", "两会报道第一时间推送 立即下载 >", "人民政协报客户端",
+               "【投票】您会考虑购买新能源汽车吗？", "视频加载中，请稍后...", "东南网视频：走进宁德锂电产业园 时长 03:12 播放次数：8,746",
+               "点击阅读：福建出台新能源汽车产业发展三年行动计划"]
+    assert postclean([BODY[0], *widgets, BODY[1]]) == BODY
+    for sentence in ("未成年人直播打赏将被禁止。", "招聘会现场，求职者纷纷投递简历。", "他在微信客户端上发布了消息。", "下载量突破一亿次。", "会议时长2小时。"):
+        assert postclean([BODY[0], sentence, BODY[1]]) == [BODY[0], sentence, BODY[1]], sentence
+
+
+def test_forum_signatures_ratings_and_moderator_notes_go_anywhere() -> None:
+    marks = ["签名：买房如打仗，跑断腿才有好价钱。", "评分记录： 版主 秦论坛版主_阿峰 给予 精华 +1 金币 +50 “干货满满”",
+             "【版主提示】本帖已收录进“二孩政策一站通”专题"]
+    assert postclean([BODY[0], *marks, BODY[1]]) == BODY
+    for line in ("评分：9分，值得一看。", "【温馨提示】请市民错峰出行。"):
+        assert postclean([BODY[0], line, BODY[1]]) == [BODY[0], line, BODY[1]], line
+    assert postclean([*BODY, "本游记著作权归 观星的阿哲 所有，任何形式转载请联系作者"]) == BODY

@@ -59,7 +59,25 @@ _STRICT_PATTERNS = [
     r"(?=.*(上一页|下一页|尾页|末页|[【\[]\d{1,3}[】\]]|共\s*\d{1,3}\s*页))"
     r"((上一页|下一页|首页|尾页|末页|[【\[]\d{1,3}[】\]]|共\s*\d{1,3}\s*页|第\s*\d{1,3}\s*页|\d{1,3})\s*)+",
     # a video player's status and its counters (``视频加载中，请稍候…``, ``时长 01:56 | 播放 6239次``)
-    r"(视频|内容|图片|播放器)?(正在)?加载中\s*[.…。，,！!]*\s*(请稍候|请稍等|请耐心等待)?\s*[.…。！!]*",
+    r"(视频|内容|图片|播放器)?(正在)?加载中\s*[.…。，,！!]*\s*(请稍候|请稍后|请稍等|请耐心等待)?\s*[.…。！!]*"
+    # ... a video card's title with its length (``东南网视频：走进宁德锂电产业园 时长 03:12 播放次数：8,746``)
+    r"|[^。！？]{0,40}\s*时长\s*[:：]?\s*\d{1,2}:\d{2}(:\d{2})?(\s*[|｜/·]?\s*播放(次数|量)?\s*[:：]?\s*[\d.,]+\s*万?\s*次?)?",
+    # an app's download button and its name on a line of its own (``两会报道第一时间推送 立即下载 >``, ``X客户端``),
+    # a poll's bracketed label (``【投票】您会考虑购买新能源汽车吗？``)
+    r"[^。！？]{0,30}(立即|马上|点击|扫码)下载\s*[>》]*|[^\s。！？，,]{2,12}(客户端|APP|App|app)",
+    r"[【\[]\s*(投票|调查|网友调查|民意调查)\s*[】\]][^。！？]{0,60}[？?]?",
+    # a fold's button (``展开全文 剩余60%未读``, ``展开阅读全部``)
+    r"([【\[]?\s*((展开|阅读|查看|显示)(全文|全部|剩余\s*\d{1,3}\s*%)|展开阅读全部|剩余\s*\d{1,3}\s*%\s*(未读|内容已折叠|已折叠)?"
+    r"|继续阅读|点击展开)\s*[】\]]?\s*[>»∨﹀⌄▼↓]*\s*)+",
+    # a reward widget (``写文章不容易，打赏一下小编？``, ``已有 37 位差友打赏``)
+    r"[^。！？]{0,16}(打赏|赞赏)(一下|作者|小编|支持)[^。！？]{0,10}[？?！!。]?|(已有|共有)?\s*\d+\s*(人|位)\S{0,4}\s*(打赏|赞赏)(了?(作者|小编))?"
+    r"|(打赏|赞赏|赞赏作者|打赏作者)",
+    # a forum member's labelled signature, wherever the starter's later posts put it; a post's
+    # ratings (``评分记录：版主 X 给予 精华 +1 …``) and a moderator's note (``【版主提示】本帖已收录…``)
+    r"(个性)?签名\s*[:：][^\n]{1,150}",
+    r"(本帖最近)?评分记录\s*[:：][^\n]{0,200}|[【\[]\s*(版主提示|版主提醒|管理提示|系统提示)\s*[】\]][^\n]{0,100}",
+    # a job ad with its address (``新智元招聘：主笔、编辑、运营，简历请投递 hr@x.com``)
+    r"[【\[]?\s*\S{0,12}(招聘|诚聘|招募|加入我们)\s*[】\]]?\s*[:：][^\n]{0,80}[\w.+-]+@[\w.-]+[^\n]{0,20}",
     r"(时长|播放(次数|量)?)\s*[:：]?\s*\d[\d:.,]*\s*万?\s*次?"
     r"(\s*[|｜/·]?\s*(时长\s*[:：]?\s*\d{1,2}:\d{2}(:\d{2})?|播放(次数|量)?\s*[:：]?\s*[\d.,]+\s*万?\s*次?|视频(来源|制作|编辑)\s*[:：]\s*[^。！？|｜]{1,40}))*",
 ]
@@ -70,7 +88,7 @@ _STRICT_NAMES = (
     "qr_promo", "qr_promo", "qr_promo", "comment_notice", "report_button", "forum_edit_stamp", "editor_credit",
     "app_promo", "app_promo", "app_promo", "app_promo", "app_promo", "wechat_promo", "qr_promo", "wechat_promo", "wechat_promo",
     "end_mark", "copyright", "copyright", "icp_licence", "gallery_counter", "gallery_pager", "pager",
-    "video_player", "video_player",
+    "video_player", "app_promo", "poll", "fold_button", "reward_widget", "member_signature", "forum_notice", "job_ad", "video_player",
 )
 #: A byline: a role, a separator (``文｜X``, ``编辑：X``, ``文/X``; 文 and 图 take no colon, ``图：…``
 #: opens a caption) and a name, which an empty editor field may lack (``责任编辑：``). A
@@ -99,7 +117,7 @@ _EDGE_PATTERNS = [
     r"[^。！？]{1,80}([。！？][^。！？]{0,60}){0,3}",
     r".{0,20}未经.{0,4}(授权|许可|允许|同意)[，,\s]*(任何.{0,8})?(不得|禁止|严禁|谢绝|请勿)(以?任何(形式|方式)|擅自)?(转载|使用|复制|摘编|转发).{0,20}"
     # whose copyright it is, then the terms (a blog's footer: 本文版权归作者所有，欢迎转载，但…)
-    r"|[（(【\[]?\s*(本文|文章|此文|本帖)?的?(版权|著作权)(归|属于?|为)[^。！？，,]{1,30}(所有|共有)?[，,。；;\s]*"
+    r"|[（(【\[]?\s*(本文|文章|此文|本帖|本游记|本篇|本日志)?的?(版权|著作权)(归|属于?|为)[^。！？，,]{1,30}(所有|共有)?[，,。；;\s]*"
     r"(欢迎|如需|未经|转载|请勿|禁止|谢绝|严禁|任何)[^\n]{0,150}"
     # an original-work statement (``本文为作者原创，转载请注明出处``)
     r"|[（(【\[]?\s*(本文|文章|此文|本帖)?(为|系|是|属)?(作者|本站|本号|本网)?(独家)?原创(文章|作品|内容|稿件)?[，,。；;\s]*"
@@ -154,7 +172,6 @@ _EDGE_PATTERNS = [
     # the print edition a text ran in (``《中国科学报》 (2024-05-23 第3版 综合)``, ``《人民日报》（2018年06月11日 10 版）``)
     r"[（(]?\s*((来源|原载|刊于|摘自|载)\s*[:：]?)?\s*《[^》]{2,20}》\s*[（(]?\s*(19|20)\d{2}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}\s*日?"
     r"\s*(第\s*[\d一二三四五六七八九十]{1,3}\s*版|\d{1,2}\s*版)[^）)]{0,20}[）)]?\s*[）)]?",
-    r"(个性)?签名\s*[:：][^\n]{1,80}",                                # a forum member's labelled signature
     r"返回\S{1,10}?(首页)?[，,\s]*(查看|阅读|浏览)更多\S{0,6}",      # 返回搜狐，查看更多
     r"All [Rr]ights [Rr]eserved.{0,200}",
     r"\d{1,4}",                                            # a bare counter (likes, shares)
@@ -166,7 +183,6 @@ _EDGE_NAMES = (
     "follow_prompt",
     "follow_prompt", "paywall_promo", "rights_notice", "opinion_disclaimer", "author_bio", "risk_warning",
     "byline", "follow_prompt", "tip_off", "reprint_terms", "contribution_address", "edition_credit",
-    "member_signature",
     "back_link", "all_rights_reserved", "bare_counter", "gallery_label",
 )
 _STRICT_RE = re.compile("|".join(f"(?:{p})" for p in _STRICT_PATTERNS))
@@ -187,7 +203,7 @@ _TRIGGER_WORDS = (
     "[｜|]", "作者", "记者", "撰文", "文字", "采写", "统筹", "出品", "策划", "排版", "设计", "整理", "翻译", "实习生", "通讯员",
     "监制", "制作", "文章", "此文", "关注", "订阅", "开通", "会员", "VIP", "vip", "侵权", "著作权", "稿酬", "稿费", "代表", "原创", "签名",
     "风险", "投资", "立场", "审校", "更多", "尽在", "了解", "线索", "转载", "投稿", "合作", "@", "《",
-    "加载中", "时长", "播放",
+    "加载中", "时长", "播放", "下载", "客户端", "APP", "App", "app", "投票", "调查", "评分记录", "提示", "提醒", "展开", "剩余", "全文", "全部", "继续", "打赏", "赞赏", "招聘", "诚聘", "招募", "加入我们",
 )
 
 

@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING
 
 from crawler.extract.comments import without_dated_comments, without_marginal_comments, without_reply_lists
 from crawler.extract.galleries import with_gallery_captions
+from crawler.extract.headings import with_inner_headings, with_series_headings
 from crawler.extract.maintext import (
     keep_flags,
     with_inner_attachments,
-    with_inner_headings,
     with_labelled_lead,
     with_signature,
     without_headed_tables,
@@ -70,7 +70,8 @@ def decide(analysis: PageAnalysis, model: BlockModel) -> Decision:
     keep = _noting(dropped, "post_signature", keep, without_signatures(blocks, keep))
     keep = _noting(dropped, "related_table", keep, without_headed_tables(blocks, keep))
     keep = with_labelled_lead(blocks, keep, scored)
-    keep = with_inner_attachments(blocks, with_inner_headings(blocks, keep, scope), scope)
+    keep = with_series_headings(blocks, with_inner_headings(blocks, keep, scope), scope)
+    keep = with_inner_attachments(blocks, keep, scope)
     keep = with_gallery_captions(blocks, with_signature(blocks, keep), scope)
     best = max((probabilities[i] for i in analysis.scored if i != analysis.headline), default=0.0)
     return Decision(probabilities, scope, keep, best, dropped)

@@ -17,14 +17,17 @@ if TYPE_CHECKING:
     from crawler.extract.segment import Block
 
 _COUNTER = re.compile(r"\s*(\d{1,3})\s*/\s*(\d{1,3})\s*")
+#: A counter the caption is glued to (``1/4海上养殖平台配备风光互补发电设备``): a Han character
+#: follows (``1/2 tsp coconut oil`` is a recipe's amount).
+_GLUED = re.compile(r"\s*(\d{1,3})\s*/\s*(\d{1,3})\s*(?=[\u4e00-\u9fff])")
 #: A gallery shows at least this many counters of the same total.
 MIN_PICTURES = 2
 #: A caption is a short line, not a link.
 MAX_CAPTION = 120
 
 
-def _counter(text: str) -> tuple[int, int] | None:
-    match = _COUNTER.fullmatch(text)
+def _counter(text: str, pattern: re.Pattern[str] = _COUNTER) -> tuple[int, int] | None:
+    match = pattern.fullmatch(text) if pattern is _COUNTER else pattern.match(text)
     if match is None:
         return None
     shown, total = int(match.group(1)), int(match.group(2))
@@ -36,17 +39,28 @@ def with_gallery_captions(blocks: list[Block], keep: list[bool], scope: list[boo
 
     The gallery: at least ``MIN_PICTURES`` counters ``k/n`` with the same ``n``; the caption:
     the left-out line right after a counter, at most ``MAX_CAPTION`` characters, mostly not
-    link text, no counter or boilerplate itself. Only between the first and the last kept
+    link text, no counter or boilerplate itself, or the counter's own line when the caption
+    is glued to it (the counter then stays in the text). Only between the first and the last kept
     block: a gallery after the text (a slideshow of other stories) keeps nothing.
     """
     counters = {i: found for i, block in enumerate(blocks) if len(block.text) <= 9 and (found := _counter(block.text))}
-    if len(counters) < MIN_PICTURES:
+    glued = {
+        i: found
+        for i, block in enumerate(blocks)
+        if i not in counters and len(block.text) <= MAX_CAPTION and block.text[:1].isdigit() and (found := _counter(block.text, _GLUED))
+    }
+    if len(counters) + len(glued) < MIN_PICTURES:
         return keep
-    totals = [total for _, total in counters.values()]
+    totals = [total for _, total in [*counters.values(), *glued.values()]]
     kept = [i for i, flag in enumerate(keep) if flag]
     if len(kept) < 2:
         return keep
     out = keep
+    for i, (_, total) in glued.items():  # the caption is the counter's own line
+        if kept[0] < i < kept[-1] and totals.count(total) >= MIN_PICTURES and not keep[i] and scope[i] and blocks[i].link_density < 0.5:
+            if out is keep:
+                out = list(keep)
+            out[i] = True
     for i, (_, total) in counters.items():
         j = i + 1
         if not kept[0] < i < kept[-1] or totals.count(total) < MIN_PICTURES or j >= len(blocks) or keep[j] or not scope[j]:

@@ -71,26 +71,6 @@ def with_labelled_lead(blocks: list[Block], keep: list[bool], scored: list[bool]
     return keep
 
 
-#: A numbered section heading: ``二、立项依据``, ``（三）资金保障``, ``第四部分 …``.
-_NUMBERED_HEADING = re.compile(r"\s*([一二三四五六七八九十]{1,3}\s*、|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[章节部分篇])")
-#: A numbered heading is a short line, not a sentence.
-_MAX_NUMBERED_HEADING = 40
-_SENTENCE_END = frozenset("。！？!?；;")
-
-
-def _is_subheading(block: Block) -> bool:
-    """A heading element, or a short numbered line without links that is not a sentence."""
-    if block.flags & HEADING:
-        return True
-    text = block.text
-    return (
-        len(text) <= _MAX_NUMBERED_HEADING
-        and not block.link_density
-        and text[-1] not in _SENTENCE_END
-        and _NUMBERED_HEADING.match(text) is not None
-    )
-
-
 def without_headed_tables(blocks: list[Block], keep: list[bool]) -> list[bool]:
     """Drop the kept rows of a table headed as a related list, whatever the model made of its heading.
 
@@ -102,30 +82,6 @@ def without_headed_tables(blocks: list[Block], keep: list[bool]) -> list[bool]:
     if not any(flags):
         return keep
     return [flag and not widget for flag, widget in zip(keep, flags)]
-
-
-def with_inner_headings(blocks: list[Block], keep: list[bool], scope: list[bool]) -> list[bool]:
-    """Keep a subheading between two kept blocks, in the same element as the one after it.
-
-    A subheading is a heading element (``<h1>``–``<h6>``) or a short numbered line
-    (``二、立项依据：要有“问题链”``, a forum post's bold line between its ``<br>`` paragraphs).
-    A short heading inside the text reads, to the model, much like a menu's or a box's
-    title; right between two blocks it keeps, heading the paragraph after it in the
-    element that holds both, it is the text's own subheading.
-    """
-    kept = [i for i, flag in enumerate(keep) if flag]
-    out = keep
-    for before, after in zip(kept, kept[1:]):
-        if after - before != 2:
-            continue
-        middle = before + 1
-        block = blocks[middle]
-        parent = block.element.getparent()
-        if scope[middle] and _is_subheading(block) and blocks[after].element.getparent() is parent:
-            if out is keep:
-                out = list(keep)
-            out[middle] = True
-    return out
 
 
 #: A signature line: an issuing body's name ...

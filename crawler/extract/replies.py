@@ -117,9 +117,9 @@ def without_replies(blocks: list[Block], keep: list[bool]) -> list[bool]:
         return keep
     first_kept = next((i for i, flag in enumerate(keep) if flag), len(blocks))
     first_header = next(i for i, header in enumerate(headers) if header)
-    # headers close their posts only where the first one closes the starter's (CSDN: ``… 楼主``);
+    # headers close their posts only where the first one, below the first kept block, closes the starter's (CSDN: ``… 楼主``);
     # a list of comments with floors below an article leaves the article above its first header
-    posts = _posts(headers, leading=first_header < first_kept or headers[first_header] != "starter")
+    posts = _posts(headers, leading=first_header <= first_kept or headers[first_header] != "starter")
     panels = [_panel(blocks, keep, headers, post) for _, post in posts]
     shown = [panel for panel in panels if panel]
     everyone = set.intersection(*shown) if shown else set()

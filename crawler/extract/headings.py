@@ -1,0 +1,96 @@
+"""Subheadings inside the text: short lines the model reads as a box's title, kept between the text's paragraphs.
+
+A short heading inside the text reads, to the model, much like a menu's or a box's title.
+Heading the paragraph after it, in the element that holds both, it is the text's own:
+a heading element or a numbered line right between two kept blocks, or a line of a
+numbered series whose other members the model kept (``顾虑一：…`` kept, ``顾虑二：…`` left
+out after a related-links box inside the text).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from crawler.extract.segment import HEADING
+
+if TYPE_CHECKING:
+    from crawler.extract.segment import Block
+
+#: A numbered section heading: ``二、立项依据``, ``（三）资金保障``, ``第四部分 …``.
+_NUMBERED_HEADING = re.compile(r"\s*([一二三四五六七八九十]{1,3}\s*、|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[章节部分篇])")
+#: A numbered heading is a short line, not a sentence.
+_MAX_NUMBERED_HEADING = 40
+_SENTENCE_END = frozenset("。！？!?；;")
+
+
+def _is_subheading(block: Block) -> bool:
+    """A heading element, or a short numbered line without links that is not a sentence."""
+    if block.flags & HEADING:
+        return True
+    text = block.text
+    return (
+        len(text) <= _MAX_NUMBERED_HEADING
+        and not block.link_density
+        and text[-1] not in _SENTENCE_END
+        and _NUMBERED_HEADING.match(text) is not None
+    )
+
+
+def with_inner_headings(blocks: list[Block], keep: list[bool], scope: list[bool]) -> list[bool]:
+    """Keep a subheading between two kept blocks, in the same element as the one after it.
+
+    A subheading is a heading element (``<h1>``–``<h6>``) or a short numbered line
+    (``二、立项依据：要有“问题链”``, a forum post's bold line between its ``<br>`` paragraphs).
+    A short heading inside the text reads, to the model, much like a menu's or a box's
+    title; right between two blocks it keeps, heading the paragraph after it in the
+    element that holds both, it is the text's own subheading.
+    """
+    kept = [i for i, flag in enumerate(keep) if flag]
+    out = keep
+    for before, after in zip(kept, kept[1:]):
+        if after - before != 2:
+            continue
+        middle = before + 1
+        block = blocks[middle]
+        parent = block.element.getparent()
+        if scope[middle] and _is_subheading(block) and blocks[after].element.getparent() is parent:
+            if out is keep:
+                out = list(keep)
+            out[middle] = True
+    return out
+
+
+#: A member of a numbered series of headings: a short word and its number (``顾虑二：``, ``建议3、``).
+_SERIES = re.compile(r"(\S{1,6}?)([一二三四五六七八九十]{1,3}|\d{1,2})\s*[：:、．.]\s*\S")
+
+
+def _series(block: Block) -> str | None:
+    """The series word of a short line that is no sentence (``顾虑`` of ``顾虑二：数据安全心里没底``), else None."""
+    text = block.text
+    if len(text) > _MAX_NUMBERED_HEADING or block.link_density or text[-1] in _SENTENCE_END:
+        return None
+    match = _SERIES.match(text)
+    return match.group(1) if match else None
+
+
+def with_series_headings(blocks: list[Block], keep: list[bool], scope: list[bool]) -> list[bool]:
+    """Keep a left-out heading of a numbered series the model kept other members of, heading a kept block.
+
+    ``顾虑一：投入高、见效慢`` kept and ``顾虑二：数据安全心里没底`` left out (it follows a
+    related-links box, not a paragraph): the line goes back when a kept line of the same
+    series word (with its own number) exists and the block right after it is kept, in the
+    same element.
+    """
+    kept_series = {word for i, flag in enumerate(keep) if flag and (word := _series(blocks[i]))}
+    if not kept_series:
+        return keep
+    out = keep
+    for i in range(len(blocks) - 1):
+        if keep[i] or not scope[i] or not keep[i + 1] or _series(blocks[i]) not in kept_series:
+            continue
+        if blocks[i + 1].element.getparent() is blocks[i].element.getparent():
+            if out is keep:
+                out = list(keep)
+            out[i] = True
+    return out
