@@ -10,6 +10,7 @@ from crawler.extract.comments import COMMENT_MARGIN, without_dated_comments, wit
 from crawler.extract.galleries import with_gallery_captions
 from crawler.extract.replies import without_replies, without_signatures
 from crawler.extract.segment import DATA_ROW, HEADING, Block
+from crawler.extract.starterposts import with_starter_posts
 from crawler.extract.tokens import COMMENT
 
 PROSE = "研究团队在多个开源模型上验证了这一方法，显存占用下降四成，生成质量基本不变。"
@@ -242,3 +243,23 @@ def test_a_starters_header_kept_by_the_model_still_opens_the_first_post() -> Non
         ("3楼 发表于：2012-7-23 11:35:40", "h3", 0, 0), ("说得太对了，去年我卖房的时候贷款拖了三个月。", "p3", 0, 0),
     )
     assert without_replies(blocks, [True, True, False, True, False, True]) == [True, True, False, False, False, False]
+
+
+LATER = "更新一下：今天带着审批决定书去社区卫生服务中心约了孕前检查，护士说现在来问的人特别多。"
+
+
+def test_the_starters_later_post_under_a_header_naming_the_starter_comes_back() -> None:
+    blocks = _blocks(
+        ("楼主 发表于 2016-10-12 13:26", "h1", 0, 0), (PROSE, "p1", 0, 0),
+        ("小安 5楼 发表于 2016-10-12 13:40", "h2", 0, 0), ("请问楼主，户口在闵行、人在市区上班，材料要交到哪里？", "p2", 0, 0),
+        ("楼主 6楼 发表于 2016-10-14 21:08", "h3", 0, 0), ("回复 5楼 小安：请问楼主，户口在闵行、人在市区上班，材料要交到哪里？", "p3", 0, 0),
+        (LATER, "p3", 0, 0), ("宝宝1岁4个月", "p3", 0, 0),
+    )
+    keep = [False, True, False, False, False, False, False, False]
+    assert with_starter_posts(blocks, keep) == [False, True, False, False, False, False, True, False]
+    # a board that badges only the later posts: the first 楼主 header carries a reply's floor
+    badged = blocks[1:2] + blocks[4:]
+    assert with_starter_posts(badged, [True, False, False, False, False]) == [True, False, False, True, False]
+    # CSDN: a 楼主 header without a floor below the first post closes it; nothing comes back
+    closing = _blocks((PROSE, "p1", 0, 0), ("#1 得分：0 回复于：2012-05-14 10:21:33 楼主", "h1", 0, 0), (LATER, "p2", 0, 0))
+    assert with_starter_posts(closing, [True, False, False]) == [True, False, False]

@@ -41,7 +41,7 @@ def _post_headers(blocks: list[Block]) -> list[str | None]:
         text = block.text
         size = len(text)
         if size <= _MAX_POST_HEADER and ":" in text:
-            headers[i] = _post_header(text)
+            headers[i] = post_header(text)
         elif size <= _MAX_FLOOR_LABEL and _FLOOR_ALONE.fullmatch(text):
             following = blocks[i + 1 : i + 3]
             if any(len(later.text) <= _MAX_POST_HEADER and DATED.search(later.text) for later in following):
@@ -49,7 +49,7 @@ def _post_headers(blocks: list[Block]) -> list[str | None]:
     return headers
 
 
-def _post_header(text: str) -> str | None:
+def post_header(text: str) -> str | None:
     """``"starter"`` or ``"reply"`` for a post's header line, else None."""
     if len(text) > _MAX_POST_HEADER or not DATED.search(text):
         return None
