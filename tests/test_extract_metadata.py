@@ -239,3 +239,10 @@ def test_a_confirmed_title_loses_the_site_name_the_page_shows_it_without() -> No
     head = "<title>Durch die Gegend | Mit Musiker Voodoo Jürgens in Wien</title><meta property='og:title' content='Durch die Gegend | Mit Musiker Voodoo Jürgens in Wien'>"
     html = _page(head, "<div class='kicker'>Durch die Gegend</div>")
     assert extract_html(html, "https://www.example.com/a.html", {}).title == "Durch die Gegend | Mit Musiker Voodoo Jürgens in Wien"
+
+
+def test_a_comments_reply_date_is_not_the_posts() -> None:
+    top = "<h1>神七出舱的几个细节</h1><div class='info'>发表于：2009-06-18 22:41 分类：行业观察</div>"
+    comment = "<div class='comment'>作者：深蓝鲸鱼 回复日期：2009-6-18 23:05:17</div>"
+    html = _page("<title>神七出舱的几个细节</title>", top + comment)
+    assert extract_html(html, "https://www.example.com/a.html", {}).published == "2009-06-18T22:41:00+08:00"

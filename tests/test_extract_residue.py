@@ -421,3 +421,16 @@ def test_forum_signatures_ratings_and_moderator_notes_go_anywhere() -> None:
     for line in ("评分：9分，值得一看。", "【温馨提示】请市民错峰出行。"):
         assert postclean([BODY[0], line, BODY[1]]) == [BODY[0], line, BODY[1]], line
     assert postclean([*BODY, "本游记著作权归 观星的阿哲 所有，任何形式转载请联系作者"]) == BODY
+
+
+def test_players_media_links_follow_promises_and_official_text_caveats_go() -> None:
+    widgets = ["视频加载中…时长 02:353.8万次播放", "3.8万次播放", "音频加载中……", "时长 02:35 下载收听", "点击收听：中国之声《新闻和报纸摘要》",
+               "[视频] 探访世博园区智能电网调度中心", "觉得有用就点个赞吧", "第一时间获取商务部权威发布与政策解读", "点击图片查看原图 共4张",
+               "参与投票：你最想对航天员说什么？", "【相关解读】一图读懂2022年度省级工业互联网平台创建工作"]
+    assert postclean([BODY[0], *widgets, BODY[1]]) == BODY
+    for line in ("说明：本网站发布的公告文本与正式印发文本如有不一致，以正式印发文本为准。", "本解读仅供参考，具体内容以政策原文为准。"):
+        assert postclean([*BODY, line]) == BODY, line
+    for sentence in ("我给他点个赞。", "监控视频显示，嫌疑人于凌晨3点进入小区。"):
+        assert postclean([BODY[0], sentence, BODY[1]]) == [BODY[0], sentence, BODY[1]], sentence
+    quotes = ["相关个股", "比亚迪(002594)\t265.00\t+1.2%", "行情数据仅供参考，以交易所公布为准"]
+    assert postclean([BODY[0], *quotes, BODY[1]]) == BODY

@@ -14,6 +14,7 @@ from crawler.extract import pagetype
 from crawler.extract.breaks import paragraphs_from_breaks
 from crawler.extract.candidates import block_keys, found_in, inert, screened, trafilatura_text
 from crawler.extract.clean import detached, find_body, prune_targets, remove_all, unhide
+from crawler.extract.folds import unfold
 from crawler.extract.density import score_candidates
 from crawler.extract.features import PageEvidence, block_features, headline_index
 from crawler.extract.metadata import Metadata, extract_metadata
@@ -63,6 +64,7 @@ def analyse(tree: HtmlElement, url: str, hints: ExtractHints) -> PageAnalysis:
     (``candidates.screened``), and both become the features of the blocks outside those
     regions, which the model scores (the screened ones are never main text).
     """
+    unfold(tree)
     paragraphs_from_breaks(tree)
     container = find_body(tree, hints.body_xpaths)
     if container is not None:

@@ -106,8 +106,8 @@ def headed_table_flags(lines: list[str], rows: list[bool] | None = None) -> list
     A quote box or a related-links table inside the text is a widget wherever it stands:
     its rows are not the text's data. ``rows`` says which lines are table rows (by default
     those whose cells are joined by tabs); the heading may carry a note
-    (``相关个股（行情截至06-10 09:40）``), and a short line with a clock time right after the
-    rows is the box's footnote (``报价延迟最少15分钟 · 更新时间：11:50``).
+    (``相关个股（行情截至06-10 09:40）``), and a short line with a clock time or a caveat right after the
+    rows is the box's footnote (``报价延迟最少15分钟 · 更新时间：11:50``, ``行情数据仅供参考，以交易所公布为准``).
     """
     if rows is None:
         rows = ["\t" in line for line in lines]
@@ -119,16 +119,16 @@ def headed_table_flags(lines: list[str], rows: list[bool] | None = None) -> list
             while j < len(lines) and rows[j]:
                 flags[j] = True
                 j += 1
-            if j < len(lines) and len(lines[j]) <= _MAX_TABLE_NOTE and not is_prose(lines[j]) and _CLOCK.search(lines[j]):
+            if j < len(lines) and len(lines[j]) <= _MAX_TABLE_NOTE and _TABLE_FOOTNOTE.search(lines[j]):
                 flags[j] = True
     return flags
 
 
 #: A note after a widget's heading (``相关个股（行情截至06-10 09:40）``).
 _TABLE_NOTE = re.compile(r"\s*[（(][^（）()]{1,30}[）)]\s*$")
-#: A widget's footnote is a short line holding a clock time.
+#: A widget's footnote is a short line holding a clock time or a caveat.
 _MAX_TABLE_NOTE = 60
-_CLOCK = re.compile(r"\d{1,2}:\d{2}")
+_TABLE_FOOTNOTE = re.compile(r"\d{1,2}:\d{2}|仅供参考|为准|延迟")
 
 
 def _under_lead_label(kept: list[tuple[int, str, bool]], i: int) -> bool:

@@ -13,7 +13,7 @@ SKIP_TAGS = frozenset(
     "script style noscript template textarea select option button input iframe video audio "
     "svg canvas object embed head title meta link map".split()
 )
-_DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.I)
+DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.I)
 #: Characters that render as nothing (BOM, zero-width spaces and joiners).
 _INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060"), None)
 
@@ -25,7 +25,7 @@ def normalize_space(text: str) -> str:
 
 def is_hidden(element: HtmlElement) -> bool:
     """True for elements a browser does not render (``hidden``, inline ``display:none``)."""
-    return element.get("hidden") is not None or bool(_DISPLAY_NONE.search(element.get("style") or ""))
+    return element.get("hidden") is not None or bool(DISPLAY_NONE.search(element.get("style") or ""))
 
 
 def visible_words(text: str) -> list[str]:
