@@ -14,9 +14,9 @@ from crawler.extract import pagetype
 from crawler.extract.breaks import paragraphs_from_breaks
 from crawler.extract.candidates import block_keys, found_in, inert, screened, trafilatura_text
 from crawler.extract.clean import detached, find_body, prune_targets, remove_all, unhide
-from crawler.extract.folds import unfold
 from crawler.extract.density import score_candidates
 from crawler.extract.features import PageEvidence, block_features, headline_index
+from crawler.extract.folds import unfold
 from crawler.extract.metadata import Metadata, extract_metadata
 from crawler.extract.residue import ListShapes
 from crawler.extract.segment import PRUNED, segment
@@ -53,7 +53,7 @@ class PageAnalysis:
         return [block.text for block in self.page_blocks]
 
 
-def analyse(tree: HtmlElement, url: str, hints: ExtractHints) -> PageAnalysis:
+def analyse(tree: HtmlElement, url: str, hints: ExtractHints, *, folded: bool = True) -> PageAnalysis:
     """Cut ``tree`` into blocks and gather the evidence about each (the tree is pruned in place).
 
     Order: paragraphs written with ``<br>`` are wrapped in ``<p>`` (crawler/extract/breaks.py);
@@ -64,7 +64,8 @@ def analyse(tree: HtmlElement, url: str, hints: ExtractHints) -> PageAnalysis:
     (``candidates.screened``), and both become the features of the blocks outside those
     regions, which the model scores (the screened ones are never main text).
     """
-    unfold(tree)
+    if folded:  # the page's source holds a fold button's words (``folds.may_fold``)
+        unfold(tree)
     paragraphs_from_breaks(tree)
     container = find_body(tree, hints.body_xpaths)
     if container is not None:

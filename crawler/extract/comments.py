@@ -157,11 +157,15 @@ def without_reply_lists(blocks: list[Block], keep: list[bool]) -> list[bool]:
     first = next((i for i, flag in enumerate(keep) if flag), None)
     if first is None:
         return keep
+    # most lines have no colon: the cheap test before the pattern
+    named = [i > first and (":" in b.text or "：" in b.text) and _NAMED_COMMENT.match(b.text) is not None for i, b in enumerate(blocks)]
+    if sum(named) < MIN_NAMED_COMMENTS:
+        return keep
     out = keep
     i = first + 1
     while i < len(blocks):
         j = i
-        while j < len(blocks) and _NAMED_COMMENT.match(blocks[j].text):
+        while j < len(blocks) and named[j]:
             j += 1
         run = range(i, j)
         replies = sum(1 for k in run if _REPLY_TO.search(blocks[k].text.split("：", 1)[0].split(":", 1)[0]))

@@ -13,6 +13,7 @@ from crawler.extract.analysis import analyse
 from crawler.extract.dates import htmldate_fallback
 from crawler.extract.decision import decide
 from crawler.extract.decode import decode_body
+from crawler.extract.folds import may_fold
 from crawler.extract.hints import merged_hints, profiles_digest
 from crawler.extract.language import detect_language
 from crawler.extract.maintext import finish_lines
@@ -113,7 +114,7 @@ def extract_html(
     tree = parse_html(decoded.text)
     if tree is None:
         return Document(**base, page_type=pagetype.ERROR, **empty, extra={**extra, "reason": "empty_document"})
-    analysis = analyse(tree, url, hints)
+    analysis = analyse(tree, url, hints, folded=may_fold(decoded.text))
     if analysis.notice:
         language = detect_language("\n".join(analysis.page_texts))
         return Document(**base, page_type=analysis.notice, **{**empty, "language": language}, extra=extra)

@@ -11,6 +11,7 @@ fold button, holding sentences that the visible text above does not already hold
 from __future__ import annotations
 
 import re
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from lxml import etree
@@ -27,13 +28,20 @@ _FOLD_BUTTON = re.compile(r"(展开全文|展开阅读全[文部]|继续阅读�
 MAX_BUTTON_TEXT = 40
 #: The folded part holds at least this many sentences.
 MIN_FOLDED_SENTENCES = 2
-#: Elements whose inline style may hide them (one XPath in C, instead of a look at every element).
-_STYLED_NONE = etree.XPath("//*[contains(@style, 'none') or contains(@style, 'NONE') or contains(@style, 'None')]")
+#: Elements with an inline style (one XPath in C, instead of a look at every element).
+_STYLED = etree.XPath("//*[@style]")
 #: How many siblings before the hidden element the button may stand.
 BUTTON_REACH = 2
 
 
+#: A button is a small element: at most this many elements in it (a large sibling is no button,
+#: and reading its text would cost).
+MAX_BUTTON_ELEMENTS = 8
+
+
 def _is_button(element: HtmlElement) -> bool:
+    if sum(1 for _ in islice(element.iter(), MAX_BUTTON_ELEMENTS + 1)) > MAX_BUTTON_ELEMENTS:
+        return False
     text = " ".join(element.text_content().split())
     return bool(text) and len(text) <= MAX_BUTTON_TEXT and _FOLD_BUTTON.search(text) is not None
 
@@ -50,6 +58,16 @@ def _shown_before(element: HtmlElement) -> str:
     return key(" ".join(parts))
 
 
+#: Every fold button's text holds one of these: a page's source without any has no fold
+#: (a substring test on the decoded page, much cheaper than looking at its hidden elements).
+_BUTTON_WORDS = ("全文", "展开阅读", "继续阅读", "点击展开", "剩余")
+
+
+def may_fold(html_text: str) -> bool:
+    """False when the page's decoded source holds no fold button's words (``unfold`` would show nothing)."""
+    return any(word in html_text for word in _BUTTON_WORDS)
+
+
 def unfold(tree: HtmlElement) -> list[HtmlElement]:
     """Show the folded rest of an article: drop ``display:none`` from each fold behind a button.
 
@@ -59,11 +77,11 @@ def unfold(tree: HtmlElement) -> list[HtmlElement]:
     full copy of the article beside a visible excerpt stays hidden).
     """
     shown = []
-    for element in _STYLED_NONE(tree):
+    for element in _STYLED(tree):
         style = element.get("style") or ""
         if not DISPLAY_NONE.search(style):
             continue
-        siblings = [s for s in element.itersiblings(preceding=True) if isinstance(s.tag, str)][:BUTTON_REACH]
+        siblings = islice((s for s in element.itersiblings(preceding=True) if isinstance(s.tag, str)), BUTTON_REACH)
         if not any(_is_button(sibling) for sibling in siblings):
             continue
         text = element.text_content()

@@ -43,11 +43,17 @@ def with_gallery_captions(blocks: list[Block], keep: list[bool], scope: list[boo
     is glued to it (the counter then stays in the text). Only between the first and the last kept
     block: a gallery after the text (a slideshow of other stories) keeps nothing.
     """
-    counters = {i: found for i, block in enumerate(blocks) if len(block.text) <= 9 and (found := _counter(block.text))}
+    slashed = [i for i, block in enumerate(blocks) if "/" in block.text]  # every counter has one: the cheap test first
+    if len(slashed) < MIN_PICTURES:
+        return keep
+    counters = {i: found for i in slashed if len(blocks[i].text) <= 9 and (found := _counter(blocks[i].text))}
     glued = {
         i: found
-        for i, block in enumerate(blocks)
-        if i not in counters and len(block.text) <= MAX_CAPTION and block.text[:1].isdigit() and (found := _counter(block.text, _GLUED))
+        for i in slashed
+        if i not in counters
+        and len(blocks[i].text) <= MAX_CAPTION
+        and blocks[i].text[:1].isdigit()
+        and (found := _counter(blocks[i].text, _GLUED))
     }
     if len(counters) + len(glued) < MIN_PICTURES:
         return keep

@@ -22,6 +22,7 @@ from crawler.extract.boilerplate import rule_name
 from crawler.extract.core import HeaderMap
 from crawler.extract.decision import Decision, decide
 from crawler.extract.decode import decode_body
+from crawler.extract.folds import may_fold
 from crawler.extract.hints import merged_hints
 from crawler.extract.maintext import finish_verdicts
 from crawler.extract.model import default_model
@@ -126,12 +127,13 @@ def extract_trail(
         return Trail(url, pagetype.ATTACHMENT, model.threshold)
     if sniff.is_binary_junk(body):
         return Trail(url, pagetype.ERROR, model.threshold)
-    tree = parse_html(decode_body(sniff.parse_window(body), fields).text)
+    decoded = decode_body(sniff.parse_window(body), fields).text
+    tree = parse_html(decoded)
     if tree is None:
         return Trail(url, pagetype.ERROR, model.threshold)
     paths = element_paths(tree)
     pruned_by = _prune_rules(tree, hints.prune_xpaths)
-    analysis = analyse(tree, url, hints)
+    analysis = analyse(tree, url, hints, folded=may_fold(decoded))
     spam = analysis.metadata.extra.get("title_raw") if analysis.metadata.extra.get("spam_title") else None
     if analysis.notice:
         fates = [_fate(i, b, paths, "not_article", rule=analysis.notice) for i, b in enumerate(analysis.page_blocks)]
