@@ -182,22 +182,25 @@ def head_lines(lines: list[str], title: str | None = None) -> list[str]:
 _MENU_BARS = 2
 
 
-def labelled_date(lines: list[str], *, update: bool = False) -> str | None:
-    """A date right after a 发布时间/日期 label in the page's visible lines.
+def labelled_dates(lines: list[str]) -> tuple[str | None, str | None]:
+    """The first date right after a 发布时间/日期 label in the page's visible lines, and the first after an update's label.
 
-    An update's time (``更新时间：``, ``修改时间：``) is not the publication's: it is read
-    only with ``update`` (and then only it), after every other candidate failed (a quote
-    box's ``更新时间：11:50`` beside a byline's unlabelled ``11:52``).
+    An update's time (``更新时间：``, ``修改时间：``) is not the publication's: it counts only
+    after every other candidate failed (a quote box's ``更新时间：11:50`` beside a byline's
+    unlabelled ``11:52``). One pass over the lines gives both.
     """
+    published = updated = None
     for line in lines:
         for label in _LABELLED.finditer(line):
             before = line[max(0, label.start() - 2) : label.start()]
-            if before in _OTHER_EVENT or (before in _UPDATE_EVENT) != update:
+            if before in _OTHER_EVENT or (updated and before in _UPDATE_EVENT):
                 continue
             parsed = parse_date(line[label.end() : label.end() + 40])
             if parsed and _DATE.match(line, label.end()):
-                return parsed
-    return None
+                if before not in _UPDATE_EVENT:
+                    return parsed, updated
+                updated = parsed
+    return published, updated
 
 
 #: The words before a bare 时间/日期 label that make it an update's time.

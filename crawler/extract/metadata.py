@@ -85,10 +85,11 @@ def find_published(
 
     def candidates() -> Iterator[str | None]:
         yield above
-        yield dates.labelled_date(lines)
+        labelled, updated = dates.labelled_dates(lines)
+        yield labelled
         yield dates.byline_date(head)
         yield anywhere
-        yield dates.labelled_date(lines, update=True)
+        yield updated
 
     for candidate in candidates():
         if not candidate or (day is not None and not candidate.startswith(day)):

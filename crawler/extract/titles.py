@@ -34,6 +34,19 @@ _SITE_TAIL = re.compile(r"\s*[-–—－_|｜·•»›]\s*[^，、？！。；,
 _SHOWN_SITE_TAIL = re.compile(
     r"(\s+[-–—|｜_·•»›]\s+|\s*[｜_－]\s*)[^\s，、？！。；,?!:：()（）]{1,30}(?: [^\s，、？！。；,?!:：()（）]{1,30}){0,2}"
 )
+_SHOWN_SEPARATOR = re.compile(r"\s+[-–—|｜_·•»›]\s+|\s*[｜_－]\s*")
+
+
+def _shown_without_site(title: str, lines: list[str]) -> str | None:
+    """The longest part of ``title`` before a site tail (``_SHOWN_SITE_TAIL``) that the page shows as a line."""
+    shown = None
+    for mark in _SHOWN_SEPARATOR.finditer(title):
+        head = title[: mark.start()]
+        if len(head) >= _MIN_HEADLINE and _SHOWN_SITE_TAIL.fullmatch(title, mark.start()) and head in lines:
+            shown = head
+    return shown
+
+
 #: The marks that cut a <title> into headline, column and site parts.
 _SEGMENT_MARK = re.compile(r"\s*[_|｜–—－]\s*|\s+-\s+")
 #: A thread or column label in front of a heading: ``[讨论] 标题``, ``【视频】标题``.
@@ -232,7 +245,7 @@ def find_title(
     confirmed = [c for c in strong + headings if raw and c in raw]
     if confirmed:
         best = _without_site_tail(max(confirmed, key=len), confirmed)
-        best = _longest_prefix(best, lines, _SHOWN_SITE_TAIL.fullmatch) or best
+        best = _shown_without_site(best, lines) or best
         if best not in strong:  # a bare <h1> may be the site's or the blog's name
             sites = tuple(metas[k] for k in SITE_NAME_KEYS if metas.get(k))
             best = _first_segment_shown(raw, best, lines, sites) or best
