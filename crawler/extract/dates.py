@@ -189,7 +189,7 @@ def labelled_dates(lines: list[str]) -> tuple[str | None, str | None]:
     after every other candidate failed (a quote box's ``更新时间：11:50`` beside a byline's
     unlabelled ``11:52``). One pass over the lines gives both.
     """
-    published = updated = None
+    updated = None
     for line in lines:
         for label in _LABELLED.finditer(line):
             before = line[max(0, label.start() - 2) : label.start()]
@@ -200,7 +200,7 @@ def labelled_dates(lines: list[str]) -> tuple[str | None, str | None]:
                 if before not in _UPDATE_EVENT:
                     return parsed, updated
                 updated = parsed
-    return published, updated
+    return None, updated
 
 
 #: The words before a bare 时间/日期 label that make it an update's time.

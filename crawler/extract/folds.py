@@ -32,8 +32,6 @@ MIN_FOLDED_SENTENCES = 2
 _STYLED = etree.XPath("//*[@style]")
 #: How many siblings before the hidden element the button may stand.
 BUTTON_REACH = 2
-
-
 #: A button is a small element: at most this many elements in it (a large sibling is no button,
 #: and reading its text would cost).
 MAX_BUTTON_ELEMENTS = 8

@@ -16,7 +16,7 @@ from crawler.extract.boilerplate import is_boilerplate
 if TYPE_CHECKING:
     from crawler.extract.segment import Block
 
-_COUNTER = re.compile(r"\s*(\d{1,3})\s*/\s*(\d{1,3})\s*")
+_COUNTER = re.compile(r"\s*(\d{1,3})\s*/\s*(\d{1,3})\s*\Z")
 #: A counter the caption is glued to (``1/4海上养殖平台配备风光互补发电设备``): a Han character
 #: follows (``1/2 tsp coconut oil`` is a recipe's amount).
 _GLUED = re.compile(r"\s*(\d{1,3})\s*/\s*(\d{1,3})\s*(?=[\u4e00-\u9fff])")
@@ -27,7 +27,7 @@ MAX_CAPTION = 120
 
 
 def _counter(text: str, pattern: re.Pattern[str] = _COUNTER) -> tuple[int, int] | None:
-    match = pattern.fullmatch(text) if pattern is _COUNTER else pattern.match(text)
+    match = pattern.match(text)
     if match is None:
         return None
     shown, total = int(match.group(1)), int(match.group(2))

@@ -31,7 +31,7 @@ _MAX_FLOOR_LABEL = 8
 _MIN_REPLIES = 2
 
 
-def _post_headers(blocks: list[Block]) -> list[str | None]:
+def post_headers(blocks: list[Block]) -> list[str | None]:
     """For each block: ``"starter"`` or ``"reply"`` when it is (or opens) a post's header, else None.
 
     Most pages have none: the cheap tests (length, a colon) come before the patterns.
@@ -112,7 +112,7 @@ def without_replies(blocks: list[Block], keep: list[bool]) -> list[bool]:
     headers or more (a line of at most ``_MAX_POST_HEADER`` characters holding a date, a
     clock time and a reply's floor first or last), and never when it would leave nothing.
     """
-    headers = _post_headers(blocks)
+    headers = post_headers(blocks)
     if headers.count("reply") < _MIN_REPLIES:
         return keep
     first_kept = next((i for i, flag in enumerate(keep) if flag), len(blocks))

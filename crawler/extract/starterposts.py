@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from crawler.extract.postclean import DATED
-from crawler.extract.replies import post_header
+from crawler.extract.replies import post_headers
 from crawler.extract.segment import QUOTE
 from crawler.extract.shapes import is_prose
 
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from crawler.extract.segment import Block
 
 #: A post header is a short line.
-_MAX_HEADER = 80
+_MAX_HEADER = 80  # as a forum post header (replies._MAX_POST_HEADER)
 #: A post is at most this many blocks long.
 _MAX_POST = 40
 #: A quoted post inside a post: its header (``X 发表于 2016-4-18 23:07``, ``以下是引用 X 在 … 的发言：``, ``X 写道：``).
@@ -39,10 +39,6 @@ def _is_post_header(block: Block) -> bool:
     return len(block.text) <= _MAX_HEADER and DATED.search(block.text) is not None
 
 
-def _starter_headers(blocks: list[Block]) -> list[int]:
-    return [i for i, block in enumerate(blocks) if len(block.text) <= _MAX_HEADER and ":" in block.text and post_header(block.text) == "starter"]
-
-
 def _post_prose(blocks: list[Block], start: int) -> list[int]:
     """The sentences of the post whose header is at ``start``, without quoted posts, link lines or short lines."""
     found = []
@@ -50,9 +46,10 @@ def _post_prose(blocks: list[Block], start: int) -> list[int]:
     for i in range(start + 1, min(len(blocks), start + 1 + _MAX_POST)):
         block = blocks[i]
         text = block.text
-        if _is_post_header(block) and not _QUOTE_HEADER.search(text):
+        quote = _QUOTE_HEADER.search(text) is not None
+        if _is_post_header(block) and not quote:
             break  # the next post
-        if _QUOTE_HEADER.search(text):
+        if quote:
             skip_next = True
             continue
         if _QUOTED_REPLY.match(text):
@@ -75,7 +72,7 @@ def with_starter_posts(blocks: list[Block], keep: list[bool]) -> list[bool]:
     a floor closes the post above it (CSDN's headers below their posts): nothing comes back.
     """
     first_kept = next((i for i, flag in enumerate(keep) if flag), None)
-    headers = _starter_headers(blocks)
+    headers = [i for i, kind in enumerate(post_headers(blocks)) if kind == "starter"]
     if first_kept is None or not headers:
         return keep
     out = keep

@@ -31,10 +31,10 @@ _SITE_TAIL = re.compile(r"\s*[-–—－_|｜·•»›]\s*[^，、？！。；,
 #: A site's name after a confirmed candidate that the page shows without it (og:title
 #: ``标题 - 小红书`` over the line ``标题``): a spaced separator (or a CJK one) and a name of at
 #: most three words, no brackets (``Durch die Gegend | Mit Musiker Voodoo Jürgens in Wien`` keeps its subtitle).
-_SHOWN_SITE_TAIL = re.compile(
-    r"(\s+[-–—|｜_·•»›]\s+|\s*[｜_－]\s*)[^\s，、？！。；,?!:：()（）]{1,30}(?: [^\s，、？！。；,?!:：()（）]{1,30}){0,2}"
-)
 _SHOWN_SEPARATOR = re.compile(r"\s+[-–—|｜_·•»›]\s+|\s*[｜_－]\s*")
+_SHOWN_SITE_TAIL = re.compile(
+    rf"({_SHOWN_SEPARATOR.pattern})[^\s，、？！。；,?!:：()（）]{{1,30}}(?: [^\s，、？！。；,?!:：()（）]{{1,30}}){{0,2}}"
+)
 
 
 def _shown_without_site(title: str, lines: list[str]) -> str | None:
