@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from crawler.extract.feeds import is_clock, is_more_heading
-from crawler.extract.postclean import is_meta_line, postclean
+from crawler.extract.paywalls import is_paywall_teaser
+from crawler.extract.postclean import is_meta_line, is_quote_row, postclean
 from crawler.extract.residue import drop_list_residue, is_heading, is_labelled_lead, is_stamped, repeated_lead_flags
 
 BODY = [
@@ -434,3 +435,49 @@ def test_players_media_links_follow_promises_and_official_text_caveats_go() -> N
         assert postclean([BODY[0], sentence, BODY[1]]) == [BODY[0], sentence, BODY[1]], sentence
     quotes = ["相关个股", "比亚迪(002594)\t265.00\t+1.2%", "行情数据仅供参考，以交易所公布为准"]
     assert postclean([BODY[0], *quotes, BODY[1]]) == BODY
+
+
+def test_app_slogans_more_links_swipe_tips_and_sign_in_prompts_go_and_sentences_about_them_stay() -> None:
+    widgets = ["下载海报新闻客户端 领略山东海洋之美", "下载Mysteel手机客户端，实时掌握全国钢材价格", "机锋市场客户端 4.2 正式版",
+               "更多PTA报价>>", "查看更多新闻 >", "左右滑动查看更多图片", "点击查看大图",
+               "赞一个(127) 收藏本帖(86) 觉得有用就点个赞吧，楼主会更有动力更新~", "回复帖子需要 登录，还没有丁香园帐号？立即注册",
+               "提问者对于答案的评价：谢谢，这下明白了，原来是权重乘以涨幅。"]
+    assert postclean([BODY[0], *widgets, BODY[1]]) == BODY
+    for sentence in ("市民可下载“北京交通”APP，实时查询路况信息。", "更多企业将在年内投产。", "没有账号的老人可以到窗口注册办理。",
+                     "手指在屏幕上左右滑动即可切换页面，这一设计后来被广泛采用。"):
+        assert postclean([BODY[0], sentence, BODY[1]]) == [BODY[0], sentence, BODY[1]], sentence
+
+
+def test_a_sites_claim_on_what_it_credits_to_itself_goes_below_the_text() -> None:
+    claim = "凡注明来源“中国储能网：xxx（署名）”，除与中国储能网有特别约定外，其他任何媒体未经本网授权不得转载。如需转载请与本网联系。"
+    assert postclean([*BODY, claim]) == BODY
+    assert postclean([BODY[0], claim, BODY[1]]) == [BODY[0], claim, BODY[1]]
+
+
+def test_glued_quote_rows_rating_logs_and_price_boxes_go_under_their_headings() -> None:
+    quotes = ["相关个股", "天齐锂业 002466118.35+3.42%", "赣锋锂业 002460158.20+2.17%"]
+    assert postclean([BODY[0], *quotes, BODY[1]]) == BODY
+    ratings = ["本帖评分记录", "评分人\t专业分\t丁当\t理由", "版主 分子小马哥\t+3\t+10\t内容详实，鼓励原创经验"]
+    assert postclean([BODY[0], *ratings, BODY[1]]) == BODY
+    header_row = ["评分\t人数 6\t爱卡币 +60\t理由", "版主-沪A小马\t\t+20\t精华好帖，感谢分享"]
+    assert postclean([BODY[0], *header_row, BODY[1]]) == BODY
+    prices = ["相关商品价格 （单位：元/吨）", "商品\t03-01\t03-15\t涨跌幅", "PTA\t4360\t4580\t5.05%"]
+    assert postclean([BODY[0], *prices, BODY[1]]) == BODY
+    # a subheading over the article's own table, and a sentence ending in a change, stay
+    table = ["表1 主要商品价格", "商品\t03-01\t03-15", "PTA\t4360\t4580"]
+    assert postclean([BODY[0], *table, BODY[1]]) == [BODY[0], *table, BODY[1]]
+    assert is_quote_row("天齐锂业 002466118.35+3.42%") and is_quote_row("PTA 4580 +5.05%")
+    assert not is_quote_row("上证指数收于3021点，涨幅+0.8%") and not is_quote_row("增长+5%")
+
+
+def test_a_paywalls_teaser_goes_below_the_text_and_a_sentence_about_subscriptions_stays() -> None:
+    text = ["Le réacteur n° 1 de la doyenne des centrales françaises doit être déconnecté samedi.",
+            "Pour EDF, l’opération est d’abord industrielle, et le démantèlement prendra vingt ans."]
+    teaser = ["Il vous reste 58.4% de cet article à lire. La suite est réservée aux abonnés.", "Abonnez-vous pour lire la suite",
+              "Accédez à tous nos contenus en illimité, sur le site et l’application.", "Subscribe to continue reading.",
+              "Already a subscriber? Sign in", "Weiterlesen mit SZ Plus"]
+    assert postclean([*text, *teaser]) == text
+    assert is_paywall_teaser("This article is only available to subscribers. Subscribe now.")
+    for sentence in ("Subscribers to the service rose by 12% in the quarter, the company said.", "Les abonnés ont reçu un courriel samedi."):
+        assert not is_paywall_teaser(sentence), sentence
+        assert postclean([*text, sentence]) == [*text, sentence]

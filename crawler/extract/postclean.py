@@ -6,6 +6,7 @@ import re
 
 from crawler.extract.bbsposts import first_post, post_verdicts
 from crawler.extract.boilerplate import is_boilerplate, is_edge_boilerplate
+from crawler.extract.paywalls import is_paywall_teaser
 from crawler.extract.residue import ListShapes, is_heading, is_labelled_lead, is_lead_label, is_stamped, repeated_lead_flags
 from crawler.extract.shapes import is_cross_reference, is_prose
 
@@ -101,19 +102,20 @@ def _end_mark_tail(lines: list[str]) -> int:
 
 
 def headed_table_flags(lines: list[str], rows: list[bool] | None = None) -> list[bool]:
-    """For each line: is it the heading, a row or the footnote of a table headed as a related list (``相关股票``)?
+    """For each line: is it the heading, a row or the footnote of a table headed as a related list (``相关股票``) or a rating log?
 
     A quote box or a related-links table inside the text is a widget wherever it stands:
     its rows are not the text's data. ``rows`` says which lines are table rows (by default
-    those whose cells are joined by tabs); the heading may carry a note
+    those whose cells are joined by tabs; a quote's row glued into one line counts too); the heading may carry a note
     (``相关个股（行情截至06-10 09:40）``), and a short line with a clock time or a caveat right after the
     rows is the box's footnote (``报价延迟最少15分钟 · 更新时间：11:50``, ``行情数据仅供参考，以交易所公布为准``).
     """
     if rows is None:
         rows = ["\t" in line for line in lines]
+    rows = [row or is_quote_row(line) for row, line in zip(rows, lines)]
     flags = [False] * len(lines)
     for i in range(len(lines) - 1):
-        if rows[i + 1] and not rows[i] and is_heading(_TABLE_NOTE.sub("", lines[i])):
+        if rows[i + 1] and (not rows[i] and is_heading(_TABLE_NOTE.sub("", lines[i])) or _RATING_HEAD.fullmatch(lines[i])):
             flags[i] = True
             j = i + 1
             while j < len(lines) and rows[j]:
@@ -124,6 +126,19 @@ def headed_table_flags(lines: list[str], rows: list[bool] | None = None) -> list
     return flags
 
 
+#: A quote box's row whose cells a template glued into one line (``天齐锂业 002466118.35+3.42%``):
+#: short, no sentence punctuation, a figure, and a signed change in per cent at the end.
+_QUOTE_ROW = re.compile(r"(?=.{4,48}$)[^。，,；;！？!?：:]*\d[^。，,；;！？!?：:]*[+\-−]\s*\d{1,4}(\.\d{1,3})?\s*%")
+
+
+def is_quote_row(line: str) -> bool:
+    """True for a line shaped like a quote box's row: a name, figures, a signed per cent change."""
+    return line[-1:] == "%" and _QUOTE_ROW.fullmatch(line) is not None
+
+
+#: A forum post's rating log, by its heading (``本帖评分记录``) or its header row
+#: (``评分人\t专业分\t丁当\t理由``, ``评分\t人数 6\t爱卡币 +60\t理由``): its rows are the raters'.
+_RATING_HEAD = re.compile(r"[【\[]?\s*(本帖)?(最近)?评分记录\s*[】\]]?\s*[:：]?|评分(人|者)?\t.*\t理由")
 #: A note after a widget's heading (``相关个股（行情截至06-10 09:40）``).
 _TABLE_NOTE = re.compile(r"\s*[（(][^（）()]{1,30}[）)]\s*$")
 #: A widget's footnote is a short line holding a clock time or a caveat.
@@ -228,7 +243,7 @@ def postclean_verdicts(
     prose = [
         i
         for i, (_, line, in_list) in enumerate(kept)
-        if is_prose(line) and not in_list and not is_edge_boilerplate(line) and not is_meta_line(line)
+        if is_prose(line) and not in_list and not is_edge_boilerplate(line) and not is_paywall_teaser(line) and not is_meta_line(line)
     ]
     # a labelled lead box (摘要：…, 编者按：…, or its label on a line of its own) stands above the
     # text: the text opens after it, so a reprint credit between the two is still above the text
@@ -251,6 +266,8 @@ def _scoped_reason(line: str, in_list: bool, i: int, first: int, last: int, titl
         return "timestamped_list" if in_list and is_stamped(line) else None
     if is_edge_boilerplate(line):
         return "edge_boilerplate"
+    if is_paywall_teaser(line):
+        return "paywall_teaser"
     if is_meta_line(line):
         return "meta_line"
     if i < first and len(line) <= _MAX_DATED_LINE and _NAMED_DATELINE.fullmatch(line):
