@@ -263,3 +263,67 @@ def test_the_starters_later_post_under_a_header_naming_the_starter_comes_back() 
     # CSDN: a 楼主 header without a floor below the first post closes it; nothing comes back
     closing = _blocks((PROSE, "p1", 0, 0), ("#1 得分：0 回复于：2012-05-14 10:21:33 楼主", "h1", 0, 0), (LATER, "p2", 0, 0))
     assert with_starter_posts(closing, [True, False, False]) == [True, False, False]
+
+
+def test_a_two_line_signature_under_a_rule_goes_and_a_dash_led_one_closing_a_post_on_a_thread() -> None:
+    rule = "__________________"
+    blocks = _blocks(
+        (PROSE, "p", 0, 0), (rule, "s", 0, 0), ("D700 / D90 / 24-70 2.8 / 50 1.8 / SB-800", "s", 0, 0),
+        ("我的无忌影展：http://photo.example.com/user/guangnian", "s", 0, 0), ("阿土仔", "u", 0, 0),
+    )
+    assert without_signatures(blocks, [True, False, True, True, False]) == [True, False, False, False, False]
+    # three short lines under the rule are text
+    three = _blocks((PROSE, "p", 0, 0), (rule, "s", 0, 0), ("一", "s", 0, 0), ("二", "s", 0, 0), ("三", "s", 0, 0), ("阿土仔", "u", 0, 0))
+    assert without_signatures(three, [True, False, True, True, True, False]) == [True, False, True, True, True, False]
+    thread = _blocks(
+        ("楼主 发表于 2012-10-21 20:35", "h1", 0, 0), (PROSE, "p1", 0, 0), ("—— 苏州小蜂鸟摄影群 欢迎同城约拍", "p1", 0, 0),
+        ("2楼 发表于 2012-10-21 20:52", "h2", 0, 0), ("沙发！讲原理讲得很清楚。", "p2", 0, 0),
+        ("3楼 发表于 2012-10-21 21:10", "h3", 0, 0), ("补充一下转接环的情况。", "p3", 0, 0),
+    )
+    keep = [False, True, True, False, False, False, False]
+    assert without_signatures(thread, keep) == [False, True, False, False, False, False, False]
+    # on an article, a dash-led line closing the text (an attribution) stays
+    article = _blocks((PROSE, "p1", 0, 0), ("——摘自《科技日报》", "p1", 0, 0), ("相关新闻", "r", 0, 0))
+    assert without_signatures(article, [True, True, False]) == [True, True, False]
+
+
+def test_headers_worded_alike_above_the_first_post_make_the_starters_badged_post_a_later_one() -> None:
+    blocks = _blocks(
+        ("发表于 2009-03-08 21:14 IP: 已记录 编辑 引用", "h1", 0, 0), (PROSE, "p1", 0, 0),
+        ("发表于 2009-03-08 22:31 IP: 已记录", "h2", 0, 0), ("楼主能不能把对比图贴出来？光说不练假把式。", "p2", 0, 0),
+        ("发表于 2009-03-09 20:52 IP: 已记录 [楼主]", "h3", 0, 0), ("引用:", "q", 0, 0), ("最初由 D300的怨念 发布", "q", 0, 0),
+        ("另外读出噪声那块能不能再展开讲讲", "q", 0, 0), (LATER, "p3", 0, 0),
+    )
+    keep = [False, True, False, False, False, False, False, True, False]
+    assert with_starter_posts(blocks, keep) == [False, True, False, False, False, False, False, False, True]
+
+
+def test_a_discuz_post_header_ends_the_starters_later_post_and_a_quoted_post_inside_it_does_not() -> None:
+    blocks = _blocks(
+        ("楼主", "h1", 0, 0), ("发表于 2012-4-10 23:06|只看该作者", "h1", 0, 0), (PROSE, "p1", 0, 0),
+        ("4#", "h4", 0, 0), ("发表于 2012-4-11 21:50 楼主", "h4", 0, 0), ("MIUI铁粉 发表于 2012-4-10 23:37", "q", 0, 0),
+        ("楼主能不能推荐一下有root和没root分别怎么管理自启动？", "q", 0, 0), (LATER, "p4", 0, 0),
+        ("5#", "h5", 0, 0), ("发表于 2012-4-11 22:14", "h5", 0, 0), ("按楼主的方法装了检测工具，发现是某个天气插件每五分钟唤醒一次。", "p5", 0, 0),
+    )
+    keep = [False, False, True] + [False] * 8
+    assert with_starter_posts(blocks, keep) == [False, False, True, False, False, False, False, True, False, False, False]
+
+
+def test_an_english_threads_replies_go_and_the_posts_of_the_poster_the_first_header_names_stay() -> None:
+    later = "After the discussion here and a long thread on devel, I’ve turned this into a formal Change proposal."
+    blocks = _blocks(
+        ("jlindqvist (Johan Lindqvist) June 3, 2020, 2:12pm #1", "h1", 0, 0), (PROSE, "p1", 0, 0),
+        ("mvalente (Marta Valente) June 3, 2020, 4:48pm #2", "h2", 0, 0), ("Speaking as one of the Rust SIG people: the rebuild is automated.", "p2", 0, 0),
+        ("kpetrakis (Kostas Petrakis) June 4, 2020, 8:05am #3", "h3", 0, 0), ("From the security side: the Provides are not sufficient.", "p3", 0, 0),
+        ("jlindqvist (Johan Lindqvist) July 14, 2020, 10:31am #5", "h5", 0, 0), (later, "p5", 0, 0),
+    )
+    keep = [False, True, False, True, False, False, False, False]
+    assert without_replies(blocks, keep) == [False, True] + [False] * 6
+    assert with_starter_posts(blocks, [False, True] + [False] * 6) == [False, True] + [False] * 5 + [True]
+    # headers that all name the same words (a label, not a poster) make no one the starter
+    labelled = _blocks(
+        ("Posted June 3, 2020, 2:12pm", "h1", 0, 0), (PROSE, "p1", 0, 0),
+        ("Posted June 3, 2020, 4:48pm #2", "h2", 0, 0), ("A reply that agrees with the proposal in full.", "p2", 0, 0),
+        ("Posted June 4, 2020, 8:05am #3", "h3", 0, 0), ("Another reply, with a question about licences.", "p3", 0, 0),
+    )
+    assert without_replies(labelled, [False, True, False, True, False, True]) == [False, True, False, False, False, False]

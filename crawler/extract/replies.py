@@ -31,10 +31,26 @@ _MAX_FLOOR_LABEL = 8
 _MIN_REPLIES = 2
 
 
+#: An English post header's time (Discourse's ``June 3, 2020, 2:12pm``, phpBB's ``Jun 03, 2020 2:12 pm``).
+_EN_POSTED = re.compile(
+    r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+(19|20)\d{2},?\s+(at\s+)?\d{1,2}:\d{2}\s?([AaPp]\.?[Mm]\.?)?"
+)
+#: What a header holds before its time that names no poster: floors, the starter's badge, labels, marks.
+_NOT_A_NAME = re.compile(rf"{_FLOOR}|#\s*1\b|1\s*楼|楼主|发表于|发表时间|回复于|[Pp]osted( on| at)?|\bon\b|\bat\b|[|｜:：\[\]【】()（）·•-]")
+
+
+def post_time(text: str) -> re.Match[str] | None:
+    """Where a post header states its time: a Chinese date and clock time, or an English one."""
+    return DATED.search(text) or _EN_POSTED.search(text)
+
+
 def post_headers(blocks: list[Block]) -> list[str | None]:
     """For each block: ``"starter"`` or ``"reply"`` when it is (or opens) a post's header, else None.
 
-    Most pages have none: the cheap tests (length, a colon) come before the patterns.
+    Most pages have none: the cheap tests (length, a colon) come before the patterns. A
+    reply header naming the poster the first post's header names is the starter's
+    (``jlindqvist (Johan Lindqvist) July 14, 2020, 10:31am #5`` under ``jlindqvist (Johan
+    Lindqvist) June 3, 2020, 2:12pm #1``), where the replies' headers name several posters.
     """
     headers: list[str | None] = [None] * len(blocks)
     for i, block in enumerate(blocks):
@@ -46,12 +62,32 @@ def post_headers(blocks: list[Block]) -> list[str | None]:
             following = blocks[i + 1 : i + 3]
             if any(len(later.text) <= _MAX_POST_HEADER and DATED.search(later.text) for later in following):
                 headers[i] = "starter" if "楼主" in text else "reply"
-    return headers
+    return _starter_by_name(blocks, headers)
+
+
+def _poster(header: str) -> str | None:
+    """The poster a header names before its time (``jlindqvist (Johan Lindqvist)``), or None."""
+    match = post_time(header)
+    name = " ".join(_NOT_A_NAME.sub(" ", header[: match.start()] if match else header).split())
+    return name if len(name) >= 2 else None
+
+
+def _starter_by_name(blocks: list[Block], headers: list[str | None]) -> list[str | None]:
+    """``headers`` with the reply headers that name the first post's poster made the starter's."""
+    replies = [i for i, kind in enumerate(headers) if kind == "reply"]
+    if len(replies) < _MIN_REPLIES or "starter" in headers[: replies[0]]:
+        return headers
+    opener = next((i for i in range(replies[0]) if len(blocks[i].text) <= _MAX_POST_HEADER and post_time(blocks[i].text)), None)
+    starter = _poster(blocks[opener].text) if opener is not None else None
+    posters = {i: _poster(blocks[i].text) for i in replies}
+    if starter is None or len(set(posters.values()) - {None}) < 2:
+        return headers
+    return [("starter" if posters.get(i) == starter else kind) for i, kind in enumerate(headers)]
 
 
 def post_header(text: str) -> str | None:
     """``"starter"`` or ``"reply"`` for a post's header line, else None."""
-    if len(text) > _MAX_POST_HEADER or not DATED.search(text):
+    if len(text) > _MAX_POST_HEADER or not post_time(text):
         return None
     if _STARTER_FLOOR.search(text):
         return "starter"
@@ -144,18 +180,41 @@ def without_signatures(blocks: list[Block], keep: list[bool]) -> list[bool]:
     leaves the rule out but keeps the motto under it, the run of at most
     ``MAX_SIGNATURE_LINES`` short kept lines between the rule and the next left-out block
     goes here. A rule inside the text, with text after it, is not followed by such a run.
+    On a thread, a short kept line led by a dash that closes a post is a signature too
+    (``—— 苏州小蜂鸟摄影群 欢迎同城约拍``).
     """
-    out = keep
+    out = _without_dash_signatures(blocks, keep)
     for i, block in enumerate(blocks):
         if keep[i] or block.text[:1] not in _RULE_CHARS or not RULE_LINE.fullmatch(block.text.strip()) or not any(keep[:i]):
             continue
-        run = i + 1
+        run = i + 1  # the run is blocks[i + 1 : run]: a kept block after it (one too many, or too long) rules it out
         while run < len(blocks) and keep[run] and run - i <= MAX_SIGNATURE_LINES and len(blocks[run].text) <= MAX_SIGNATURE_CHARS:
             run += 1
-        if run == i + 1 or run - i > MAX_SIGNATURE_LINES or run < len(blocks) and keep[run]:
+        if run == i + 1 or run < len(blocks) and keep[run]:
             continue
         if out is keep:
             out = list(keep)
         for j in range(i + 1, run):
             out[j] = False
     return out
+
+
+#: A signature led by a dash (``—— 只收不卖，镜头是拿来用的``).
+_DASH_SIGNATURE = re.compile(r"\s*(——|--|－－)\s*\S")
+
+
+def _without_dash_signatures(blocks: list[Block], keep: list[bool]) -> list[bool]:
+    """Drop the short dash-led lines the model kept at the end of a post, on a thread with reply headers."""
+    found = [
+        i
+        for i, block in enumerate(blocks)
+        if keep[i]
+        and block.text[:1] in "—-－"
+        and len(block.text) <= MAX_SIGNATURE_CHARS
+        and _DASH_SIGNATURE.match(block.text)
+        and i > 0 and keep[i - 1]
+        and i + 1 < len(blocks) and not keep[i + 1]
+    ]
+    if not found or post_headers(blocks).count("reply") < _MIN_REPLIES:
+        return keep
+    return [flag and i not in found for i, flag in enumerate(keep)]

@@ -13,8 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from crawler.extract.postclean import DATED
-from crawler.extract.replies import post_headers
+from crawler.extract.replies import post_header, post_headers, post_time
 from crawler.extract.segment import QUOTE
 from crawler.extract.shapes import is_prose
 
@@ -26,7 +25,8 @@ _MAX_HEADER = 80  # as a forum post header (replies._MAX_POST_HEADER)
 #: A post is at most this many blocks long.
 _MAX_POST = 40
 #: A quoted post inside a post: its header (``X 发表于 2016-4-18 23:07``, ``以下是引用 X 在 … 的发言：``, ``X 写道：``).
-_QUOTE_HEADER = re.compile(r"发表于|以下是引用|引用\s*\S{1,20}\s*(的发言|发表)|写道\s*[:：]?$")
+#: (vBulletin's ``引用:`` over ``最初由 X 发布``)
+_QUOTE_HEADER = re.compile(r"发表于|以下是引用|引用\s*\S{1,20}\s*(的发言|发表)|写道\s*[:：]?$|^\s*引用\s*[:：]\s*$|最初由\s*\S{1,20}\s*发布")
 #: A reply quoted with its floor and author before the answer (``回复 3楼 沪上糖糖：请问楼主…``).
 _QUOTED_REPLY = re.compile(r"\s*回复\s*\d{1,5}\s*[楼#]")
 #: A reply's floor anywhere on a header (``圆子妈妈爱吃鱼 楼主 4楼 2014-05-16 21:34``, ``5楼楼主…``): 2 and up.
@@ -36,40 +36,82 @@ _MIN_LINE = 20
 
 
 def _is_post_header(block: Block) -> bool:
-    return len(block.text) <= _MAX_HEADER and DATED.search(block.text) is not None
+    return len(block.text) <= _MAX_HEADER and post_time(block.text) is not None
 
 
-def _post_prose(blocks: list[Block], start: int) -> list[int]:
-    """The sentences of the post whose header is at ``start``, without quoted posts, link lines or short lines."""
-    found = []
+def _is_quote_header(block: Block) -> bool:
+    """A quoted post's header inside a post: ``X 发表于 …``, not the next post's own (``发表于 …``, ``4楼 发表于 … 楼主``)."""
+    text = block.text
+    if _QUOTE_HEADER.search(text) is None:
+        return False
+    return not (_is_post_header(block) and (text.lstrip().startswith("发表于") or post_header(text)))
+
+
+def _post_lines(blocks: list[Block], start: int) -> tuple[list[int], list[int]]:
+    """The post whose header is at ``start``: its sentences, and its quoted posts (each header and the line under it).
+
+    Link lines and short lines (a signature, a panel field) are neither.
+    """
+    found: list[int] = []
+    quoted: list[int] = []
     skip_next = False
     for i in range(start + 1, min(len(blocks), start + 1 + _MAX_POST)):
         block = blocks[i]
         text = block.text
-        quote = _QUOTE_HEADER.search(text) is not None
-        if _is_post_header(block) and not quote:
-            break  # the next post
-        if quote:
+        if _is_quote_header(block):
             skip_next = True
+            quoted.append(i)
             continue
+        if _is_post_header(block):
+            break  # the next post
         if _QUOTED_REPLY.match(text):
             continue  # the reply answered, quoted on the answer's first line
         if skip_next or block.flags & QUOTE:
             skip_next = False
+            quoted.append(i)
             continue
         if len(text) >= _MIN_LINE and block.link_density < 0.5 and is_prose(text):
             found.append(i)
-    return found
+    return found, quoted
+
+
+#: The starter's badge on a header (``[楼主]``).
+_BADGE = re.compile(r"[\[【(（]?\s*楼主\s*[\]】)）]?")
+#: The first post's own header stands at most this many blocks above its first kept block.
+_FIRST_HEADER_REACH = 3
+
+
+def _words_before_time(header: str) -> str:
+    """A post header's words before its time, without the starter's badge (``发表于``)."""
+    match = post_time(header)
+    return _BADGE.sub("", header[: match.start()] if match else header).strip()
+
+
+def _first_post_header(blocks: list[Block], first_kept: int, starter: str) -> bool:
+    """True when a header worded like the starter's later one (its words before the time) stands right above the first post.
+
+    vBulletin badges only the later posts (``发表于 2009-03-09 20:52 IP: 已记录 [楼主]``) and
+    heads the first with ``发表于 2009-03-08 21:14 IP: 已记录``: the headers stand above their posts.
+    """
+    words = _words_before_time(starter)
+    if len(words) < 2:
+        return False
+    for block in blocks[max(0, first_kept - _FIRST_HEADER_REACH) : first_kept]:
+        if _is_post_header(block) and _words_before_time(block.text) == words:
+            return True
+    return False
 
 
 def with_starter_posts(blocks: list[Block], keep: list[bool]) -> list[bool]:
     """Keep the sentences of the starter's later posts: those under a header naming 楼主 below the first post.
 
     The first post (its header at or above the first kept block) is the model's to decide;
-    each later header naming 楼主 brings its post's sentences back. A board that badges only
-    the later posts gives the first post a header without 楼主: a first 楼主 header below the
-    first kept block that carries a reply's floor (``4楼``) opens a later post. One without
-    a floor closes the post above it (CSDN's headers below their posts): nothing comes back.
+    each later header naming 楼主 brings its post's sentences back, and takes out the posts
+    it quotes that the model kept. A board that badges only the later posts gives the first
+    post a header without 楼主: a first 楼主 header below the first kept block that carries a
+    reply's floor (``4楼``), or that is worded like a header right above the first post,
+    opens a later post. Any other closes the post above it (CSDN's headers below their
+    posts): nothing comes back.
     """
     first_kept = next((i for i, flag in enumerate(keep) if flag), None)
     headers = [i for i, kind in enumerate(post_headers(blocks)) if kind == "starter"]
@@ -78,14 +120,15 @@ def with_starter_posts(blocks: list[Block], keep: list[bool]) -> list[bool]:
     out = keep
     if headers[0] <= first_kept:
         later = headers[1:]
-    elif _LATER_FLOOR.search(blocks[headers[0]].text):
-        later = headers  # the first post's header names no 楼主; this one's floor (``4楼``) is a later post's
+    elif _LATER_FLOOR.search(blocks[headers[0]].text) or _first_post_header(blocks, first_kept, blocks[headers[0]].text):
+        later = headers  # the first post's header names no 楼主; this one's floor (``4楼``) or a like header above the first post says it is a later post's
     else:
         return keep  # a 楼主 header below the first post closes it (CSDN): headers stand below their posts
     for start in later:
-        for i in _post_prose(blocks, start):
-            if not out[i]:
+        found, quoted = _post_lines(blocks, start)
+        for i, flag in [(i, True) for i in found] + [(i, False) for i in quoted]:
+            if out[i] != flag:
                 if out is keep:
                     out = list(keep)
-                out[i] = True
+                out[i] = flag
     return out
