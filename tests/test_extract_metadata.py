@@ -246,3 +246,42 @@ def test_a_comments_reply_date_is_not_the_posts() -> None:
     comment = "<div class='comment'>作者：深蓝鲸鱼 回复日期：2009-6-18 23:05:17</div>"
     html = _page("<title>神七出舱的几个细节</title>", top + comment)
     assert extract_html(html, "https://www.example.com/a.html", {}).published == "2009-06-18T22:41:00+08:00"
+
+
+def test_a_yymmddhh_folder_in_the_url_is_no_date_before_1990() -> None:
+    top = "<h1>上半年建筑钢材市场回顾</h1><div class='info'><span class='date'>2019-07-10 09:12</span></div>"
+    html = _page("<title>上半年建筑钢材市场回顾</title>", top)
+    assert extract_html(html, "https://news.example.com/a/19071009/3D5C8A1E.html", {}).published == "2019-07-10T09:12:00+08:00"
+
+
+def test_a_forum_threads_first_post_time_follows_its_posted_label() -> None:
+    top = "<h1>安卓手机为什么待机也掉电？</h1><p>公告：本版严禁发布广告帖，违者封号处理，请大家互相监督。</p>"
+    panel = "<table><tr><td>注册时间</td></tr><tr><td>2010-9-27</td></tr><tr><td>发表于 2012-4-10 23:06|只看该作者</td></tr></table>"
+    html = _page("<title>安卓手机为什么待机也掉电？</title>", top + panel)
+    assert extract_html(html, "http://bbs.example.com/thread-1-1.html", {}).published == "2012-04-10T23:06:00+08:00"
+
+
+def test_a_questions_resolution_time_is_not_its_asking_time() -> None:
+    top = ("<h1>CPI是怎么算出来的？</h1><div>悬赏分：10 - 解决时间：2008-03-13 16:20</div>"
+           "<div>提问者：小城故事多 提问时间：2008-03-12 09:35</div>")
+    html = _page("<title>CPI是怎么算出来的？</title>", top)
+    assert extract_html(html, "http://iask.example.com/b/1.html", {}).published == "2008-03-12T09:35:00+08:00"
+
+
+def test_the_json_ld_articles_publication_time_and_a_marked_time_element_are_read() -> None:
+    ld = '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2021-12-08T17:45:00-06:00"}</script>'
+    html = _page("<title>示例标题</title>" + ld, "<h1>示例标题</h1>")
+    assert extract_html(html, "https://www.example.com/a.html", {}).published == "2021-12-08T17:45:00-06:00"
+    marked = _page("<title>示例标题</title>", "<h1>示例标题</h1><time itemprop='datePublished' datetime='2017-08-23T15:35:08+00:00'>8/23/2017</time>")
+    assert extract_html(marked, "https://www.example.com/a.html", {}).published == "2017-08-23T15:35:08+00:00"
+    # a review's date in JSON-LD is not the page's
+    review = '<script type="application/ld+json">{"@type":"Review","datePublished":"2001-01-01T00:00:00Z"}</script>'
+    html = _page("<title>示例标题</title>" + review, "<h1>示例标题</h1><div class='info'>2021-12-08 17:45</div>")
+    assert extract_html(html, "https://www.example.com/a.html", {}).published == "2021-12-08T17:45:00+08:00"
+
+
+def test_a_double_hyphen_separates_the_title_and_tool_buttons_may_follow_the_shown_headline() -> None:
+    raw = "色影无忌 -- 器材讨论 -- 像素密度与高感噪点：写给纠结APS-C还是全画幅的朋友"
+    lines = ["作者", "像素密度与高感噪点：写给纠结APS-C还是全画幅的朋友 [打印] [推荐给朋友] [浏览: 6518]"]
+    assert longest_segment_shown(raw, lines) == "像素密度与高感噪点：写给纠结APS-C还是全画幅的朋友"
+    assert longest_segment_shown(raw, ["像素密度与高感噪点：写给纠结APS-C还是全画幅的朋友一文的读后感"]) is None

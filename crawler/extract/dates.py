@@ -48,7 +48,7 @@ _LABELLED = re.compile(r"(?:发布时间|發佈時間|发布日期|發布日期|
 #: event: a forum user panel's 注册时间 (the member's sign-up), a 最后登录时间 or 截止日期, a
 #: comment's 回复日期.
 #: (Tested after a match: lookbehinds in the pattern would cost a fast scan of every line.)
-_OTHER_EVENT = frozenset({"注册", "註冊", "登录", "登陆", "加入", "上次", "最后", "截止", "到期", "报名", "出生", "回复", "评论", "留言"})
+_OTHER_EVENT = frozenset({"注册", "註冊", "登录", "登陆", "加入", "上次", "最后", "截止", "到期", "报名", "出生", "回复", "评论", "留言", "解决", "结束"})
 #: A byline is a short line; the body starts at the first sentence this long.
 _MAX_BYLINE = 80
 #: A portal header's calendar: a date and its weekday, nothing else (``2024年05月20日 星期一``).
@@ -60,7 +60,9 @@ _CTIME = re.compile(
     r"\s+(\d{1,2}):(\d{2}):(\d{2})\s+((?:19|20)\d{2})"
 )
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_URL_DATE = re.compile(r"/(?:t)?((?:19|20)\d{2})[-/]?(\d{2})[-/]?(\d{2})[/_]")
+#: A date in a URL path, from 1990 on: older ``19``-years are other numbers (``/a/19071009/``
+#: is 2019-07-10 09h written yymmddhh, not 1907).
+_URL_DATE = re.compile(r"/(?:t)?((?:199|20\d)\d)[-/]?(\d{2})[-/]?(\d{2})[/_]")
 
 
 def parse_date(text: str) -> str | None:
@@ -85,6 +87,15 @@ def parse_date(text: str) -> str | None:
     else:
         tz = BEIJING
     return stamp.replace(tzinfo=tz).isoformat()
+
+
+def parse_zoned_date(value: str) -> str | None:
+    """``value`` as ISO 8601 when it states its zone or no clock time, else its day alone (the zone is unknown)."""
+    parsed = parse_date(value)
+    match = _DATE.search(value)
+    if parsed and match and match.group(4) is not None and match.group(7) is None:
+        return parsed[:10]
+    return parsed
 
 
 def parse_ctime(text: str) -> str | None:
@@ -219,6 +230,24 @@ def byline_date(head: list[str]) -> str | None:
             parsed = parse_date(line) or parse_ctime(line)
             if parsed and "T" in parsed:
                 return parsed
+    return None
+
+
+#: A forum post's time (``发表于 2012-4-10 23:06``).
+_POSTED = re.compile(r"发表于\s*[:：]?\s*")
+
+
+def posted_date(lines: list[str]) -> str | None:
+    """The first date with a clock time after 发表于 in the page's lines: the first post's time on a forum thread.
+
+    Tried after the labels and the byline: under an article, 发表于 stamps the comments.
+    """
+    for line in lines:
+        if "发表于" in line:
+            for label in _POSTED.finditer(line):
+                parsed = parse_date(line[label.end() : label.end() + 40])
+                if parsed and "T" in parsed and _DATE.match(line, label.end()):
+                    return parsed
     return None
 
 

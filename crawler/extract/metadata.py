@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from crawler.extract import dates
+from crawler.extract.jsonld import jsonld_items, structured_date
 from crawler.extract.shapes import SENTENCE_MARK
 from crawler.extract.titles import find_title, texts_at
 from crawler.extract.visible import normalize_space
@@ -66,7 +66,7 @@ def collect_metas(tree: HtmlElement) -> dict[str, str]:
 def find_published(
     tree: HtmlElement, hints: ExtractHints, metas: dict[str, str], lines: list[str], url: str, title: str | None = None
 ) -> str | None:
-    """Publication time from metas, ``var ct``, profile XPaths, labelled text, a byline or the URL.
+    """Publication time from metas, JSON-LD or a marked ``<time>``, ``var ct``, profile XPaths, labelled text, a byline, a forum post's time or the URL.
 
     None when none has one: the caller then asks htmldate (``dates.htmldate_fallback``),
     last, when the tree is no longer needed.
@@ -74,7 +74,7 @@ def find_published(
     A date found in page text must fall on the day the URL encodes (when it encodes
     one): side lists carry dates of other articles.
     """
-    found = dates.meta_date(metas) or dates.script_date(tree)
+    found = dates.meta_date(metas) or structured_date(tree) or dates.script_date(tree)
     if found and "T" in found:
         return found
     # A date-only meta (publishdate) is refined by a clock time found for the same day.
@@ -88,6 +88,7 @@ def find_published(
         labelled, updated = dates.labelled_dates(lines)
         yield labelled
         yield dates.byline_date(head)
+        yield dates.posted_date(lines)
         yield anywhere
         yield updated
 
@@ -158,20 +159,12 @@ def find_author(tree: HtmlElement, hints: ExtractHints, metas: dict[str, str], l
 
 def jsonld_author(tree: HtmlElement) -> str | None:
     """The first author name in the page's JSON-LD (schema.org ``author``: a name, a Person, or a list of them)."""
-    for script in tree.iter("script"):
-        if (script.get("type") or "").strip().lower() != "application/ld+json" or "author" not in (script.text or ""):
-            continue
-        try:
-            data = json.loads(script.text)
-        except ValueError:
-            continue
-        items = data if isinstance(data, list) else [data, *(data.get("@graph") or [] if isinstance(data, dict) else [])]
-        for item in items:
-            author = item.get("author") if isinstance(item, dict) else None
-            author = author[0] if isinstance(author, list) and author else author
-            name = author.get("name") if isinstance(author, dict) else author
-            if isinstance(name, str) and normalize_space(name):
-                return normalize_space(name)
+    for item in jsonld_items(tree, "author"):
+        author = item.get("author")
+        author = author[0] if isinstance(author, list) and author else author
+        name = author.get("name") if isinstance(author, dict) else author
+        if isinstance(name, str) and normalize_space(name):
+            return normalize_space(name)
     return None
 
 

@@ -48,7 +48,9 @@ def _shown_without_site(title: str, lines: list[str]) -> str | None:
 
 
 #: The marks that cut a <title> into headline, column and site parts.
-_SEGMENT_MARK = re.compile(r"\s*[_|｜–—－]\s*|\s+-\s+")
+_SEGMENT_MARK = re.compile(r"\s*[_|｜–—－]\s*|\s+--?\s+")
+#: Page-tool buttons after a headline on its line (``标题 [打印] [推荐给朋友] [浏览: 6518]``).
+_TOOL_BUTTONS = re.compile(r"(\s*[\[【][^\]】]{1,12}[\]】])+\s*")
 #: A thread or column label in front of a heading: ``[讨论] 标题``, ``【视频】标题``.
 _LABEL = re.compile(r"\s*[\[【(（][^\]】)）]{1,6}[\]】)）]\s*")
 #: A labelled subject line (a BBS post's ``标  题: …``, a forum's ``帖子主题：…``).
@@ -196,7 +198,7 @@ def _first_segment_shown(raw: str, candidate: str, lines: list[str], site_names:
 
 
 def longest_segment_shown(raw: str, lines: list[str]) -> str | None:
-    """The <title>'s longest part, when the page shows it as a line of its own.
+    """The <title>'s longest part, when the page shows it as a line of its own (page-tool buttons may follow it).
 
     ``BMJV | Transparenz bei Preisanpassungen`` or ``标题_王教授_新浪博客`` with the headline
     on a line: the other parts are the site's, the blog's or the column's name, shorter
@@ -206,7 +208,11 @@ def longest_segment_shown(raw: str, lines: list[str]) -> str | None:
     if len(parts) < 2:
         return None
     longest = max(parts, key=len)
-    return longest if len(longest) >= _MIN_HEADLINE and longest in lines else None
+    if len(longest) < _MIN_HEADLINE:
+        return None
+    size = len(longest)
+    shown = (line for line in lines if line.startswith(longest) and (len(line) == size or _TOOL_BUTTONS.fullmatch(line, size)))
+    return longest if next(shown, None) else None
 
 
 def unlabelled_heading(raw: str, headings: list[str]) -> str | None:

@@ -1,0 +1,61 @@
+"""What a page states as data: its JSON-LD (schema.org in ``<script type="application/ld+json">``) item by item, and its publication time."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from crawler.extract import dates
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from lxml.html import HtmlElement
+
+
+def jsonld_items(tree: HtmlElement, needle: str) -> Iterator[dict[str, Any]]:
+    """The JSON-LD objects of ``tree``, in page order: top-level ones, list members and ``@graph`` members.
+
+    Only scripts whose text holds ``needle`` (the key the caller wants) are parsed; a
+    script that is not valid JSON is skipped.
+    """
+    for script in tree.iter("script"):
+        text = script.text or ""
+        if needle not in text or (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        try:
+            data = json.loads(text)
+        except ValueError:
+            continue
+        items = data if isinstance(data, list) else [data, *(data.get("@graph") or [] if isinstance(data, dict) else [])]
+        yield from (item for item in items if isinstance(item, dict))
+
+
+#: schema.org types whose ``datePublished`` is the page's (not a review's or a comment's).
+_ARTICLE_TYPES = ("Article", "BlogPosting", "Report", "WebPage", "LiveBlogPosting", "DiscussionForumPosting")
+
+
+def structured_date(tree: HtmlElement) -> str | None:
+    """The publication time the page states as data: JSON-LD ``datePublished`` of an article, or a ``<time>`` marked so.
+
+    A ``<time>`` counts with ``itemprop="datePublished"`` or ``pubdate``; a bare ``<time>``
+    may be a comment's or a list item's. A time without a zone gives only its day (the
+    page's zone is unknown: a European site's ``2022-05-10T23:35:55`` is no Beijing time),
+    which a clock time on the page for that day then refines.
+    """
+    for item in jsonld_items(tree, "datePublished"):
+        if _is_article(item.get("@type")) and isinstance(item.get("datePublished"), str):
+            parsed = dates.parse_zoned_date(item["datePublished"])
+            if parsed:
+                return parsed
+    for node in tree.iter("time"):
+        if node.get("itemprop") == "datePublished" or node.get("pubdate") is not None:
+            parsed = dates.parse_zoned_date(node.get("datetime") or node.text_content())
+            if parsed:
+                return parsed
+    return None
+
+
+def _is_article(kind: object) -> bool:
+    kinds = kind if isinstance(kind, list) else [kind]
+    return any(isinstance(k, str) and k.endswith(_ARTICLE_TYPES) for k in kinds)
