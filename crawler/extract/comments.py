@@ -20,11 +20,14 @@ if TYPE_CHECKING:
 
 #: Below this probability a kept block in a comment section is a comment.
 COMMENT_MARGIN = 0.6
-#: A comment section's heading (``网友评论（共12条）``, ``全部回帖``, ``这些回帖亮了``, ``我来说两句``).
+#: A comment section's heading (``网友评论（共12条）``, ``全部回帖``, ``这些回帖亮了``, ``我来说两句``,
+#: ``新浪网友对此评论（共 37 条，查看全部）``, ``网友评论 共有 1206 位网友发表评论 查看所有评论``).
 _COMMENT_HEADING = re.compile(
-    r"[【\[]?\s*((网友|读者|用户|全部|最新|热门|精彩|精选)?(评论|留言|回复|回帖|跟帖)(区|列表)?|这些回帖亮了|我来说两句)\s*[】\]]?"
+    r"[【\[]?\s*(([^\s，,。！？：:]{0,6}(网友|读者|用户)|全部|最新|热门|精彩|精选)?(对此)?(评论|留言|回复|回帖|跟帖)(区|列表)?|这些回帖亮了|我来说两句)\s*[】\]]?"
     r"\s*([（(][^（）()]{0,20}[）)])?\s*[:：]?"
-    r"(\s*(已有|共有|共)?\s*\d+\s*(人|条)\s*(发表|参与)?\s*(评论|留言|回复|跟帖)?)*"
+    r"(\s*(已有|共有|共)?\s*\d+\s*(人|条|位网友|位|名网友)\s*(发表|参与)?\s*(评论|留言|回复|跟帖)?)*"
+    # ... and its link to the rest (``网友评论（共18条，显示最新12条） 查看全部``)
+    r"(\s*(查看全部|查看所有评论|查看所有|更多评论|全部评论)\s*[>》»]*)?"
 )
 
 
@@ -94,12 +97,20 @@ def _is_comment_stamp(blocks: list[Block], keep: list[bool], index: int) -> bool
     return len(text) <= _MAX_COMMENT_HEADER and DATED.search(text) is not None
 
 
+#: A comment's stamp line holds no sentence.
+_SENTENCE_MARK = re.compile(r"[。！？!?；;]")
+
+
 def _opens_comment(blocks: list[Block], keep: list[bool], index: int) -> bool:
-    """The block at ``index`` opens a comment: its stamp (commenter and time) is the left-out line above or below, or its own start."""
+    """The block at ``index`` opens a comment: its stamp (commenter and time) is the left-out line above or below, its own start, or itself."""
     if _is_comment_stamp(blocks, keep, index - 1) or _is_comment_stamp(blocks, keep, index + 1):
         return True
-    stamp = DATED.search(blocks[index].text, 0, _MAX_COMMENT_HEADER)
-    return stamp is not None and stamp.start() <= _MAX_COMMENT_STAMP_AT and stamp.end() < len(blocks[index].text)
+    text = blocks[index].text
+    stamp = DATED.search(text, 0, _MAX_COMMENT_HEADER)
+    if stamp is None or stamp.start() > _MAX_COMMENT_STAMP_AT:
+        return False
+    # the comment's text after its stamp on the line, or the stamp line itself, kept (``沙集人在苏州 2017-09-26 11:02``)
+    return stamp.end() < len(text) or not _SENTENCE_MARK.search(text)
 
 
 def without_dated_comments(blocks: list[Block], keep: list[bool]) -> list[bool]:

@@ -2,7 +2,7 @@
 
 A short heading inside the text reads, to the model, much like a menu's or a box's title.
 Heading the paragraph after it, in the element that holds both, it is the text's own:
-a heading element or a numbered line right between two kept blocks, or a line of a
+a heading element, a numbered line or a line all in bold right between two kept blocks, or a line of a
 numbered series whose other members the model kept (``顾虑一：…`` kept, ``顾虑二：…`` left
 out after a related-links box inside the text).
 """
@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from crawler.extract.residue import is_heading
 from crawler.extract.segment import HEADING
 
 if TYPE_CHECKING:
@@ -25,7 +26,7 @@ _SENTENCE_END = frozenset("。！？!?；;")
 
 
 def _is_subheading(block: Block) -> bool:
-    """A heading element, or a short numbered line without links that is not a sentence."""
+    """A heading element, or a short line without links that is not a sentence: numbered, or all in bold."""
     if block.flags & HEADING:
         return True
     text = block.text
@@ -33,15 +34,22 @@ def _is_subheading(block: Block) -> bool:
         len(text) <= _MAX_NUMBERED_HEADING
         and not block.link_density
         and text[-1] not in _SENTENCE_END
-        and _NUMBERED_HEADING.match(text) is not None
+        and (_NUMBERED_HEADING.match(text) is not None or _all_bold(block))
     )
+
+
+def _all_bold(block: Block) -> bool:
+    """The block's line is the text of its element's bold children (``<p>　　<b>配套服务全面升级</b>``), not a related list's heading."""
+    bold = "".join(child.text_content() for child in block.element if child.tag in ("b", "strong") or child.tag == "span" and "bold" in (child.get("style") or ""))
+    return "".join(bold.split()) == "".join(block.text.split()) and not is_heading(block.text)
 
 
 def with_inner_headings(blocks: list[Block], keep: list[bool], scope: list[bool]) -> list[bool]:
     """Keep a subheading between two kept blocks, in the same element as the one after it.
 
-    A subheading is a heading element (``<h1>``–``<h6>``) or a short numbered line
-    (``二、立项依据：要有“问题链”``, a forum post's bold line between its ``<br>`` paragraphs).
+    A subheading is a heading element (``<h1>``–``<h6>``), a short numbered line
+    (``二、立项依据：要有“问题链”``, a forum post's bold line between its ``<br>`` paragraphs) or a
+    short line all in bold (``<p><b>配套服务全面升级</b>``).
     A short heading inside the text reads, to the model, much like a menu's or a box's
     title; right between two blocks it keeps, heading the paragraph after it in the
     element that holds both, it is the text's own subheading.
