@@ -5,7 +5,7 @@ from __future__ import annotations
 from lxml import html
 
 from crawler.extract.headings import with_inner_headings, with_series_headings
-from crawler.extract.maintext import with_inner_attachments, with_labelled_lead, without_headed_tables
+from crawler.extract.maintext import with_inner_attachments, with_labelled_lead, without_headed_tables, without_linked_references
 from crawler.extract.comments import COMMENT_MARGIN, without_dated_comments, without_marginal_comments, without_reply_lists
 from crawler.extract.galleries import with_gallery_captions
 from crawler.extract.replies import without_replies, without_signatures
@@ -327,3 +327,38 @@ def test_an_english_threads_replies_go_and_the_posts_of_the_poster_the_first_hea
         ("Posted June 4, 2020, 8:05am #3", "h3", 0, 0), ("Another reply, with a question about licences.", "p3", 0, 0),
     )
     assert without_replies(labelled, [False, True, False, True, False, True]) == [False, True, False, False, False, False]
+
+
+def test_comments_whose_kept_stamp_lines_stand_alone_go_under_a_comment_heading() -> None:
+    for heading in ("网友评论（共15条）", "新浪网友对此评论（共 37 条，查看全部）", "网友评论 共有 1206 位网友发表评论 查看所有评论",
+                    "网友评论（共18条，显示最新12条） 查看全部"):
+        blocks = _blocks(
+            (PROSE, "a", 0, 0), (heading, "c", 0, 0),
+            ("沙集人在苏州 2017-09-26 11:02", "c1", 0, 0), ("在外打工十年了，看到家乡变化这么大真心高兴。", "c1", 0, 0),
+            ("睢宁网友1988 2017-09-26 11:37", "c2", 0, 0), ("园区建得是挺好，就是不知道租金多少。", "c2", 0, 0),
+        )
+        assert without_dated_comments(blocks, [True, False, True, True, True, True]) == [True] + [False] * 5, heading
+
+
+def test_a_line_all_in_bold_between_kept_paragraphs_is_a_subheading() -> None:
+    root = html.fromstring("<div><p>　　第一段。</p><p>　　<b>配套服务全面升级</b></p><p>　　第二段。</p>"
+                           "<p><span style='font-weight: bold'>The numbers</span></p><p>　　第三段。</p><p><b>相关阅读</b></p><p>　　第四段。</p></div>")
+    texts = [PROSE, "配套服务全面升级", PROSE, "The numbers", PROSE, "相关阅读", PROSE]
+    blocks = []
+    for index, (element, text) in enumerate(zip(root, texts)):
+        block = Block(text, 0.0, element, "p", 2, 0, 0, 0)
+        block.index = index
+        blocks.append(block)
+    keep = [True, False, True, False, True, False, True]
+    assert with_inner_headings(blocks, keep, [True] * 7) == [True, True, True, True, True, False, True]
+
+
+def test_linked_headlines_under_a_cross_reference_label_go_wherever_they_stand() -> None:
+    blocks = _blocks((PROSE, "a", 0, 0), ("Read more:", "a", 0, 0), ("EU ministers clash over response to U.S. green subsidies", "a", 0, 0),
+                     ("Lithium prices hit record as Chinese EV demand holds up", "a", 0, 0), (PROSE, "a", 0, 0))
+    for block in blocks[2:4]:
+        block.link_density = 1.0
+    assert without_linked_references(blocks, [True, False, True, True, True]) == [True, False, False, False, True]
+    # a related article printed in full under the label is no link
+    printed = _blocks((PROSE, "a", 0, 0), ("【相关阅读】", "a", 0, 0), (PROSE, "a", 0, 0))
+    assert without_linked_references(printed, [True, False, True]) == [True, False, True]

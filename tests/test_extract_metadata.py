@@ -285,3 +285,17 @@ def test_a_double_hyphen_separates_the_title_and_tool_buttons_may_follow_the_sho
     lines = ["作者", "像素密度与高感噪点：写给纠结APS-C还是全画幅的朋友 [打印] [推荐给朋友] [浏览: 6518]"]
     assert longest_segment_shown(raw, lines) == "像素密度与高感噪点：写给纠结APS-C还是全画幅的朋友"
     assert longest_segment_shown(raw, ["像素密度与高感噪点：写给纠结APS-C还是全画幅的朋友一文的读后感"]) is None
+
+
+def test_an_svg_icons_title_is_not_the_documents() -> None:
+    head = "<title>Nationale Wasserstoffstrategie: Regierung will Elektrolyse-Ziel anheben - DER SPIEGEL</title><meta property='og:site_name' content='DER SPIEGEL'>"
+    top = "<a href='/'><svg><title>DER SPIEGEL</title></svg></a><h2>Nationale Wasserstoffstrategie: Regierung will Elektrolyse-Ziel anheben</h2>"
+    html = _page(head, top)
+    assert extract_html(html, "https://www.example.de/a.html", {}).title == "Nationale Wasserstoffstrategie: Regierung will Elektrolyse-Ziel anheben"
+
+
+def test_a_forums_name_as_its_heading_gives_way_to_the_subject_the_title_ends_with() -> None:
+    head = "<title>Solar Power Forum UK &bull; View topic - Our 3.92kWp east/west install – questions and results</title>"
+    top = "<h1>Solar Power Forum UK</h1><h2><a href='/t/1'>Our 3.92kWp east/west install – questions and results</a></h2>"
+    html = _page(head, top)
+    assert extract_html(html, "https://forum.example.co.uk/viewtopic.php?t=1", {}).title == "Our 3.92kWp east/west install – questions and results"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from crawler.extract.feeds import is_clock, is_more_heading
-from crawler.extract.paywalls import is_paywall_teaser
+from crawler.extract.westernlines import is_paywall_teaser, is_subscription_prompt, is_wire_credit
 from crawler.extract.postclean import is_meta_line, is_quote_row, postclean
 from crawler.extract.residue import drop_list_residue, is_heading, is_labelled_lead, is_stamped, repeated_lead_flags
 
@@ -480,4 +480,34 @@ def test_a_paywalls_teaser_goes_below_the_text_and_a_sentence_about_subscription
     assert is_paywall_teaser("This article is only available to subscribers. Subscribe now.")
     for sentence in ("Subscribers to the service rose by 12% in the quarter, the company said.", "Les abonnés ont reçu un courriel samedi."):
         assert not is_paywall_teaser(sentence), sentence
+        assert postclean([*text, sentence]) == [*text, sentence]
+
+
+def test_statement_labels_ads_give_aways_caveats_and_portal_sms_promos_go() -> None:
+    assert postclean([*BODY, "风险及免责提示"]) == BODY
+    assert postclean([BODY[0], "风险提示", BODY[1]]) == [BODY[0], "风险提示", BODY[1]]  # a subheading inside the text
+    widgets = ["推广开通美股Level 2行情，首月免费体验立即领取", "自选股异动实时提醒，下载领取Level-2体验卡",
+               "【搜狐短信】移动用户发送“IT”到8888，每天收到最新科技要闻", "新华短信：发送“XH”到9501，订阅新华网每日要闻，重大新闻第一时间知道",
+               "★订阅新浪科技时代每日新闻邮件，业界大事一手掌握★", "东方宽频 时长 02:35 播放次数：1268 如无法观看，请下载RealPlayer播放器",
+               "点击进入：中国软件产业发展专题 印度软件业的启示"]
+    assert postclean([BODY[0], *widgets, BODY[1]]) == BODY
+    for line in ("本网站发布的文件文本仅供参考，如与正式文本不一致，以正式文本为准。", "温馨提示：本公示内容以省科技厅正式发文为准"):
+        assert postclean([*BODY, line]) == BODY, line
+    for sentence in ("推广新能源汽车下乡活动，各地立即行动。", "用户发送短信到12315即可投诉。", "市民可编辑短信发送到12345反映问题。",
+                     "广告投放收入同比增长两成。"):
+        assert postclean([BODY[0], sentence, BODY[1]]) == [BODY[0], sentence, BODY[1]], sentence
+
+
+def test_newsletter_and_registration_prompts_go_anywhere_and_wire_credits_below_the_text() -> None:
+    text = ["LONDON, Nov 23 (Reuters) - Companies planning to refine battery metals in Europe said on Wednesday they may move.",
+            "Europe currently refines almost none of the lithium its car industry will need, the developers said."]
+    prompts = ["Register now for FREE unlimited access to Reuters.com", "Enjoying this post?",
+               "Get new essays on open-source maintenance in your inbox, about twice a month.", "Sign up for our daily newsletter."]
+    assert postclean([text[0], *prompts, text[1]]) == text
+    credit = "Reporting by Alice Fenwick in London and Markus Weber in Berlin; Additional reporting by Tom Lee; Editing by Jan Harvey"
+    assert postclean([*text, credit]) == text
+    assert is_wire_credit("(Reporting by Jane Doe; editing by John Smith)")
+    for sentence in ("Reporting by local media suggested the plant would close, but the company denied it.",
+                     "Subscribers to the newsletter rose by a third after the launch, the company said."):
+        assert not is_subscription_prompt(sentence) and not is_wire_credit(sentence), sentence
         assert postclean([*text, sentence]) == [*text, sentence]

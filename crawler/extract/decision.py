@@ -18,6 +18,7 @@ from crawler.extract.maintext import (
     with_labelled_lead,
     with_signature,
     without_headed_tables,
+    without_linked_references,
 )
 from crawler.extract.replies import without_replies, without_signatures
 from crawler.extract.segment import CONTAINER
@@ -71,6 +72,7 @@ def decide(analysis: PageAnalysis, model: BlockModel) -> Decision:
     keep = with_starter_posts(blocks, keep)
     keep = _noting(dropped, "post_signature", keep, without_signatures(blocks, keep))
     keep = _noting(dropped, "related_table", keep, without_headed_tables(blocks, keep))
+    keep = _noting(dropped, "cross_reference", keep, without_linked_references(blocks, keep))
     keep = with_labelled_lead(blocks, keep, scored)
     keep = with_series_headings(blocks, with_inner_headings(blocks, keep, scope), scope)
     keep = with_inner_attachments(blocks, keep, scope)

@@ -6,9 +6,9 @@ import re
 
 from crawler.extract.bbsposts import first_post, post_verdicts
 from crawler.extract.boilerplate import is_boilerplate, is_edge_boilerplate
-from crawler.extract.paywalls import is_paywall_teaser
 from crawler.extract.residue import ListShapes, is_heading, is_labelled_lead, is_lead_label, is_stamped, repeated_lead_flags
 from crawler.extract.shapes import is_cross_reference, is_prose
+from crawler.extract.westernlines import is_paywall_teaser, is_subscription_prompt, is_wire_credit
 
 #: Inline navigation links appended to the last body paragraph (``返回腾讯网首页>>``), and a
 #: bracketed source or editor credit glued to it (``…打造完整社区。（来源：示例日报）``).
@@ -226,6 +226,8 @@ def postclean_verdicts(
             verdicts.append((line, "empty"))
         elif is_boilerplate(line):
             verdicts.append((line, "boilerplate"))
+        elif is_subscription_prompt(line):
+            verdicts.append((line, "subscription_prompt"))
         elif is_cross_reference(line):
             verdicts.append((line, "cross_reference"))
         else:
@@ -243,7 +245,7 @@ def postclean_verdicts(
     prose = [
         i
         for i, (_, line, in_list) in enumerate(kept)
-        if is_prose(line) and not in_list and not is_edge_boilerplate(line) and not is_paywall_teaser(line) and not is_meta_line(line)
+        if is_prose(line) and not in_list and not is_edge_boilerplate(line) and not _is_western_edge(line) and not is_meta_line(line)
     ]
     # a labelled lead box (摘要：…, 编者按：…, or its label on a line of its own) stands above the
     # text: the text opens after it, so a reprint credit between the two is still above the text
@@ -260,6 +262,10 @@ def postclean_verdicts(
     return verdicts
 
 
+def _is_western_edge(line: str) -> bool:
+    return is_paywall_teaser(line) or is_wire_credit(line)
+
+
 def _scoped_reason(line: str, in_list: bool, i: int, first: int, last: int, title: str | None) -> str | None:
     """Why a line that passed the anywhere-rules goes, given its place around the text (None: it stays)."""
     if first <= i <= last:
@@ -268,6 +274,8 @@ def _scoped_reason(line: str, in_list: bool, i: int, first: int, last: int, titl
         return "edge_boilerplate"
     if is_paywall_teaser(line):
         return "paywall_teaser"
+    if is_wire_credit(line):
+        return "wire_credit"
     if is_meta_line(line):
         return "meta_line"
     if i < first and len(line) <= _MAX_DATED_LINE and _NAMED_DATELINE.fullmatch(line):

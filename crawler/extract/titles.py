@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+
+from lxml import etree
 from typing import TYPE_CHECKING, Any
 
 from crawler.extract.visible import normalize_space
@@ -49,6 +51,9 @@ def _shown_without_site(title: str, lines: list[str]) -> str | None:
 
 #: The marks that cut a <title> into headline, column and site parts.
 _SEGMENT_MARK = re.compile(r"\s*[_|｜–—－]\s*|\s+--?\s+")
+#: The document's <title>, not an inline SVG icon's ``<title>`` (``//title[1]`` takes every
+#: element's first one).
+_TITLE = etree.XPath("(//title[not(ancestor::svg)])[1]//text()")
 #: Page-tool buttons after a headline on its line (``标题 [打印] [推荐给朋友] [浏览: 6518]``).
 _TOOL_BUTTONS = re.compile(r"(\s*[\[【][^\]】]{1,12}[\]】])+\s*")
 #: A thread or column label in front of a heading: ``[讨论] 标题``, ``【视频】标题``.
@@ -197,6 +202,26 @@ def _first_segment_shown(raw: str, candidate: str, lines: list[str], site_names:
     return parts[0] if parts[0] in lines else None
 
 
+#: Between a site's name and the headline at the end of a <title>: separators and a word or two (``• View topic -``).
+_MAX_SITE_GAP = 20
+
+
+def _later_part_shown(raw: str, candidate: str, lines: list[str]) -> str | None:
+    """The end of the <title> after ``candidate`` at its start, when the page shows that end as a line.
+
+    A forum's ``<h1>`` is its name, which opens the <title> ``Solar Power Forum UK • View topic -
+    Our 3.92kWp east/west install – questions and results``; the page shows the subject as a line.
+    The end must be twice as long as the heading: ``Ein Albtraum - DER SPIEGEL 52/2018`` ends
+    with the magazine's issue, which the page also shows.
+    """
+    if not raw.startswith(candidate):
+        return None
+    room = len(raw) - len(candidate)
+    shortest = 2 * len(candidate)  # a headline, not a second name (``Ein Albtraum - DER SPIEGEL 52/2018``)
+    shown = [line for line in lines if shortest <= len(line) < len(raw) and room - len(line) <= _MAX_SITE_GAP and raw.endswith(line)]
+    return max(shown, key=len) if shown else None
+
+
 def longest_segment_shown(raw: str, lines: list[str]) -> str | None:
     """The <title>'s longest part, when the page shows it as a line of its own (page-tool buttons may follow it).
 
@@ -244,7 +269,7 @@ def find_title(
     ``<h1>`` only when it resembles the <title> (elsewhere it is often the site logo).
     A hijacked <title> is recorded in ``extra`` as ``title_raw`` with ``spam_title`` True.
     """
-    raw = normalize_space(" ".join(tree.xpath("//title[1]//text()")))
+    raw = normalize_space(" ".join(_TITLE(tree)))
     meta_titles = [metas[k] for k in ("og:title", "articletitle", "twitter:title") if metas.get(k)]
     strong = [c for c in texts_at(tree, hints.title_xpaths) + meta_titles if len(c) >= _MIN_HEADLINE]
     headings = [c for c in texts_at(tree, ("//h1",)) if len(c) >= _MIN_HEADLINE]
@@ -254,7 +279,7 @@ def find_title(
         best = _shown_without_site(best, lines) or best
         if best not in strong:  # a bare <h1> may be the site's or the blog's name
             sites = tuple(metas[k] for k in SITE_NAME_KEYS if metas.get(k))
-            best = _first_segment_shown(raw, best, lines, sites) or best
+            best = _first_segment_shown(raw, best, lines, sites) or _later_part_shown(raw, best, lines) or best
         return tidy(best)
     if not raw:
         return tidy((strong + headings or [None])[0])

@@ -1,11 +1,17 @@
-"""A paywall's teaser where the free part of an article ends, in the larger European languages.
+"""Page furniture of the larger European languages that boilerplate.py's Chinese patterns do not read.
 
-News sites close the part a visitor may read with a line saying how much is left and
-asking for a subscription (``Il vous reste 58.4% de cet article à lire.``, ``Subscribe to
-continue reading``, ``Weiterlesen mit SZ Plus``). It is page furniture, dropped only
-around the text (crawler/extract/postclean.py). A sentence about subscriptions inside
-the text is no teaser: the patterns take the whole line, and no line reaches them
-without one of their words.
+- A paywall's teaser where the free part of an article ends (``Il vous reste 58.4% de cet
+  article à lire.``, ``Subscribe to continue reading``, ``Weiterlesen mit SZ Plus``):
+  dropped only around the text.
+- A newsletter's or a registration's prompt (``Enjoying this post?``, ``Get new essays in
+  your inbox``, ``Register now for FREE unlimited access to Reuters.com``): dropped anywhere,
+  since sites put them between paragraphs.
+- A wire service's credits (``Reporting by X in London; Editing by Y``): dropped only around
+  the text.
+
+A sentence about subscriptions or reporting inside the text is none of these: the
+patterns take the whole line, and no line reaches them without one of their words
+(crawler/extract/postclean.py applies them).
 """
 
 from __future__ import annotations
@@ -35,9 +41,48 @@ _TEASER = re.compile(
 )
 
 
-def is_paywall_teaser(line: str) -> bool:
-    """True when the whole ``line`` is a paywall's teaser or its subscription prompt."""
-    if len(line) > MAX_TEASER:
+def _whole_line(line: str, longest: int, words: tuple[str, ...], pattern: re.Pattern[str]) -> bool:
+    """``pattern`` takes the whole lower-cased ``line``, which is short and holds one of ``words`` (the cheap tests first)."""
+    if len(line) > longest:
         return False
     low = line.strip().lower()
-    return any(word in low for word in _WORDS) and _TEASER.fullmatch(low) is not None
+    return any(word in low for word in words) and pattern.fullmatch(low) is not None
+
+
+def is_paywall_teaser(line: str) -> bool:
+    """True when the whole ``line`` is a paywall's teaser or its subscription prompt."""
+    return _whole_line(line, MAX_TEASER, _WORDS, _TEASER)
+
+
+#: A prompt is a short line.
+MAX_PROMPT = 160
+_PROMPT_WORDS = ("inbox", "newsletter", "register now", "sign up", "subscribe", "enjoying th")
+_PROMPT = re.compile(
+    r"enjoying (this|the) (post|article|story|newsletter|read)\s?\?"
+    r"|(get|receive|have) [^.!?]{0,80}(in|to|straight to|delivered to|into) your inbox[^.!?]{0,60}[.!]?(\s+[^.!?]{1,60}[.!])?"
+    r"|(sign up|subscribe|register)( now| today| free)? (for|to) (our|the|my) (free )?(daily |weekly |monthly )?"
+    r"(newsletter|newsletters|updates|briefing|digest)[^.!?]{0,60}[.!]?"
+    r"|register now for (free )?[^.!?]{0,60}(access|articles)[^!?]{0,40}"
+)
+
+
+def is_subscription_prompt(line: str) -> bool:
+    """True when the whole ``line`` asks the reader to subscribe to a newsletter or to register."""
+    return _whole_line(line, MAX_PROMPT, _PROMPT_WORDS, _PROMPT)
+
+
+#: A wire service's credit line: who reported, wrote and edited, by name (capitalised words,
+#: each maybe with the city they filed from).
+MAX_CREDIT = 300
+_CREDIT_ROLE = r"([Aa]dditional [Rr]eporting|[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ee]dited|[Pp]roduced)( [Bb]y)?"
+_NAME = r"[A-Z][\w'’.-]*( [A-Z][\w'’.-]*)*( in [A-Z][\w'’.-]*( [A-Z][\w'’.-]*)*)?"
+_PEOPLE = rf"{_NAME}((, | and |, and ){_NAME})*"
+_WIRE_CREDIT = re.compile(rf"\(?{_CREDIT_ROLE} {_PEOPLE}(; ?{_CREDIT_ROLE} {_PEOPLE})*\.?\)?")
+
+
+def is_wire_credit(line: str) -> bool:
+    """True for a credit line closing a wire story (``Reporting by Alice Fenwick in London; Editing by Jan Harvey``)."""
+    line = line.strip()
+    if len(line) > MAX_CREDIT or " by " not in line.lower():
+        return False
+    return _WIRE_CREDIT.fullmatch(line) is not None
