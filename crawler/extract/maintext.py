@@ -103,8 +103,8 @@ def without_linked_references(blocks: list[Block], keep: list[bool]) -> list[boo
     """
     out = keep
     for i, block in enumerate(blocks[:-1]):
-        # the cheap tests first: a link line follows, the label is short
-        if not _is_linked_title(blocks[i + 1]) or len(block.text) > _MAX_LABEL or not is_heading(block.text):
+        # the cheap tests first: a short label that is no link (a menu's items are), a link line after it
+        if block.link_density >= 0.5 or len(block.text) > _MAX_LABEL or not _is_linked_title(blocks[i + 1]) or not is_heading(block.text):
             continue
         j = i + 1
         while j < len(blocks) and _is_linked_title(blocks[j]):
