@@ -489,6 +489,7 @@ def test_statement_labels_ads_give_aways_caveats_and_portal_sms_promos_go() -> N
     widgets = ["推广开通美股Level 2行情，首月免费体验立即领取", "自选股异动实时提醒，下载领取Level-2体验卡",
                "【搜狐短信】移动用户发送“IT”到8888，每天收到最新科技要闻", "新华短信：发送“XH”到9501，订阅新华网每日要闻，重大新闻第一时间知道",
                "★订阅新浪科技时代每日新闻邮件，业界大事一手掌握★", "东方宽频 时长 02:35 播放次数：1268 如无法观看，请下载RealPlayer播放器",
+               "视频加载中… 时长 01:56 已播放 1204 次",
                "点击进入：中国软件产业发展专题 印度软件业的启示"]
     assert postclean([BODY[0], *widgets, BODY[1]]) == BODY
     for line in ("本网站发布的文件文本仅供参考，如与正式文本不一致，以正式文本为准。", "温馨提示：本公示内容以省科技厅正式发文为准"):
@@ -511,3 +512,53 @@ def test_newsletter_and_registration_prompts_go_anywhere_and_wire_credits_below_
                      "Subscribers to the newsletter rose by a third after the launch, the company said."):
         assert not is_subscription_prompt(sentence) and not is_wire_credit(sentence), sentence
         assert postclean([*text, sentence]) == [*text, sentence]
+
+
+def test_a_series_or_column_note_goes_around_the_text() -> None:
+    for note in ("【4G半年考】本文为网易科技“4G半年考”系列报道之二，点击查看专题全部报道>>",
+                 "【数读】本文为网易新闻·数读栏目出品，数据均来自公开资料。如需转载，请联系datablog@example.com获得授权。"):
+        assert postclean([note, *BODY]) == BODY, note
+        assert postclean([*BODY, note]) == BODY, note
+    assert postclean([BODY[0], "本文为该报“乡村振兴”系列报道之三的补充。", BODY[1]])[1] == "本文为该报“乡村振兴”系列报道之三的补充。"
+
+
+def test_titled_cross_references_print_edition_notes_named_newsletters_and_wiki_edit_links() -> None:
+    text = ["The bridge that carries Route 9 over the river was built in 1958 and inspected every two years.",
+            "The inspection report that followed was not dramatic, but it described serious deterioration."]
+    lines = ["Read: Why your city can’t fix its potholes", "Video: Why scientists are mapping the night sky over cities",
+             "À lire aussi Bouclier tarifaire : ce que prévoit le gouvernement pour 2023", "Sign up for The Atlantic Daily newsletter."]
+    assert postclean([text[0], *lines, text[1]]) == text
+    assert postclean([*text, "Een versie van dit artikel verscheen ook in NRC Handelsblad van 12 maart 2019"]) == text
+    assert postclean([*text, "A version of this article appears in print on March 14, 2019, Section B, Page 3."]) == text
+    assert postclean(["How it works[edit]", *text]) == ["How it works", *text]
+    for sentence in ("Read more about it in our guide to the new rules, published last week.", "See also the appendix for details.",
+                     "Video footage shows the bridge deck in 1958."):
+        assert postclean([text[0], sentence, text[1]]) == [text[0], sentence, text[1]], sentence
+
+
+def test_wechat_swipe_tips_read_original_promos_polls_and_the_accounts_closing_matter_go() -> None:
+    inside = ["◀ 左右滑动查看更多图片 ▶", "👈 左右滑动查看更多 👉", "（左右滑动查看会议评审现场图片）",
+              "机器之心「AI 科技年会」报名通道已开启，点击阅读原文，锁定席位", "下载36氪APP，搜索“汽车芯片”，获取更多独家报道 >>",
+              "投票 · 单选 · 已有1862人参与"]
+    assert postclean([BODY[0], *inside, BODY[1]]) == BODY
+    closing = ["【特别提示】本文为科技日报原创，转载请注明出处；如需授权，请在公众号后台留言。", "制版编辑 | 皮皮鱼",
+               "本文系《知识分子》原创。欢迎个人转发到朋友圈，媒体或机构如需转载，请联系授权。", "— 推荐阅读 —",
+               "知识分子 · 为更好的智趣生活 · ID：The-Intellectual", "本文受科普中国·星空计划项目扶持",
+               "监制：中国科学技术出版社有限公司、北京中科星河文化传媒有限公司", "特 别 提 示",
+               "2. 『返朴』提供按月检索文章功能。关注公众号，回复四位数组成的年份+月份，可获取文章索引。",
+               "编辑：陈思源 初审：王蕾 复审：周建 终审：许文斌", "东吴证券研究所 · 扫码关注获取更多研究观点"]
+    for line in closing:
+        assert postclean([*BODY, line]) == BODY, line
+    assert is_heading("— 推荐阅读 —") and is_heading("▽ 精彩推荐")
+    for sentence in ("记者点击阅读原文后发现，链接已经失效。", "用户左右滑动屏幕即可切换不同的监测点位，这一功能很受欢迎。"):
+        assert postclean([BODY[0], sentence, BODY[1]]) == [BODY[0], sentence, BODY[1]], sentence
+
+
+def test_a_statement_under_its_heading_closes_the_text_and_a_subheading_of_that_name_stays() -> None:
+    statement = ["法律声明", "本公众订阅号（微信号：dwzqyjs）为东吴证券股份有限公司研究所依法设立的订阅号。",
+                 "本订阅号不是东吴研究所研究报告的发布平台，所载内容均来自已正式发布的研究报告。",
+                 "本订阅号所载内容版权仅为东吴证券股份有限公司所有，未经书面许可，任何机构和个人不得转载。"]
+    assert postclean([*BODY, *statement]) == BODY
+    rules = ["法律声明", "第三方平台发布的内容须标明出处，新规将于明年一月起施行。"]
+    assert postclean([*BODY, *rules]) == [*BODY, *rules]
+

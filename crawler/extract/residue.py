@@ -58,9 +58,13 @@ MIN_STAMPS = 3
 MIN_EXCLAIMED = 2
 
 
+#: Marks a heading is decorated with (``— 推荐阅读 —``, ``▽ 精彩推荐``).
+_DECORATION = " —-–▽▼△▲◆◇■□●○★☆·•|｜=~*"
+
+
 def is_heading(line: str) -> bool:
-    """True for a line that only names a recommendation or related list."""
-    line = line.strip()
+    """True for a line that only names a recommendation or related list (its decoration aside)."""
+    line = line.strip(_DECORATION)
     if _HEADING.fullmatch(line) is not None:
         return True
     if len(line) > _MAX_WESTERN_HEADING:

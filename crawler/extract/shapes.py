@@ -55,9 +55,24 @@ def prose_chars(lines: list[str]) -> int:
     return sum(len(line) for line in lines if is_prose(line))
 
 
+#: Labels a title follows after a colon only (``Read: Why your city can’t fix its potholes``,
+#: ``Video: …``), or after a space when it is capitalised (``À lire aussi Bouclier tarifaire : …``).
+_COLON_LABEL = re.compile(r"\W{0,3}(read|video|watch|listen|photos|gallery|podcast)\s*:\s*\S")
+_SPACED_LABEL = re.compile(r"\W{0,3}(à lire aussi|a lire aussi|lire aussi|lesen sie auch|leggi anche|lees ook|lea también|read more|read also|also read|see also)\s+")
+
+
 def is_cross_reference(line: str) -> bool:
-    """True for a short line that opens with a cross-reference label (``Lea también: <title>``)."""
-    return len(line) <= CROSS_REFERENCE_CHARS and CROSS_REFERENCE.match(line.lower()) is not None
+    """True for a short line that opens with a cross-reference label (``Lea también: <title>``).
+
+    (The model's cue is ``CROSS_REFERENCE`` alone; the two title-led forms here only drop lines.)
+    """
+    if len(line) > CROSS_REFERENCE_CHARS:
+        return False
+    low = line.lower()
+    if CROSS_REFERENCE.match(low) or _COLON_LABEL.match(low):
+        return True
+    spaced = _SPACED_LABEL.match(low)
+    return spaced is not None and line[spaced.end() : spaced.end() + 1].isupper()
 
 
 def key(text: str) -> str:

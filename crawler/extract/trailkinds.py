@@ -34,7 +34,7 @@ REASONS = {
     "edge_boilerplate": "a statement or notice line around the text",
     "paywall_teaser": "a paywall's teaser around the text (crawler/extract/westernlines.py)",
     "subscription_prompt": "a newsletter's or a registration's prompt, anywhere (crawler/extract/westernlines.py)",
-    "wire_credit": "a wire service's reporting and editing credits around the text (crawler/extract/westernlines.py)",
+    "wire_credit": "a wire service's reporting and editing credits, or a print-edition note, around the text (crawler/extract/westernlines.py)",
     "meta_line": "a date/source/counter line around the text",
     "repeated_headline": "the headline repeated above the text",
     "repeated_summary": "a summary above the text that the text below repeats",

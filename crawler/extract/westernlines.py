@@ -6,8 +6,9 @@
 - A newsletter's or a registration's prompt (``Enjoying this post?``, ``Get new essays in
   your inbox``, ``Register now for FREE unlimited access to Reuters.com``): dropped anywhere,
   since sites put them between paragraphs.
-- A wire service's credits (``Reporting by X in London; Editing by Y``): dropped only around
-  the text.
+- A wire service's credits (``Reporting by X in London; Editing by Y``) and a note that the
+  article ran in print (``Een versie van dit artikel verscheen ook in NRC Handelsblad …``):
+  dropped only around the text.
 
 A sentence about subscriptions or reporting inside the text is none of these: the
 patterns take the whole line, and no line reaches them without one of their words
@@ -60,7 +61,7 @@ _PROMPT_WORDS = ("inbox", "newsletter", "register now", "sign up", "subscribe", 
 _PROMPT = re.compile(
     r"enjoying (this|the) (post|article|story|newsletter|read)\s?\?"
     r"|(get|receive|have) [^.!?]{0,80}(in|to|straight to|delivered to|into) your inbox[^.!?]{0,60}[.!]?(\s+[^.!?]{1,60}[.!])?"
-    r"|(sign up|subscribe|register)( now| today| free)? (for|to) (our|the|my) (free )?(daily |weekly |monthly )?"
+    r"|(sign up|subscribe|register)( now| today| free)? (for|to) (our|the|my)( [^.!?]{1,30}?)? (free )?(daily |weekly |monthly )?"
     r"(newsletter|newsletters|updates|briefing|digest)[^.!?]{0,60}[.!]?"
     r"|register now for (free )?[^.!?]{0,60}(access|articles)[^!?]{0,40}"
 )
@@ -86,3 +87,20 @@ def is_wire_credit(line: str) -> bool:
     if len(line) > MAX_CREDIT or " by " not in line.lower():
         return False
     return _WIRE_CREDIT.fullmatch(line) is not None
+
+
+#: A note that the article also ran in print (``A version of this article appears in print on …``,
+#: ``Een versie van dit artikel verscheen ook in NRC Handelsblad van 12 maart 2019``).
+MAX_EDITION_NOTE = 240
+_EDITION_WORDS = ("print", "versie", "erschien", "paru", "publicado", "pubblicato", "edition", "ausgabe", "édition")
+_EDITION_NOTE = re.compile(
+    r"(a version of this (article|story) (appears|appeared|ran) in print|this (article|story) (appeared|appears) in (the )?(print|[^.]{1,40} edition)"
+    r"|een versie van dit artikel (verscheen|is verschenen)|dieser (artikel|beitrag|text) (erschien|ist erschienen)"
+    r"|cet article (est paru|a été publié) dans|(este artículo|una versión de este artículo) (fue publicado|se publicó|apareció)"
+    r"|questo articolo è stato pubblicato)[^\n]{0,200}"
+)
+
+
+def is_edition_note(line: str) -> bool:
+    """True when the whole ``line`` says where the article ran in print."""
+    return _whole_line(line, MAX_EDITION_NOTE, _EDITION_WORDS, _EDITION_NOTE)
