@@ -8,12 +8,15 @@ from crawler.extract.bbsposts import first_post, post_verdicts
 from crawler.extract.boilerplate import is_boilerplate, is_edge_boilerplate
 from crawler.extract.residue import ListShapes, is_heading, is_labelled_lead, is_lead_label, is_stamped, repeated_lead_flags
 from crawler.extract.shapes import is_cross_reference, is_prose
-from crawler.extract.westernlines import is_paywall_teaser, is_subscription_prompt, is_wire_credit
+from crawler.extract.tails import end_mark_tail, signature_start, statement_tail
+from crawler.extract.westernlines import is_edition_note, is_paywall_teaser, is_subscription_prompt, is_wire_credit
 
 #: Inline navigation links appended to the last body paragraph (``返回腾讯网首页>>``), and a
 #: bracketed source or editor credit glued to it (``…打造完整社区。（来源：示例日报）``).
 _TRAILING_NAV = re.compile(
-    r"(\s*返回\S{0,10}首页\s*>+|(?<=[。！？”\"])\s*[（(【\[]\s*(来源|稿源|责任编辑|责编|编辑)\s*[:：][^（()）【】\[\]]{1,30}[）)】\]])\s*$"
+    r"(\s*返回\S{0,10}首页\s*>+|(?<=[。！？”\"])\s*[（(【\[]\s*(来源|稿源|责任编辑|责编|编辑)\s*[:：][^（()）【】\[\]]{1,30}[）)】\]]"
+    # a wiki heading's edit links (``How it works[edit]``, ``Geschichte[Bearbeiten | Quelltext bearbeiten]``)
+    r"|(?<=\S)\s*\[([Ee]dit|[Bb]earbeiten|[Mm]odifier|[Mm]odifica|[Ee]ditar|編集|编辑|編輯)( \| [^\[\]]{1,30})?\])\s*$"
 )
 #: The last visible character of a line ``_TRAILING_NAV`` applies to.
 _TRAILING_NAV_ENDS = frozenset(">）)】]")
@@ -56,51 +59,6 @@ _POSTED_AT = re.compile(rf"(发表于|发表时间|发布于|发帖时间)\s*[:�
 _EN_DATED = re.compile(
     r"(Updated|Published|Posted|Released|Date)\s*:?\s*(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+(19|20)\d{2}"
 )
-#: A rule drawn with characters (``-----``, ``______``, ``======``, or one with a word in it:
-#: ``----sign----``): forum software and e-mail set a signature off with one.
-RULE_LINE = re.compile(r"[-_=~*─━]{6,}|[-_=~*─━]{3,}\s*[A-Za-z\u4e00-\u9fff]{1,10}\s*[-_=~*─━]{3,}")
-#: A signature is at most this many short lines after the rule that ends the text.
-MAX_SIGNATURE_LINES = 2
-MAX_SIGNATURE_CHARS = 80
-
-
-def _signature_start(lines: list[str]) -> int:
-    """Where the signature under a drawn rule near the end of ``lines`` starts, or ``len(lines)``.
-
-    The rule must close the text: at most ``MAX_SIGNATURE_LINES`` short lines follow it
-    (a member's motto, an e-mail sign-off); a rule between sections stays with the text.
-    """
-    for start in range(len(lines) - 1, max(-1, len(lines) - MAX_SIGNATURE_LINES - 2), -1):
-        if RULE_LINE.fullmatch(lines[start]):
-            tail = lines[start + 1 :]
-            if start > 0 and all(len(line) <= MAX_SIGNATURE_CHARS for line in tail):
-                return start
-            break
-    return len(lines)
-
-
-#: A line of its own that ends an article (``— 完 —``, ``-END-``, ``（完）``).
-END_MARK = re.compile(r"[-—–\s]*(END|End|end|完)[-—–\s]*|[（(【\[]\s*完\s*[）)】\]]")
-#: At most this many short lines after the end mark are the page's, not the text's.
-MAX_AFTER_END_MARK = 4
-MAX_AFTER_END_MARK_CHARS = 100
-
-
-def _end_mark_tail(lines: list[str]) -> int:
-    """Where the lines after an end mark closing ``lines`` start, or ``len(lines)``.
-
-    The mark says the article ends there: the few short lines after it (a copyright
-    notice, a follow prompt) are the page's. A mark with more after it stays a mark only.
-    """
-    for start in range(len(lines) - 1, max(-1, len(lines) - MAX_AFTER_END_MARK - 2), -1):
-        if len(lines[start]) <= 9 and END_MARK.fullmatch(lines[start]):
-            tail = lines[start + 1 :]
-            if start > 0 and all(len(line) <= MAX_AFTER_END_MARK_CHARS for line in tail):
-                return start + 1
-            break
-    return len(lines)
-
-
 def headed_table_flags(lines: list[str], rows: list[bool] | None = None) -> list[bool]:
     """For each line: is it the heading, a row or the footnote of a table headed as a related list (``相关股票``) or a rating log?
 
@@ -233,10 +191,14 @@ def postclean_verdicts(
         else:
             kept.append((len(verdicts), line, in_list))
             verdicts.append((line, None))
-    ended = _end_mark_tail(lines)
+    ended = end_mark_tail(lines)
     for position, line, _ in [entry for entry in kept if entry[0] >= ended]:
         verdicts[position] = (line, "after_end_mark")
     kept = [entry for entry in kept if entry[0] < ended]
+    stated = statement_tail([line for _, line, _ in kept])
+    for position, line, _ in kept[stated:]:
+        verdicts[position] = (line, "edge_boilerplate")
+    kept = kept[:stated]
     summary = repeated_lead_flags([line for _, line, _ in kept])
     for (position, line, _), repeated in zip(kept, summary):
         if repeated:
@@ -251,7 +213,7 @@ def postclean_verdicts(
     # text: the text opens after it, so a reprint credit between the two is still above the text
     while len(prose) > 1 and (is_labelled_lead(kept[prose[0]][1]) or _under_lead_label(kept, prose[0])):
         prose.pop(0)
-    signature = _signature_start([line for _, line, _ in kept])
+    signature = signature_start([line for _, line, _ in kept])
     for position, line, _ in kept[signature:]:
         verdicts[position] = (line, "signature")
     kept = kept[:signature]
@@ -263,7 +225,7 @@ def postclean_verdicts(
 
 
 def _is_western_edge(line: str) -> bool:
-    return is_paywall_teaser(line) or is_wire_credit(line)
+    return is_paywall_teaser(line) or is_wire_credit(line) or is_edition_note(line)
 
 
 def _scoped_reason(line: str, in_list: bool, i: int, first: int, last: int, title: str | None) -> str | None:
@@ -274,7 +236,7 @@ def _scoped_reason(line: str, in_list: bool, i: int, first: int, last: int, titl
         return "edge_boilerplate"
     if is_paywall_teaser(line):
         return "paywall_teaser"
-    if is_wire_credit(line):
+    if is_wire_credit(line) or is_edition_note(line):
         return "wire_credit"
     if is_meta_line(line):
         return "meta_line"

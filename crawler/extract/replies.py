@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from crawler.extract.postclean import DATED, MAX_SIGNATURE_CHARS, MAX_SIGNATURE_LINES, RULE_LINE
+from crawler.extract.postclean import DATED
+from crawler.extract.tails import MAX_SIGNATURE_CHARS, MAX_SIGNATURE_LINES, RULE_LINE
 
 if TYPE_CHECKING:
     from crawler.extract.segment import Block

@@ -1,0 +1,79 @@
+"""What closes a text: a signature under a drawn rule, the lines after an end mark, a statement under its heading.
+
+Each is found from the end of the kept lines (crawler/extract/postclean.py drops it); a
+rule, a mark or a heading with more text after it than such a tail holds is the text's own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from crawler.extract.boilerplate import is_boilerplate, is_edge_boilerplate
+
+#: A rule drawn with characters (``-----``, ``______``, ``======``, or one with a word in it:
+#: ``----sign----``): forum software and e-mail set a signature off with one.
+RULE_LINE = re.compile(r"[-_=~*─━]{6,}|[-_=~*─━]{3,}\s*[A-Za-z\u4e00-\u9fff]{1,10}\s*[-_=~*─━]{3,}")
+#: A signature is at most this many short lines after the rule that ends the text.
+MAX_SIGNATURE_LINES = 2
+MAX_SIGNATURE_CHARS = 80
+
+
+def signature_start(lines: list[str]) -> int:
+    """Where the signature under a drawn rule near the end of ``lines`` starts, or ``len(lines)``.
+
+    The rule must close the text: at most ``MAX_SIGNATURE_LINES`` short lines follow it
+    (a member's motto, an e-mail sign-off); a rule between sections stays with the text.
+    """
+    for start in range(len(lines) - 1, max(-1, len(lines) - MAX_SIGNATURE_LINES - 2), -1):
+        if RULE_LINE.fullmatch(lines[start]):
+            tail = lines[start + 1 :]
+            if start > 0 and all(len(line) <= MAX_SIGNATURE_CHARS for line in tail):
+                return start
+            break
+    return len(lines)
+
+
+#: A line of its own that ends an article (``— 完 —``, ``-END-``, ``（完）``).
+END_MARK = re.compile(r"[-—–\s]*(END|End|end|完)[-—–\s]*|[（(【\[]\s*完\s*[）)】\]]")
+#: At most this many short lines after the end mark are the page's, not the text's.
+MAX_AFTER_END_MARK = 4
+MAX_AFTER_END_MARK_CHARS = 100
+
+
+def end_mark_tail(lines: list[str]) -> int:
+    """Where the lines after an end mark closing ``lines`` start, or ``len(lines)``.
+
+    The mark says the article ends there: the few short lines after it (a copyright
+    notice, a follow prompt) are the page's. A mark with more after it stays a mark only.
+    """
+    for start in range(len(lines) - 1, max(-1, len(lines) - MAX_AFTER_END_MARK - 2), -1):
+        if len(lines[start]) <= 9 and END_MARK.fullmatch(lines[start]):
+            tail = lines[start + 1 :]
+            if start > 0 and all(len(line) <= MAX_AFTER_END_MARK_CHARS for line in tail):
+                return start + 1
+            break
+    return len(lines)
+
+
+#: A statement's heading alone on its line (``法律声明``, ``免 责 声 明``).
+_STATEMENT_HEADING = re.compile(r"[【\[]?\s*(法\s*律|免\s*责|特\s*别|重\s*要|版\s*权)\s*声\s*明\s*[】\]]?\s*[:：]?")
+#: At most this many paragraphs under it close the text, each naming what a statement names.
+MAX_STATEMENT_LINES = 6
+_STATEMENT_WORDS = re.compile(r"本订阅号|本公众号|公众订阅号|本网站|本站|本报告|本文|本材料|不构成|版权|转载|投资|风险|法律|责任|仅供参考")
+
+
+def statement_tail(lines: list[str]) -> int:
+    """Where a statement that closes ``lines`` starts (its heading alone on a line), or ``len(lines)``.
+
+    A broker's or a site's 法律声明 runs to several paragraphs under its heading, each a
+    sentence the prose rules would keep; they close the text, and each names what a
+    statement names (本订阅号, 不构成, 版权 …). A heading with text after it that does not
+    read so is a subheading and stays.
+    """
+    for start in range(len(lines) - 1, max(-1, len(lines) - MAX_STATEMENT_LINES - 2), -1):
+        if len(lines[start]) <= 12 and _STATEMENT_HEADING.fullmatch(lines[start]):
+            tail = lines[start + 1 :]
+            if start > 0 and all(_STATEMENT_WORDS.search(line) or is_edge_boilerplate(line) or is_boilerplate(line) for line in tail):
+                return start
+            break
+    return len(lines)
