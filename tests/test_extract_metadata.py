@@ -299,3 +299,18 @@ def test_a_forums_name_as_its_heading_gives_way_to_the_subject_the_title_ends_wi
     top = "<h1>Solar Power Forum UK</h1><h2><a href='/t/1'>Our 3.92kWp east/west install – questions and results</a></h2>"
     html = _page(head, top)
     assert extract_html(html, "https://forum.example.co.uk/viewtopic.php?t=1", {}).title == "Our 3.92kWp east/west install – questions and results"
+
+
+def test_a_source_ends_where_a_writers_or_photographers_field_starts() -> None:
+    top = "<h1>水稻育种取得新进展</h1><div class='info'>来源：农业与生物技术学院撰稿：林舒婷发布时间：2018-05-23浏览次数：4219</div>"
+    html = _page("<title>水稻育种取得新进展</title>", top)
+    assert extract_html(html, "https://www.example.edu.cn/a.html", {}).source == "农业与生物技术学院"
+
+
+def test_a_blogs_hatom_publication_time_beats_a_url_that_only_looks_dated() -> None:
+    top = ("<h2 class='date-header'><span>Sunday, March 14, 2010</span></h2><h3>A 30m WSPR beacon from junk-box parts</h3>"
+           "<span class='post-timestamp'>at <abbr class='published' title='2010-03-14T20:15:00-05:00'>8:15 PM</abbr></span>")
+    html = _page("<title>Bench notes: A 30m WSPR beacon from junk-box parts</title>", top)
+    url = "http://bench.example.com/2010/03/30m-wspr-beacon-from-junk-box-parts.html"
+    assert extract_html(html, url, {}).published == "2010-03-14T20:15:00-05:00"
+

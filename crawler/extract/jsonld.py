@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
+from lxml import etree
+
 from crawler.extract import dates
 
 if TYPE_CHECKING:
@@ -31,6 +33,8 @@ def jsonld_items(tree: HtmlElement, needle: str) -> Iterator[dict[str, Any]]:
         yield from (item for item in items if isinstance(item, dict))
 
 
+#: The page's first element of hAtom's class ``published``.
+_FIRST_PUBLISHED = etree.XPath("(//*[contains(concat(' ', normalize-space(@class), ' '), ' published ')])[1]")
 #: schema.org types whose ``datePublished`` is the page's (not a review's or a comment's).
 _ARTICLE_TYPES = ("Article", "BlogPosting", "Report", "WebPage", "LiveBlogPosting", "DiscussionForumPosting")
 
@@ -38,8 +42,11 @@ _ARTICLE_TYPES = ("Article", "BlogPosting", "Report", "WebPage", "LiveBlogPostin
 def structured_date(tree: HtmlElement) -> str | None:
     """The publication time the page states as data: JSON-LD ``datePublished`` of an article, or a ``<time>`` marked so.
 
-    A ``<time>`` counts with ``itemprop="datePublished"`` or ``pubdate``; a bare ``<time>``
-    may be a comment's or a list item's. A time without a zone gives only its day (the
+    A ``<time>`` counts with ``itemprop="datePublished"`` or ``pubdate``, and so does the
+    page's first element of hAtom's class ``published`` when it holds the time as data (Blogger,
+    blogs of 2006–2012: ``<abbr class="published" title="…">``; a later one is a sidebar's post,
+    and a first one showing only ``22. Oktober 2019`` gives nothing); a bare ``<time>`` may be a
+    comment's or a list item's. A time without a zone gives only its day (the
     page's zone is unknown: a European site's ``2022-05-10T23:35:55`` is no Beijing time),
     which a clock time on the page for that day then refines.
     """
@@ -53,6 +60,9 @@ def structured_date(tree: HtmlElement) -> str | None:
             parsed = dates.parse_zoned_date(node.get("datetime") or node.text_content())
             if parsed:
                 return parsed
+    for node in _FIRST_PUBLISHED(tree):  # hAtom: ``<abbr class="published" title="…">``; a later one is a list's
+        value = node.get("datetime") or node.get("title")
+        return dates.parse_zoned_date(value) if value else None
     return None
 
 
