@@ -18,6 +18,7 @@ patterns take the whole line, and no line reaches them without one of their word
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 #: A teaser line is at most this long.
 MAX_TEASER = 200
@@ -42,12 +43,24 @@ _TEASER = re.compile(
 )
 
 
+#: Every line these patterns take opens with a character below this one (Latin script and its
+#: punctuation): a line opening with a Han character is passed over at once.
+_LATIN_END = "\u0250"
+
+
+@lru_cache(maxsize=512)
+def _lowered(line: str) -> str | None:
+    """The stripped, lower-cased ``line`` when it opens in Latin script, else None (read once for all the tests)."""
+    stripped = line.strip()
+    return stripped.lower() if stripped and stripped[0] < _LATIN_END else None
+
+
 def _whole_line(line: str, longest: int, words: tuple[str, ...], pattern: re.Pattern[str]) -> bool:
     """``pattern`` takes the whole lower-cased ``line``, which is short and holds one of ``words`` (the cheap tests first)."""
     if len(line) > longest:
         return False
-    low = line.strip().lower()
-    return any(word in low for word in words) and pattern.fullmatch(low) is not None
+    low = _lowered(line)
+    return low is not None and any(word in low for word in words) and pattern.fullmatch(low) is not None
 
 
 def is_paywall_teaser(line: str) -> bool:
@@ -83,10 +96,10 @@ _WIRE_CREDIT = re.compile(rf"\(?{_CREDIT_ROLE} {_PEOPLE}(; ?{_CREDIT_ROLE} {_PEO
 
 def is_wire_credit(line: str) -> bool:
     """True for a credit line closing a wire story (``Reporting by Alice Fenwick in London; Editing by Jan Harvey``)."""
-    line = line.strip()
-    if len(line) > MAX_CREDIT or " by " not in line.lower():
+    if len(line) > MAX_CREDIT:
         return False
-    return _WIRE_CREDIT.fullmatch(line) is not None
+    low = _lowered(line)
+    return low is not None and " by " in low and _WIRE_CREDIT.fullmatch(line.strip()) is not None
 
 
 #: A note that the article also ran in print (``A version of this article appears in print on …``,
