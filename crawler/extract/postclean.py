@@ -224,6 +224,14 @@ def postclean_verdicts(
     return verdicts
 
 
+#: An account's card naming its ID (tested here, on the lines around the text only: an ``ID``
+#: trigger word would stop the boilerplate scan at every capital I of a European page).
+_ACCOUNT_ID = re.compile(r"[^。！？\n]{0,40}ID\s*[:：]\s*[A-Za-z][\w-]{2,30}[^。！？\n]{0,30}")
+#: A statement's or a notice's label set letter-spaced, alone on its line.
+_MAX_SPACED_LABEL = 16
+_SPACED_LABEL = re.compile(r"[【\[]?(特别提示|温馨提示|免责声明|特别声明|法律声明|版权声明|重要提示)[】\]]?[:：]?")
+
+
 def _is_western_edge(line: str) -> bool:
     return is_paywall_teaser(line) or is_wire_credit(line) or is_edition_note(line)
 
@@ -234,6 +242,10 @@ def _scoped_reason(line: str, in_list: bool, i: int, first: int, last: int, titl
         return "timestamped_list" if in_list and is_stamped(line) else None
     if is_edge_boilerplate(line):
         return "edge_boilerplate"
+    if " " in line and len(line) <= _MAX_SPACED_LABEL and _SPACED_LABEL.fullmatch(line.replace(" ", "")):
+        return "edge_boilerplate"  # a label set letter-spaced (``特 别 提 示``), which no trigger word finds
+    if "ID" in line and _ACCOUNT_ID.fullmatch(line):
+        return "edge_boilerplate"  # an account's card (``知识分子 · 为更好的智趣生活 · ID：The-Intellectual``)
     if is_paywall_teaser(line):
         return "paywall_teaser"
     if is_wire_credit(line) or is_edition_note(line):
