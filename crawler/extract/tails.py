@@ -7,8 +7,23 @@ rule, a mark or a heading with more text after it than such a tail holds is the 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from crawler.extract.boilerplate import is_boilerplate, is_edge_boilerplate
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+def _closing(lines: list[str], most: int, is_marker: Callable[[str], object], fits: Callable[[str], bool]) -> int:
+    """Where the last marker line within ``most`` lines of the end of ``lines`` stands, when every line after it ``fits``; else ``len(lines)``.
+
+    Only the last marker in that window counts, and never the first line (a text is more than its tail).
+    """
+    for start in range(len(lines) - 1, max(-1, len(lines) - most - 2), -1):
+        if is_marker(lines[start]):
+            return start if start > 0 and all(fits(line) for line in lines[start + 1 :]) else len(lines)
+    return len(lines)
+
 
 #: A rule drawn with characters (``-----``, ``______``, ``======``, or one with a word in it:
 #: ``----sign----``): forum software and e-mail set a signature off with one.
@@ -24,13 +39,7 @@ def signature_start(lines: list[str]) -> int:
     The rule must close the text: at most ``MAX_SIGNATURE_LINES`` short lines follow it
     (a member's motto, an e-mail sign-off); a rule between sections stays with the text.
     """
-    for start in range(len(lines) - 1, max(-1, len(lines) - MAX_SIGNATURE_LINES - 2), -1):
-        if RULE_LINE.fullmatch(lines[start]):
-            tail = lines[start + 1 :]
-            if start > 0 and all(len(line) <= MAX_SIGNATURE_CHARS for line in tail):
-                return start
-            break
-    return len(lines)
+    return _closing(lines, MAX_SIGNATURE_LINES, RULE_LINE.fullmatch, lambda line: len(line) <= MAX_SIGNATURE_CHARS)
 
 
 #: A line of its own that ends an article (``— 完 —``, ``-END-``, ``（完）``).
@@ -46,13 +55,8 @@ def end_mark_tail(lines: list[str]) -> int:
     The mark says the article ends there: the few short lines after it (a copyright
     notice, a follow prompt) are the page's. A mark with more after it stays a mark only.
     """
-    for start in range(len(lines) - 1, max(-1, len(lines) - MAX_AFTER_END_MARK - 2), -1):
-        if len(lines[start]) <= 9 and END_MARK.fullmatch(lines[start]):
-            tail = lines[start + 1 :]
-            if start > 0 and all(len(line) <= MAX_AFTER_END_MARK_CHARS for line in tail):
-                return start + 1
-            break
-    return len(lines)
+    start = _closing(lines, MAX_AFTER_END_MARK, _is_end_mark, lambda line: len(line) <= MAX_AFTER_END_MARK_CHARS)
+    return start + 1 if start < len(lines) else start
 
 
 #: A statement's heading alone on its line (``法律声明``, ``免 责 声 明``).
@@ -70,10 +74,16 @@ def statement_tail(lines: list[str]) -> int:
     statement names (本订阅号, 不构成, 版权 …). A heading with text after it that does not
     read so is a subheading and stays.
     """
-    for start in range(len(lines) - 1, max(-1, len(lines) - MAX_STATEMENT_LINES - 2), -1):
-        if len(lines[start]) <= 12 and _STATEMENT_HEADING.fullmatch(lines[start]):
-            tail = lines[start + 1 :]
-            if start > 0 and all(_STATEMENT_WORDS.search(line) or is_edge_boilerplate(line) or is_boilerplate(line) for line in tail):
-                return start
-            break
-    return len(lines)
+    return _closing(lines, MAX_STATEMENT_LINES, _is_statement_heading, _reads_as_statement)
+
+
+def _is_end_mark(line: str) -> bool:
+    return len(line) <= 9 and END_MARK.fullmatch(line) is not None
+
+
+def _is_statement_heading(line: str) -> bool:
+    return len(line) <= 12 and _STATEMENT_HEADING.fullmatch(line) is not None
+
+
+def _reads_as_statement(line: str) -> bool:
+    return _STATEMENT_WORDS.search(line) is not None or is_edge_boilerplate(line) or is_boilerplate(line)
