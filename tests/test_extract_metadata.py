@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from crawler.extract import extract_html
-from crawler.extract.titles import headline_prefix, headline_suffix, is_spam, longest_segment_shown, strip_suffixes, tidy, unlabelled_heading
+from crawler.extract.spamtitles import is_spam
+from crawler.extract.titles import headline_prefix, headline_suffix, longest_segment_shown, strip_suffixes, tidy, unlabelled_heading
 
 BODY = "".join(f"<p>第{i}段：各地区各部门要坚持稳中求进工作总基调，推动经济实现质的有效提升和量的合理增长。</p>" for i in range(4))
 

@@ -7,6 +7,7 @@ import re
 from lxml import etree
 from typing import TYPE_CHECKING, Any
 
+from crawler.extract.spamtitles import is_spam, overlap
 from crawler.extract.visible import normalize_space
 from crawler.extract.xpaths import compiled, none_can_match
 
@@ -64,17 +65,8 @@ _SUBJECT_LABEL = re.compile(r"(标\s*题|主\s*题|文章主题|帖子主题|Sub
 _MAX_TAIL = 40
 #: Typesetting spaces between a number and its date unit (``2007　年末``).
 _NUMBER_UNIT_SPACE = re.compile(r"(?<=\d)\s+(?=[年月日号])")
-#: Keyword clusters of hijacked titles: piracy/streaming, porn, gambling. Two hits (of
-#: different words) in a <title> the headline does not share mark it as spam.
-_SPAM_WORDS = re.compile(
-    r"在线观看|免费观看|免费看|高清|全集|电视剧|影院|无码|成人|色情|av|AV|黄色|激情|"
-    r"彩票|博彩|赌场|赌博|娱乐城|棋牌|百家乐|时时彩|六合彩|开奖|投注|下注|真人|澳门|威尼斯人|葡京|老虎机"
-)
+#: A headline candidate shorter than this is no headline.
 _MIN_HEADLINE = 4
-#: A headline shares at least this share of its character pairs with an honest <title>.
-_SPAM_OVERLAP = 0.2
-#: Shorter <title>s that do not match the headline are site names, not spam.
-_MIN_SPAM_TITLE = 12
 #: Metas naming the site, whose value is stripped from the end of a <title>.
 SITE_NAME_KEYS = ("og:site_name", "sitename", "site_name", "application-name", "apple-mobile-web-app-title")
 
@@ -107,17 +99,6 @@ def strip_suffixes(title: str, suffixes: tuple[str, ...] = ()) -> str:
         if shorter == title or len(shorter) < _MIN_HEADLINE:
             return title
         title = shorter
-
-
-def _bigrams(text: str) -> set[str]:
-    text = re.sub(r"\W", "", text.lower())
-    return {text[i : i + 2] for i in range(len(text) - 1)}
-
-
-def overlap(headline: str, other: str) -> float:
-    """Share of the headline's character pairs found in ``other``."""
-    pairs = _bigrams(headline)
-    return len(pairs & _bigrams(other)) / len(pairs) if pairs else 0.0
 
 
 def _longest_prefix(whole: str, candidates: list[str], tail_fits: Callable[[str], object]) -> str | None:
@@ -164,21 +145,6 @@ def headline_prefix(raw: str, lines: list[str]) -> str | None:
 def labelled_subjects(lines: list[str]) -> list[str]:
     """The values of the page's labelled subject lines (``标  题: 在北京工作五年…`` → ``在北京工作五年…``)."""
     return [line[match.end() :].strip() for line in lines if (match := _SUBJECT_LABEL.match(line))]
-
-
-def is_spam(raw: str, headline: str | None, *, shown: bool = False) -> bool:
-    """True when ``raw`` (a <title>) is a hijacked one: unrelated to the headline or a spam keyword cluster.
-
-    ``shown``: the page shows the <title> (or its headline part) as a line, so a <title>
-    merely unlike the headline candidate (often a logo ``<h1>``) is the page's own; a spam
-    keyword cluster still marks it.
-    """
-    if not shown and headline and overlap(headline, raw) < _SPAM_OVERLAP and len(raw) >= _MIN_SPAM_TITLE:
-        return True
-    words = {match.group(0).lower() for match in _SPAM_WORDS.finditer(raw)}
-    if headline:
-        words = {word for word in words if word not in headline.lower()}
-    return len(words) >= 2
 
 
 def _without_site_tail(title: str, others: list[str]) -> str:
