@@ -331,7 +331,7 @@ def test_an_english_threads_replies_go_and_the_posts_of_the_poster_the_first_hea
 
 def test_comments_whose_kept_stamp_lines_stand_alone_go_under_a_comment_heading() -> None:
     for heading in ("网友评论（共15条）", "新浪网友对此评论（共 37 条，查看全部）", "网友评论 共有 1206 位网友发表评论 查看所有评论",
-                    "网友评论（共18条，显示最新12条） 查看全部"):
+                    "网友评论（共18条，显示最新12条） 查看全部", "网友评论 已有18条评论，1275人参与"):
         blocks = _blocks(
             (PROSE, "a", 0, 0), (heading, "c", 0, 0),
             ("沙集人在苏州 2017-09-26 11:02", "c1", 0, 0), ("在外打工十年了，看到家乡变化这么大真心高兴。", "c1", 0, 0),

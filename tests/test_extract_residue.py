@@ -387,6 +387,13 @@ def test_a_quote_box_with_a_note_after_its_heading_and_a_footnote_goes() -> None
     assert postclean([BODY[0], *box, BODY[1]]) == BODY
     hk = ["相关股份", "比亚迪股份(01211.HK)\t285.400\t+2.150%", "报价延迟最少15分钟 · 更新时间：2022/08/16 11:50"]
     assert postclean([BODY[0], *hk, BODY[1]]) == BODY
+    # the note after a space: the quotes' time, or what it says of them
+    for heading in ("相关个股行情 2016-08-26 10:10", "相关个股 行情数据截至收盘", "相关股票 15:00"):
+        rows = ["五粮液 000858\t33.82\t+1.29%", "泸州老窖 000568\t30.15\t+0.87%"]
+        assert postclean([BODY[0], heading, *rows, BODY[1]]) == BODY, heading
+    # a dated heading-like line over a data table of the text stays
+    table = ["2016年上半年 川股业绩", "行业\t公司数\t增长家数", "食品饮料\t6\t5"]
+    assert postclean([BODY[0], *table, BODY[1]]) == [BODY[0], *table, BODY[1]]
 
 
 def test_reprint_terms_disclaimers_and_app_promos_of_blogs_and_platforms_go_below_the_text() -> None:

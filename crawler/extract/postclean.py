@@ -97,8 +97,12 @@ def is_quote_row(line: str) -> bool:
 #: A forum post's rating log, by its heading (``本帖评分记录``) or its header row
 #: (``评分人\t专业分\t丁当\t理由``, ``评分\t人数 6\t爱卡币 +60\t理由``): its rows are the raters'.
 _RATING_HEAD = re.compile(r"[【\[]?\s*(本帖)?(最近)?评分记录\s*[】\]]?\s*[:：]?|评分(人|者)?\t.*\t理由")
-#: A note after a widget's heading (``相关个股（行情截至06-10 09:40）``).
-_TABLE_NOTE = re.compile(r"\s*[（(][^（）()]{1,30}[）)]\s*$")
+#: A note after a widget's heading: in brackets (``相关个股（行情截至06-10 09:40）``), or after a
+#: space, the quotes' time or a note of it (``相关个股行情 2016-08-26 10:10``, ``相关个股 行情数据截至收盘``).
+_TABLE_NOTE = re.compile(
+    r"\s*([（(][^（）()]{1,30}[）)]|\s[^\s（）()]{0,12}(截至|更新|延迟)[^（）()]{0,12}"
+    r"|\s(19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?|\s\d{1,2}:\d{2}(:\d{2})?)\s*$"
+)
 #: A widget's footnote is a short line holding a clock time or a caveat.
 _MAX_TABLE_NOTE = 60
 _TABLE_FOOTNOTE = re.compile(r"\d{1,2}:\d{2}|仅供参考|为准|延迟")
