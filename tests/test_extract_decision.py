@@ -362,3 +362,24 @@ def test_linked_headlines_under_a_cross_reference_label_go_wherever_they_stand()
     # a related article printed in full under the label is no link
     printed = _blocks((PROSE, "a", 0, 0), ("【相关阅读】", "a", 0, 0), (PROSE, "a", 0, 0))
     assert without_linked_references(printed, [True, False, True]) == [True, False, True]
+
+
+def test_a_sign_up_card_inside_the_text_goes_and_a_page_wrapped_in_a_form_keeps_its_text() -> None:
+    from crawler.extract.formcards import without_form_cards
+    from crawler.extract.segment import segment
+
+    card = ("<div class='Newsletter_card__2Qe8r'><p class='Newsletter_title__1Ab3c'>订阅福布斯中国每日简报</p>"
+            "<p class='Newsletter_desc__3Kd0f'>每天早上8点，获取最值得关注的商业新闻</p><button>立即订阅</button></div>")
+    page = html.fromstring(f"<html><body><div class='article'><p>{PROSE}</p>{card}<p>{PROSE}</p></div></body></html>")
+    blocks = segment(page)
+    texts = [block.text for block in blocks]
+    keep = without_form_cards(blocks, [True] * len(blocks))
+    assert [text for text, flag in zip(texts, keep) if flag] == [PROSE, PROSE]
+    # a card without a control is a heading's box, and the whole page in one form is no card
+    page = html.fromstring(f"<html><body><p>{PROSE}</p>{card.replace('<button>立即订阅</button>', '')}<p>{PROSE}</p></body></html>")
+    blocks = segment(page)
+    assert without_form_cards(blocks, [True] * len(blocks)) == [True] * len(blocks)
+    wrapped = html.fromstring("<html><body><form id='aspnetForm'><input type='hidden' name='v'/><div>"
+                              + f"<p>{PROSE}</p>" * 12 + "</div></form></body></html>")
+    blocks = segment(wrapped)
+    assert without_form_cards(blocks, [True] * len(blocks)) == [True] * len(blocks)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from crawler.extract.comments import without_dated_comments, without_marginal_comments, without_reply_lists
+from crawler.extract.formcards import without_form_cards
 from crawler.extract.galleries import with_gallery_captions
 from crawler.extract.headings import with_inner_headings, with_series_headings
 from crawler.extract.maintext import (
@@ -73,6 +74,7 @@ def decide(analysis: PageAnalysis, model: BlockModel) -> Decision:
     keep = _noting(dropped, "post_signature", keep, without_signatures(blocks, keep))
     keep = _noting(dropped, "related_table", keep, without_headed_tables(blocks, keep))
     keep = _noting(dropped, "cross_reference", keep, without_linked_references(blocks, keep))
+    keep = _noting(dropped, "form_card", keep, without_form_cards(blocks, keep))
     keep = with_labelled_lead(blocks, keep, scored)
     keep = with_series_headings(blocks, with_inner_headings(blocks, keep, scope), scope)
     keep = with_inner_attachments(blocks, keep, scope)
