@@ -383,3 +383,22 @@ def test_a_sign_up_card_inside_the_text_goes_and_a_page_wrapped_in_a_form_keeps_
                               + f"<p>{PROSE}</p>" * 12 + "</div></form></body></html>")
     blocks = segment(wrapped)
     assert without_form_cards(blocks, [True] * len(blocks)) == [True] * len(blocks)
+
+
+def test_a_subheading_after_an_inline_box_comes_back_when_its_sibling_headings_were_kept() -> None:
+    from crawler.extract.headings import with_sibling_headings
+
+    root = html.fromstring("<div><p>a</p><h3>政策支持</h3><p>b</p><div><a>延伸阅读</a></div><h3>海外仓成为“新基建”</h3><p>c</p>"
+                           "<h3>相关阅读</h3><p>d</p><h3>—</h3><p>e</p></div>")
+    texts = [PROSE, "政策支持", PROSE, "延伸阅读：商务部：一季度跨境电商进出口逆势增长", "海外仓成为“新基建”", PROSE, "相关阅读", PROSE, "—", PROSE]
+    blocks = []
+    for index, (element, text) in enumerate(zip(root, texts)):
+        block = Block(text, 1.0 if element.tag == "div" else 0.0, element, element.tag, 2, 0, 0, HEADING if element.tag == "h3" else 0)
+        block.index = index
+        blocks.append(block)
+    keep = [True, True, True, False, False, True, False, True, False, True]
+    want = [True, True, True, False, True, True, False, True, False, True]
+    assert with_sibling_headings(blocks, keep, [True] * 10) == want
+    # without a kept heading element beside it, a left-out heading decides nothing
+    keep[1] = False
+    assert with_sibling_headings(blocks, keep, [True] * 10) == keep

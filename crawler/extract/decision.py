@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from crawler.extract.comments import without_dated_comments, without_marginal_comments, without_reply_lists
 from crawler.extract.formcards import without_form_cards
 from crawler.extract.galleries import with_gallery_captions
-from crawler.extract.headings import with_inner_headings, with_series_headings
+from crawler.extract.headings import with_inner_headings, with_series_headings, with_sibling_headings
 from crawler.extract.maintext import (
     keep_flags,
     with_inner_attachments,
@@ -77,6 +77,7 @@ def decide(analysis: PageAnalysis, model: BlockModel) -> Decision:
     keep = _noting(dropped, "form_card", keep, without_form_cards(blocks, keep))
     keep = with_labelled_lead(blocks, keep, scored)
     keep = with_series_headings(blocks, with_inner_headings(blocks, keep, scope), scope)
+    keep = with_sibling_headings(blocks, keep, scope)
     keep = with_inner_attachments(blocks, keep, scope)
     keep = with_gallery_captions(blocks, with_signature(blocks, keep), scope)
     best = max((probabilities[i] for i in analysis.scored if i != analysis.headline), default=0.0)

@@ -2,9 +2,10 @@
 
 A short heading inside the text reads, to the model, much like a menu's or a box's title.
 Heading the paragraph after it, in the element that holds both, it is the text's own:
-a heading element, a numbered line or a line all in bold right between two kept blocks, or a line of a
+a heading element, a numbered line or a line all in bold right between two kept blocks, a line of a
 numbered series whose other members the model kept (``顾虑一：…`` kept, ``顾虑二：…`` left
-out after a related-links box inside the text).
+out after a related-links box inside the text), or a heading element whose sibling headings the
+model kept (``<h3>海外仓成为“新基建”</h3>`` after a 延伸阅读 box).
 """
 
 from __future__ import annotations
@@ -98,6 +99,47 @@ def with_series_headings(blocks: list[Block], keep: list[bool], scope: list[bool
         if keep[i] or not scope[i] or not keep[i + 1] or _series(blocks[i]) not in kept_series:
             continue
         if blocks[i + 1].element.getparent() is blocks[i].element.getparent():
+            if out is keep:
+                out = list(keep)
+            out[i] = True
+    return out
+
+
+#: A heading element heading the text's paragraphs is a short line of words (not a rule ``—``).
+_MAX_SUBHEADING = 60
+_WORD = re.compile(r"\w")
+
+
+def with_sibling_headings(blocks: list[Block], keep: list[bool], scope: list[bool]) -> list[bool]:
+    """Keep a left-out heading element heading a kept block, when the model kept a sibling heading element.
+
+    An inline box (``延伸阅读`` and its links) right above a subheading leaves the subheading
+    among left-out lines, and the model reads it as the box's next line. Inside the text
+    (below a kept block), heading the kept block after it in the element that holds both,
+    with another heading element of that element kept, it is one of the text's subheadings.
+    A related list's heading (``相关阅读``) is none.
+    """
+    parents = {blocks[i].element.getparent() for i, flag in enumerate(keep) if flag and blocks[i].flags & HEADING}
+    parents.discard(None)
+    if not parents:
+        return keep
+    first = next(i for i, flag in enumerate(keep) if flag)
+    out = keep
+    for i in range(first + 1, len(blocks) - 1):
+        block = blocks[i]
+        if keep[i] or not scope[i] or not block.flags & HEADING or not keep[i + 1]:
+            continue
+        parent = block.element.getparent()
+        text = block.text
+        if (
+            parent in parents
+            and blocks[i + 1].element.getparent() is parent
+            and len(text) <= _MAX_SUBHEADING
+            and _WORD.search(text) is not None
+            and not block.link_density
+            and text[-1] not in _SENTENCE_END
+            and not is_heading(text)
+        ):
             if out is keep:
                 out = list(keep)
             out[i] = True
