@@ -115,6 +115,15 @@ def test_a_threads_replies_go_and_the_starters_later_posts_stay() -> None:
     assert without_replies(blocks, keep) == [False, True, False, False, False, True, False, False]
     # one reply header is no thread; a floor inside a sentence is no header
     assert without_replies(blocks[:4], keep[:4]) == keep[:4]
+    # floors glued to 发表于, and a kept counter line above the starter's header (headers still stand above their posts)
+    glued = _blocks(
+        ("查看：28416|回复：63|收藏：1127", "s", 0, 0), ("楼主发表于 2024-03-18 22:05IP属地：上海", "h", 0, 0), (PROSE, "p1", 0, 0),
+        ("沙发发表于 2024-03-18 22:41IP属地：北京", "h", 0, 0), ("请问楼主，半价卡是在App里直接买吗？", "p2", 0, 0),
+        ("楼主4楼发表于 2024-03-21 20:33IP属地：上海", "h", 0, 0), (PROSE, "p3", 0, 0),
+        ("5楼发表于 2024-03-22 09:17IP属地：广东", "h", 0, 0), ("这个太真实了，建议大家上山带充电宝。", "p4", 0, 0),
+    )
+    keep = [True, False, True, False, True, False, True, False, True]
+    assert without_replies(glued, keep) == [True, False, True, False, False, False, True, False, False]
     notice = _blocks((PROSE, "a", 0, 0), ("地点：3楼 时间：2024-05-20 14:30", "a", 0, 0), (PROSE, "a", 0, 0),
                      ("地点：5楼 时间：2024-05-21 14:30", "a", 0, 0), (PROSE, "a", 0, 0))
     assert without_replies(notice, [True] * 5) == [True] * 5

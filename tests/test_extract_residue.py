@@ -468,6 +468,11 @@ def test_glued_quote_rows_rating_logs_and_price_boxes_go_under_their_headings() 
     assert postclean([BODY[0], *ratings, BODY[1]]) == BODY
     header_row = ["评分\t人数 6\t爱卡币 +60\t理由", "版主-沪A小马\t\t+20\t精华好帖，感谢分享"]
     assert postclean([BODY[0], *header_row, BODY[1]]) == BODY
+    labelled = ["评分", "参与人数 3\t穷游币 +15\t理由", "萨瓦迪卡卡\t+5\t实用干货，已收藏", "北纬46度\t+5\tEasyRide讲得很清楚"]
+    assert postclean([BODY[0], *labelled, BODY[1]]) == BODY
+    # a bare 评分 over a table of the text's own scores stays
+    scores = ["评分", "项目\t得分", "外观\t9"]
+    assert postclean([BODY[0], *scores, BODY[1]]) == [BODY[0], *scores, BODY[1]]
     prices = ["相关商品价格 （单位：元/吨）", "商品\t03-01\t03-15\t涨跌幅", "PTA\t4360\t4580\t5.05%"]
     assert postclean([BODY[0], *prices, BODY[1]]) == BODY
     # a subheading over the article's own table, and a sentence ending in a change, stay

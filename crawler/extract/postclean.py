@@ -73,7 +73,11 @@ def headed_table_flags(lines: list[str], rows: list[bool] | None = None) -> list
     rows = [row or is_quote_row(line) for row, line in zip(rows, lines)]
     flags = [False] * len(lines)
     for i in range(len(lines) - 1):
-        if rows[i + 1] and (not rows[i] and is_heading(_TABLE_NOTE.sub("", lines[i])) or _RATING_HEAD.fullmatch(lines[i])):
+        if rows[i + 1] and (
+            not rows[i] and is_heading(_TABLE_NOTE.sub("", lines[i]))
+            or _RATING_HEAD.fullmatch(lines[i])
+            or _RATING_LABEL.fullmatch(lines[i]) and _RATING_HEAD.fullmatch(lines[i + 1])
+        ):
             flags[i] = True
             j = i + 1
             while j < len(lines) and rows[j]:
@@ -95,8 +99,10 @@ def is_quote_row(line: str) -> bool:
 
 
 #: A forum post's rating log, by its heading (``本帖评分记录``) or its header row
-#: (``评分人\t专业分\t丁当\t理由``, ``评分\t人数 6\t爱卡币 +60\t理由``): its rows are the raters'.
-_RATING_HEAD = re.compile(r"[【\[]?\s*(本帖)?(最近)?评分记录\s*[】\]]?\s*[:：]?|评分(人|者)?\t.*\t理由")
+#: (``评分人\t专业分\t丁当\t理由``, ``评分\t人数 6\t爱卡币 +60\t理由``, ``参与人数 3\t穷游币 +15\t理由``): its rows are the raters'.
+_RATING_HEAD = re.compile(r"[【\[]?\s*(本帖)?(最近)?评分记录\s*[】\]]?\s*[:：]?|(评分(人|者)?|参与人数\s*\d+)\t.*\t理由")
+#: A rating log's bare label, a heading only over the log's header row (``评分`` over ``参与人数 3⇥穷游币 +15⇥理由``).
+_RATING_LABEL = re.compile(r"\s*评分\s*[:：]?\s*")
 #: A note after a widget's heading: in brackets (``相关个股（行情截至06-10 09:40）``), or after a
 #: space, the quotes' time or a note of it (``相关个股行情 2016-08-26 10:10``, ``相关个股 行情数据截至收盘``).
 _TABLE_NOTE = re.compile(

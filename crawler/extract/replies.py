@@ -11,6 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from crawler.extract.postclean import DATED
+from crawler.extract.shapes import is_prose
 from crawler.extract.tails import MAX_SIGNATURE_CHARS, MAX_SIGNATURE_LINES, RULE_LINE
 
 if TYPE_CHECKING:
@@ -18,10 +19,10 @@ if TYPE_CHECKING:
 
 #: A forum post's header line: its floor and its time (``沙发 发表于：2008-01-28 20:31:05``,
 #: ``4# 发表于 2009-3-16 13:52``, ``上海张江科比 2016-10-12 21:47 3楼``). A reply's floor is 沙发,
-#: 板凳, 地板 or a number from 2 up, first or last on the line; the thread starter's is 楼主
+#: 板凳, 地板 or a number from 2 up, first or last on the line (glued to ``发表于`` too: ``5楼发表于 …``); the thread starter's is 楼主
 #: (``1楼`` is the first post on some boards and the first reply on others, and decides nothing).
 _FLOOR = r"(沙发|板凳|地板|([2-9]|[1-9]\d{1,4})\s*[楼#F]|#\s*([2-9]|[1-9]\d{1,4}))"
-_REPLY_FLOOR = re.compile(rf"^\s*{_FLOOR}(\s|$)|\s{_FLOOR}\s*$")
+_REPLY_FLOOR = re.compile(rf"^\s*{_FLOOR}(\s|$|(?=发表|回复于))|\s{_FLOOR}\s*$")
 _STARTER_FLOOR = re.compile(r"楼主")
 #: A floor label alone on its line, the post's time on the next (Discuz! X: ``沙发`` then ``发表于 2013-10-22 21:29``).
 _FLOOR_ALONE = re.compile(rf"\s*({_FLOOR}|楼主)\s*")
@@ -84,6 +85,12 @@ def _starter_by_name(blocks: list[Block], headers: list[str | None]) -> list[str
     if starter is None or len(set(posters.values()) - {None}) < 2:
         return headers
     return [("starter" if posters.get(i) == starter else kind) for i, kind in enumerate(headers)]
+
+
+def first_text(blocks: list[Block], keep: list[bool]) -> int:
+    """The first kept block that reads as a sentence: the first post's text (a kept counter line
+    above the first header, ``查看：28416|回复：63|收藏：1127``, is none); ``len(blocks)`` when none is."""
+    return next((i for i, flag in enumerate(keep) if flag and is_prose(blocks[i].text)), len(blocks))
 
 
 def post_header(text: str) -> str | None:
@@ -152,7 +159,7 @@ def without_replies(blocks: list[Block], keep: list[bool]) -> list[bool]:
     headers = post_headers(blocks)
     if headers.count("reply") < _MIN_REPLIES:
         return keep
-    first_kept = next((i for i, flag in enumerate(keep) if flag), len(blocks))
+    first_kept = first_text(blocks, keep)
     first_header = next(i for i, header in enumerate(headers) if header)
     # headers close their posts only where the first one, below the first kept block, closes the starter's (CSDN: ``… 楼主``);
     # a list of comments with floors below an article leaves the article above its first header

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from crawler.extract.replies import post_header, post_headers, post_time
+from crawler.extract.replies import first_text, post_header, post_headers, post_time
 from crawler.extract.segment import QUOTE
 from crawler.extract.shapes import is_prose
 
@@ -113,9 +113,9 @@ def with_starter_posts(blocks: list[Block], keep: list[bool]) -> list[bool]:
     opens a later post. Any other closes the post above it (CSDN's headers below their
     posts): nothing comes back.
     """
-    first_kept = next((i for i, flag in enumerate(keep) if flag), None)
+    first_kept = first_text(blocks, keep)
     headers = [i for i, kind in enumerate(post_headers(blocks)) if kind == "starter"]
-    if first_kept is None or not headers:
+    if first_kept == len(blocks) or not headers:
         return keep
     out = keep
     if headers[0] <= first_kept:
