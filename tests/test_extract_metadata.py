@@ -315,3 +315,14 @@ def test_a_blogs_hatom_publication_time_beats_a_url_that_only_looks_dated() -> N
     url = "http://bench.example.com/2010/03/30m-wspr-beacon-from-junk-box-parts.html"
     assert extract_html(html, url, {}).published == "2010-03-14T20:15:00-05:00"
 
+
+
+def test_a_title_classed_box_gives_the_headline_when_the_title_is_only_the_sites_name() -> None:
+    body = "<p>新华社北京6月25日电　6月25日14时7分，嫦娥六号返回器准确着陆于内蒙古四子王旗预定区域，工作正常。</p>" * 3
+    page = ("<html><head><title>学习强国</title></head><body><a class='share-title'>学习强国</a>"
+            "<div class='render-detail-article-title'><div class='render-detail-title'>嫦娥六号返回器携带月背样品安全着陆</div></div>"
+            f"<div class='render-detail-content'>{body}</div></body></html>")
+    assert extract_html(page.encode(), "https://www.xuexi.cn/lgpage/detail/index.html?id=1", None).title == "嫦娥六号返回器携带月背样品安全着陆"
+    # a <title> of two parts names the entry first: it stays
+    entry = page.replace("<title>学习强国</title>", "<title>蔡健雅_百度百科</title>")
+    assert extract_html(entry.encode(), "https://baike.baidu.com/item/x", None).title != "嫦娥六号返回器携带月背样品安全着陆"

@@ -265,6 +265,10 @@ def find_title(
         return tidy(headline)
     if strong:
         return tidy(strong[0])
+    if not headings and len(raw) <= _MAX_SITE_NAME and _SEGMENT_MARK.search(raw) is None:
+        boxed = _title_classed(tree, lines)  # the <title> is the site's name, shown or not (a logo, a share link)
+        if boxed:
+            return tidy(boxed)
     if shown:
         return tidy(shown)
     unlabelled = unlabelled_heading(raw, headings)
@@ -272,3 +276,25 @@ def find_title(
         return tidy(unlabelled)
     similar = [c for c in headings if overlap(c, stripped) >= 0.5]
     return tidy(similar[0] if similar else stripped)
+
+
+#: A <title> this short, of one part (no separator) and confirmed by nothing, is the site's name
+#: (``学习强国``), not a headline (``蔡健雅_百度百科``'s first part is).
+_MAX_SITE_NAME = 8
+#: Elements classed as a title, outside links (a render-detail-title ``<div>`` holding the headline).
+_TITLE_CLASSED = etree.XPath("//body//*[contains(@class, 'title') and not(ancestor-or-self::a)]")
+_HEADLINE_SIZE = (8, 100)
+
+
+def _title_classed(tree: HtmlElement, lines: list[str]) -> str | None:
+    """The first title-classed element's text that the page shows as a line of a headline's size, else None.
+
+    A page without ``<h1>``, og:title or a headline in its ``<title>`` (an app's page whose
+    ``<title>`` is only its name) still marks the headline's box by its class.
+    """
+    shown = set(lines)
+    for node in _TITLE_CLASSED(tree):
+        text = normalize_space(node.text_content())
+        if _HEADLINE_SIZE[0] <= len(text) <= _HEADLINE_SIZE[1] and text in shown and text[-1] not in "。.;；:：":
+            return text
+    return None
