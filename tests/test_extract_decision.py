@@ -411,3 +411,33 @@ def test_a_subheading_after_an_inline_box_comes_back_when_its_sibling_headings_w
     # without a kept heading element beside it, a left-out heading decides nothing
     keep[1] = False
     assert with_sibling_headings(blocks, keep, [True] * 10) == keep
+
+
+def test_a_later_post_whose_author_panel_repeats_the_starters_figures_comes_back() -> None:
+    from crawler.extract.panelposts import with_panel_posts
+
+    def panel(name: str, uid: str, posts: str, since: str) -> list[tuple[str, str, int, int]]:
+        return [(name, "u", 0, 0), ("UID", "u", 0, 0), (uid, "u", 0, 0), ("帖子", "u", 0, 0), (posts, "u", 0, 0),
+                ("注册时间", "u", 0, 0), (since, "u", 0, 0)]
+
+    starter = panel("西溪老猫", "284193", "2317", "2006-8-14")
+    blocks = _blocks(
+        *starter, ("发表于 2009-9-14 21:37 | 只看该作者", "h", 0, 0), (PROSE, "p1", 0, 0),
+        *panel("巷口阿毛", "10233", "15602", "2004-3-2"), ("2#", "h", 0, 0), ("发表于 2009-9-14 21:52 | 只看该作者", "h", 0, 0),
+        ("楼主有心了，数据做得很细，已经加精推荐到首页。", "p2", 0, 0),
+        *panel("拱墅小刀", "95172", "1120", "2005-11-23"), ("3#", "h", 0, 0), ("发表于 2009-9-15 07:48 | 只看该作者", "h", 0, 0),
+        ("刹车松这个问题我也碰到过，借车前检查一下真的很有必要。", "p3", 0, 0),
+        *starter, ("4#", "h", 0, 0), ("发表于 2009-9-15 19:26 | 只看该作者", "h", 0, 0),
+        ("原帖由 拱墅小刀 于 2009-9-15 07:48 发表", "q", 0, 0), ("押金退的时候要不要排很久？ ...", "q", 0, 0),
+        ("补充一下今天的新情况：退押金当场就能办，人不多，十分钟就好了。", "p4", 0, 0),
+        ("调度的事我也问了，调度车早上六点半就开始往居民区补车。", "p4", 0, 0), ("引用 报告 TOP", "a", 0, 0),
+        ("Powered by Discuz! 7.0.0, processed in 0.048 second(s).", "f", 0, 0),
+    )
+    blocks[-2].link_density = 1.0
+    keep = [block.text == PROSE for block in blocks]
+    out = with_panel_posts(blocks, keep)
+    story = ["补充一下今天的新情况：退押金当场就能办，人不多，十分钟就好了。", "调度的事我也问了，调度车早上六点半就开始往居民区补车。"]
+    assert [block.text for block, flag in zip(blocks, out) if flag] == [PROSE, *story]
+    # one sentence is the thread's talk (his thanks, an answer to one reader), not the story
+    talk = [block for block in blocks if block.text != story[1]]
+    assert with_panel_posts(talk, [block.text == PROSE for block in talk]) == [block.text == PROSE for block in talk]

@@ -21,6 +21,7 @@ from crawler.extract.maintext import (
     without_headed_tables,
     without_linked_references,
 )
+from crawler.extract.panelposts import with_panel_posts
 from crawler.extract.replies import without_replies, without_signatures
 from crawler.extract.segment import CONTAINER
 from crawler.extract.starterposts import with_starter_posts
@@ -70,7 +71,7 @@ def decide(analysis: PageAnalysis, model: BlockModel) -> Decision:
     keep = _noting(dropped, "comment_section", keep, without_dated_comments(blocks, keep))
     keep = _noting(dropped, "comment_section", keep, without_reply_lists(blocks, keep))
     keep = _noting(dropped, "comment_section", keep, without_replies(blocks, keep))
-    keep = with_starter_posts(blocks, keep)
+    keep = with_panel_posts(blocks, with_starter_posts(blocks, keep))
     keep = _noting(dropped, "post_signature", keep, without_signatures(blocks, keep))
     keep = _noting(dropped, "related_table", keep, without_headed_tables(blocks, keep))
     keep = _noting(dropped, "cross_reference", keep, without_linked_references(blocks, keep))

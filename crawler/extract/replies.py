@@ -106,7 +106,7 @@ def post_header(text: str) -> str | None:
 _PANEL_REACH = 8
 #: A later post shares at least this many of its panel's lines with the starter's, beyond
 #: the lines every panel shows (``等级：``), when the starter wrote it.
-_MIN_SHARED_PANEL = 2
+MIN_SHARED_PANEL = 2
 _MAX_PANEL_LINE = 30
 
 
@@ -170,7 +170,7 @@ def without_replies(blocks: list[Block], keep: list[bool]) -> list[bool]:
     starter = next((panel for (kind, _), panel in zip(posts, panels) if kind == "starter"), panels[0]) - everyone
     out = list(keep)
     for (kind, post), panel in zip(posts, panels):
-        if kind == "reply" and len(panel & starter) < _MIN_SHARED_PANEL:
+        if kind == "reply" and len(panel & starter) < MIN_SHARED_PANEL:
             for i in post:
                 out[i] = False
     return out if any(out) else keep

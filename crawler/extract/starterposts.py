@@ -25,8 +25,8 @@ _MAX_HEADER = 80  # as a forum post header (replies._MAX_POST_HEADER)
 #: A post is at most this many blocks long.
 _MAX_POST = 40
 #: A quoted post inside a post: its header (``X 发表于 2016-4-18 23:07``, ``以下是引用 X 在 … 的发言：``, ``X 写道：``).
-#: (vBulletin's ``引用:`` over ``最初由 X 发布``)
-_QUOTE_HEADER = re.compile(r"发表于|以下是引用|引用\s*\S{1,20}\s*(的发言|发表)|写道\s*[:：]?$|^\s*引用\s*[:：]\s*$|最初由\s*\S{1,20}\s*发布")
+#: (vBulletin's ``引用:`` over ``最初由 X 发布``, Discuz!'s ``原帖由 X 于 2009-9-15 07:48 发表``)
+_QUOTE_HEADER = re.compile(r"发表于|原帖由\s*\S{1,20}\s*于|以下是引用|引用\s*\S{1,20}\s*(的发言|发表)|写道\s*[:：]?$|^\s*引用\s*[:：]\s*$|最初由\s*\S{1,20}\s*发布")
 #: A reply quoted with its floor and author before the answer (``回复 3楼 沪上糖糖：请问楼主…``).
 _QUOTED_REPLY = re.compile(r"\s*回复\s*\d{1,5}\s*[楼#]")
 #: A reply's floor anywhere on a header (``圆子妈妈爱吃鱼 楼主 4楼 2014-05-16 21:34``, ``5楼楼主…``): 2 and up.
@@ -47,7 +47,7 @@ def _is_quote_header(block: Block) -> bool:
     return not (_is_post_header(block) and (text.lstrip().startswith("发表于") or post_header(text)))
 
 
-def _post_lines(blocks: list[Block], start: int) -> tuple[list[int], list[int]]:
+def post_lines(blocks: list[Block], start: int) -> tuple[list[int], list[int]]:
     """The post whose header is at ``start``: its sentences, and its quoted posts (each header and the line under it).
 
     Link lines and short lines (a signature, a panel field) are neither.
@@ -125,10 +125,15 @@ def with_starter_posts(blocks: list[Block], keep: list[bool]) -> list[bool]:
     else:
         return keep  # a 楼主 header below the first post closes it (CSDN): headers stand below their posts
     for start in later:
-        found, quoted = _post_lines(blocks, start)
-        for i, flag in [(i, True) for i in found] + [(i, False) for i in quoted]:
-            if out[i] != flag:
-                if out is keep:
-                    out = list(keep)
-                out[i] = flag
+        out = with_post(keep, out, *post_lines(blocks, start))
+    return out
+
+
+def with_post(keep: list[bool], out: list[bool], found: list[int], quoted: list[int]) -> list[bool]:
+    """``out`` (``keep`` or a copy of it) with a post's sentences kept and its quoted posts left out."""
+    for i, flag in [(i, True) for i in found] + [(i, False) for i in quoted]:
+        if out[i] != flag:
+            if out is keep:
+                out = list(keep)
+            out[i] = flag
     return out
