@@ -378,6 +378,7 @@ def test_a_video_players_status_and_counters_go_and_sentences_about_video_stay()
 
 def test_an_inline_bracketed_cross_reference_goes_and_a_bare_bracketed_label_stays() -> None:
     assert postclean([BODY[0], "【相关阅读】济南首个5G智慧公交站亮相泉城路", BODY[1]]) == BODY
+    assert postclean([BODY[0], "【相关日志】抓虾、鲜果、看天下，三个在线阅读器横评", BODY[1]]) == BODY
     # alone, the label heads what follows (a related article printed in full): not a cross-reference
     assert postclean([BODY[0], "【相关阅读】", BODY[1]]) == [BODY[0], "【相关阅读】", BODY[1]]
 
@@ -397,13 +398,15 @@ def test_a_quote_box_with_a_note_after_its_heading_and_a_footnote_goes() -> None
 
 
 def test_reprint_terms_disclaimers_and_app_promos_of_blogs_and_platforms_go_below_the_text() -> None:
-    for line in ("原创作品，允许转载，转载时请务必以超链接形式标明文章 原始出处 、作者信息和本声明。否则将追究法律责任。http://x.blog.example.com/1/2",
+    for line in ("天涯问答手机版上线啦！用手机访问 wap.tianya.cn 随时随地提问回答", "用手机访问 3g.163.com 看新闻",
+                 "原创作品，允许转载，转载时请务必以超链接形式标明文章 原始出处 、作者信息和本声明。否则将追究法律责任。http://x.blog.example.com/1/2",
                  "本文出自 “运维小屋” 博客，请务必保留此出处http://x.blog.example.com/1/2",
                  "本站是提供个人知识管理的网络存储空间，所有内容均由用户发布，不代表本站观点。如发现有害或侵权内容，请点击这里。",
                  "示例财经新闻免责声明：本网页所载新闻仅供参考用途。", "扫码下载示例财经APP，港股实时行情免费看"):
         assert postclean([*BODY, line]) == BODY, line
     # a headline naming a statement is no disclaimer, and a sentence about an app stays
     for line in ("营口港大跌9%后声明：相关债务报道当事方为控股股东 与公司无关", "下载该APP的用户中，有六成会免费试用。",
+                 "《人民日报》手机报正式开通。", "手机版上线后，用户数增长了三倍。",
                  "（本文出自经济观察报2008年编著的《开放中国：改革的30年记忆》一书）"):
         assert postclean([*BODY, line]) == [*BODY, line], line
 
