@@ -577,3 +577,20 @@ def test_a_statement_under_its_heading_closes_the_text_and_a_subheading_of_that_
     rules = ["法律声明", "第三方平台发布的内容须标明出处，新规将于明年一月起施行。"]
     assert postclean([*BODY, *rules]) == [*BODY, *rules]
 
+
+
+def test_broadcast_notes_affiliate_disclosures_and_calls_for_donations_go_around_the_text() -> None:
+    text = ["Intel will in Magdeburg zwei Chipfabriken bauen, die ab 2027 produzieren sollen.",
+            "Die größte Sorge in der Region betrifft die Menschen, die in den Werken arbeiten sollen."]
+    notes = ["Über dieses Thema berichtete die tagesschau am 15. März 2022 um 17:00 Uhr.",
+             "Hinweis: Golem.de nimmt am Affiliate-Programm von Amazon teil. Wenn Sie Produkte über unsere Links kaufen, erhalten wir eine kleine Provision.",
+             "This post contains affiliate links. If you buy through them, we earn a small commission.",
+             "As an Amazon Associate I earn from qualifying purchases.",
+             "Wir finanzieren uns zu fast 100 % aus Spenden von Leserinnen und Lesern.",
+             "Unterstütze unsere Arbeit mit einer Spende oder einem Dauerauftrag, damit wir weiter unabhängig berichten können."]
+    assert postclean([*text, *notes]) == text
+    assert postclean([notes[2], *text]) == text
+    # sentences about commissions and donations stay, inside the text or around it
+    for sentence in ("Amazon earns a commission on every sale made through its affiliate programme, the report says.",
+                     "Die Organisation finanziert sich aus Spenden und Mitgliedsbeiträgen.", "Der Konzern nimmt am Förderprogramm der EU teil."):
+        assert postclean([*text, sentence]) == [*text, sentence], sentence

@@ -9,7 +9,7 @@ from crawler.extract.boilerplate import is_boilerplate, is_edge_boilerplate
 from crawler.extract.residue import ListShapes, is_heading, is_labelled_lead, is_lead_label, is_stamped, repeated_lead_flags
 from crawler.extract.shapes import is_cross_reference, is_prose
 from crawler.extract.tails import end_mark_tail, signature_start, statement_tail
-from crawler.extract.westernlines import is_edition_note, is_paywall_teaser, is_subscription_prompt, is_wire_credit
+from crawler.extract.westernlines import is_edition_note, is_paywall_teaser, is_reader_appeal, is_subscription_prompt, is_wire_credit
 
 #: Inline navigation links appended to the last body paragraph (``返回腾讯网首页>>``), and a
 #: bracketed source or editor credit glued to it (``…打造完整社区。（来源：示例日报）``).
@@ -243,7 +243,7 @@ _SPACED_LABEL = re.compile(r"[【\[]?(特别提示|温馨提示|免责声明|特
 
 
 def _is_western_edge(line: str) -> bool:
-    return is_paywall_teaser(line) or is_wire_credit(line) or is_edition_note(line)
+    return is_paywall_teaser(line) or is_wire_credit(line) or is_edition_note(line) or is_reader_appeal(line)
 
 
 def _scoped_reason(line: str, in_list: bool, i: int, first: int, last: int, title: str | None) -> str | None:
@@ -260,6 +260,8 @@ def _scoped_reason(line: str, in_list: bool, i: int, first: int, last: int, titl
         return "paywall_teaser"
     if is_wire_credit(line) or is_edition_note(line):
         return "wire_credit"
+    if is_reader_appeal(line):
+        return "reader_appeal"
     if is_meta_line(line):
         return "meta_line"
     if i < first and len(line) <= _MAX_DATED_LINE and _NAMED_DATELINE.fullmatch(line):

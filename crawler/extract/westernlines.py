@@ -6,9 +6,14 @@
 - A newsletter's or a registration's prompt (``Enjoying this post?``, ``Get new essays in
   your inbox``, ``Register now for FREE unlimited access to Reuters.com``): dropped anywhere,
   since sites put them between paragraphs.
-- A wire service's credits (``Reporting by X in London; Editing by Y``) and a note that the
-  article ran in print (``Een versie van dit artikel verscheen ook in NRC Handelsblad …``):
+- A wire service's credits (``Reporting by X in London; Editing by Y``), a note that the
+  article ran in print (``Een versie van dit artikel verscheen ook in NRC Handelsblad …``) or
+  on air (``Über dieses Thema berichtete die tagesschau am 15. März 2022 um 17:00 Uhr.``):
   dropped only around the text.
+- An appeal to the reader about the site's money: an affiliate disclosure (``Golem.de nimmt
+  am Affiliate-Programm von Amazon teil. …``, ``This post contains affiliate links.``) or a
+  call for donations (``Wir finanzieren uns zu fast 100 % aus Spenden …``, ``Unterstütze unsere
+  Arbeit mit einer Spende …``): dropped only around the text.
 
 A sentence about subscriptions or reporting inside the text is none of these: the
 patterns take the whole line, and no line reaches them without one of their words
@@ -105,15 +110,37 @@ def is_wire_credit(line: str) -> bool:
 #: A note that the article also ran in print (``A version of this article appears in print on …``,
 #: ``Een versie van dit artikel verscheen ook in NRC Handelsblad van 12 maart 2019``).
 MAX_EDITION_NOTE = 240
-_EDITION_WORDS = ("print", "versie", "erschien", "paru", "publicado", "pubblicato", "edition", "ausgabe", "édition")
+_EDITION_WORDS = ("print", "versie", "erschien", "paru", "publicado", "pubblicato", "edition", "ausgabe", "édition", "thema")
 _EDITION_NOTE = re.compile(
     r"(a version of this (article|story) (appears|appeared|ran) in print|this (article|story) (appeared|appears) in (the )?(print|[^.]{1,40} edition)"
     r"|een versie van dit artikel (verscheen|is verschenen)|dieser (artikel|beitrag|text) (erschien|ist erschienen)"
     r"|cet article (est paru|a été publié) dans|(este artículo|una versión de este artículo) (fue publicado|se publicó|apareció)"
-    r"|questo articolo è stato pubblicato)[^\n]{0,200}"
+    r"|questo articolo è stato pubblicato|über dieses thema (berichtete|berichten|hat)|dieses thema im programm)[^\n]{0,200}"
 )
 
 
 def is_edition_note(line: str) -> bool:
     """True when the whole ``line`` says where the article ran in print."""
     return _whole_line(line, MAX_EDITION_NOTE, _EDITION_WORDS, _EDITION_NOTE)
+
+
+#: An appeal to the reader about the site's money is at most this long.
+MAX_APPEAL = 400
+_APPEAL_WORDS = ("affiliate", "provision", "commission", "amazon", "spende", "donat", "partnerprogramm")
+_APPEAL = re.compile(
+    # affiliate disclosures
+    r"(hinweis:\s?)?[^!?]{1,40}? nimmt am (amazon[- ])?(affiliate|partner)-?programm[^.!?]{0,40} teil\.[^\n]{0,300}"
+    r"|(hinweis:\s?)?(die )?(mit (einem )?(\*|sternchen)[^.!?]{0,40}(gekennzeichneten|markierten) )?links[^.!?]{0,30} sind (affiliate|provisions|partner)-?links[^\n]{0,300}"
+    r"|(disclosure:\s?)?(this|the) (post|article|page|story|review) (may )?contains? (affiliate|referral) links?[^\n]{0,300}"
+    r"|as an amazon associate,? (i|we) earn[^\n]{0,200}"
+    r"|(we|i) (may )?(earn|receive|get) (a )?(small |modest )?(affiliate )?(commission|compensation)[^.!?]{0,120}(links?|purchases?|buy)[^\n]{0,200}"
+    # calls for donations
+    r"|wir finanzieren uns (zu [^.!?]{1,20} |fast |ausschließlich |größtenteils |überwiegend )*(aus|über|durch) spenden[^\n]{0,300}"
+    r"|(bitte |jetzt )?(unterstütze|unterstützen sie) (uns|unsere arbeit|unseren journalismus)[^.!?]{0,40}(mit|durch) (einer|deiner|ihrer) spende[^\n]{0,300}"
+    r"|(jetzt |bitte )?spenden!?|(please )?(donate|make a donation) (now|today)[.!]?"
+)
+
+
+def is_reader_appeal(line: str) -> bool:
+    """True when the whole ``line`` discloses affiliate links or asks for donations."""
+    return _whole_line(line, MAX_APPEAL, _APPEAL_WORDS, _APPEAL)
