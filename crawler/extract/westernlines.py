@@ -75,9 +75,16 @@ def is_paywall_teaser(line: str) -> bool:
 
 #: A prompt is a short line.
 MAX_PROMPT = 160
-_PROMPT_WORDS = ("inbox", "newsletter", "register now", "sign up", "subscribe", "enjoying th")
+_PROMPT_WORDS = (
+    "inbox", "newsletter", "register now", "sign up", "subscribe", "enjoying th", "if you enjoyed", "if you liked", "you like th",
+    "you enjoy th", "comment",
+)
 _PROMPT = re.compile(
     r"enjoying (this|the) (post|article|story|newsletter|read)\s?\?"
+    r"|if you (enjoyed|liked) (this|the) (post|article|piece|story)[^.!?]{0,120}(rss|newsletter|subscribe|follow|inbox|e-?mail)[^\n]{0,120}"
+    r"|(did|do) you (like|enjoy) (this|the) (article|post|story)\s?\?([^\n]{0,200}(subscri|support|donat|newsletter)[^\n]{0,200})?"
+    # Drupal's prompt under a node (``(Log in to post comments)``, ``Login or register to post comments``)
+    r"|\(?(log ?in|sign in)( or register)? to (post|leave|add) (a )?comments?\)?"
     r"|(get|receive|have) [^.!?]{0,80}(in|to|straight to|delivered to|into) your inbox[^.!?]{0,60}[.!]?(\s+[^.!?]{1,60}[.!])?"
     r"|(sign up|subscribe|register)( now| today| free)? (for|to) (our|the|my)( [^.!?]{1,30}?)? (free )?(daily |weekly |monthly )?"
     r"(newsletter|newsletters|updates|briefing|digest)[^.!?]{0,60}[.!]?"
