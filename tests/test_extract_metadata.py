@@ -326,3 +326,29 @@ def test_a_title_classed_box_gives_the_headline_when_the_title_is_only_the_sites
     # a <title> of two parts names the entry first: it stays
     entry = page.replace("<title>学习强国</title>", "<title>蔡健雅_百度百科</title>")
     assert extract_html(entry.encode(), "https://baike.baidu.com/item/x", None).title != "嫦娥六号返回器携带月背样品安全着陆"
+
+
+def test_a_spelled_date_above_the_text_gives_the_day_when_nothing_else_does() -> None:
+    from crawler.extract.spelleddates import spelled_day
+
+    for line, day in (("March 4, 2015", "2015-03-04"), ("20. Juni 2017, 12:47 Uhr", "2017-06-20"), ("August 26, 2020 4:07 PM ET", "2020-08-26"),
+                      ("Published: Mar. 4, 2015", "2015-03-04"), ("jeudi 4 mars 2015 à 10h30", "2015-03-04"),
+                      ("Publicado: Jueves, 21 Abril 2022 04:45", "2022-04-21"), ("Donnerstag, 16. Februar 2012", "2012-02-16")):
+        assert spelled_day(line) == day, line
+    # an update, a sidebar's creation date, a sentence, a month without its day
+    for line in ("Updated March 5, 2015", "Created Jan 25, 2008", "In March 2015 the plant opened.", "Mai 2015", "May 32, 2015"):
+        assert spelled_day(line) is None, line
+    body = "<p>Nonvolatile memory technologies have been just around the corner for years, and now they are here.</p>" * 3
+    page = f"<html><head><title>DAX and persistent memory</title></head><body><h1>DAX and persistent memory</h1><p>By Nadia Kerr</p><p>March 4, 2015</p>{body}</body></html>"
+    assert extract_html(page.encode(), "https://lwn.net/Articles/634199/", None).published == "2015-03-04"
+
+
+def test_a_date_only_meta_yields_to_the_time_the_page_states_as_data_for_that_day() -> None:
+    body = "<p>California is betting on batteries to keep the lights on after the blackouts of August.</p>" * 3
+    ld = '{"@context":"http://schema.org","@type":"NewsArticle","datePublished":"2020-08-26T16:07:00-04:00"}'
+    page = (f"<html><head><title>Batteries</title><meta name='date' content='2020-08-26'><script type='application/ld+json'>{ld}</script>"
+            f"</head><body><h1>Batteries</h1>{body}</body></html>")
+    assert extract_html(page.encode(), "https://www.npr.org/2020/08/26/x", None).published == "2020-08-26T16:07:00-04:00"
+    # a structured time of another day does not replace the meta's day
+    other = page.replace("2020-08-26T16:07", "2020-08-24T16:07")
+    assert extract_html(other.encode(), "https://www.npr.org/2020/08/26/x", None).published.startswith("2020-08-26")

@@ -134,7 +134,7 @@ def extract_html(
         **base,
         page_type=pagetype.ARTICLE,
         title=meta.title,
-        published=meta.published or htmldate_fallback(tree, url),  # last: htmldate alters the tree
+        published=meta.published or htmldate_fallback(tree, url) or meta.spelled_day,  # htmldate alters the tree: last but one
         source=meta.source,
         language=detect_language(prose or text),  # code blocks do not vote
         text=text,

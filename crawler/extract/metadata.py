@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from crawler.extract import dates
 from crawler.extract.jsonld import jsonld_items, structured_date
+from crawler.extract.spelleddates import byline_day
 from crawler.extract.shapes import SENTENCE_MARK
 from crawler.extract.titles import find_title, texts_at
 from crawler.extract.visible import normalize_space
@@ -50,6 +51,8 @@ class Metadata:
     published: str | None = None
     source: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    #: The day a short line above the text spells (``March 4, 2015``): the last resort, after htmldate.
+    spelled_day: str | None = None
 
 
 def collect_metas(tree: HtmlElement) -> dict[str, str]:
@@ -74,7 +77,12 @@ def find_published(
     A date found in page text must fall on the day the URL encodes (when it encodes
     one): side lists carry dates of other articles.
     """
-    found = dates.meta_date(metas) or structured_date(tree) or dates.script_date(tree)
+    found = dates.meta_date(metas)
+    if not found or "T" not in found:
+        # a date-only meta (``<meta name="date" content="2020-08-26">``) yields to the time the page states as data for that day
+        stated = structured_date(tree) or dates.script_date(tree)
+        if stated and (not found or stated.startswith(found) and "T" in stated):
+            found = stated
     if found and "T" in found:
         return found
     # A date-only meta (publishdate) is refined by a clock time found for the same day.
@@ -220,6 +228,8 @@ def extract_metadata(
     meta = Metadata()
     meta.title = find_title(tree, hints, metas, lines, meta.extra)
     meta.published = find_published(tree, hints, metas, lines, url, meta.title)
+    if meta.published is None:
+        meta.spelled_day = byline_day(dates.head_lines(lines, meta.title))
     meta.source = find_source(tree, hints, metas, lines)
     author = find_author(tree, hints, metas, lines)
     if author:
