@@ -545,13 +545,14 @@ def test_titled_cross_references_print_edition_notes_named_newsletters_and_wiki_
     assert postclean([text[0], *lines, text[1]]) == text
     prompts = ["If you enjoyed this post, you can follow along via RSS or get new posts by email through the newsletter. No spam, roughly one post a month.",
                "Did you like this article? Please accept our trial subscription offer to be able to see more content.", "(Log in to post comments)",
-               "Login or register to post comments"]
+               "Login or register to post comments", "Featured Image: Getty Images", "Image Credits: Bryce Durbin / TechCrunch"]
     assert postclean([text[0], *prompts, text[1]]) == text
     assert postclean([*text, "Een versie van dit artikel verscheen ook in NRC Handelsblad van 12 maart 2019"]) == text
     assert postclean([*text, "A version of this article appears in print on March 14, 2019, Section B, Page 3."]) == text
     assert postclean(["How it works[edit]", *text]) == ["How it works", *text]
     for sentence in ("Read more about it in our guide to the new rules, published last week.", "See also the appendix for details.",
                      "If you enjoyed this post, you will like the next one too.", "Users must log in to post comments, the company said.",
+                     "The photo: it was taken in 1958 by a local photographer who knew the bridge well.",
                      "Video footage shows the bridge deck in 1958."):
         assert postclean([text[0], sentence, text[1]]) == [text[0], sentence, text[1]], sentence
 

@@ -9,7 +9,14 @@ from crawler.extract.boilerplate import is_boilerplate, is_edge_boilerplate
 from crawler.extract.residue import ListShapes, is_heading, is_labelled_lead, is_lead_label, is_stamped, repeated_lead_flags
 from crawler.extract.shapes import is_cross_reference, is_prose
 from crawler.extract.tails import end_mark_tail, signature_start, statement_tail
-from crawler.extract.westernlines import is_edition_note, is_paywall_teaser, is_reader_appeal, is_subscription_prompt, is_wire_credit
+from crawler.extract.westernlines import (
+    is_edition_note,
+    is_image_credit,
+    is_paywall_teaser,
+    is_reader_appeal,
+    is_subscription_prompt,
+    is_wire_credit,
+)
 
 #: Inline navigation links appended to the last body paragraph (``返回腾讯网首页>>``), and a
 #: bracketed source or editor credit glued to it (``…打造完整社区。（来源：示例日报）``).
@@ -196,6 +203,8 @@ def postclean_verdicts(
             verdicts.append((line, "boilerplate"))
         elif is_subscription_prompt(line):
             verdicts.append((line, "subscription_prompt"))
+        elif is_image_credit(line):
+            verdicts.append((line, "image_credit"))
         elif is_cross_reference(line):
             verdicts.append((line, "cross_reference"))
         else:

@@ -5,7 +5,8 @@
   dropped only around the text.
 - A newsletter's or a registration's prompt (``Enjoying this post?``, ``Get new essays in
   your inbox``, ``Register now for FREE unlimited access to Reuters.com``): dropped anywhere,
-  since sites put them between paragraphs.
+  since sites put them between paragraphs. So is a labelled image credit on a line of its
+  own (``Featured Image: Getty Images``, ``Image Credits: Bryce Durbin``).
 - A wire service's credits (``Reporting by X in London; Editing by Y``), a note that the
   article ran in print (``Een versie van dit artikel verscheen ook in NRC Handelsblad …``) or
   on air (``Über dieses Thema berichtete die tagesschau am 15. März 2022 um 17:00 Uhr.``):
@@ -151,3 +152,14 @@ _APPEAL = re.compile(
 def is_reader_appeal(line: str) -> bool:
     """True when the whole ``line`` discloses affiliate links or asks for donations."""
     return _whole_line(line, MAX_APPEAL, _APPEAL_WORDS, _APPEAL)
+
+
+#: A labelled image credit is a short line: its label and a name or an agency.
+MAX_IMAGE_CREDIT = 100
+_IMAGE_CREDIT_WORDS = ("image", "photo")
+_IMAGE_CREDIT = re.compile(r"(featured|header|cover|top|lead|hero)? ?(image|photo)( credits?| source)?\s?:\s?[^.!?:]{2,80}\.?")
+
+
+def is_image_credit(line: str) -> bool:
+    """True when the whole ``line`` credits a picture under a label (``Featured Image: Getty Images``)."""
+    return _whole_line(line, MAX_IMAGE_CREDIT, _IMAGE_CREDIT_WORDS, _IMAGE_CREDIT)
