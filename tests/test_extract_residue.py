@@ -379,6 +379,12 @@ def test_a_video_players_status_and_counters_go_and_sentences_about_video_stay()
 def test_an_inline_bracketed_cross_reference_goes_and_a_bare_bracketed_label_stays() -> None:
     assert postclean([BODY[0], "【相关阅读】济南首个5G智慧公交站亮相泉城路", BODY[1]]) == BODY
     assert postclean([BODY[0], "【相关日志】抓虾、鲜果、看天下，三个在线阅读器横评", BODY[1]]) == BODY
+    for line in ("延伸阅读 生成式人工智能对学术出版的影响及应对", "视频：走进“小小工程师”课后服务课堂", "【求是微视频】创新，中国式现代化的鲜明底色",
+                 "掌上高考：查大学、查专业、测位次，一站式志愿填报助手，免费下载"):
+        assert postclean([BODY[0], line, BODY[1]]) == BODY, line
+    # a sentence after the label, or a long line, is text
+    for line in ("相关新闻 报道称，该项目将于明年投产。", "视频直播平台的用户规模已超过七亿，免费下载的应用占了大多数。"):
+        assert postclean([BODY[0], line, BODY[1]]) == [BODY[0], line, BODY[1]], line
     # alone, the label heads what follows (a related article printed in full): not a cross-reference
     assert postclean([BODY[0], "【相关阅读】", BODY[1]]) == [BODY[0], "【相关阅读】", BODY[1]]
 
@@ -399,6 +405,7 @@ def test_a_quote_box_with_a_note_after_its_heading_and_a_footnote_goes() -> None
 
 def test_reprint_terms_disclaimers_and_app_promos_of_blogs_and_platforms_go_below_the_text() -> None:
     for line in ("天涯问答手机版上线啦！用手机访问 wap.tianya.cn 随时随地提问回答", "用手机访问 3g.163.com 看新闻",
+                 "本文为猎云网原创，作者：宋嘉，转载请注明出处，否则将追究法律责任。",
                  "原创作品，允许转载，转载时请务必以超链接形式标明文章 原始出处 、作者信息和本声明。否则将追究法律责任。http://x.blog.example.com/1/2",
                  "本文出自 “运维小屋” 博客，请务必保留此出处http://x.blog.example.com/1/2",
                  "本站是提供个人知识管理的网络存储空间，所有内容均由用户发布，不代表本站观点。如发现有害或侵权内容，请点击这里。",

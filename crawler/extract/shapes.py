@@ -56,8 +56,12 @@ def prose_chars(lines: list[str]) -> int:
 
 
 #: Labels a title follows after a colon only (``Read: Why your city can’t fix its potholes``,
-#: ``Video: …``), or after a space when it is capitalised (``À lire aussi Bouclier tarifaire : …``).
-_COLON_LABEL = re.compile(r"\W{0,3}(read|video|watch|listen|photos|gallery|podcast)\s*:\s*\S")
+#: ``Video: …``, ``视频：走进“小小工程师”课后服务课堂``), or after a space when it is capitalised
+#: (``À lire aussi Bouclier tarifaire : …``) or Chinese (``延伸阅读 生成式人工智能…``).
+_COLON_LABEL = re.compile(r"\W{0,3}(read|video|watch|listen|photos|gallery|podcast|视频|微视频)\s*[:：]\s*\S")
+_CJK_SPACED_LABEL = re.compile(r"\W{0,3}(延伸阅读|相关阅读|推荐阅读|相关新闻|相关文章|相关报道|相关链接)\s+(?=\S)")
+#: ... a headline, not a sentence, of at most this many characters.
+MAX_SPACED_TITLE = 60
 _SPACED_LABEL = re.compile(r"\W{0,3}(à lire aussi|a lire aussi|lire aussi|lesen sie auch|leggi anche|lees ook|lea también|read more|read also|also read|see also)\s+")
 
 
@@ -72,7 +76,11 @@ def is_cross_reference(line: str) -> bool:
     if CROSS_REFERENCE.match(low) or _COLON_LABEL.match(low):
         return True
     spaced = _SPACED_LABEL.match(low)
-    return spaced is not None and line[spaced.end() : spaced.end() + 1].isupper()
+    if spaced is not None and line[spaced.end() : spaced.end() + 1].isupper():
+        return True
+    # a Chinese label, a space and a headline (``延伸阅读 生成式人工智能对学术出版的影响及应对``)
+    spaced = _CJK_SPACED_LABEL.match(line)
+    return spaced is not None and len(line) - spaced.end() <= MAX_SPACED_TITLE and not SENTENCE_MARK.search(line, spaced.end())
 
 
 def key(text: str) -> str:
