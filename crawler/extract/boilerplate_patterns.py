@@ -61,15 +61,21 @@ STRICT_PATTERNS = [
     r"((上一张|下一张|(点击图片)?查看原图|共\s*\d{1,3}\s*张|自动播放|全屏|上一篇|下一篇|返回列表"
     r"|[◀▶◁▷←→⇦⇨👈👉<>«»（(\s]*(左右|向左|向右|上下)?滑动(即可)?(查看|浏览)[^。！？，,◀▶◁▷←→⇦⇨👈👉<>«»()（）]{0,14}[◀▶◁▷←→⇦⇨👈👉<>«»）)\s]*"
     r"|点击(图片)?(查看|放大)?大图)\s*[:：]?\s*)+",
+    # a post's previous/next links (``<< 上一篇：中秋加班记 | 下一篇：重装系统第三次 >>``) and a blog's
+    # trackbacks (``引用通告地址： http://…``, ``[引用] keso的博客：也说Web 2.0的盈利 (2006-09-19 10:12)``)
+    r"[<«《\s]*(上一篇|下一篇|上篇|下篇|前一篇|后一篇)\s*[:：][^。！？\n]{1,80}?(\s*[|｜]\s*(上一篇|下一篇|上篇|下篇|前一篇|后一篇)\s*[:：][^。！？\n]{1,80}?)?[>»》\s]*"
+    r"|引用通告(地址)?\s*[:：]\s*\S{5,200}"
+    r"|[\[【]引用[\]】]\s*[^。！？\n]{1,80}[(（]\s*(19|20)\d{2}-\d{1,2}-\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?\s*[)）]",
     # a link to more of a list (``更多PTA报价>>``, ``查看更多新闻 >``)
     r"(点击)?(查看)?更多[^。！？，,\s]{0,12}\s*[>》»]{1,3}",
     # multi-page pagers: 【1】【2】下一页 / 上一页 1 2 3 下一页 尾页 / 共3页
     r"(?=.*(上一页|下一页|尾页|末页|[【\[]\d{1,3}[】\]]|共\s*\d{1,3}\s*页))"
     r"((上一页|下一页|首页|尾页|末页|[【\[]\d{1,3}[】\]]|共\s*\d{1,3}\s*页|第\s*\d{1,3}\s*页|\d{1,3})\s*)+",
     # a video player's status and its counters (``视频加载中，请稍候…``, ``时长 01:56 | 播放 6239次``)
-    r"(视频|音频|内容|图片|播放器)?(正在)?加载中\s*[.…。，,！!]*\s*(请稍候|请稍后|请稍等|请耐心等待)?\s*[.…。！!]*"
+    r"((视频|音频|内容|图片|播放器)?(正在)?加载中|正在加载(视频|音频|内容|播放器))\s*[.…。，,！!]*\s*(请稍候|请稍后|请稍等|请耐心等待)?\s*[.…。！!]*"
     # ... a video card's title with its length (``东南网视频：走进宁德锂电产业园 时长 03:12 播放次数：8,746``)
     r"|[^。！？]{0,40}\s*时长\s*[:：]?\s*\d{1,2}:\d{2}(:\d{2})?(\s*[|｜/·]?\s*(已?播放(次数|量)?\s*[:：]?\s*[\d.,]+\s*万?\s*次?|[\d.,]+\s*万?\s*次播放))?(\s*(下载|在线|点击)?收听)?"
+    r"(\s*(视频)?(来源|制作|编辑)\s*[:：]\s*[^。！？|｜]{1,30})?"
     # ... and the player's help (``如无法观看，请下载RealPlayer播放器``)
     r"(\s*[^。！？]{0,4}(无法|不能)(观看|播放|收听)[，,]?\s*请?(下载|安装|升级)[^。！？]{0,30})?"
     r"|[^。！？]{0,4}(无法|不能)(观看|播放|收听)[，,]?\s*请?(下载|安装|升级)[^。！？]{0,20}(播放器|插件|Player|player|Flash|flash)[^。！？]{0,10}"
@@ -80,6 +86,9 @@ STRICT_PATTERNS = [
     # a poll's bracketed label (``【投票】您会考虑购买新能源汽车吗？``)
     r"[^。！？]{0,30}(立即|马上|点击|扫码)下载\s*[>》]*|[^。！？]{2,60}[，,]\s*免费下载\s*[>》]*|[^\s。！？，,]{2,12}(客户端|APP|App|app)(\s*[Vv]?\d{1,2}(\.\d{1,3}){1,3}\s*(正式版|测试版|版)?)?",
     r"[【\[]\s*(投票|调查|网友调查|民意调查)\s*[】\]][^。！？]{0,60}[？?]?|(参与投票|我要投票)\s*[:：][^。！？]{0,60}[？?]?"
+    r"|(网上调查|网友调查|网络调查|在线调查|民意调查)\s*[:：][^。！？]{2,60}[？?]"
+    # ... its options over its button (``技术创新 品牌建设 开拓内需市场 政府扶持 查看结果``)
+    r"|([^\s。！？，,]{1,12}\s+){1,8}(查看结果|投票|提交)"
     r"|投票\s*[·•|｜]\s*(单选|多选)[^。！？]{0,20}"
     # ... and its count of voters on a line of its own (``已有 3208 人参与``)
     r"|(已有|共有|共)\s*[\d,]{1,9}\s*(人|位网友|位)\s*(参与|投票|参与投票|参与调查)",
@@ -122,7 +131,7 @@ STRICT_NAMES = (
     "editor_credit", "editor_credit", "share_bar", "share_bar", "page_tools", "font_size", "vote_counter",
     "qr_promo", "qr_promo", "qr_promo", "comment_notice", "report_button", "forum_edit_stamp", "editor_credit",
     "app_promo", "app_promo", "ad_label", "app_promo", "app_promo", "app_promo", "wechat_promo", "qr_promo", "wechat_promo", "wechat_promo",
-    "end_mark", "copyright", "copyright", "icp_licence", "gallery_counter", "gallery_pager", "more_link", "pager",
+    "end_mark", "copyright", "copyright", "icp_licence", "gallery_counter", "gallery_pager", "post_navigation", "more_link", "pager",
     "video_player", "app_promo", "poll", "follow_prompt", "fold_button", "reward_widget", "member_signature", "forum_notice", "job_ad", "video_player",
     "read_original_promo", "sms_promo", "login_prompt",
 )
