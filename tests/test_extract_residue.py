@@ -379,11 +379,14 @@ def test_a_video_players_status_and_counters_go_and_sentences_about_video_stay()
 def test_an_inline_bracketed_cross_reference_goes_and_a_bare_bracketed_label_stays() -> None:
     assert postclean([BODY[0], "【相关阅读】济南首个5G智慧公交站亮相泉城路", BODY[1]]) == BODY
     assert postclean([BODY[0], "【相关日志】抓虾、鲜果、看天下，三个在线阅读器横评", BODY[1]]) == BODY
-    for line in ("延伸阅读 生成式人工智能对学术出版的影响及应对", "视频：走进“小小工程师”课后服务课堂", "【求是微视频】创新，中国式现代化的鲜明底色",
+    for line in ("【报告推荐】《2013-2017年中国光伏逆变器行业投资分析及前景预测报告》", "出版日期：2013年8月 报告页码：186页 订购热线：0755-82571522",
+                 "相关报告：智研咨询发布的《2020-2026年中国锂电池隔膜行业市场运营格局及发展战略研究报告》 免费获取报告目录",
+                 "延伸阅读 生成式人工智能对学术出版的影响及应对", "视频：走进“小小工程师”课后服务课堂", "【求是微视频】创新，中国式现代化的鲜明底色",
                  "掌上高考：查大学、查专业、测位次，一站式志愿填报助手，免费下载"):
         assert postclean([BODY[0], line, BODY[1]]) == BODY, line
     # a sentence after the label, or a long line, is text
-    for line in ("相关新闻 报道称，该项目将于明年投产。", "视频直播平台的用户规模已超过七亿，免费下载的应用占了大多数。"):
+    assert postclean([*BODY, "本文采编：CY337"]) == BODY
+    for line in ("相关报告显示，隔膜产量同比增长35.3%。", "订购热线开通后，每天接到上百个电话。", "相关新闻 报道称，该项目将于明年投产。", "视频直播平台的用户规模已超过七亿，免费下载的应用占了大多数。"):
         assert postclean([BODY[0], line, BODY[1]]) == [BODY[0], line, BODY[1]], line
     # alone, the label heads what follows (a related article printed in full): not a cross-reference
     assert postclean([BODY[0], "【相关阅读】", BODY[1]]) == [BODY[0], "【相关阅读】", BODY[1]]
@@ -392,6 +395,8 @@ def test_an_inline_bracketed_cross_reference_goes_and_a_bare_bracketed_label_sta
 def test_a_quote_box_with_a_note_after_its_heading_and_a_footnote_goes() -> None:
     box = ["相关个股 （行情截至06-10 09:40）", "中兴通讯(000063)\t32.15\t+3.12%", "烽火通信(600498)\t29.40\t+1.87%"]
     assert postclean([BODY[0], *box, BODY[1]]) == BODY
+    funds = ["相关基金净值 （4月23日）", "基金名称\t单位净值\t日增长率", "景泰成长股票\t1.0235\t+0.82%"]
+    assert postclean([BODY[0], *funds, BODY[1]]) == BODY
     hk = ["相关股份", "比亚迪股份(01211.HK)\t285.400\t+2.150%", "报价延迟最少15分钟 · 更新时间：2022/08/16 11:50"]
     assert postclean([BODY[0], *hk, BODY[1]]) == BODY
     # the note after a space: the quotes' time, or what it says of them

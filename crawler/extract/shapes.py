@@ -33,7 +33,7 @@ CROSS_REFERENCE = re.compile(
     r"(noticias|notas) relacionadas|leia (também|mais)|veja (também|mais)|"
     # Polish, Russian
     r"(czytaj|zobacz) (też|także|również|więcej)|читайте (также|еще|ещё)|смотрите также|"
-    r"相关(阅读|新闻|文章|链接|报道|推荐|解读|文件|日志|博文|帖子)|延伸阅读|推荐阅读|阅读更多|更多(阅读|精彩)|往期(回顾|推荐)|点击(阅读|查看|进入)"
+    r"相关(阅读|新闻|文章|链接|报道|推荐|解读|文件|日志|博文|帖子|报告)|(报告|图书|课程)推荐|延伸阅读|推荐阅读|阅读更多|更多(阅读|精彩)|往期(回顾|推荐)|点击(阅读|查看|进入)"
     r")\s*([:：>»?？]|[】\]](?=\s*\S)|$)"
 )
 #: A cross-reference line is a label and a headline: at most this long.
