@@ -352,3 +352,12 @@ def test_a_date_only_meta_yields_to_the_time_the_page_states_as_data_for_that_da
     # a structured time of another day does not replace the meta's day
     other = page.replace("2020-08-26T16:07", "2020-08-24T16:07")
     assert extract_html(other.encode(), "https://www.npr.org/2020/08/26/x", None).published.startswith("2020-08-26")
+
+
+def test_a_forums_title_with_its_site_and_board_in_front_gives_the_subject_its_page_labels() -> None:
+    raw = "ChinaRen社区 - 高考志愿 - 大四学长说几句实话：报计算机专业之前要想清楚的几件事"
+    body = "<p>我是计算机系大四的学生，最近看到很多学弟学妹在问要不要报计算机专业，说几句实话。</p>" * 3
+    page = (f"<html><head><title>{raw}</title></head><body><table><tr><td><b>主题：大四学长说几句实话：报计算机专业之前要想清楚的几件事</b>"
+            f" <font>[浏览：6214 回复：93]</font></td></tr></table>{body}</body></html>")
+    assert extract_html(page.encode("gbk"), "http://club.chinaren.com/b/x.html", {"Content-Type": "text/html; charset=gbk"}).title == (
+        "大四学长说几句实话：报计算机专业之前要想清楚的几件事")

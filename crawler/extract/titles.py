@@ -8,6 +8,7 @@ from lxml import etree
 from typing import TYPE_CHECKING, Any
 
 from crawler.extract.spamtitles import is_spam, overlap
+from crawler.extract.titlebox import MAX_SITE_NAME, title_classed
 from crawler.extract.visible import normalize_space
 from crawler.extract.xpaths import compiled, none_can_match
 
@@ -119,7 +120,7 @@ def _column_tail(tail: str) -> bool:
 
 
 #: A site name in front of the headline in a <title> (``光明日报：一把剪刀剪出的传承路``): short, then a separator.
-_SITE_HEAD = re.compile(r"[^，、？！。；,?!\s]{2,10}\s*[:：|｜_–—－-]\s*")
+_SITE_HEAD = re.compile(r"([^，、？！。；,?!\s]{2,10}\s*[:：|｜_–—－-]\s*){1,2}")
 
 
 def headline_suffix(raw: str, lines: list[str]) -> str | None:
@@ -143,8 +144,12 @@ def headline_prefix(raw: str, lines: list[str]) -> str | None:
 
 
 def labelled_subjects(lines: list[str]) -> list[str]:
-    """The values of the page's labelled subject lines (``标  题: 在北京工作五年…`` → ``在北京工作五年…``)."""
-    return [line[match.end() :].strip() for line in lines if (match := _SUBJECT_LABEL.match(line))]
+    """The values of the page's labelled subject lines (``标  题: 在北京工作五年…`` → ``在北京工作五年…``), without a board's counters after them."""
+    return [_COUNTER_TAIL.sub("", line[match.end() :]).strip() for line in lines if (match := _SUBJECT_LABEL.match(line))]
+
+
+#: A board's counters after a subject (``[浏览：6214 回复：93]``).
+_COUNTER_TAIL = re.compile(r"\s*[\[【(（][^\]】)）]{0,30}\d[^\]】)）]{0,30}[\]】)）]\s*$")
 
 
 def _without_site_tail(title: str, others: list[str]) -> str:
@@ -258,6 +263,7 @@ def find_title(
     shown = (
         raw if raw in lines else headline_prefix(raw, lines) or longest_segment_shown(raw, lines)
         or headline_prefix(raw, labelled_subjects(lines)) or headline_suffix(raw, lines)
+        or headline_suffix(raw, labelled_subjects(lines))
     )
     if is_spam(stripped, headline, shown=shown is not None):
         extra["title_raw"] = raw
@@ -265,8 +271,8 @@ def find_title(
         return tidy(headline)
     if strong:
         return tidy(strong[0])
-    if not headings and len(raw) <= _MAX_SITE_NAME and _SEGMENT_MARK.search(raw) is None:
-        boxed = _title_classed(tree, lines)  # the <title> is the site's name, shown or not (a logo, a share link)
+    if not headings and len(raw) <= MAX_SITE_NAME and _SEGMENT_MARK.search(raw) is None:
+        boxed = title_classed(tree, lines)  # the <title> is the site's name, shown or not (a logo, a share link)
         if boxed:
             return tidy(boxed)
     if shown:
@@ -276,25 +282,3 @@ def find_title(
         return tidy(unlabelled)
     similar = [c for c in headings if overlap(c, stripped) >= 0.5]
     return tidy(similar[0] if similar else stripped)
-
-
-#: A <title> this short, of one part (no separator) and confirmed by nothing, is the site's name
-#: (``学习强国``), not a headline (``蔡健雅_百度百科``'s first part is).
-_MAX_SITE_NAME = 8
-#: Elements classed as a title, outside links (a render-detail-title ``<div>`` holding the headline).
-_TITLE_CLASSED = etree.XPath("//body//*[contains(@class, 'title') and not(ancestor-or-self::a)]")
-_HEADLINE_SIZE = (8, 100)
-
-
-def _title_classed(tree: HtmlElement, lines: list[str]) -> str | None:
-    """The first title-classed element's text that the page shows as a line of a headline's size, else None.
-
-    A page without ``<h1>``, og:title or a headline in its ``<title>`` (an app's page whose
-    ``<title>`` is only its name) still marks the headline's box by its class.
-    """
-    shown = set(lines)
-    for node in _TITLE_CLASSED(tree):
-        text = normalize_space(node.text_content())
-        if _HEADLINE_SIZE[0] <= len(text) <= _HEADLINE_SIZE[1] and text in shown and text[-1] not in "。.;；:：":
-            return text
-    return None
