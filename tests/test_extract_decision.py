@@ -388,6 +388,16 @@ def test_a_sign_up_card_inside_the_text_goes_and_a_page_wrapped_in_a_form_keeps_
     page = html.fromstring(f"<html><body><p>{PROSE}</p>{card.replace('<button>立即订阅</button>', '')}<p>{PROSE}</p></body></html>")
     blocks = segment(page)
     assert without_form_cards(blocks, [True] * len(blocks)) == [True] * len(blocks)
+    # a prompt beside its form in a small box (ConvertKit), and a recipe's portion calculator that stays
+    kit = ("<div class='ck_form'><div class='ck_form_content'><h3>Never waste discard again!</h3><p>Get my free printable with 12 recipes.</p></div>"
+           "<form class='ck_subscribe_form'><input type='email' name='email'/><button>Send me the printable</button></form></div>")
+    calculator = "<form class='portions'><ul><li>450 g weiche Butter</li><li>5 Eier</li></ul><input type='number' name='n'/></form>"
+    prose = ("The loaf tastes even better on the second day, toasted and buttered, with a cup of strong tea; it keeps for three days "
+             "in an airtight tin and freezes well for a month, sliced, so that you can toast it straight from the freezer.")
+    page = html.fromstring(f"<html><body><div class='entry'><p>{prose}</p>{kit}{calculator}<p>{prose}</p></div></body></html>")
+    blocks = segment(page)
+    keep = without_form_cards(blocks, [True] * len(blocks))
+    assert [block.text for block, flag in zip(blocks, keep) if flag] == [prose, "450 g weiche Butter", "5 Eier", prose]
     wrapped = html.fromstring("<html><body><form id='aspnetForm'><input type='hidden' name='v'/><div>"
                               + f"<p>{PROSE}</p>" * 12 + "</div></form></body></html>")
     blocks = segment(wrapped)
