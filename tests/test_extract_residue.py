@@ -611,7 +611,16 @@ def test_broadcast_notes_affiliate_disclosures_and_calls_for_donations_go_around
              "Unterstütze unsere Arbeit mit einer Spende oder einem Dauerauftrag, damit wir weiter unabhängig berichten können."]
     assert postclean([*text, *notes]) == text
     assert postclean([notes[2], *text]) == text
+    # disclosures, sponsor reads and embeds' consent notices go anywhere; a call for membership around the text
+    inside = ["*Hinweis: Dieser Beitrag enthält Affiliate-Links. Wenn ihr darüber etwas kauft, bekomme ich eine kleine Provision.",
+              "This episode is brought to you by", "⚡ Grid Edge is listener-supported. If you get something out of the show, consider joining our Patreon.",
+              "By playing it you accept YouTube's privacy policy.", "Mit dem Laden des Videos akzeptieren Sie die Datenschutzerklärung von YouTube.",
+              "You are not reading the most recent version of this documentation. 1.0 is the latest version available.",
+              "You might also like: Crispy Rosemary Sourdough Discard Crackers"]
+    assert postclean([text[0], *inside, text[1]]) == text
+    assert postclean([*text, "Jetzt Mitglied werden"]) == text
     # sentences about commissions and donations stay, inside the text or around it
-    for sentence in ("Amazon earns a commission on every sale made through its affiliate programme, the report says.",
+    for sentence in ("The station is listener-supported, its manager said.", "The study was sponsored by the EU.",
+                     "Amazon earns a commission on every sale made through its affiliate programme, the report says.",
                      "Die Organisation finanziert sich aus Spenden und Mitgliedsbeiträgen.", "Der Konzern nimmt am Förderprogramm der EU teil."):
         assert postclean([*text, sentence]) == [*text, sentence], sentence

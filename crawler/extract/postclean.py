@@ -14,6 +14,7 @@ from crawler.extract.westernlines import (
     is_image_credit,
     is_paywall_teaser,
     is_reader_appeal,
+    is_sponsor_note,
     is_subscription_prompt,
     is_wire_credit,
 )
@@ -205,6 +206,8 @@ def postclean_verdicts(
             verdicts.append((line, "subscription_prompt"))
         elif is_image_credit(line):
             verdicts.append((line, "image_credit"))
+        elif is_sponsor_note(line):
+            verdicts.append((line, "reader_appeal"))
         elif is_cross_reference(line):
             verdicts.append((line, "cross_reference"))
         else:

@@ -21,7 +21,7 @@ CROSS_REFERENCE = re.compile(
     r"^\W{0,3}("
     # English
     r"read (more|also|next)|see also|also read|also on|more on this( story| topic)?|"
-    r"related( articles?| stories| posts| content| coverage| news)?|recommended|more from|"
+    r"related( articles?| stories| posts| content| coverage| news)?|recommended|more from|you (may|might) also like|"
     # German, Dutch, Scandinavian
     r"lesen sie (auch|hier|mehr)|auch lesen|auch interessant|mehr (zum thema|themen|dazu)|schon gelesen|weiterlesen|"
     r"weitere artikel|(das )?(thema )?könnte (sie|dich) auch interessieren|lees (ook|meer)|läs (också|mer)|"

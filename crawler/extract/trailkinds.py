@@ -35,7 +35,7 @@ REASONS = {
     "paywall_teaser": "a paywall's teaser around the text (crawler/extract/westernlines.py)",
     "subscription_prompt": "a newsletter's or a registration's prompt, anywhere (crawler/extract/westernlines.py)",
     "wire_credit": "a wire service's reporting and editing credits, or a print-edition note, around the text (crawler/extract/westernlines.py)",
-    "reader_appeal": "an affiliate disclosure or a call for donations, around the text (crawler/extract/westernlines.py)",
+    "reader_appeal": "an affiliate disclosure or a sponsor's read (anywhere), a call for donations (around the text) (crawler/extract/westernlines.py)",
     "image_credit": "a labelled image credit on a line of its own (Featured Image: …), anywhere (crawler/extract/westernlines.py)",
     "meta_line": "a date/source/counter line around the text",
     "repeated_headline": "the headline repeated above the text",

@@ -11,10 +11,11 @@
   article ran in print (``Een versie van dit artikel verscheen ook in NRC Handelsblad …``) or
   on air (``Über dieses Thema berichtete die tagesschau am 15. März 2022 um 17:00 Uhr.``):
   dropped only around the text.
-- An appeal to the reader about the site's money: an affiliate disclosure (``Golem.de nimmt
-  am Affiliate-Programm von Amazon teil. …``, ``This post contains affiliate links.``) or a
-  call for donations (``Wir finanzieren uns zu fast 100 % aus Spenden …``, ``Unterstütze unsere
-  Arbeit mit einer Spende …``): dropped only around the text.
+- A note about the site's money: an affiliate disclosure (``Golem.de nimmt am
+  Affiliate-Programm von Amazon teil. …``, ``This post contains affiliate links.``) or a
+  sponsor's read (``This episode is brought to you by``, ``Grid Edge is listener-supported. …``),
+  dropped anywhere; a call for donations or membership (``Wir finanzieren uns zu fast 100 % aus
+  Spenden …``, ``Unterstütze unsere Arbeit mit einer Spende …``), dropped only around the text.
 
 A sentence about subscriptions or reporting inside the text is none of these: the
 patterns take the whole line, and no line reaches them without one of their words
@@ -54,10 +55,15 @@ _TEASER = re.compile(
 _LATIN_END = "\u0250"
 
 
+_LEADING_MARKS = re.compile(r"^[^\w]+")
+
+
 @lru_cache(maxsize=512)
 def _lowered(line: str) -> str | None:
     """The stripped, lower-cased ``line`` when it opens in Latin script, else None (read once for all the tests)."""
     stripped = line.strip()
+    if stripped and stripped[0] >= _LATIN_END and not stripped[0].isalnum():
+        stripped = _LEADING_MARKS.sub("", stripped)  # an emoji or a mark before the words (``⚡ Grid Edge is listener-supported.``)
     return stripped.lower() if stripped and stripped[0] < _LATIN_END else None
 
 
@@ -78,12 +84,16 @@ def is_paywall_teaser(line: str) -> bool:
 MAX_PROMPT = 160
 _PROMPT_WORDS = (
     "inbox", "newsletter", "register now", "sign up", "subscribe", "enjoying th", "if you enjoyed", "if you liked", "you like th",
-    "you enjoy th", "comment",
+    "you enjoy th", "comment", "privacy", "datenschutz", "most recent version",
 )
 _PROMPT = re.compile(
     r"enjoying (this|the) (post|article|story|newsletter|read)\s?\?"
     r"|if you (enjoyed|liked) (this|the) (post|article|piece|story)[^.!?]{0,120}(rss|newsletter|subscribe|follow|inbox|e-?mail)[^\n]{0,120}"
     r"|(did|do) you (like|enjoy) (this|the) (article|post|story)\s?\?([^\n]{0,200}(subscri|support|donat|newsletter)[^\n]{0,200})?"
+    # an embed's consent notice (``By playing it you accept YouTube's privacy policy.``) and Read the Docs' note
+    r"|[^\n]{0,80}(by (playing|loading|clicking)|mit dem laden|beim abspielen|durch (das )?(laden|abspielen))[^\n]{0,60}"
+    r"(accept|agree|akzeptieren|stimmen)[^\n]{0,80}(privacy|datenschutz)[^\n]{0,80}"
+    r"|you are not reading the most recent version of this documentation[^\n]{0,160}"
     # Drupal's prompt under a node (``(Log in to post comments)``, ``Login or register to post comments``)
     r"|\(?(log ?in|sign in)( or register)? to (post|leave|add) (a )?comments?\)?"
     r"|(get|receive|have) [^.!?]{0,80}(in|to|straight to|delivered to|into) your inbox[^.!?]{0,60}[.!]?(\s+[^.!?]{1,60}[.!])?"
@@ -134,23 +144,37 @@ def is_edition_note(line: str) -> bool:
 
 #: An appeal to the reader about the site's money is at most this long.
 MAX_APPEAL = 400
-_APPEAL_WORDS = ("affiliate", "provision", "commission", "amazon", "spende", "donat", "partnerprogramm")
-_APPEAL = re.compile(
-    # affiliate disclosures
-    r"(hinweis:\s?)?[^!?]{1,40}? nimmt am (amazon[- ])?(affiliate|partner)-?programm[^.!?]{0,40} teil\.[^\n]{0,300}"
-    r"|(hinweis:\s?)?(die )?(mit (einem )?(\*|sternchen)[^.!?]{0,40}(gekennzeichneten|markierten) )?links[^.!?]{0,30} sind (affiliate|provisions|partner)-?links[^\n]{0,300}"
+_APPEAL_WORDS = (
+    "affiliate", "provision", "commission", "amazon", "spende", "donat", "partnerprogramm", "patron", "supported", "mitglied",
+    "brought to you", "sponsored by", "member",
+)
+#: Disclosures and sponsor reads, dropped anywhere: no text of the article reads so.
+_SPONSOR = re.compile(
+    r"(\*?\s?hinweis:\s?)?[^!?]{1,40}? nimmt am (amazon[- ])?(affiliate|partner)-?programm[^.!?]{0,40} teil\.[^\n]{0,300}"
+    r"|(\*?\s?hinweis:\s?)?(die )?(mit (einem )?(\*|sternchen)[^.!?]{0,40}(gekennzeichneten|markierten) )?links[^.!?]{0,30} sind (affiliate|provisions|partner)-?links[^\n]{0,300}"
+    r"|(\*?\s?hinweis:\s?)?(dieser|der) (beitrag|artikel|post|text) enthält (affiliate|provisions|partner|werbe)-?links[^\n]{0,300}"
     r"|(disclosure:\s?)?(this|the) (post|article|page|story|review) (may )?contains? (affiliate|referral) links?[^\n]{0,300}"
     r"|as an amazon associate,? (i|we) earn[^\n]{0,200}"
     r"|(we|i) (may )?(earn|receive|get) (a )?(small |modest )?(affiliate )?(commission|compensation)[^.!?]{0,120}(links?|purchases?|buy)[^\n]{0,200}"
-    # calls for donations
-    r"|wir finanzieren uns (zu [^.!?]{1,20} |fast |ausschließlich |größtenteils |überwiegend )*(aus|über|durch) spenden[^\n]{0,300}"
+    r"|(this|today's|this week's) (episode|show|newsletter|post|video) is (brought to you|sponsored|supported|presented) by[^\n]{0,300}"
+    r"|[^.!?]{1,40} is (listener|reader|viewer|audience)-supported\.[^\n]{0,300}|(become a patron|support (us|the show|this podcast) on patreon)[^\n]{0,200}"
+)
+#: Calls for money or membership, dropped around the text.
+_APPEAL = re.compile(
+    r"wir finanzieren uns (zu [^.!?]{1,20} |fast |ausschließlich |größtenteils |überwiegend )*(aus|über|durch) spenden[^\n]{0,300}"
     r"|(bitte |jetzt )?(unterstütze|unterstützen sie) (uns|unsere arbeit|unseren journalismus)[^.!?]{0,40}(mit|durch) (einer|deiner|ihrer) spende[^\n]{0,300}"
-    r"|(jetzt |bitte )?spenden!?|(please )?(donate|make a donation) (now|today)[.!]?"
+    r"|(jetzt |bitte )?spenden!?|(please )?(donate|make a donation) (now|today)[.!]?|(jetzt )?mitglied werden!?|become a (member|patron)( today| now)?[.!]?"
+
 )
 
 
+def is_sponsor_note(line: str) -> bool:
+    """True when the whole ``line`` discloses affiliate links or reads a sponsor's message (dropped anywhere)."""
+    return _whole_line(line, MAX_APPEAL, _APPEAL_WORDS, _SPONSOR)
+
+
 def is_reader_appeal(line: str) -> bool:
-    """True when the whole ``line`` discloses affiliate links or asks for donations."""
+    """True when the whole ``line`` asks for donations or membership (dropped around the text)."""
     return _whole_line(line, MAX_APPEAL, _APPEAL_WORDS, _APPEAL)
 
 
