@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 
-from crawler.extract.boilerplate_patterns import EDGE_NAMES, EDGE_PATTERNS, STRICT_NAMES, STRICT_PATTERNS
+from crawler.extract.boilerplate_patterns import EDGE_NAMES, EDGE_PATTERNS, KEYED_PATTERNS, STRICT_NAMES, STRICT_PATTERNS
 
 _STRICT_RE = re.compile("|".join(f"(?:{p})" for p in STRICT_PATTERNS))
 _EDGE_RE = re.compile("|".join(f"(?:{p})" for p in EDGE_PATTERNS))
 _STRICT_RULES = tuple((name, re.compile(p)) for name, p in zip(STRICT_NAMES, STRICT_PATTERNS, strict=True))
 _EDGE_RULES = tuple((name, re.compile(p)) for name, p in zip(EDGE_NAMES, EDGE_PATTERNS, strict=True))
+_KEYED_RULES = tuple((keys, name, re.compile(p)) for keys, name, p in KEYED_PATTERNS)
 #: Lines are only matched against the patterns when they are this short and hold one of
 #: these words (a cheap test that every pattern needs to pass). A digit is no trigger word:
 #: the one pattern a line of digits and no word can match is the bare counter (``306``),
@@ -62,6 +63,18 @@ def _is_counter(line: str) -> bool:
     return _COUNTER.fullmatch(line.strip()) is not None
 
 
+def _keyed(line: str, rest: str) -> str | None:
+    """The name of the first keyed strict pattern the line holds a key of and matches, or None."""
+    for keys, name, pattern in _KEYED_RULES:
+        if any(key in line for key in keys) and _fullmatch(pattern, line, rest):
+            return name
+    return None
+
+
+def _strict(line: str, rest: str) -> bool:
+    return _fullmatch(_STRICT_RE, line, rest) or _keyed(line, rest) is not None
+
+
 def _matches(pattern: re.Pattern[str], line: str) -> bool:
     found = _candidate(line)
     if found is None:  # no trigger word: only the bare counter can match
@@ -71,7 +84,7 @@ def _matches(pattern: re.Pattern[str], line: str) -> bool:
 
 def is_boilerplate(line: str) -> bool:
     """True when the whole ``line`` is page-tool or editor boilerplate (dropped wherever it stands)."""
-    return _matches(_STRICT_RE, line)
+    return boilerplate_kinds(line)[0]
 
 
 def is_edge_boilerplate(line: str) -> bool:
@@ -84,7 +97,7 @@ def boilerplate_kinds(line: str) -> tuple[bool, bool]:
     found = _candidate(line)
     if found is None:
         return False, _is_counter(line)
-    return _fullmatch(_STRICT_RE, *found), _fullmatch(_EDGE_RE, *found)
+    return _strict(*found), _fullmatch(_EDGE_RE, *found)
 
 
 def rule_name(line: str, *, edge: bool = False) -> str | None:
@@ -92,4 +105,5 @@ def rule_name(line: str, *, edge: bool = False) -> str | None:
     for name, pattern in _EDGE_RULES if edge else _STRICT_RULES:
         if _matches(pattern, line):
             return name
-    return None
+    found = None if edge else _candidate(line)
+    return _keyed(*found) if found else None

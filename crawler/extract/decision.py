@@ -49,7 +49,8 @@ class Decision:
 
 def _noting(dropped: dict[int, str], reason: str, before: list[bool], after: list[bool]) -> list[bool]:
     """``after``, with the blocks it drops from ``before`` noted in ``dropped`` under ``reason``."""
-    dropped.update((i, reason) for i, (was, now) in enumerate(zip(before, after)) if was and not now)
+    if after is not before:  # the rules return their input itself when they change nothing
+        dropped.update((i, reason) for i, (was, now) in enumerate(zip(before, after)) if was and not now)
     return after
 
 

@@ -40,6 +40,7 @@ _SPELLED = re.compile(
     rf"{_LABEL}(({_WEEKDAYS}),?\s+)?(?:(?P<m1>{_MONTH_NAMES})\.?\s+(?P<d1>\d{{1,2}}),?\s+(?P<y1>(19|20)\d{{2}})"
     rf"|(?P<d2>\d{{1,2}})\.?\s+(de\s+)?(?P<m2>{_MONTH_NAMES})\.?\s+(de\s+)?(?P<y2>(19|20)\d{{2}})){_CLOCK}\s*"
 )
+_DIGIT = re.compile(r"\d")
 #: Such a line is short.
 MAX_DATE_LINE = 60
 _UPDATE = ("updated", "aktualisiert", "mis à jour", "actualizado", "modified", "geändert")
@@ -47,7 +48,7 @@ _UPDATE = ("updated", "aktualisiert", "mis à jour", "actualizado", "modified", 
 
 def spelled_day(line: str) -> str | None:
     """The day (``YYYY-MM-DD``) of a short line that is a date with a month's name, else None."""
-    if len(line) > MAX_DATE_LINE or not any(char.isdigit() for char in line):
+    if len(line) > MAX_DATE_LINE or _DIGIT.search(line) is None:
         return None
     low = line.strip().lower()
     if any(word in low for word in _UPDATE):
