@@ -157,6 +157,7 @@ def _boilerplate_kinds_ungated(line: str) -> tuple[bool, bool]:
     """The strict and edge rules stated plainly (every line read against every pattern): the oracle."""
     from crawler.extract.boilerplate import (
         _EDGE_RE,
+        _KEYED_RULES,
         _LEADING_TOOLS,
         _MAX_BOILERPLATE,
         _STRICT_RE,
@@ -166,10 +167,12 @@ def _boilerplate_kinds_ungated(line: str) -> tuple[bool, bool]:
     if len(line) > _MAX_BOILERPLATE:
         return False, False
     rest = _LEADING_TOOLS.sub("", line)
-    return tuple(  # type: ignore[return-value]
-        pattern.fullmatch(line) is not None or rest != line and (not rest or pattern.fullmatch(rest) is not None)
-        for pattern in (_STRICT_RE, _EDGE_RE)
-    )
+
+    def takes(pattern) -> bool:  # noqa: ANN001
+        return pattern.fullmatch(line) is not None or rest != line and (not rest or pattern.fullmatch(rest) is not None)
+
+    strict = takes(_STRICT_RE) or any(takes(pattern) for _, _, pattern in _KEYED_RULES)
+    return strict, takes(_EDGE_RE)
 
 
 def test_the_trigger_words_gate_no_boilerplate_line() -> None:
@@ -185,6 +188,8 @@ def test_the_trigger_words_gate_no_boilerplate_line() -> None:
         "打开凤凰新闻，查看更多高清图片", "将文章分享到朋友圈。", "Copyright © 2024 Example", "京ICP备12345678号",
         "3/12", "— END —", "All Rights Reserved 2024", "特别声明：以上内容仅代表作者本人观点。",
         "5月27日，我国首个深远海漂浮式风电项目在海南万宁海域实现全容量并网发电。", "The 3 ministers met on May 27, 2024.",
+        "天涯问答手机版上线啦！用手机访问 wap.tianya.cn 随时随地提问回答", "出版日期：2013年8月 订购热线：0755-82571522",
+        "技术创新 品牌建设 开拓内需市场 政府扶持 查看结果", "掌上高考：查大学、查专业，免费下载",
     ]
     rng = random.Random(8)
     alphabet = "0123456789 /+【】[]上一页下一页共第编辑责任：:｜|文图END完©ICP备"

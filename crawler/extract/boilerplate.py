@@ -11,6 +11,8 @@ _EDGE_RE = re.compile("|".join(f"(?:{p})" for p in EDGE_PATTERNS))
 _STRICT_RULES = tuple((name, re.compile(p)) for name, p in zip(STRICT_NAMES, STRICT_PATTERNS, strict=True))
 _EDGE_RULES = tuple((name, re.compile(p)) for name, p in zip(EDGE_NAMES, EDGE_PATTERNS, strict=True))
 _KEYED_RULES = tuple((keys, name, re.compile(p)) for keys, name, p in KEYED_PATTERNS)
+#: Any key of a keyed pattern (one search before the patterns' loop).
+_ANY_KEY = re.compile("|".join(re.escape(key) for keys, _, _ in KEYED_PATTERNS for key in keys))
 #: Lines are only matched against the patterns when they are this short and hold one of
 #: these words (a cheap test that every pattern needs to pass). A digit is no trigger word:
 #: the one pattern a line of digits and no word can match is the bare counter (``306``),
@@ -65,6 +67,8 @@ def _is_counter(line: str) -> bool:
 
 def _keyed(line: str, rest: str) -> str | None:
     """The name of the first keyed strict pattern the line holds a key of and matches, or None."""
+    if _ANY_KEY.search(line) is None:
+        return None
     for keys, name, pattern in _KEYED_RULES:
         if any(key in line for key in keys) and _fullmatch(pattern, line, rest):
             return name
@@ -84,7 +88,8 @@ def _matches(pattern: re.Pattern[str], line: str) -> bool:
 
 def is_boilerplate(line: str) -> bool:
     """True when the whole ``line`` is page-tool or editor boilerplate (dropped wherever it stands)."""
-    return boilerplate_kinds(line)[0]
+    found = _candidate(line)
+    return found is not None and _strict(*found)
 
 
 def is_edge_boilerplate(line: str) -> bool:
