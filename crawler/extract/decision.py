@@ -22,7 +22,7 @@ from crawler.extract.maintext import (
     without_linked_references,
 )
 from crawler.extract.panelposts import with_panel_posts
-from crawler.extract.replies import without_replies, without_signatures
+from crawler.extract.replies import post_headers, without_replies, without_signatures
 from crawler.extract.segment import CONTAINER
 from crawler.extract.starterposts import with_starter_posts
 
@@ -71,9 +71,10 @@ def decide(analysis: PageAnalysis, model: BlockModel) -> Decision:
     keep = _noting(dropped, "comment_section", keep, without_marginal_comments(blocks, keep, probabilities))
     keep = _noting(dropped, "comment_section", keep, without_dated_comments(blocks, keep))
     keep = _noting(dropped, "comment_section", keep, without_reply_lists(blocks, keep))
-    keep = _noting(dropped, "comment_section", keep, without_replies(blocks, keep))
-    keep = with_panel_posts(blocks, with_starter_posts(blocks, keep))
-    keep = _noting(dropped, "post_signature", keep, without_signatures(blocks, keep))
+    headers = post_headers(blocks)  # read once for the thread rules: they depend on the blocks only
+    keep = _noting(dropped, "comment_section", keep, without_replies(blocks, keep, headers))
+    keep = with_panel_posts(blocks, with_starter_posts(blocks, keep, headers), headers)
+    keep = _noting(dropped, "post_signature", keep, without_signatures(blocks, keep, headers))
     keep = _noting(dropped, "related_table", keep, without_headed_tables(blocks, keep))
     keep = _noting(dropped, "cross_reference", keep, without_linked_references(blocks, keep))
     keep = _noting(dropped, "form_card", keep, without_form_cards(blocks, keep))

@@ -57,9 +57,9 @@ def _timed(blocks: list[Block], header: int) -> int:
     return header
 
 
-def with_panel_posts(blocks: list[Block], keep: list[bool]) -> list[bool]:
+def with_panel_posts(blocks: list[Block], keep: list[bool], headers: list[str | None] | None = None) -> list[bool]:
     """Keep the sentences of the later posts whose author panel repeats the first post's."""
-    headers = post_headers(blocks)
+    headers = post_headers(blocks) if headers is None else headers
     replies = [i for i, kind in enumerate(headers) if kind == "reply"]
     if len(replies) < 2:
         return keep

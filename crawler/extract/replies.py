@@ -142,7 +142,7 @@ def _panel(blocks: list[Block], keep: list[bool], headers: list[str | None], pos
     return lines
 
 
-def without_replies(blocks: list[Block], keep: list[bool]) -> list[bool]:
+def without_replies(blocks: list[Block], keep: list[bool], headers: list[str | None] | None = None) -> list[bool]:
     """Drop the kept blocks of a thread's replies, by the header each post carries.
 
     A forum thread prints each post with a header line giving its floor and time; replies
@@ -156,7 +156,7 @@ def without_replies(blocks: list[Block], keep: list[bool]) -> list[bool]:
     headers or more (a line of at most ``_MAX_POST_HEADER`` characters holding a date, a
     clock time and a reply's floor first or last), and never when it would leave nothing.
     """
-    headers = post_headers(blocks)
+    headers = post_headers(blocks) if headers is None else headers
     if headers.count("reply") < _MIN_REPLIES:
         return keep
     first_kept = first_text(blocks, keep)
@@ -180,7 +180,7 @@ def without_replies(blocks: list[Block], keep: list[bool]) -> list[bool]:
 _RULE_CHARS = frozenset("-_=~*─━")
 
 
-def without_signatures(blocks: list[Block], keep: list[bool]) -> list[bool]:
+def without_signatures(blocks: list[Block], keep: list[bool], headers: list[str | None] | None = None) -> list[bool]:
     """Drop a post's signature: the few short lines kept right under a drawn rule the model left out.
 
     Forum software sets a member's signature off with a rule (``------``) below each post.
@@ -191,7 +191,7 @@ def without_signatures(blocks: list[Block], keep: list[bool]) -> list[bool]:
     On a thread, a short kept line led by a dash that closes a post is a signature too
     (``—— 苏州小蜂鸟摄影群 欢迎同城约拍``).
     """
-    out = _without_dash_signatures(blocks, keep)
+    out = _without_dash_signatures(blocks, keep, headers)
     for i, block in enumerate(blocks):
         if keep[i] or block.text[:1] not in _RULE_CHARS or not RULE_LINE.fullmatch(block.text.strip()) or not any(keep[:i]):
             continue
@@ -211,7 +211,7 @@ def without_signatures(blocks: list[Block], keep: list[bool]) -> list[bool]:
 _DASH_SIGNATURE = re.compile(r"\s*(——|--|－－)\s*\S")
 
 
-def _without_dash_signatures(blocks: list[Block], keep: list[bool]) -> list[bool]:
+def _without_dash_signatures(blocks: list[Block], keep: list[bool], headers: list[str | None] | None) -> list[bool]:
     """Drop the short dash-led lines the model kept at the end of a post, on a thread with reply headers."""
     found = [
         i
@@ -223,6 +223,6 @@ def _without_dash_signatures(blocks: list[Block], keep: list[bool]) -> list[bool
         and i > 0 and keep[i - 1]
         and i + 1 < len(blocks) and not keep[i + 1]
     ]
-    if not found or post_headers(blocks).count("reply") < _MIN_REPLIES:
+    if not found or (post_headers(blocks) if headers is None else headers).count("reply") < _MIN_REPLIES:
         return keep
     return [flag and i not in found for i, flag in enumerate(keep)]

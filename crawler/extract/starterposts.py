@@ -102,7 +102,7 @@ def _first_post_header(blocks: list[Block], first_kept: int, starter: str) -> bo
     return False
 
 
-def with_starter_posts(blocks: list[Block], keep: list[bool]) -> list[bool]:
+def with_starter_posts(blocks: list[Block], keep: list[bool], headers: list[str | None] | None = None) -> list[bool]:
     """Keep the sentences of the starter's later posts: those under a header naming 楼主 below the first post.
 
     The first post (its header at or above the first kept block) is the model's to decide;
@@ -114,14 +114,15 @@ def with_starter_posts(blocks: list[Block], keep: list[bool]) -> list[bool]:
     posts): nothing comes back.
     """
     first_kept = first_text(blocks, keep)
-    headers = [i for i, kind in enumerate(post_headers(blocks)) if kind == "starter"]
-    if first_kept == len(blocks) or not headers:
+    kinds = post_headers(blocks) if headers is None else headers
+    starters = [i for i, kind in enumerate(kinds) if kind == "starter"]
+    if first_kept == len(blocks) or not starters:
         return keep
     out = keep
-    if headers[0] <= first_kept:
-        later = headers[1:]
-    elif _LATER_FLOOR.search(blocks[headers[0]].text) or _first_post_header(blocks, first_kept, blocks[headers[0]].text):
-        later = headers  # the first post's header names no 楼主; this one's floor (``4楼``) or a like header above the first post says it is a later post's
+    if starters[0] <= first_kept:
+        later = starters[1:]
+    elif _LATER_FLOOR.search(blocks[starters[0]].text) or _first_post_header(blocks, first_kept, blocks[starters[0]].text):
+        later = starters  # the first post's header names no 楼主; this one's floor (``4楼``) or a like header above the first post says it is a later post's
     else:
         return keep  # a 楼主 header below the first post closes it (CSDN): headers stand below their posts
     for start in later:
