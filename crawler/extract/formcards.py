@@ -71,7 +71,7 @@ def _is_small(card: HtmlElement) -> bool:
 
 
 def _form_cards(root: HtmlElement) -> set[HtmlElement]:
-    """The small boxes around the page's ``<form>`` elements with a visible control (each the largest up to ``MAX_CARD_DEPTH`` levels)."""
+    """The small boxes around the page's sign-up and log-in ``<form>`` elements (each the largest up to ``MAX_CARD_DEPTH`` levels)."""
     cards = set()
     for form in root.iter("form"):
         if not _asks_for_an_account(form):
@@ -99,7 +99,7 @@ def _in_card(element: HtmlElement, cards: set[HtmlElement]) -> bool:
 
 
 def without_form_cards(blocks: list[Block], keep: list[bool]) -> list[bool]:
-    """Drop kept blocks inside a sign-up or log-in card: a small form-classed box, or a small box around a ``<form>``, with a control."""
+    """Drop kept blocks inside a sign-up or log-in card: a small form-classed box with a control, or a small box around a form asking for an account."""
     if not any(keep):
         return keep
     cards = _form_cards(blocks[0].element.getroottree().getroot())
