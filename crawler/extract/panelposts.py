@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from crawler.extract.replies import MIN_SHARED_PANEL, first_text, post_headers, post_time
+from crawler.extract.replies import MIN_SHARED_PANEL, first_text, post_headers
 from crawler.extract.shapes import is_prose
-from crawler.extract.starterposts import post_lines, with_post
+from crawler.extract.starterposts import is_post_header, post_lines, with_post
 
 if TYPE_CHECKING:
     from crawler.extract.segment import Block
@@ -30,8 +30,7 @@ MIN_ID_DIGITS = 3
 #: A later post comes back with at least this many sentences (the story continued, not a
 #: word of thanks or an answer to one reader).
 MIN_POST_LINES = 2
-#: A post's header is a short line; its time stands at most this many blocks below a floor label.
-_MAX_HEADER = 80
+#: A post's time stands at most this many blocks below a floor label.
 _TIME_REACH = 2
 #: A block at least this much link text ends a post (its actions bar, the page's pager).
 _LINK_BAR = 0.5
@@ -42,7 +41,7 @@ def _panel_above(blocks: list[Block], header: int) -> set[str]:
     lines: set[str] = set()
     for j in range(header - 1, max(-1, header - 1 - PANEL_REACH), -1):
         text = blocks[j].text
-        if is_prose(text) or len(text) <= _MAX_HEADER and post_time(text):
+        if is_prose(text) or is_post_header(blocks[j]):
             break
         if len(text) <= MAX_PANEL_LINE and sum(char.isdigit() for char in text) >= MIN_ID_DIGITS:
             lines.add(text)
@@ -52,7 +51,7 @@ def _panel_above(blocks: list[Block], header: int) -> set[str]:
 def _timed(blocks: list[Block], header: int) -> int:
     """The header's line with the post's time: itself, or the line right under a floor label (``6#``)."""
     for j in range(header, min(len(blocks), header + 1 + _TIME_REACH)):
-        if len(blocks[j].text) <= _MAX_HEADER and post_time(blocks[j].text):
+        if is_post_header(blocks[j]):
             return j
     return header
 
@@ -64,7 +63,7 @@ def with_panel_posts(blocks: list[Block], keep: list[bool], headers: list[str | 
     if len(replies) < 2:
         return keep
     first = first_text(blocks, keep)
-    opener = next((i for i in range(min(first, replies[0])) if len(blocks[i].text) <= _MAX_HEADER and post_time(blocks[i].text)), None)
+    opener = next((i for i in range(min(first, replies[0])) if is_post_header(blocks[i])), None)
     if opener is None:
         return keep
     starter = _panel_above(blocks, opener)

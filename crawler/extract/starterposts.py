@@ -35,7 +35,8 @@ _LATER_FLOOR = re.compile(r"(?<![\d#])([2-9]|[1-9]\d{1,4})\s*楼(?!主)")
 _MIN_LINE = 20
 
 
-def _is_post_header(block: Block) -> bool:
+def is_post_header(block: Block) -> bool:
+    """A short line stating a post's time: a post's header (or a quoted post's)."""
     return len(block.text) <= _MAX_HEADER and post_time(block.text) is not None
 
 
@@ -44,7 +45,7 @@ def _is_quote_header(block: Block) -> bool:
     text = block.text
     if _QUOTE_HEADER.search(text) is None:
         return False
-    return not (_is_post_header(block) and (text.lstrip().startswith("发表于") or post_header(text)))
+    return not (is_post_header(block) and (text.lstrip().startswith("发表于") or post_header(text)))
 
 
 def post_lines(blocks: list[Block], start: int) -> tuple[list[int], list[int]]:
@@ -62,7 +63,7 @@ def post_lines(blocks: list[Block], start: int) -> tuple[list[int], list[int]]:
             skip_next = True
             quoted.append(i)
             continue
-        if _is_post_header(block):
+        if is_post_header(block):
             break  # the next post
         if _QUOTED_REPLY.match(text):
             continue  # the reply answered, quoted on the answer's first line
@@ -97,7 +98,7 @@ def _first_post_header(blocks: list[Block], first_kept: int, starter: str) -> bo
     if len(words) < 2:
         return False
     for block in blocks[max(0, first_kept - _FIRST_HEADER_REACH) : first_kept]:
-        if _is_post_header(block) and _words_before_time(block.text) == words:
+        if is_post_header(block) and _words_before_time(block.text) == words:
             return True
     return False
 
