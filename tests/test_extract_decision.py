@@ -376,18 +376,22 @@ def test_linked_headlines_under_a_cross_reference_label_go_wherever_they_stand()
 def test_a_sign_up_card_inside_the_text_goes_and_a_page_wrapped_in_a_form_keeps_its_text() -> None:
     from crawler.extract.formcards import without_form_cards
     from crawler.extract.segment import segment
+    from crawler.extract.tagindex import TagIndex
+
+    def forms(page: html.HtmlElement) -> list[html.HtmlElement]:
+        return TagIndex.of(page).forms
 
     card = ("<div class='Newsletter_card__2Qe8r'><p class='Newsletter_title__1Ab3c'>订阅福布斯中国每日简报</p>"
             "<p class='Newsletter_desc__3Kd0f'>每天早上8点，获取最值得关注的商业新闻</p><button>立即订阅</button></div>")
     page = html.fromstring(f"<html><body><div class='article'><p>{PROSE}</p>{card}<p>{PROSE}</p></div></body></html>")
     blocks = segment(page)
     texts = [block.text for block in blocks]
-    keep = without_form_cards(blocks, [True] * len(blocks))
+    keep = without_form_cards(blocks, [True] * len(blocks), forms(page))
     assert [text for text, flag in zip(texts, keep) if flag] == [PROSE, PROSE]
     # a card without a control is a heading's box, and the whole page in one form is no card
     page = html.fromstring(f"<html><body><p>{PROSE}</p>{card.replace('<button>立即订阅</button>', '')}<p>{PROSE}</p></body></html>")
     blocks = segment(page)
-    assert without_form_cards(blocks, [True] * len(blocks)) == [True] * len(blocks)
+    assert without_form_cards(blocks, [True] * len(blocks), forms(page)) == [True] * len(blocks)
     # a prompt beside its form in a small box (ConvertKit), and a recipe's portion calculator that stays
     kit = ("<div class='ck_form'><div class='ck_form_content'><h3>Never waste discard again!</h3><p>Get my free printable with 12 recipes.</p></div>"
            "<form class='ck_subscribe_form'><input type='email' name='email'/><button>Send me the printable</button></form></div>")
@@ -396,12 +400,12 @@ def test_a_sign_up_card_inside_the_text_goes_and_a_page_wrapped_in_a_form_keeps_
              "in an airtight tin and freezes well for a month, sliced, so that you can toast it straight from the freezer.")
     page = html.fromstring(f"<html><body><div class='entry'><p>{prose}</p>{kit}{calculator}<p>{prose}</p></div></body></html>")
     blocks = segment(page)
-    keep = without_form_cards(blocks, [True] * len(blocks))
+    keep = without_form_cards(blocks, [True] * len(blocks), forms(page))
     assert [block.text for block, flag in zip(blocks, keep) if flag] == [prose, "450 g weiche Butter", "5 Eier", prose]
     wrapped = html.fromstring("<html><body><form id='aspnetForm'><input type='hidden' name='v'/><div>"
                               + f"<p>{PROSE}</p>" * 12 + "</div></form></body></html>")
     blocks = segment(wrapped)
-    assert without_form_cards(blocks, [True] * len(blocks)) == [True] * len(blocks)
+    assert without_form_cards(blocks, [True] * len(blocks), forms(wrapped)) == [True] * len(blocks)
 
 
 def test_a_subheading_after_an_inline_box_comes_back_when_its_sibling_headings_were_kept() -> None:

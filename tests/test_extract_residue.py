@@ -624,3 +624,25 @@ def test_broadcast_notes_affiliate_disclosures_and_calls_for_donations_go_around
                      "Amazon earns a commission on every sale made through its affiliate programme, the report says.",
                      "Die Organisation finanziert sich aus Spenden und Mitgliedsbeiträgen.", "Der Konzern nimmt am Förderprogramm der EU teil."):
         assert postclean([*text, sentence]) == [*text, sentence], sentence
+
+
+def test_the_european_tests_word_searches_find_exactly_their_words() -> None:
+    import random
+
+    from crawler.extract import westernlines
+
+    words = westernlines._EVERY_WORD
+    rng = random.Random(8)
+    alphabet = "abcdeilmnoprstuvwyz éß"
+    samples = [*words, *(w[:-1] for w in words), *("xx " + w + " yy" for w in words)]
+    samples += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 60))) for _ in range(3000)]
+    for sample in samples:  # the prefix tree searches as a plain alternation would
+        assert (westernlines._ALL_WORDS.search(sample) is not None) == any(w in sample for w in words), sample
+    assert westernlines.anywhere_kind("Subscribe to our weekly newsletter.") == "subscription_prompt"
+    assert westernlines.anywhere_kind("Featured Image: Getty Images") == "image_credit"
+    assert westernlines.anywhere_kind("This episode is brought to you by Acme Solar.") == "reader_appeal"
+    assert westernlines.edge_kind("Subscribe to continue reading") == "paywall_teaser"
+    assert westernlines.edge_kind("Reporting by Alice Fenwick in London; Editing by Jan Harvey") == "wire_credit"
+    assert westernlines.edge_kind("Jetzt Mitglied werden!") == "reader_appeal"
+    for line in ("The council will subscribe to the regional energy plan next year, the mayor said.", "新闻稿", "x" * 500):
+        assert westernlines.anywhere_kind(line) is None and westernlines.edge_kind(line) is None

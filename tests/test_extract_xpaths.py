@@ -93,7 +93,7 @@ def test_the_first_body_xpath_with_a_match_still_wins() -> None:
 
 def test_script_date_needs_var_to_start_a_word() -> None:
     def date_of(script: str) -> str | None:
-        return script_date(parse_html(f"<html><body><p>x</p><script>{script}</script></body></html>"))
+        return script_date(parse_html(f"<html><body><p>x</p><script>{script}</script></body></html>").iter("script"))
 
     assert date_of('var ct = "1677022200";') == "2023-02-22T07:30:00+08:00"
     assert date_of("x=1;var  ct=1677022200") == "2023-02-22T07:30:00+08:00"
@@ -208,3 +208,17 @@ def test_a_container_match_holding_only_hidden_text_is_no_container() -> None:
     assert find_body(parse_html(page), ("//div[contains(@class, 'a-con')]",)).get("class") == "a-con"
     hidden_only = f"<html><body><div class='data-container'><textarea>{text * 3}</textarea></div><p>{text}</p></body></html>"
     assert find_body(parse_html(hidden_only), ("//div[contains(@class, 'a-con')]",)) is None
+
+
+def test_the_tag_index_finds_in_one_walk_what_each_reader_walked_the_tree_for() -> None:
+    from crawler.extract.tagindex import INERT_TAGS, TagIndex
+
+    tree = parse_html(
+        "<html><head><meta name='a' content='1'><script>var ct=1</script><link rel='x'><style>p{}</style></head>"
+        "<body><form><input type='email'></form><p>x<time>2024</time></p><svg></svg><form></form>"
+        "<script type='application/ld+json'>{}</script><meta name='b' content='2'></body></html>"
+    )
+    tags = TagIndex.of(tree)
+    for tag, found in (("meta", tags.metas), ("script", tags.scripts), ("time", tags.times), ("form", tags.forms)):
+        assert found == list(tree.iter(tag))
+    assert tags.inert == list(tree.iter(*INERT_TAGS)) and len(tags.inert) == 7

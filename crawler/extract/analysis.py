@@ -20,6 +20,7 @@ from crawler.extract.folds import unfold
 from crawler.extract.metadata import Metadata, extract_metadata
 from crawler.extract.residue import ListShapes
 from crawler.extract.segment import PRUNED, segment
+from crawler.extract.tagindex import TagIndex
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -41,6 +42,7 @@ class PageAnalysis:
     headline: int  # index in ``blocks`` of the line showing the headline, or -1
     has_container: bool
     listed: list[bool]  # per block: part of a headed or timestamped list (crawler/extract/residue.py)
+    forms: list[HtmlElement]  # the page's <form> elements (crawler/extract/formcards.py)
 
     @property
     def scored_headline(self) -> int:
@@ -67,6 +69,7 @@ def analyse(tree: HtmlElement, url: str, hints: ExtractHints, *, folded: bool = 
     if folded:  # the page's source holds a fold button's words (``folds.may_fold``)
         unfold(tree)
     paragraphs_from_breaks(tree)
+    tags = TagIndex.of(tree)
     container = find_body(tree, hints.body_xpaths)
     if container is not None:
         unhide(container)
@@ -74,9 +77,9 @@ def analyse(tree: HtmlElement, url: str, hints: ExtractHints, *, folded: bool = 
     page_blocks = segment(tree, targets, container)
     notice = pagetype.notice_type(page_blocks, hints)
     texts = [block.text for block in page_blocks]
-    metadata = extract_metadata(tree, hints, url, texts)
+    metadata = extract_metadata(tree, hints, url, texts, tags)
     if notice:
-        return PageAnalysis(page_blocks, notice, metadata, [], [], [], -1, container is not None, [])
+        return PageAnalysis(page_blocks, notice, metadata, [], [], [], -1, container is not None, [], [])
     remove_all(targets)
     blocks = [block for block in page_blocks if not block.flags & PRUNED]
     for index, block in enumerate(blocks):
@@ -85,7 +88,7 @@ def analyse(tree: HtmlElement, url: str, hints: ExtractHints, *, folded: bool = 
     total = sum(len(block.text) for block in blocks)
     article = {*candidates.selected, *([container] if container is not None else [])}
     regions = screened(candidates.chars, candidates.link_chars, total, article)
-    with detached([*regions, *inert(tree)]):
+    with detached([*regions, *inert(tags.inert)]):
         text = trafilatura_text(tree) if blocks else ""
     keys = block_keys(blocks)
     found = found_in(keys, text) if blocks else []
@@ -101,7 +104,7 @@ def analyse(tree: HtmlElement, url: str, hints: ExtractHints, *, folded: bool = 
         lists.subset(scored),
     )
     rows = block_features([blocks[i] for i in scored], evidence)
-    return PageAnalysis(page_blocks, None, metadata, blocks, scored, rows, headline, container is not None, lists.listed)
+    return PageAnalysis(page_blocks, None, metadata, blocks, scored, rows, headline, container is not None, lists.listed, tags.forms)
 
 
 def _below_any(block: Block, regions: set[HtmlElement]) -> bool:

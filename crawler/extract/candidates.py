@@ -17,6 +17,8 @@ import trafilatura
 from crawler.extract.shapes import key
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from lxml.html import HtmlElement
 
     from crawler.extract.segment import Block
@@ -29,13 +31,8 @@ NEAR = 40
 LONG_KEY = 20
 
 
-#: Elements trafilatura deletes unread (and never holding a paragraph): taken out before
-#: its pass, which copies the tree three times and runs its pruning XPaths over all of it.
-INERT_TAGS = ("script", "style", "svg", "link", "meta")
-
-
-def inert(tree: HtmlElement) -> list[HtmlElement]:
-    """The script, style, svg, link and meta elements trafilatura's pass can do without.
+def inert(elements: Iterable[HtmlElement]) -> list[HtmlElement]:
+    """Of the page's script, style, svg, link and meta ``elements`` (``TagIndex.inert``), those trafilatura's pass can do without.
 
     Kept: JSON-LD scripts (trafilatura reads them to tell a forum thread) and elements
     whose tail holds text (taking them out would take the text along). Measured on the
@@ -43,7 +40,7 @@ def inert(tree: HtmlElement) -> list[HtmlElement]:
     lines, which comparison keys ignore; the pass takes about 10 % less time.
     """
     found = []
-    for element in tree.iter(INERT_TAGS):
+    for element in elements:
         tail = element.tail
         if tail and not tail.isspace():
             continue

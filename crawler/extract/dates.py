@@ -13,6 +13,8 @@ from crawler.extract.shapes import CJK_SENTENCE_END, PROSE_CHARS
 from crawler.extract.xpaths import compiled, none_can_match
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from lxml.html import HtmlElement
 
 #: Pages without a zone are in Beijing time.
@@ -132,9 +134,9 @@ def meta_date(metas: dict[str, str]) -> str | None:
     return found
 
 
-def script_date(tree: HtmlElement) -> str | None:
-    """WeChat-style ``var ct = "<unix seconds>"`` in a page script."""
-    for script in tree.iter("script"):
+def script_date(scripts: Iterable[HtmlElement]) -> str | None:
+    """WeChat-style ``var ct = "<unix seconds>"`` in one of the page's ``scripts``."""
+    for script in scripts:
         text = script.text or ""
         for match in _UNIX.finditer(text):
             start = match.start()

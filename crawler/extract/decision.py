@@ -77,7 +77,7 @@ def decide(analysis: PageAnalysis, model: BlockModel) -> Decision:
     keep = _noting(dropped, "post_signature", keep, without_signatures(blocks, keep, headers))
     keep = _noting(dropped, "related_table", keep, without_headed_tables(blocks, keep))
     keep = _noting(dropped, "cross_reference", keep, without_linked_references(blocks, keep))
-    keep = _noting(dropped, "form_card", keep, without_form_cards(blocks, keep))
+    keep = _noting(dropped, "form_card", keep, without_form_cards(blocks, keep, analysis.forms))
     keep = with_labelled_lead(blocks, keep, scored)
     keep = with_series_headings(blocks, with_inner_headings(blocks, keep, scope), scope)
     keep = with_sibling_headings(blocks, keep, scope)

@@ -70,10 +70,10 @@ def _is_small(card: HtmlElement) -> bool:
     return _TEXT_SIZE(card) <= MAX_CARD_TEXT
 
 
-def _form_cards(root: HtmlElement) -> set[HtmlElement]:
-    """The small boxes around the page's sign-up and log-in ``<form>`` elements (each the largest up to ``MAX_CARD_DEPTH`` levels)."""
+def _form_cards(forms: list[HtmlElement]) -> set[HtmlElement]:
+    """The small boxes around the page's sign-up and log-in ``forms`` (each the largest up to ``MAX_CARD_DEPTH`` levels)."""
     cards = set()
-    for form in root.iter("form"):
+    for form in forms:
         if not _asks_for_an_account(form):
             continue
         card = None
@@ -98,11 +98,11 @@ def _in_card(element: HtmlElement, cards: set[HtmlElement]) -> bool:
     return False
 
 
-def without_form_cards(blocks: list[Block], keep: list[bool]) -> list[bool]:
-    """Drop kept blocks inside a sign-up or log-in card: a small form-classed box with a control, or a small box around a form asking for an account."""
+def without_form_cards(blocks: list[Block], keep: list[bool], forms: list[HtmlElement]) -> list[bool]:
+    """Drop kept blocks inside a sign-up or log-in card: a small form-classed box with a control, or a small box around one of the page's ``forms`` asking for an account."""
     if not any(keep):
         return keep
-    cards = _form_cards(blocks[0].element.getroottree().getroot())
+    cards = _form_cards(forms)
     out = keep
     verdicts: dict[HtmlElement, bool] = {}
     for index, block in enumerate(blocks):

@@ -10,18 +10,20 @@ from lxml import etree
 from crawler.extract import dates
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterable, Iterator
 
     from lxml.html import HtmlElement
 
+    from crawler.extract.tagindex import TagIndex
 
-def jsonld_items(tree: HtmlElement, needle: str) -> Iterator[dict[str, Any]]:
-    """The JSON-LD objects of ``tree``, in page order: top-level ones, list members and ``@graph`` members.
+
+def jsonld_items(scripts: Iterable[HtmlElement], needle: str) -> Iterator[dict[str, Any]]:
+    """The JSON-LD objects of the page's ``scripts``, in page order: top-level ones, list members and ``@graph`` members.
 
     Only scripts whose text holds ``needle`` (the key the caller wants) are parsed; a
     script that is not valid JSON is skipped.
     """
-    for script in tree.iter("script"):
+    for script in scripts:
         text = script.text or ""
         if needle not in text or (script.get("type") or "").strip().lower() != "application/ld+json":
             continue
@@ -39,7 +41,7 @@ _PUBLISHED_CLASS = etree.XPath("//*[contains(@class, 'published')]")
 _ARTICLE_TYPES = ("Article", "BlogPosting", "Report", "WebPage", "LiveBlogPosting", "DiscussionForumPosting")
 
 
-def structured_date(tree: HtmlElement) -> str | None:
+def structured_date(tree: HtmlElement, tags: TagIndex) -> str | None:
     """The publication time the page states as data: JSON-LD ``datePublished`` of an article, or a ``<time>`` marked so.
 
     A ``<time>`` counts with ``itemprop="datePublished"`` or ``pubdate``, and so does the
@@ -50,12 +52,12 @@ def structured_date(tree: HtmlElement) -> str | None:
     page's zone is unknown: a European site's ``2022-05-10T23:35:55`` is no Beijing time),
     which a clock time on the page for that day then refines.
     """
-    for item in jsonld_items(tree, "datePublished"):
+    for item in jsonld_items(tags.scripts, "datePublished"):
         if _is_article(item.get("@type")) and isinstance(item.get("datePublished"), str):
             parsed = dates.parse_zoned_date(item["datePublished"])
             if parsed:
                 return parsed
-    for node in tree.iter("time"):
+    for node in tags.times:
         if node.get("itemprop") == "datePublished" or node.get("pubdate") is not None:
             parsed = dates.parse_zoned_date(node.get("datetime") or node.text_content())
             if parsed:

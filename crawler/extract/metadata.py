@@ -9,12 +9,13 @@ from typing import TYPE_CHECKING, Any
 from crawler.extract import dates
 from crawler.extract.jsonld import jsonld_items, structured_date
 from crawler.extract.spelleddates import byline_day
+from crawler.extract.tagindex import TagIndex
 from crawler.extract.shapes import SENTENCE_MARK
 from crawler.extract.titles import find_title, texts_at
 from crawler.extract.visible import normalize_space
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterable, Iterator
 
     from lxml.html import HtmlElement
 
@@ -55,10 +56,10 @@ class Metadata:
     spelled_day: str | None = None
 
 
-def collect_metas(tree: HtmlElement) -> dict[str, str]:
-    """``<meta>`` name/property → content, lower-cased keys, first value wins."""
+def collect_metas(elements: Iterable[HtmlElement]) -> dict[str, str]:
+    """Of the page's ``<meta>`` ``elements``: name/property → content, lower-cased keys, first value wins."""
     metas: dict[str, str] = {}
-    for meta in tree.iter("meta"):
+    for meta in elements:
         key = (meta.get("name") or meta.get("property") or meta.get("itemprop") or "").strip().lower()
         content = meta.get("content")
         if key and content and key not in metas:
@@ -67,7 +68,7 @@ def collect_metas(tree: HtmlElement) -> dict[str, str]:
 
 
 def find_published(
-    tree: HtmlElement, hints: ExtractHints, metas: dict[str, str], lines: list[str], url: str, title: str | None = None
+    tree: HtmlElement, tags: TagIndex, hints: ExtractHints, metas: dict[str, str], lines: list[str], url: str, title: str | None = None
 ) -> str | None:
     """Publication time from metas, JSON-LD or a marked ``<time>``, ``var ct``, profile XPaths, labelled text, a byline, a forum post's time or the URL.
 
@@ -80,7 +81,7 @@ def find_published(
     found = dates.meta_date(metas)
     if not found or "T" not in found:
         # a date-only meta (``<meta name="date" content="2020-08-26">``) yields to the time the page states as data for that day
-        stated = structured_date(tree) or dates.script_date(tree)
+        stated = structured_date(tree, tags) or dates.script_date(tags.scripts)
         if stated and (not found or stated.startswith(found) and "T" in stated):
             found = stated
     if found and "T" in found:
@@ -157,17 +158,17 @@ def find_source(tree: HtmlElement, hints: ExtractHints, metas: dict[str, str], l
     return _first_in_lines(_SOURCE, _SOURCE_LABELS, lines)
 
 
-def find_author(tree: HtmlElement, hints: ExtractHints, metas: dict[str, str], lines: list[str]) -> str | None:
+def find_author(tree: HtmlElement, tags: TagIndex, hints: ExtractHints, lines: list[str]) -> str | None:
     """The author, when the page names one: the profile's XPaths, the JSON-LD's, then an 作者/记者 label."""
     for text in texts_at(tree, hints.author_xpaths):
         match = _AUTHOR.search(text)
         return _value(match) if match else text
-    return jsonld_author(tree) or _first_in_lines(_AUTHOR, _AUTHOR_LABELS, lines)
+    return jsonld_author(tags.scripts) or _first_in_lines(_AUTHOR, _AUTHOR_LABELS, lines)
 
 
-def jsonld_author(tree: HtmlElement) -> str | None:
-    """The first author name in the page's JSON-LD (schema.org ``author``: a name, a Person, or a list of them)."""
-    for item in jsonld_items(tree, "author"):
+def jsonld_author(scripts: Iterable[HtmlElement]) -> str | None:
+    """The first author name in the JSON-LD of the page's ``scripts`` (schema.org ``author``: a name, a Person, or a list of them)."""
+    for item in jsonld_items(scripts, "author"):
         author = item.get("author")
         author = author[0] if isinstance(author, list) and author else author
         name = author.get("name") if isinstance(author, dict) else author
@@ -221,17 +222,18 @@ def _opens_sentence(line: str, match: re.Match[str]) -> bool:
 
 
 def extract_metadata(
-    tree: HtmlElement, hints: ExtractHints, url: str, lines: list[str]
+    tree: HtmlElement, hints: ExtractHints, url: str, lines: list[str], tags: TagIndex | None = None
 ) -> Metadata:
-    """Collect title, date, source and author; ``lines`` are the page's visible text lines."""
-    metas = collect_metas(tree)
+    """Collect title, date, source and author; ``lines`` are the page's visible text lines, ``tags`` its index (taken when not given)."""
+    tags = tags or TagIndex.of(tree)
+    metas = collect_metas(tags.metas)
     meta = Metadata()
     meta.title = find_title(tree, hints, metas, lines, meta.extra)
-    meta.published = find_published(tree, hints, metas, lines, url, meta.title)
+    meta.published = find_published(tree, tags, hints, metas, lines, url, meta.title)
     if meta.published is None:
         meta.spelled_day = byline_day(dates.head_lines(lines, meta.title))
     meta.source = find_source(tree, hints, metas, lines)
-    author = find_author(tree, hints, metas, lines)
+    author = find_author(tree, tags, hints, lines)
     if author:
         meta.extra["author"] = author
     return meta

@@ -9,15 +9,7 @@ from crawler.extract.boilerplate import is_boilerplate, is_edge_boilerplate
 from crawler.extract.residue import ListShapes, is_heading, is_labelled_lead, is_lead_label, is_stamped, repeated_lead_flags
 from crawler.extract.shapes import is_cross_reference, is_prose
 from crawler.extract.tails import end_mark_tail, signature_start, statement_tail
-from crawler.extract.westernlines import (
-    is_edition_note,
-    is_image_credit,
-    is_paywall_teaser,
-    is_reader_appeal,
-    is_sponsor_note,
-    is_subscription_prompt,
-    is_wire_credit,
-)
+from crawler.extract.westernlines import anywhere_kind, edge_kind
 
 #: Inline navigation links appended to the last body paragraph (``返回腾讯网首页>>``), and a
 #: bracketed source or editor credit glued to it (``…打造完整社区。（来源：示例日报）``).
@@ -202,12 +194,8 @@ def postclean_verdicts(
             verdicts.append((line, "empty"))
         elif is_boilerplate(line):
             verdicts.append((line, "boilerplate"))
-        elif is_subscription_prompt(line):
-            verdicts.append((line, "subscription_prompt"))
-        elif is_image_credit(line):
-            verdicts.append((line, "image_credit"))
-        elif is_sponsor_note(line):
-            verdicts.append((line, "reader_appeal"))
+        elif western := anywhere_kind(line):
+            verdicts.append((line, western))
         elif is_cross_reference(line):
             verdicts.append((line, "cross_reference"))
         else:
@@ -229,7 +217,7 @@ def postclean_verdicts(
     prose = [
         i
         for i, (_, line, in_list) in enumerate(kept)
-        if is_prose(line) and not in_list and not is_edge_boilerplate(line) and not _is_western_edge(line) and not is_meta_line(line)
+        if is_prose(line) and not in_list and not is_edge_boilerplate(line) and edge_kind(line) is None and not is_meta_line(line)
     ]
     # a labelled lead box (摘要：…, 编者按：…, or its label on a line of its own) stands above the
     # text: the text opens after it, so a reprint credit between the two is still above the text
@@ -254,10 +242,6 @@ _MAX_SPACED_LABEL = 16
 _SPACED_LABEL = re.compile(r"[【\[]?(特别提示|温馨提示|免责声明|特别声明|法律声明|版权声明|重要提示)[】\]]?[:：]?")
 
 
-def _is_western_edge(line: str) -> bool:
-    return is_paywall_teaser(line) or is_wire_credit(line) or is_edition_note(line) or is_reader_appeal(line)
-
-
 def _scoped_reason(line: str, in_list: bool, i: int, first: int, last: int, title: str | None) -> str | None:
     """Why a line that passed the anywhere-rules goes, given its place around the text (None: it stays)."""
     if first <= i <= last:
@@ -268,12 +252,9 @@ def _scoped_reason(line: str, in_list: bool, i: int, first: int, last: int, titl
         return "edge_boilerplate"  # a label set letter-spaced (``特 别 提 示``), which no trigger word finds
     if "ID" in line and _ACCOUNT_ID.fullmatch(line):
         return "edge_boilerplate"  # an account's card (``知识分子 · 为更好的智趣生活 · ID：The-Intellectual``)
-    if is_paywall_teaser(line):
-        return "paywall_teaser"
-    if is_wire_credit(line) or is_edition_note(line):
-        return "wire_credit"
-    if is_reader_appeal(line):
-        return "reader_appeal"
+    western = edge_kind(line)
+    if western:
+        return western
     if is_meta_line(line):
         return "meta_line"
     if i < first and len(line) <= _MAX_DATED_LINE and _NAMED_DATELINE.fullmatch(line):

@@ -28,9 +28,33 @@ import re
 from functools import lru_cache
 
 
+#: Every test's words: a line holding none of them is passed over by all the tests at once.
+_EVERY_WORD: list[str] = []
+
+
 def _any_of(*words: str) -> re.Pattern[str]:
-    """One search for any of ``words`` (in C, not a Python loop over them)."""
-    return re.compile("|".join(map(re.escape, words)))
+    """One search for any of ``words``, written as a tree of their common prefixes.
+
+    A plain alternation makes the regex engine try every word at every position of the
+    line; the tree tries each first letter once (``a(?:bonn|ffiliate|mazon)|…``).
+    """
+    _EVERY_WORD.extend(words)
+    tree: dict[str, dict] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return re.compile(_alternatives(tree))
+
+
+def _alternatives(node: dict[str, dict]) -> str:
+    """The regex of a prefix tree's branches (an ending word makes the branches optional)."""
+    branches = [re.escape(char) + _alternatives(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    grouped = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{grouped})?" if "" in node else grouped
 
 
 #: A teaser line is at most this long.
@@ -73,13 +97,21 @@ def _lowered(line: str) -> str | None:
     return stripped.lower() if stripped and stripped[0] < _LATIN_END else None
 
 
+@lru_cache(maxsize=512)
+def _worded(line: str) -> str | None:
+    """``_lowered(line)`` when it is short enough and holds a word of any test here (one search for all of them), else None."""
+    if len(line) > _LONGEST:
+        return None
+    low = _lowered(line)
+    return low if low is not None and _ALL_WORDS.search(low) is not None else None
+
+
 def _whole_line(line: str, longest: int, words: re.Pattern[str], pattern: re.Pattern[str]) -> bool:
     """``pattern`` takes the whole lower-cased ``line``, which is short and holds one of ``words`` (the cheap tests first)."""
     if len(line) > longest:
         return False
-    low = _lowered(line)
+    low = _worded(line)
     return low is not None and words.search(low) is not None and pattern.fullmatch(low) is not None
-
 
 
 def is_paywall_teaser(line: str) -> bool:
@@ -128,7 +160,7 @@ def is_wire_credit(line: str) -> bool:
     """True for a credit line closing a wire story (``Reporting by Alice Fenwick in London; Editing by Jan Harvey``)."""
     if len(line) > MAX_CREDIT:
         return False
-    low = _lowered(line)
+    low = _worded(line)
     return low is not None and " by " in low and _WIRE_CREDIT.fullmatch(line.strip()) is not None
 
 
@@ -194,3 +226,35 @@ _IMAGE_CREDIT = re.compile(r"(featured|header|cover|top|lead|hero)? ?(image|phot
 def is_image_credit(line: str) -> bool:
     """True when the whole ``line`` credits a picture under a label (``Featured Image: Getty Images``)."""
     return _whole_line(line, MAX_IMAGE_CREDIT, _IMAGE_CREDIT_WORDS, _IMAGE_CREDIT)
+
+
+
+_EVERY_WORD.append(" by ")  # a wire credit's
+_ALL_WORDS = _any_of(*_EVERY_WORD)
+#: The longest line any test here takes.
+_LONGEST = max(MAX_TEASER, MAX_PROMPT, MAX_CREDIT, MAX_EDITION_NOTE, MAX_APPEAL, MAX_IMAGE_CREDIT)
+
+
+def anywhere_kind(line: str) -> str | None:
+    """The verdict on a line dropped wherever it stands: ``subscription_prompt``, ``image_credit``,
+    ``reader_appeal`` (a sponsor's note), or None (most lines: no word of any test, one search)."""
+    if _worded(line) is None:
+        return None
+    if is_subscription_prompt(line):
+        return "subscription_prompt"
+    if is_image_credit(line):
+        return "image_credit"
+    return "reader_appeal" if is_sponsor_note(line) else None
+
+
+def edge_kind(line: str) -> str | None:
+    """The verdict on a line dropped only around the text: ``paywall_teaser``, ``wire_credit``
+    (a wire credit or a print or on-air note), ``reader_appeal`` (a call for money), or None."""
+    if _worded(line) is None:
+        return None
+    if is_paywall_teaser(line):
+        return "paywall_teaser"
+    if is_wire_credit(line) or is_edition_note(line):
+        return "wire_credit"
+    return "reader_appeal" if is_reader_appeal(line) else None
+
