@@ -61,6 +61,8 @@ def test_the_header_gives_the_time_and_the_subject_gives_the_title() -> None:
     assert parse_ctime(HEADER[2]) == "2015-04-07T21:05:44+08:00"
     assert parse_ctime("Tue Feb 30 10:00:00 2015") is None
     assert labelled_subjects(["首页", HEADER[1], "帖子主题：周末爬山"]) == ["实验室换了新的离心机，说说使用体会", "周末爬山"]
+    assert labelled_subjects(["Auteur", "Sujet : [Undervolting] i5-3570K : baisse de conso", "Betreff: Re: Heizung"]) == [
+        "[Undervolting] i5-3570K : baisse de conso", "Re: Heizung"]
 
 
 def test_a_thread_page_gives_the_first_post_its_time_and_its_title() -> None:

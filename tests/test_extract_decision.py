@@ -338,6 +338,18 @@ def test_an_english_threads_replies_go_and_the_posts_of_the_poster_the_first_hea
     assert without_replies(labelled, [False, True, False, True, False, True]) == [False, True, False, False, False, False]
 
 
+def test_a_boards_replies_labelled_by_their_time_go_and_the_starters_own_later_post_stays() -> None:
+    later = "接着昨天的写，说说我们村的三户人家。第一户是我二叔家，他现在打算把窑口改成养殖场，正在跑手续。"
+    blocks = _blocks(
+        ("作者：黄土坡上的老三 提交日期：2008-9-16 21:37:00 访问：38762 回复：412", "h1", 0, 0), (PROSE, "p1", 0, 0),
+        ("作者：拿铁不加糖2008 回复日期：2008-9-16 21:52:18 回复此发言", "h2", 0, 0), ("我们那边也一样，一个乡原来三十多个窑口，现在只剩两个大矿。", "p2", 0, 0),
+        ("作者：吕梁山下 回复日期：2008-9-16 22:05:41 回复此发言", "h3", 0, 0), ("说得好，资源型城镇转型，全世界都是难题。", "p3", 0, 0),
+        ("作者：黄土坡上的老三 回复日期：2008-9-17 22:10:35 回复此发言", "h4", 0, 0), (later, "p4", 0, 0),
+    )
+    keep = [False, True, False, True, False, True, False, True]
+    assert with_starter_posts(blocks, without_replies(blocks, keep)) == [False, True, False, False, False, False, False, True]
+
+
 def test_comments_whose_kept_stamp_lines_stand_alone_go_under_a_comment_heading() -> None:
     for heading in ("网友评论（共15条）", "新浪网友对此评论（共 37 条，查看全部）", "网友评论 共有 1206 位网友发表评论 查看所有评论",
                     "网友评论（共18条，显示最新12条） 查看全部", "网友评论 已有18条评论，1275人参与"):
@@ -422,9 +434,14 @@ def test_a_subheading_after_an_inline_box_comes_back_when_its_sibling_headings_w
     keep = [True, True, True, False, False, True, False, True, False, True]
     want = [True, True, True, False, True, True, False, True, False, True]
     assert with_sibling_headings(blocks, keep, [True] * 10) == want
-    # without a kept heading element beside it, a left-out heading decides nothing
+    # without a kept heading element beside it, the element's two kept sentences or more (a locked part below a paywall's box) do
     keep[1] = False
-    assert with_sibling_headings(blocks, keep, [True] * 10) == keep
+    assert with_sibling_headings(blocks, keep, [True] * 10) == want
+    # ... and a box holding one kept sentence under its heading does not
+    box = html.fromstring("<div><p>a</p><div><h3>Newsletter</h3><p>b</p></div></div>")
+    pairs = ((box[0], PROSE, 0), (box[1][0], "Unser Newsletter", HEADING), (box[1][1], PROSE, 0))
+    blocks = [Block(text, 0.0, element, element.tag, 2, 0, 0, flags) for element, text, flags in pairs]
+    assert with_sibling_headings(blocks, [True, False, True], [True] * 3) == [True, False, True]
 
 
 def test_a_later_post_whose_author_panel_repeats_the_starters_figures_comes_back() -> None:

@@ -262,6 +262,13 @@ def test_a_forum_threads_first_post_time_follows_its_posted_label() -> None:
     assert extract_html(html, "http://bbs.example.com/thread-1-1.html", {}).published == "2012-04-10T23:06:00+08:00"
 
 
+def test_a_text_blogs_posted_at_line_under_the_post_gives_its_time() -> None:
+    body = "<p>最近在实验室的两张 A100 上部署了 Qwen-14B-Chat，对外提供和 OpenAI 兼容的接口，记录一下踩过的坑和解决办法。</p>" * 3
+    tail = "<div class='postDesc'>posted @ <span>2023-11-09 21:47</span>&nbsp;<a href='/u/'>木石前盟</a>&nbsp; 阅读(1532)</div>"
+    html = _page("<title>用 vLLM 部署 Qwen - 木石前盟 - 博客园</title>", f"<h1>用 vLLM 部署 Qwen</h1>{body}{tail}")
+    assert extract_html(html, "https://www.cnblogs.com/u/p/17823.html", {}).published == "2023-11-09T21:47:00+08:00"
+
+
 def test_a_questions_resolution_time_is_not_its_asking_time() -> None:
     top = ("<h1>CPI是怎么算出来的？</h1><div>悬赏分：10 - 解决时间：2008-03-13 16:20</div>"
            "<div>提问者：小城故事多 提问时间：2008-03-12 09:35</div>")

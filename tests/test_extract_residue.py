@@ -646,3 +646,27 @@ def test_the_european_tests_word_searches_find_exactly_their_words() -> None:
     assert westernlines.edge_kind("Jetzt Mitglied werden!") == "reader_appeal"
     for line in ("The council will subscribe to the regional energy plan next year, the mayor said.", "新闻稿", "x" * 500):
         assert westernlines.anywhere_kind(line) is None and westernlines.edge_kind(line) is None
+
+
+def test_log_in_walls_text_message_subscriptions_and_complaint_contacts_go() -> None:
+    for line in ("剩余45%未读，登录后查看全文", "登录后查看全文", "舜网手机报全新改版，移动用户发送短信JNXW到10658000即可订阅，每天两期济南新闻早知道。",
+                 "如对本稿件有异议或投诉，请联系 tougao@huxiu.com"):
+        assert postclean([BODY[0], line, BODY[1]]) == BODY, line
+    assert postclean([*BODY, "本内容为作者独立观点，不代表虎嗅立场。未经允许不得转载，授权事宜请联系 hezuo@huxiu.com"]) == BODY
+    for line in ("记者登录后查看全文档发现，该公司早已注销。", "他发送短信到10086查询话费，却发现被扣了钱。",
+                 "如对本稿件有异议，当事人可以在三十日内申请复议，复议机关应当依法处理。"):
+        assert postclean([BODY[0], line, BODY[1]]) == [BODY[0], line, BODY[1]], line
+
+
+def test_appeals_in_other_languages_go_below_the_text_and_spoiler_notices_and_affiliate_plugin_lines_anywhere() -> None:
+    from crawler.extract.westernlines import anywhere_kind, edge_kind
+
+    for line in ("Sostieni il Filo", "Il Filo è gratuito e vuole restarlo. Se ti piace quello che facciamo e pensi che serva, abbonati.",
+                 "Soutenez notre journalisme : faites un don.", "Hazte socio de nuestro periódico.", "Support independent journalism today."):
+        assert edge_kind(line) == "reader_appeal", line
+    assert anywhere_kind("Spoiler warning! This article contains plot details about the main campaign.") == "page_notice"
+    assert anywhere_kind("Last update on 2021-05-11 / Affiliate links / Images from Amazon Product Advertising API") == "reader_appeal"
+    for line in ("Gli abbonati a Netflix sono cresciuti del 10% nel 2020.", "Sostieni il progetto di legge, ha detto il ministro, perché serve al paese.",
+                 "Spoiler alert: the butler did it, and the detective knew from the first chapter.", "The last update on 2021-05-11 fixed the bug."):
+        assert edge_kind(line) is None and anywhere_kind(line) is None, line
+

@@ -235,17 +235,18 @@ def byline_date(head: list[str]) -> str | None:
     return None
 
 
-#: A forum post's time (``发表于 2012-4-10 23:06``).
-_POSTED = re.compile(r"发表于\s*[:：]?\s*")
+#: A forum post's time (``发表于 2012-4-10 23:06``), or a .Text blog post's (博客园, BlogJava, C++博客:
+#: ``posted @ 2023-11-09 21:47 木石前盟 阅读(1532)``).
+_POSTED = re.compile(r"(发表于|[Pp]osted @)\s*[:：]?\s*")
 
 
 def posted_date(lines: list[str]) -> str | None:
-    """The first date with a clock time after 发表于 in the page's lines: the first post's time on a forum thread.
+    """The first date with a clock time after 发表于 (or a .Text blog's ``posted @``) in the page's lines: the first post's time on a forum thread.
 
     Tried after the labels and the byline: under an article, 发表于 stamps the comments.
     """
     for line in lines:
-        if "发表于" in line:
+        if "发表于" in line or "osted @" in line:
             for label in _POSTED.finditer(line):
                 parsed = parse_date(line[label.end() : label.end() + 40])
                 if parsed and "T" in parsed and _DATE.match(line, label.end()):

@@ -11,9 +11,11 @@ model kept (``<h3>海外仓成为“新基建”</h3>`` after a 延伸阅读 box
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from crawler.extract.residue import is_heading
+from crawler.extract.shapes import is_prose
 from crawler.extract.segment import HEADING
 
 if TYPE_CHECKING:
@@ -110,16 +112,23 @@ _MAX_SUBHEADING = 60
 _WORD = re.compile(r"\w")
 
 
+#: ... or when that element holds this many kept sentences (a locked part of the text below a paywall's box).
+_MIN_PROSE_BELOW = 2
+
+
 def with_sibling_headings(blocks: list[Block], keep: list[bool], scope: list[bool]) -> list[bool]:
-    """Keep a left-out heading element heading a kept block, when the model kept a sibling heading element.
+    """Keep a left-out heading element heading a kept block, when the model kept a sibling heading element or two sibling sentences.
 
     An inline box (``延伸阅读`` and its links) right above a subheading leaves the subheading
-    among left-out lines, and the model reads it as the box's next line. Inside the text
-    (below a kept block), heading the kept block after it in the element that holds both,
-    with another heading element of that element kept, it is one of the text's subheadings.
-    A related list's heading (``相关阅读``) is none.
+    among left-out lines, and the model reads it as the box's next line; so does a paywall's
+    box above the locked part of the text. Inside the text (below a kept block), heading the
+    kept block after it in the element that holds both, with another heading element of that
+    element kept, or two of its sentences, it is one of the text's subheadings. A related
+    list's heading (``相关阅读``) is none, nor is a box's over its one kept line.
     """
     parents = {blocks[i].element.getparent() for i, flag in enumerate(keep) if flag and blocks[i].flags & HEADING}
+    prose = Counter(blocks[i].element.getparent() for i, flag in enumerate(keep) if flag and is_prose(blocks[i].text))
+    parents |= {parent for parent, count in prose.items() if count >= _MIN_PROSE_BELOW}
     parents.discard(None)
     if not parents:
         return keep

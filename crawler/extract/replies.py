@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 _FLOOR = r"(沙发|板凳|地板|([2-9]|[1-9]\d{1,4})\s*[楼#F]|#\s*([2-9]|[1-9]\d{1,4}))"
 _REPLY_FLOOR = re.compile(rf"^\s*{_FLOOR}(\s|$|(?=发表|回复于))|\s{_FLOOR}\s*$")
 _STARTER_FLOOR = re.compile(r"楼主")
+#: A reply's labelled time, where a board numbers no floors (天涯's ``作者：X 回复日期：2008-9-16 21:52:18 回复此发言``
+#: under the first post's ``作者：X 提交日期：…``).
+_REPLY_LABEL = re.compile(r"回复(日期|时间)\s*[:：]")
 #: A floor label alone on its line, the post's time on the next (Discuz! X: ``沙发`` then ``发表于 2013-10-22 21:29``).
 _FLOOR_ALONE = re.compile(rf"\s*({_FLOOR}|楼主)\s*")
 #: A post header is a short line; a floor label alone, a shorter one.
@@ -38,7 +41,9 @@ _EN_POSTED = re.compile(
     r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+(19|20)\d{2},?\s+(at\s+)?\d{1,2}:\d{2}\s?([AaPp]\.?[Mm]\.?)?"
 )
 #: What a header holds before its time that names no poster: floors, the starter's badge, labels, marks.
-_NOT_A_NAME = re.compile(rf"{_FLOOR}|#\s*1\b|1\s*楼|楼主|发表于|发表时间|回复于|[Pp]osted( on| at)?|\bon\b|\bat\b|[|｜:：\[\]【】()（）·•-]")
+_NOT_A_NAME = re.compile(
+    rf"{_FLOOR}|#\s*1\b|1\s*楼|楼主|发表于|发表时间|回复于|(提交|回复|发表)(日期|时间)|[Pp]osted( on| at)?|\bon\b|\bat\b|[|｜:：\[\]【】()（）·•-]"
+)
 
 
 def post_time(text: str) -> re.Match[str] | None:
@@ -99,7 +104,7 @@ def post_header(text: str) -> str | None:
         return None
     if _STARTER_FLOOR.search(text):
         return "starter"
-    return "reply" if _REPLY_FLOOR.search(text) else None
+    return "reply" if _REPLY_FLOOR.search(text) or _REPLY_LABEL.search(text) else None
 
 
 #: A post's author panel (name, rank, counts) stands within this many blocks above its text.

@@ -60,8 +60,8 @@ _TITLE = etree.XPath("(//title[not(ancestor::svg)])[1]//text()")
 _TOOL_BUTTONS = re.compile(r"(\s*[\[【][^\]】]{1,12}[\]】])+\s*")
 #: A thread or column label in front of a heading: ``[讨论] 标题``, ``【视频】标题``.
 _LABEL = re.compile(r"\s*[\[【(（][^\]】)）]{1,6}[\]】)）]\s*")
-#: A labelled subject line (a BBS post's ``标  题: …``, a forum's ``帖子主题：…``).
-_SUBJECT_LABEL = re.compile(r"(标\s*题|主\s*题|文章主题|帖子主题|Subject)\s*[:：]\s*")
+#: A labelled subject line (a BBS post's ``标  题: …``, a forum's ``帖子主题：…``, ``Sujet : …``, ``Betreff: …``).
+_SUBJECT_LABEL = re.compile(r"(标\s*题|主\s*题|文章主题|帖子主题|Subject|Topic|Sujet|Betreff|Thema|Asunto|Oggetto|Argomento)\s*[:：]\s*")
 #: A site/column tail after the headline is at most this long.
 _MAX_TAIL = 40
 #: Typesetting spaces between a number and its date unit (``2007　年末``).

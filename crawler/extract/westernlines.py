@@ -185,7 +185,8 @@ def is_edition_note(line: str) -> bool:
 MAX_APPEAL = 400
 _APPEAL_WORDS = _any_of(
     "affiliate", "provision", "commission", "amazon", "spende", "donat", "partnerprogramm", "patron", "supported", "mitglied",
-    "brought to you", "sponsored by", "member",
+    "brought to you", "sponsored by", "member", "sostieni", "se ti piace", "se apprezzi", "donazione", "soutenez", "un don",
+    "apóyanos", "apoya ", "hazte", "if you like", "if you value", "if you enjoy", "support our", "support independent",
 )
 #: Disclosures and sponsor reads, dropped anywhere: no text of the article reads so.
 _SPONSOR = re.compile(
@@ -197,12 +198,22 @@ _SPONSOR = re.compile(
     r"|(we|i) (may )?(earn|receive|get) (a )?(small |modest )?(affiliate )?(commission|compensation)[^.!?]{0,120}(links?|purchases?|buy)[^\n]{0,200}"
     r"|(this|today's|this week's) (episode|show|newsletter|post|video) is (brought to you|sponsored|supported|presented) by[^\n]{0,300}"
     r"|[^.!?]{1,40} is (listener|reader|viewer|audience)-supported\.[^\n]{0,300}|(become a patron|support (us|the show|this podcast) on patreon)[^\n]{0,200}"
+    # an Amazon affiliate plugin's line under its product boxes (AAWP: ``Last update on 2021-05-11 / Affiliate links / Images from …``)
+    r"|(last update on|letzte aktualisierung am|dernière mise à jour le|última actualización el) [^/\n]{4,40}/ ?(affiliate|partner)[- ]?links?[^\n]{0,160}"
 )
 #: Calls for money or membership, dropped around the text.
 _APPEAL = re.compile(
     r"wir finanzieren uns (zu [^.!?]{1,20} |fast |ausschließlich |größtenteils |überwiegend )*(aus|über|durch) spenden[^\n]{0,300}"
     r"|(bitte |jetzt )?(unterstütze|unterstützen sie) (uns|unsere arbeit|unseren journalismus)[^.!?]{0,40}(mit|durch) (einer|deiner|ihrer) spende[^\n]{0,300}"
     r"|(jetzt |bitte )?spenden!?|(please )?(donate|make a donation) (now|today)[.!]?|(jetzt )?mitglied werden!?|become a (member|patron)( today| now)?[.!]?"
+    # ... in Italian, French, Spanish and English: a heading (``Sostieni il Filo``) or the appeal itself
+    # (``Il Filo è gratuito e vuole restarlo. Se ti piace quello che facciamo …, abbonati: …``)
+    r"|sostieni (il|la|lo|l’|l'|i|gli|le) ?[^.!?]{1,30}[.!]?"
+    r"|[^\n]{0,120}?(se ti piace|se apprezzi) (quello che facciamo|il nostro lavoro|il nostro giornalismo|questo articolo)[^\n]{0,300}"
+    r"|(fai|fate) una donazione[^\n]{0,200}|soutenez(-nous| notre (travail|journalisme|rédaction|média))[^\n]{0,300}|faites un don[^\n]{0,200}"
+    r"|(apóyanos|apoya nuestro (periodismo|trabajo)|hazte (socio|socia|miembro|suscriptor))[^\n]{0,300}"
+    r"|[^\n]{0,120}?if you (like|value|enjoy) (what we do|our (work|journalism|reporting))[^\n]{0,300}"
+    r"|support (our|independent) (journalism|reporting|newsroom)[^\n]{0,200}"
 
 )
 
@@ -223,6 +234,20 @@ _IMAGE_CREDIT_WORDS = _any_of("image", "photo")
 _IMAGE_CREDIT = re.compile(r"(featured|header|cover|top|lead|hero)? ?(image|photo)( credits?| source)?\s?:\s?[^.!?:]{2,80}\.?")
 
 
+#: A site's notice about the page on a line of its own: a spoiler warning (a wiki's or a review's template).
+MAX_PAGE_NOTICE = 300
+_PAGE_NOTICE_WORDS = _any_of("spoiler")
+_PAGE_NOTICE = re.compile(
+    r"(spoiler[- ]?(warning|alert|warnung)|achtung,? spoiler|attention,? spoilers?)[!:.]? (this|the following|dieser|der folgende|cet|cette) "
+    r"(article|page|section|post|review|artikel|beitrag|text|abschnitt)[^\n]{0,240}"
+)
+
+
+def is_page_notice(line: str) -> bool:
+    """True when the whole ``line`` is a notice about the page (``Spoiler warning! This article contains plot details …``)."""
+    return _whole_line(line, MAX_PAGE_NOTICE, _PAGE_NOTICE_WORDS, _PAGE_NOTICE)
+
+
 def is_image_credit(line: str) -> bool:
     """True when the whole ``line`` credits a picture under a label (``Featured Image: Getty Images``)."""
     return _whole_line(line, MAX_IMAGE_CREDIT, _IMAGE_CREDIT_WORDS, _IMAGE_CREDIT)
@@ -232,18 +257,20 @@ def is_image_credit(line: str) -> bool:
 _EVERY_WORD.append(" by ")  # a wire credit's
 _ALL_WORDS = _any_of(*_EVERY_WORD)
 #: The longest line any test here takes.
-_LONGEST = max(MAX_TEASER, MAX_PROMPT, MAX_CREDIT, MAX_EDITION_NOTE, MAX_APPEAL, MAX_IMAGE_CREDIT)
+_LONGEST = max(MAX_TEASER, MAX_PROMPT, MAX_CREDIT, MAX_EDITION_NOTE, MAX_APPEAL, MAX_IMAGE_CREDIT, MAX_PAGE_NOTICE)
 
 
 def anywhere_kind(line: str) -> str | None:
     """The verdict on a line dropped wherever it stands: ``subscription_prompt``, ``image_credit``,
-    ``reader_appeal`` (a sponsor's note), or None (most lines: no word of any test, one search)."""
+    ``page_notice``, ``reader_appeal`` (a sponsor's note), or None (most lines: no word of any test, one search)."""
     if _worded(line) is None:
         return None
     if is_subscription_prompt(line):
         return "subscription_prompt"
     if is_image_credit(line):
         return "image_credit"
+    if is_page_notice(line):
+        return "page_notice"
     return "reader_appeal" if is_sponsor_note(line) else None
 
 
