@@ -224,3 +224,7 @@ def test_the_tag_index_finds_in_one_walk_what_each_reader_walked_the_tree_for() 
     for tag, found in (("meta", tags.metas), ("script", tags.scripts), ("time", tags.times), ("form", tags.forms)):
         assert found == list(tree.iter(tag))
     assert tags.inert == list(tree.iter(*INERT_TAGS)) and len(tags.inert) == 7
+    from crawler.extract.titles import page_title
+
+    svg = parse_html("<html><head></head><body><svg><title>icon</title></svg><title>Real title</title><h1>x</h1></body></html>")
+    assert page_title(TagIndex.of(svg)) == "Real title" and [h.text for h in TagIndex.of(svg).h1s] == ["x"]

@@ -126,23 +126,24 @@ def with_sibling_headings(blocks: list[Block], keep: list[bool], scope: list[boo
     element kept, or two of its sentences, it is one of the text's subheadings. A related
     list's heading (``相关阅读``) is none, nor is a box's over its one kept line.
     """
-    parents = {blocks[i].element.getparent() for i, flag in enumerate(keep) if flag and blocks[i].flags & HEADING}
-    prose = Counter(blocks[i].element.getparent() for i, flag in enumerate(keep) if flag and is_prose(blocks[i].text))
-    parents |= {parent for parent, count in prose.items() if count >= _MIN_PROSE_BELOW}
-    parents.discard(None)
-    if not parents:
+    first = next((i for i, flag in enumerate(keep) if flag), len(blocks))
+    candidates = [
+        i for i in range(first + 1, len(blocks) - 1)
+        if not keep[i] and scope[i] and blocks[i].flags & HEADING and keep[i + 1]
+        and blocks[i + 1].element.getparent() is blocks[i].element.getparent() is not None
+    ]
+    if not candidates:
         return keep
-    first = next(i for i, flag in enumerate(keep) if flag)
+    holders = {blocks[i].element.getparent() for i in candidates}
+    headed = {parent for i, flag in enumerate(keep) if flag and blocks[i].flags & HEADING and (parent := blocks[i].element.getparent()) in holders}
+    prose = Counter(parent for i, flag in enumerate(keep) if flag and (parent := blocks[i].element.getparent()) in holders and is_prose(blocks[i].text))
+    parents = headed | {parent for parent, count in prose.items() if count >= _MIN_PROSE_BELOW}
     out = keep
-    for i in range(first + 1, len(blocks) - 1):
+    for i in candidates:
         block = blocks[i]
-        if keep[i] or not scope[i] or not block.flags & HEADING or not keep[i + 1]:
-            continue
-        parent = block.element.getparent()
         text = block.text
         if (
-            parent in parents
-            and blocks[i + 1].element.getparent() is parent
+            block.element.getparent() in parents
             and len(text) <= _MAX_SUBHEADING
             and _WORD.search(text) is not None
             and not block.link_density

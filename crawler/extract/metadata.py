@@ -228,7 +228,7 @@ def extract_metadata(
     tags = tags or TagIndex.of(tree)
     metas = collect_metas(tags.metas)
     meta = Metadata()
-    meta.title = find_title(tree, hints, metas, lines, meta.extra)
+    meta.title = find_title(tree, tags, hints, metas, lines, meta.extra)
     meta.published = find_published(tree, tags, hints, metas, lines, url, meta.title)
     if meta.published is None:
         meta.spelled_day = byline_day(dates.head_lines(lines, meta.title))

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-
-from lxml import etree
 from typing import TYPE_CHECKING, Any
 
 from crawler.extract.spamtitles import is_spam, overlap
@@ -16,6 +14,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from lxml.html import HtmlElement
+
+    from crawler.extract.tagindex import TagIndex
 
     from crawler.profiles import ExtractHints
 
@@ -55,7 +55,6 @@ def _shown_without_site(title: str, lines: list[str]) -> str | None:
 _SEGMENT_MARK = re.compile(r"\s*[_|｜–—－]\s*|\s+--?\s+")
 #: The document's <title>, not an inline SVG icon's ``<title>`` (``//title[1]`` takes every
 #: element's first one).
-_TITLE = etree.XPath("(//title[not(ancestor::svg)])[1]//text()")
 #: Page-tool buttons after a headline on its line (``标题 [打印] [推荐给朋友] [浏览: 6518]``).
 _TOOL_BUTTONS = re.compile(r"(\s*[\[【][^\]】]{1,12}[\]】])+\s*")
 #: A thread or column label in front of a heading: ``[讨论] 标题``, ``【视频】标题``.
@@ -231,8 +230,16 @@ def tidy(title: str | None) -> str | None:
     return _NUMBER_UNIT_SPACE.sub("", title) if title else title
 
 
+def page_title(tags: TagIndex) -> str:
+    """The text of the page's ``<title>`` (the first outside an SVG image), normalised."""
+    for title in tags.titles:
+        if next(title.iterancestors("svg"), None) is None:
+            return normalize_space(" ".join(title.itertext()))
+    return ""
+
+
 def find_title(
-    tree: HtmlElement, hints: ExtractHints, metas: dict[str, str], lines: list[str], extra: dict[str, Any]
+    tree: HtmlElement, tags: TagIndex, hints: ExtractHints, metas: dict[str, str], lines: list[str], extra: dict[str, Any]
 ) -> str | None:
     """The headline: a profile/og/h1 candidate the <title> confirms, else the best guess.
 
@@ -240,10 +247,10 @@ def find_title(
     ``<h1>`` only when it resembles the <title> (elsewhere it is often the site logo).
     A hijacked <title> is recorded in ``extra`` as ``title_raw`` with ``spam_title`` True.
     """
-    raw = normalize_space(" ".join(_TITLE(tree)))
+    raw = page_title(tags)
     meta_titles = [metas[k] for k in ("og:title", "articletitle", "twitter:title") if metas.get(k)]
     strong = [c for c in texts_at(tree, hints.title_xpaths) + meta_titles if len(c) >= _MIN_HEADLINE]
-    headings = [c for c in texts_at(tree, ("//h1",)) if len(c) >= _MIN_HEADLINE]
+    headings = [c for c in (normalize_space(" ".join(h1.itertext())) for h1 in tags.h1s) if len(c) >= _MIN_HEADLINE]
     confirmed = [c for c in strong + headings if raw and c in raw]
     if confirmed:
         best = _without_site_tail(max(confirmed, key=len), confirmed)
