@@ -132,6 +132,45 @@ STRICT_NAMES = (
     "video_player", "app_promo", "poll", "follow_prompt", "fold_button", "reward_widget", "member_signature", "forum_notice", "job_ad", "video_player",
     "read_original_promo", "sms_promo", "login_prompt",
 )
+#: Strict patterns that open with a scan of any characters (or a look over the whole line), by
+#: name and opening, with the words every match of them holds. They are matched only on lines
+#: holding one (``KEYED_PATTERNS``, below), not as alternatives of the combined pattern: that one is
+#: tried on every candidate line, and with them in it took 2.7 times as long (the scans cost
+#: most on the lines that hold none of their words).
+_SCAN_LED = (
+    ("qr_promo", ".{0,20}扫一扫", ("扫一扫",)),
+    ("qr_promo", ".{0,20}扫描二维码", ("扫描二维码",)),
+    ("app_promo", ".{0,20}下载", ("下载",)),
+    ("app_promo", ".{0,10}打开.{0,8}", ("打开",)),
+    ("app_promo", ".{0,30}尽在", ("尽在",)),
+    ("app_promo", ".{0,10}打开\\S", ("打开",)),
+    ("wechat_promo", ".{0,10}点击", ("点击",)),
+    ("qr_promo", ".{0,10}长按", ("长按",)),
+    ("wechat_promo", ".{0,10}(点个?", ("在看",)),
+    ("wechat_promo", ".{0,10}(分享|转发)", ("在看",)),
+    ("copyright", "[^。！？]{0,40}(版权所有", ("版权所有", "Copyright", "©")),
+    ("icp_licence", "[^。！？]{0,60}(ICP备", ("ICP备", "ICP证", "公网安备", "网站标识码", "新闻信息服务许可证")),
+    ("pager", "(?=.*(上一页", ("页", "【", "[")),
+    ("app_promo", "[^。！？]{0,30}(立即", ("下载", "客户端", "APP", "App", "app")),
+    ("reward_widget", "[^。！？]{0,16}(打赏", ("赏", "赞", "顶", "踩", "收藏", "喜欢")),
+    ("read_original_promo", "[^。！？\\n]{0,60}点击", ("阅读原文",)),
+    ("login_prompt", "(?=.{4,60}$)", ("帐号", "账号")),
+)
+
+
+def _split_scan_led() -> tuple[list[str], tuple[str, ...], tuple[tuple[tuple[str, ...], str, str], ...]]:
+    """``STRICT_PATTERNS`` and ``STRICT_NAMES`` without the scan-led patterns, and those as keyed patterns."""
+    moved: dict[int, tuple[str, ...]] = {}
+    for name, opening, keys in _SCAN_LED:
+        found = [i for i, (n, p) in enumerate(zip(STRICT_NAMES, STRICT_PATTERNS)) if n == name and p.startswith(opening) and i not in moved]
+        assert found, (name, opening)
+        moved[found[0]] = keys
+    kept = [i for i in range(len(STRICT_PATTERNS)) if i not in moved]
+    keyed = tuple((keys, STRICT_NAMES[i], STRICT_PATTERNS[i]) for i, keys in sorted(moved.items()))
+    return [STRICT_PATTERNS[i] for i in kept], tuple(STRICT_NAMES[i] for i in kept), keyed
+
+
+STRICT_PATTERNS, STRICT_NAMES, _SCAN_KEYED = _split_scan_led()
 #: A byline: a role, a separator (``文｜X``, ``编辑：X``, ``文/X``; 文 and 图 take no colon, ``图：…``
 #: opens a caption) and a name, which an empty editor field may lack (``责任编辑：``). A
 #: line must credit the writing or editing: a photo credit alone (``图/X``, ``摄影：X``) is a
@@ -249,7 +288,7 @@ EDGE_NAMES = (
 #: Strict patterns that open with a scan of any characters, tried only on a line holding one of
 #: their keys (in the combined pattern each would cost every candidate line the scan): (keys,
 #: name, pattern).
-KEYED_PATTERNS = (
+KEYED_PATTERNS = _SCAN_KEYED + (
     # a mobile site's promo (``天涯问答手机版上线啦！用手机访问 wap.tianya.cn 随时随地提问回答``)
     (("手机",), "sms_promo", r"[^。！？]{0,20}手机(版|报|网)\s*(正式)?(上线|开通)(啦|了)?\s*[！!]?[^。！？]{0,60}"
      r"|[^。！？]{0,30}手机(访问|登录|上网|浏览)\s*[:：]?\s*(wap|3g|m)\.[\w.]+[^。！？]{0,30}"),
