@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING, Any
 
 from crawler.extract import dates
 from crawler.extract.jsonld import jsonld_items, structured_date
+from crawler.extract.shapes import SENTENCE_MARK
 from crawler.extract.spelleddates import byline_day
 from crawler.extract.tagindex import TagIndex
-from crawler.extract.shapes import SENTENCE_MARK
 from crawler.extract.titles import find_title, texts_at
 from crawler.extract.visible import normalize_space
 

@@ -39,6 +39,10 @@ def _any_of(*words: str) -> re.Pattern[str]:
     line; the tree tries each first letter once (``a(?:bonn|ffiliate|mazon)|…``).
     """
     _EVERY_WORD.extend(words)
+    return _prefix_tree(words)
+
+
+def _prefix_tree(words: tuple[str, ...] | list[str]) -> re.Pattern[str]:
     tree: dict[str, dict] = {}
     for word in words:
         node = tree
@@ -255,7 +259,7 @@ def is_image_credit(line: str) -> bool:
 
 
 _EVERY_WORD.append(" by ")  # a wire credit's
-_ALL_WORDS = _any_of(*_EVERY_WORD)
+_ALL_WORDS = _prefix_tree(_EVERY_WORD)
 #: The longest line any test here takes.
 _LONGEST = max(MAX_TEASER, MAX_PROMPT, MAX_CREDIT, MAX_EDITION_NOTE, MAX_APPEAL, MAX_IMAGE_CREDIT, MAX_PAGE_NOTICE)
 
