@@ -4,8 +4,24 @@ from __future__ import annotations
 
 import re
 
-from crawler.extract.boilerplate_patterns import EDGE_NAMES, EDGE_PATTERNS, KEYED_PATTERNS, STRICT_NAMES, STRICT_PATTERNS
+from crawler.extract import boilerplate_patterns
+from crawler.extract.boilerplate_patterns import EDGE_NAMES, EDGE_PATTERNS, SCAN_LED
 
+
+def _split_scan_led() -> tuple[list[str], list[str], tuple[tuple[tuple[str, ...], str, str], ...]]:
+    """The strict patterns and names without the scan-led ones (``SCAN_LED``), and the keyed patterns with them."""
+    patterns, names = boilerplate_patterns.STRICT_PATTERNS, boilerplate_patterns.STRICT_NAMES
+    moved: dict[int, tuple[str, ...]] = {}
+    for name, opening, keys in SCAN_LED:
+        found = [i for i, (n, p) in enumerate(zip(names, patterns)) if n == name and p.startswith(opening) and i not in moved]
+        assert found, (name, opening)
+        moved[found[0]] = keys
+    kept = [i for i in range(len(patterns)) if i not in moved]
+    keyed = tuple((keys, names[i], patterns[i]) for i, keys in sorted(moved.items()))
+    return [patterns[i] for i in kept], [names[i] for i in kept], keyed + boilerplate_patterns.KEYED_PATTERNS
+
+
+STRICT_PATTERNS, STRICT_NAMES, KEYED_PATTERNS = _split_scan_led()
 _STRICT_RE = re.compile("|".join(f"(?:{p})" for p in STRICT_PATTERNS))
 _EDGE_RE = re.compile("|".join(f"(?:{p})" for p in EDGE_PATTERNS))
 _STRICT_RULES = tuple((name, re.compile(p)) for name, p in zip(STRICT_NAMES, STRICT_PATTERNS, strict=True))

@@ -133,11 +133,11 @@ STRICT_NAMES = (
     "read_original_promo", "sms_promo", "login_prompt",
 )
 #: Strict patterns that open with a scan of any characters (or a look over the whole line), by
-#: name and opening, with the words every match of them holds. They are matched only on lines
-#: holding one (``KEYED_PATTERNS``, below), not as alternatives of the combined pattern: that one is
-#: tried on every candidate line, and with them in it took 2.7 times as long (the scans cost
-#: most on the lines that hold none of their words).
-_SCAN_LED = (
+#: name and opening, with the words every match of them holds. crawler/extract/boilerplate.py
+#: matches them only on lines holding one, like ``KEYED_PATTERNS``, not as alternatives of the
+#: combined pattern: that one is tried on every candidate line, and with them in it took 2.7 times
+#: as long (the scans cost most on the lines that hold none of their words).
+SCAN_LED = (
     ("qr_promo", ".{0,20}扫一扫", ("扫一扫",)),
     ("qr_promo", ".{0,20}扫描二维码", ("扫描二维码",)),
     ("app_promo", ".{0,20}下载", ("下载",)),
@@ -158,19 +158,6 @@ _SCAN_LED = (
 )
 
 
-def _split_scan_led() -> tuple[list[str], tuple[str, ...], tuple[tuple[tuple[str, ...], str, str], ...]]:
-    """``STRICT_PATTERNS`` and ``STRICT_NAMES`` without the scan-led patterns, and those as keyed patterns."""
-    moved: dict[int, tuple[str, ...]] = {}
-    for name, opening, keys in _SCAN_LED:
-        found = [i for i, (n, p) in enumerate(zip(STRICT_NAMES, STRICT_PATTERNS)) if n == name and p.startswith(opening) and i not in moved]
-        assert found, (name, opening)
-        moved[found[0]] = keys
-    kept = [i for i in range(len(STRICT_PATTERNS)) if i not in moved]
-    keyed = tuple((keys, STRICT_NAMES[i], STRICT_PATTERNS[i]) for i, keys in sorted(moved.items()))
-    return [STRICT_PATTERNS[i] for i in kept], tuple(STRICT_NAMES[i] for i in kept), keyed
-
-
-STRICT_PATTERNS, STRICT_NAMES, _SCAN_KEYED = _split_scan_led()
 #: A byline: a role, a separator (``文｜X``, ``编辑：X``, ``文/X``; 文 and 图 take no colon, ``图：…``
 #: opens a caption) and a name, which an empty editor field may lack (``责任编辑：``). A
 #: line must credit the writing or editing: a photo credit alone (``图/X``, ``摄影：X``) is a
@@ -288,7 +275,7 @@ EDGE_NAMES = (
 #: Strict patterns that open with a scan of any characters, tried only on a line holding one of
 #: their keys (in the combined pattern each would cost every candidate line the scan): (keys,
 #: name, pattern).
-KEYED_PATTERNS = _SCAN_KEYED + (
+KEYED_PATTERNS = (
     # a mobile site's promo (``天涯问答手机版上线啦！用手机访问 wap.tianya.cn 随时随地提问回答``)
     (("手机",), "sms_promo", r"[^。！？]{0,20}手机(版|报|网)\s*(正式)?(上线|开通)(啦|了)?\s*[！!]?[^。！？]{0,60}"
      r"|[^。！？]{0,30}手机(访问|登录|上网|浏览)\s*[:：]?\s*(wap|3g|m)\.[\w.]+[^。！？]{0,30}"),
