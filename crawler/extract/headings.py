@@ -15,8 +15,8 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from crawler.extract.residue import is_heading
-from crawler.extract.shapes import is_prose
 from crawler.extract.segment import HEADING
+from crawler.extract.shapes import is_prose
 
 if TYPE_CHECKING:
     from crawler.extract.segment import Block
@@ -112,7 +112,8 @@ _MAX_SUBHEADING = 60
 _WORD = re.compile(r"\w")
 
 
-#: ... or when that element holds this many kept sentences (a locked part of the text below a paywall's box).
+#: A left-out heading element also comes back when its element holds this many kept sentences
+#: (the locked part of a text below a paywall's box).
 _MIN_PROSE_BELOW = 2
 
 
