@@ -228,3 +228,70 @@ def test_the_tag_index_finds_in_one_walk_what_each_reader_walked_the_tree_for() 
 
     svg = parse_html("<html><head></head><body><svg><title>icon</title></svg><title>Real title</title><h1>x</h1></body></html>")
     assert page_title(TagIndex.of(svg)) == "Real title" and [h.text for h in TagIndex.of(svg).h1s] == ["x"]
+
+
+@pytest.mark.parametrize(
+    ("xpath", "names", "kept"),
+    [
+        ("//span[@class='time' or @class='date']", ["datetime", "update"], False),  # equality: a whole value
+        ("//span[@class='time' or @class='date']", ["x", "date"], True),
+        ("//div[starts-with(@id, 'vsb_content')]", ["x vsb_content"], False),
+        ("//div[starts-with(@id, 'vsb_content')]", ["vsb_content_2"], True),
+        ("//*[contains(@class, 'pub')][contains(@class, 'pub-time') or contains(@class, 'pubtime')]", ["publish"], False),
+        ("//*[contains(@class, 'pub')][contains(@class, 'pub-time') or contains(@class, 'pubtime')]", ["a pubtime"], True),
+        ("//*[contains(@class, 'a') or contains(@class, 'b') and contains(@class, 'c')]", ["b"], False),  # and binds tighter
+        ("//*[contains(@class, 'a') or contains(@class, 'b') and contains(@class, 'c')]", ["xa"], True),
+        ("//*[@class][contains(@class, 'news_about')]", [], False),
+        ("//div[@class='article_box']/div[@id='content']", ["article_box"], False),  # every step's tests
+        ("//div[@class='article_box']/div[@id='content']", ["article_box", "content"], True),
+        # what is not a class or id test is taken to hold
+        ("//div[contains(@class, 'post_info')]/a[not(contains(@class, 'jubao'))][1]", ["post_info"], True),
+        ("//a[not(contains(@class, 'x'))]", [], True),
+        ("//div[@id='detail'][.//span[@id='detailContent'] or .//p]", ["detail"], True),
+        ("//meta[@name='PubDate']/@content", [], True),
+        ("//*[contains(concat(' ', normalize-space(@class), ' '), ' author-name ')]", [], True),
+        ("//*[contains(@class, 'bottom') and .//*[contains(text(), 'ICP')]]", [], True),
+        ("//p[contains(text(), \"@class='x'\")]", [], True),  # a test's words inside a literal
+        ("//div[@id='x'] | //p[@id='y']", [], True),  # a union
+    ],
+)
+def test_only_xpaths_whose_class_and_id_tests_cannot_hold_are_dropped(xpath: str, names: list[str], kept: bool) -> None:
+    from crawler.extract.xpaths import possible
+
+    text = "\n{}\n".format("\n".join(names))
+    assert possible((xpath,), text) == ((xpath,) if kept else ())
+
+
+def test_no_profile_xpath_with_a_match_is_dropped() -> None:
+    """Random pages made of the class and id words the profiles test (whole, cut, joined, prefixed)."""
+    import re
+
+    from crawler.extract.xpaths import page_names, possible
+
+    xpaths = sorted({xpath for xpaths in _lists() for xpath in xpaths})
+    words = sorted({w for xpath in xpaths for w in re.findall(r"'([^']*)'", xpath) if w.strip()})
+    rng = random.Random(8)
+
+    def name() -> str:
+        word = rng.choice(words).strip()
+        shape = rng.randrange(5)
+        return [word, word[: max(1, len(word) - 2)], f"x {word}", f"{word}_2", f"{word} {rng.choice(words).strip()}"][shape]
+
+    def element(depth: int) -> str:
+        tag = rng.choice(["div", "span", "a", "p", "h1", "h2", "li", "table", "td"])
+        attrs = "".join(f" {a}='{name()}'" for a in ("class", "id") if rng.random() < 0.6)
+        inner = "".join(element(depth + 1) for _ in range(rng.randrange(3))) if depth < 4 else ""
+        text = rng.choice(["", "ICP备1号", "2024-05-28 08:15", "正文" * 50])
+        return f"<{tag}{attrs}>{text}{inner}</{tag}>"
+
+    dropped = matched = 0
+    for _ in range(150):
+        tree = parse_html(f"<html><body>{''.join(element(0) for _ in range(6))}</body></html>")
+        names = page_names(tree)
+        for xpath in xpaths:
+            found = bool(compiled(xpath)(tree))
+            kept = possible((xpath,), names) == (xpath,)
+            assert kept or not found, xpath
+            matched += found
+            dropped += not kept
+    assert matched > 300 and dropped > 300  # both sides were exercised

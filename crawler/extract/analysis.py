@@ -17,10 +17,12 @@ from crawler.extract.clean import detached, find_body, prune_targets, remove_all
 from crawler.extract.density import score_candidates
 from crawler.extract.features import PageEvidence, block_features, headline_index
 from crawler.extract.folds import unfold
+from crawler.extract.hints import for_page
 from crawler.extract.metadata import Metadata, extract_metadata
 from crawler.extract.residue import ListShapes
 from crawler.extract.segment import PRUNED, segment
 from crawler.extract.tagindex import TagIndex
+from crawler.extract.xpaths import page_names
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -70,6 +72,7 @@ def analyse(tree: HtmlElement, url: str, hints: ExtractHints, *, folded: bool = 
         unfold(tree)
     paragraphs_from_breaks(tree)
     tags = TagIndex.of(tree)
+    hints = for_page(hints, page_names(tree))
     container = find_body(tree, hints.body_xpaths)
     if container is not None:
         unhide(container)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import fields
+from dataclasses import fields, replace
 from functools import cache
 
+from crawler.extract.xpaths import possible
 from crawler.profiles import (
     GENERIC_SLUG,
     SITES_DIR,
@@ -31,6 +32,16 @@ def merged_hints(profile: SiteProfile) -> ExtractHints:
         for f in fields(ExtractHints)
     }
     return ExtractHints(**merged)
+
+
+def for_page(hints: ExtractHints, names: str) -> ExtractHints:
+    """``hints`` without the XPaths that cannot match a page whose class and id values are ``names``.
+
+    (``xpaths.possible``: most XPaths of a list test classes and ids the page has none of,
+    and each would cost a scan of its tree.)
+    """
+    lists = {f.name: getattr(hints, f.name) for f in fields(ExtractHints) if f.name.endswith("xpaths")}
+    return replace(hints, **{name: possible(xpaths, names) for name, xpaths in lists.items() if xpaths})
 
 
 @cache
