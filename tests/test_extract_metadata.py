@@ -350,6 +350,18 @@ def test_a_spelled_date_above_the_text_gives_the_day_when_nothing_else_does() ->
     assert extract_html(page.encode(), "https://lwn.net/Articles/634199/", None).published == "2015-03-04"
 
 
+def test_a_day_first_date_in_figures_gives_the_day_where_it_cannot_be_month_first() -> None:
+    from crawler.extract.spelleddates import spelled_day
+
+    for line, day in (("10.11.2021", "2021-11-10"), ("01.11.2023 11:35", "2023-11-01"), ("Datum: 01.02.2020, 12:47 Uhr", "2020-02-01"),
+                      ("Posté le 09-04-2013 à 22:14:37", "2013-04-09"), ("Publié le 09/04/2013 à 22h14", "2013-04-09"),
+                      ("Pubblicato il 12/11/2021 alle 10:32", "2021-11-12"), ("Veröffentlicht am 3.5.2019", "2019-05-03")):
+        assert spelled_day(line) == day, line
+    # slashes or dashes without a European label may be month first; no month 13; an update; a version number
+    for line in ("04/09/2013", "Posted 04/09/2013", "09-04-2013", "31.13.2012", "Aktualisiert am 09.04.2013", "1.2.3.2013"):
+        assert spelled_day(line) is None, line
+
+
 def test_a_date_only_meta_yields_to_the_time_the_page_states_as_data_for_that_day() -> None:
     body = "<p>California is betting on batteries to keep the lights on after the blackouts of August.</p>" * 3
     ld = '{"@context":"http://schema.org","@type":"NewsArticle","datePublished":"2020-08-26T16:07:00-04:00"}'

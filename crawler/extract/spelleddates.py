@@ -1,7 +1,9 @@
-"""Dates written with a month's name (``March 4, 2015``, ``20. Juni 2017, 12:47 Uhr``, ``4 mars 2015``): the day a byline states.
+"""Dates written with a month's name (``March 4, 2015``, ``20. Juni 2017, 12:47 Uhr``, ``4 mars 2015``) or day first in figures: the day a byline states.
 
 Chinese pages write dates in figures (crawler/extract/dates.py); European bylines spell the
-month. A short line above the text that is such a date, maybe after a label
+month, or write the day first in figures (``09.04.2013``; ``Posté le 09-04-2013 à 22:14:37``,
+read day first only after a label that is not English: an English ``04/09/2013`` is
+April 9 in America). A short line above the text that is such a date, maybe after a label
 (``Published``, ``Veröffentlicht am``, ``Publié le``) and before a clock time, gives the
 article's day. Only the day: a clock time without its zone (``12:47 Uhr``, ``4:07 PM ET``
 is a zone's abbreviation, not an offset) says nothing certain of the instant. A line
@@ -33,12 +35,17 @@ _WEEKDAYS = (
     r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo"
 )
 _MONTH_NAMES = "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True))
-_LABEL = r"((published|posted|veröffentlicht|erschienen|publié|publicado|date|datum|stand)( am| le| on| el)?\s*:?\s*)?"
-_CLOCK = r"(,?\s*(um|at|à|a las)?\s*\d{1,2}[:.h]\d{2}(\s*(uhr|am|pm|a\.m\.|p\.m\.))?(\s*[a-z]{2,4})?)?"
-#: ``March 4, 2015`` / ``Mar. 4, 2015`` (month first) or ``4. März 2015`` / ``4 mars 2015`` / ``4 de marzo de 2015``.
+_LABEL = (
+    r"((published|posted|veröffentlicht|erschienen|publié|posté|publicado|pubblicato|date|datum|stand)"
+    r"(?P<on> am| le| on| el| il)?\s*:?\s*)?"
+)
+_CLOCK = r"(,?\s*(um|at|à|a las|alle)?\s*\d{1,2}[:.h]\d{2}(:\d{2})?(\s*(uhr|am|pm|a\.m\.|p\.m\.))?(\s*[a-z]{2,4})?)?"
+#: ``March 4, 2015`` / ``Mar. 4, 2015`` (month first) or ``4. März 2015`` / ``4 mars 2015`` / ``4 de marzo de 2015``;
+#: or in figures, day first: ``09.04.2013`` (dots), or ``09-04-2013``, ``09/04/2013`` after a label that is not English.
 _SPELLED = re.compile(
     rf"{_LABEL}(({_WEEKDAYS}),?\s+)?(?:(?P<m1>{_MONTH_NAMES})\.?\s+(?P<d1>\d{{1,2}}),?\s+(?P<y1>(19|20)\d{{2}})"
-    rf"|(?P<d2>\d{{1,2}})\.?\s+(de\s+)?(?P<m2>{_MONTH_NAMES})\.?\s+(de\s+)?(?P<y2>(19|20)\d{{2}})){_CLOCK}\s*"
+    rf"|(?P<d2>\d{{1,2}})\.?\s+(de\s+)?(?P<m2>{_MONTH_NAMES})\.?\s+(de\s+)?(?P<y2>(19|20)\d{{2}})"
+    rf"|(?P<d3>\d{{1,2}})(?P<sep>[./-])(?P<m3>\d{{1,2}})(?P=sep)(?P<y3>(19|20)\d{{2}})){_CLOCK}\s*"
 )
 _DIGIT = re.compile(r"\d")
 #: Such a line is short.
@@ -56,9 +63,16 @@ def spelled_day(line: str) -> str | None:
     match = _SPELLED.fullmatch(low)
     if match is None:
         return None
-    month, day, year = (match["m1"], match["d1"], match["y1"]) if match["m1"] else (match["m2"], match["d2"], match["y2"])
-    number = _MONTHS[month]
-    if not 1 <= int(day) <= 31:
+    if match["d3"]:
+        # figures are read day first only where they cannot be a month first (``04/09/2013`` in English)
+        if match["sep"] != "." and match["on"] not in (" am", " le", " el", " il"):
+            return None
+        number, day, year = int(match["m3"]), match["d3"], match["y3"]
+    elif match["m1"]:
+        number, day, year = _MONTHS[match["m1"]], match["d1"], match["y1"]
+    else:
+        number, day, year = _MONTHS[match["m2"]], match["d2"], match["y2"]
+    if not (1 <= int(day) <= 31 and 1 <= number <= 12):
         return None
     return f"{year}-{number:02d}-{int(day):02d}"
 
