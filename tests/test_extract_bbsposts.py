@@ -81,3 +81,14 @@ def test_a_thread_page_gives_the_first_post_its_time_and_its_title() -> None:
     assert document.published == "2015-04-07T21:05:44+08:00"
     assert document.source == "水木社区"
     assert document.text == "\n".join(POST)
+
+
+def test_the_starters_later_post_under_a_subject_of_its_own_continues_the_text() -> None:
+    more = ["发信人: lakeside (湖边), 信区: Science", "标  题: [补充] 离心机用了一个月的新体会", "发信站: 水木社区 (Tue May  5 20:01:10 2015), 站内",
+            "用了一个月，转子平衡检查做了两次，都没问题，噪音依旧很小。", "--", "※ 来源:·水木社区 http://www.newsmth.net·[FROM: 166.111.*.*]"]
+    answer = ["发信人: lakeside (湖边), 信区: Science", "标  题: Re: 实验室换了新的离心机，说说使用体会",
+              "发信站: 水木社区 (Tue Apr  7 22:01:10 2015), 站内", "谢谢提醒，我们下周就做一次平衡检查。"]
+    lines = HEADER + POST + SIGN_OFF + REPLY + more + answer
+    verdicts = post_verdicts(lines)
+    kept = [line for line, reason in zip(lines, verdicts) if reason is None]
+    assert kept == POST + ["用了一个月，转子平衡检查做了两次，都没问题，噪音依旧很小。"]  # not the reply, nor the starter's answer to it

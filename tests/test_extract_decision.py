@@ -472,3 +472,55 @@ def test_a_later_post_whose_author_panel_repeats_the_starters_figures_comes_back
     # one sentence is the thread's talk (his thanks, an answer to one reader), not the story
     talk = [block for block in blocks if block.text != story[1]]
     assert with_panel_posts(talk, [block.text == PROSE for block in talk]) == [block.text == PROSE for block in talk]
+
+
+def test_a_quote_box_headed_by_its_own_first_row_goes_with_its_footnote() -> None:
+    # the heading is the table's first row, one cell wide (网易论坛's 相关个股), and the caveat under it goes too
+    blocks = _blocks((PROSE, "a", 0, 0), ("相关个股", "q", 0, DATA_ROW), ("中国石油\t601857\t36.18\t-3.52%", "q", 0, DATA_ROW),
+                     ("行情数据延时15分钟，仅供参考 进入网易行情中心>>", "q", 0, 0), (PROSE, "a", 0, 0))
+    assert without_headed_tables(blocks, [True, True, True, True, True]) == [True, False, False, False, True]
+    # a futures exchange's box (相关合约行情), a money market's (实时行情 with its data time), an index box's stamp
+    for heading, footnote in (("相关合约行情", "行情延时15分钟，仅供参考"), ("实时行情 数据时间：2021-09-24 16:30", "更多行情数据>>"),
+                              ("相关指数", "行情截至2018-07-13收盘"), ("相关基金", "净值日期：2022-04-15 基金过往业绩不代表未来表现")):
+        box = _blocks((PROSE, "a", 0, 0), (heading, "q", 0, 0), ("DR001\t1.9063%\t-8.37BP", "q", 0, DATA_ROW), (footnote, "q", 0, 0))
+        flags = without_headed_tables(box, [True, True, True, True])
+        assert flags[:3] == [True, False, False], heading
+        assert flags[3] is ("更多" in footnote), footnote  # a link to more quotes is the line rules' (not a footnote)
+    # an article's own table under a sentence introducing it stays
+    data = _blocks((PROSE, "a", 0, 0), ("本周主要回购利率变动情况如下表所示：", "a", 0, 0), ("DR001\t1.9900\t1.9063\t-8.37", "t", 0, DATA_ROW))
+    assert without_headed_tables(data, [True, True, True]) == [True, True, True]
+
+
+def test_under_a_starters_header_the_first_floor_is_a_reply() -> None:
+    blocks = _blocks(
+        ("楼主 发表于：2007-11-26 21:10:44 IP：121.33.*.*", "h", 0, 0), (PROSE, "p1", 0, 0),
+        ("1楼 发表于：2007-11-26 21:52:04 IP：218.18.*.*", "h", 0, 0), ("说得太对了，我就是48块站岗的那个。", "p2", 0, 0),
+        ("2楼 发表于：2007-11-26 22:17:41 IP：61.144.*.*", "h", 0, 0), ("楼主太保守了，A股和H股本来就是两个市场。", "p3", 0, 0),
+        ("3楼 [楼主] 发表于：2007-11-27 20:48:12", "h", 0, 0), (PROSE, "p4", 0, 0),
+    )
+    keep = [False, True, False, True, False, True, False, True]
+    assert without_replies(blocks, keep) == [False, True, False, False, False, False, False, True]
+    # without a 楼主 header above it, 1楼 decides nothing (it is the first post on some boards)
+    first = _blocks(("1楼 发表于：2007-11-26 21:10:44", "h", 0, 0), (PROSE, "p1", 0, 0),
+                    ("2楼 发表于：2007-11-26 22:17:41", "h", 0, 0), ("顶一个。", "p2", 0, 0),
+                    ("3楼 发表于：2007-11-26 22:19:41", "h", 0, 0), ("支持。", "p3", 0, 0))
+    assert without_replies(first, [False, True, False, True, False, True]) == [False, True, False, False, False, False]
+
+
+def test_an_app_promos_slogan_goes_with_its_box_and_a_subheading_after_a_promo_stays() -> None:
+    from lxml import html as lxml_html
+
+    from crawler.extract.promoboxes import without_promo_slogans
+    from crawler.extract.segment import segment
+
+    text = "即便技术和生态问题逐步解决，高性能RISC-V芯片仍需要找到愿意买单的客户，服务器市场的客户对兼容性要求极高。"
+    page = (f"<html><body><div class='article'><p>{text}</p><div class='app-promo'><img src='qr.png'><div><p>下载与非网APP</p>"
+            f"<p>随时随地查看芯片行业资讯、器件参数与替代料</p></div></div><p>{text}</p>"
+            f"<p>扫码下载与非网APP</p><h3>第三道坎：商业闭环</h3><p>{text}</p></div></body></html>")
+    blocks = segment(lxml_html.fromstring(page))
+    texts = [block.text for block in blocks]
+    keep = [True] * len(blocks)
+    out = without_promo_slogans(blocks, keep)
+    assert not out[texts.index("随时随地查看芯片行业资讯、器件参数与替代料")]
+    assert out[texts.index("第三道坎：商业闭环")]  # shares only the article's container with the promo above it
+    assert [flag for flag, line in zip(out, texts) if line == text] == [True, True, True]

@@ -380,3 +380,17 @@ def test_a_forums_title_with_its_site_and_board_in_front_gives_the_subject_its_p
             f" <font>[浏览：6214 回复：93]</font></td></tr></table>{body}</body></html>")
     assert extract_html(page.encode("gbk"), "http://club.chinaren.com/b/x.html", {"Content-Type": "text/html; charset=gbk"}).title == (
         "大四学长说几句实话：报计算机专业之前要想清楚的几件事")
+
+
+def test_a_quote_boxs_data_time_is_not_the_pages_and_a_glued_counter_is_no_part_of_a_name() -> None:
+    from crawler.extract.dates import labelled_dates
+    from crawler.extract.metadata import _SOURCE, _value
+    from crawler.extract.titles import headline_suffix
+
+    assert labelled_dates(["实时行情 数据时间：2021-09-24 16:30", "发布时间：2021-09-24 17:45"])[0] == "2021-09-24T17:45:00+08:00"
+    assert labelled_dates(["净值日期：2022-04-15 基金过往业绩不代表未来表现"]) == (None, None)
+    for line, name in (("来源：动脉网阅读 6,247", "动脉网"), ("来源：咪咕阅读", "咪咕阅读"), ("来源：QQ阅读 作者：林", "QQ阅读")):
+        assert _value(_SOURCE.search(line)) == name, line
+    # a BBS's <title>: the station and the view before the subject, with two-dash separators
+    subject = "[讨论]3月19日那个肉眼可见的伽马暴GRB 080319B"
+    assert headline_suffix(f"北大未名站 -- 同主题阅读 -- {subject}", [subject]) == subject

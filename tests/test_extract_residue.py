@@ -670,3 +670,20 @@ def test_appeals_in_other_languages_go_below_the_text_and_spoiler_notices_and_af
                  "Spoiler alert: the butler did it, and the detective knew from the first chapter.", "The last update on 2021-05-11 fixed the bug."):
         assert edge_kind(line) is None and anywhere_kind(line) is None, line
 
+
+
+def test_batch_twenty_lines_around_the_text() -> None:
+    from crawler.extract.boilerplate import boilerplate_kinds, rule_name
+
+    # a video card's title with its length in brackets, an app promo that ends bidding the download,
+    # an original compilation's reprint terms
+    assert rule_name("会议视频：2024年普惠金融工作推进会（时长 03:48）") is not None
+    assert rule_name("温馨提示：87%用户都在生物谷APP上阅读，扫码下载生物谷APP。") == "app_promo"
+    assert any(boilerplate_kinds("本文系生物谷原创编译整理，欢迎转发，转载需授权！点击 获取授权。更多资讯请下载生物谷APP。"))
+    for line in ("据统计，下载该APP的用户中，有六成来自三四线城市。", "会议时长约两个小时，与会代表围绕普惠金融展开讨论。",
+                 "本文系统梳理了原创药研发的三个阶段，欢迎读者批评指正。"):
+        assert not any(boilerplate_kinds(line)), line
+    # quote boxes' headings
+    for heading in ("相关合约行情", "实时行情", "延时行情", "相关指数", "相关期货行情"):
+        assert is_heading(heading), heading
+    assert not is_heading("行情分析")

@@ -50,7 +50,7 @@ _LABELLED = re.compile(r"(?:发布时间|發佈時間|发布日期|發布日期|
 #: event: a forum user panel's 注册时间 (the member's sign-up), a 最后登录时间 or 截止日期, a
 #: comment's 回复日期.
 #: (Tested after a match: lookbehinds in the pattern would cost a fast scan of every line.)
-_OTHER_EVENT = frozenset({"注册", "註冊", "登录", "登陆", "加入", "上次", "最后", "截止", "到期", "报名", "出生", "回复", "评论", "留言", "解决", "结束"})
+_OTHER_EVENT = frozenset({"注册", "註冊", "登录", "登陆", "加入", "上次", "最后", "截止", "到期", "报名", "出生", "回复", "评论", "留言", "解决", "结束", "数据", "行情", "报价", "净值"})
 #: A byline is a short line; the body starts at the first sentence this long.
 _MAX_BYLINE = 80
 #: A portal header's calendar: a date and its weekday, nothing else (``2024年05月20日 星期一``).

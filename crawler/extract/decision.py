@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from crawler.extract.comments import without_dated_comments, without_marginal_comments, without_reply_lists
 from crawler.extract.formcards import without_form_cards
+from crawler.extract.promoboxes import without_promo_slogans
 from crawler.extract.galleries import with_gallery_captions
 from crawler.extract.headings import with_inner_headings, with_series_headings, with_sibling_headings
 from crawler.extract.maintext import (
@@ -78,6 +79,7 @@ def decide(analysis: PageAnalysis, model: BlockModel) -> Decision:
     keep = _noting(dropped, "related_table", keep, without_headed_tables(blocks, keep))
     keep = _noting(dropped, "cross_reference", keep, without_linked_references(blocks, keep))
     keep = _noting(dropped, "form_card", keep, without_form_cards(blocks, keep, analysis.forms))
+    keep = _noting(dropped, "promo_slogan", keep, without_promo_slogans(blocks, keep))
     keep = with_labelled_lead(blocks, keep, scored)
     keep = with_series_headings(blocks, with_inner_headings(blocks, keep, scope), scope)
     keep = with_sibling_headings(blocks, keep, scope)

@@ -43,6 +43,9 @@ _NEXT_FIELD = re.compile(
     r"(?:作者|记者|编辑|责编|责任编辑|撰稿|撰文|供稿|摄影|通讯员|审核|发布时间|发布日期|发表时间|时间|日期|浏览|阅读|点击|来源|出处)\s*[:：]|(?:19|20)\d{2}\s*[-/年.]\s*\d{1,2}"
 )
 
+#: A counter's label ending a value whose figure follows it after a space.
+_COUNTER_LABEL = re.compile(r"(?:阅读|浏览|点击)(?:量|数|次数)?$")
+_COUNT = re.compile(r"\s*\d[\d,.]*\s*(?:万|次)?(?:\s|$)")
 
 @dataclass
 class Metadata:
@@ -120,6 +123,9 @@ def _value(match: re.Match[str]) -> str:
     does the separator before the next field (``来源：21世纪商业评论·2024-03-28 18:20``).
     """
     value = match.group(1)
+    counter = _COUNTER_LABEL.search(value, 2)
+    if counter and _COUNT.match(match.string, match.end()):
+        value = value[: counter.start()]  # a counter's label without its colon, its figure after a space (``来源：动脉网阅读 6,247``)
     cut = _NEXT_FIELD.search(value, 2)
     return (value[: cut.start()] if cut else value).lstrip("⋅·•").rstrip("⋅·•-–—/")
 

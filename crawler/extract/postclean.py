@@ -63,7 +63,8 @@ def headed_table_flags(lines: list[str], rows: list[bool] | None = None) -> list
     """For each line: is it the heading, a row or the footnote of a table headed as a related list (``相关股票``) or a rating log?
 
     A quote box or a related-links table inside the text is a widget wherever it stands:
-    its rows are not the text's data. ``rows`` says which lines are table rows (by default
+    its rows are not the text's data (its heading may be the table's own first row, one cell
+    wide). ``rows`` says which lines are table rows (by default
     those whose cells are joined by tabs; a quote's row glued into one line counts too); the heading may carry a note
     (``相关个股（行情截至06-10 09:40）``), and a short line with a clock time or a caveat right after the
     rows is the box's footnote (``报价延迟最少15分钟 · 更新时间：11:50``, ``行情数据仅供参考，以交易所公布为准``).
@@ -74,7 +75,7 @@ def headed_table_flags(lines: list[str], rows: list[bool] | None = None) -> list
     flags = [False] * len(lines)
     for i in range(len(lines) - 1):
         if rows[i + 1] and (
-            not rows[i] and is_heading(_TABLE_NOTE.sub("", lines[i]))
+            "\t" not in lines[i] and is_heading(_TABLE_NOTE.sub("", lines[i]))  # a heading row of one cell too
             or _RATING_HEAD.fullmatch(lines[i])
             or _RATING_LABEL.fullmatch(lines[i]) and _RATING_HEAD.fullmatch(lines[i + 1])
         ):
@@ -107,11 +108,11 @@ _RATING_LABEL = re.compile(r"\s*评分\s*[:：]?\s*")
 #: space, the quotes' time or a note of it (``相关个股行情 2016-08-26 10:10``, ``相关个股 行情数据截至收盘``).
 _TABLE_NOTE = re.compile(
     r"\s*([（(][^（）()]{1,30}[）)]|\s[^\s（）()]{0,12}(截至|更新|延迟)[^（）()]{0,12}"
-    r"|\s(19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?|\s\d{1,2}:\d{2}(:\d{2})?)\s*$"
+    r"|\s([^\s（）():：]{1,6}\s*[:：]\s*)?(19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?|\s\d{1,2}:\d{2}(:\d{2})?)\s*$"
 )
 #: A widget's footnote is a short line holding a clock time or a caveat.
 _MAX_TABLE_NOTE = 60
-_TABLE_FOOTNOTE = re.compile(r"\d{1,2}:\d{2}|仅供参考|为准|延迟")
+_TABLE_FOOTNOTE = re.compile(r"\d{1,2}:\d{2}|仅供参考|为准|延迟|延时|截至|截止|收盘|净值日期|过往业绩")
 
 
 def _under_lead_label(kept: list[tuple[int, str, bool]], i: int) -> bool:

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 #: (``1楼`` is the first post on some boards and the first reply on others, and decides nothing).
 _FLOOR = r"(沙发|板凳|地板|([2-9]|[1-9]\d{1,4})\s*[楼#F]|#\s*([2-9]|[1-9]\d{1,4}))"
 _REPLY_FLOOR = re.compile(rf"^\s*{_FLOOR}(\s|$|(?=发表|回复于))|\s{_FLOOR}\s*$")
+#: ``1楼`` first on a header: a reply where the first post's header said 楼主 (网易论坛: ``楼主 发表于：…`` over ``1楼 发表于：…``).
+_FIRST_FLOOR = re.compile(r"\s*1\s*楼(\s|$|(?=发表|回复于))")
 _STARTER_FLOOR = re.compile(r"楼主")
 #: A reply's labelled time, where a board numbers no floors (天涯's ``作者：X 回复日期：2008-9-16 21:52:18 回复此发言``
 #: under the first post's ``作者：X 提交日期：…``).
@@ -65,6 +67,8 @@ def post_headers(blocks: list[Block]) -> list[str | None]:
         size = len(text)
         if size <= _MAX_POST_HEADER and ":" in text:
             headers[i] = post_header(text)
+            if headers[i] is None and _FIRST_FLOOR.match(text) and "starter" in headers[:i] and post_time(text):
+                headers[i] = "reply"  # under a 楼主 header, ``1楼`` is the first reply
         elif size <= _MAX_FLOOR_LABEL and _FLOOR_ALONE.fullmatch(text):
             following = blocks[i + 1 : i + 3]
             if any(len(later.text) <= _MAX_POST_HEADER and DATED.search(later.text) for later in following):

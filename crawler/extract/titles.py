@@ -119,7 +119,7 @@ def _column_tail(tail: str) -> bool:
 
 
 #: A site name in front of the headline in a <title> (``光明日报：一把剪刀剪出的传承路``): short, then a separator.
-_SITE_HEAD = re.compile(r"([^，、？！。；,?!\s]{2,10}\s*[:：|｜_–—－-]\s*){1,2}")
+_SITE_HEAD = re.compile(r"([^，、？！。；,?!\s]{2,10}\s*[:：|｜_–—－-]{1,2}\s*){1,2}")  # ``北大未名站 -- 同主题阅读 -- ``
 
 
 def headline_suffix(raw: str, lines: list[str]) -> str | None:
