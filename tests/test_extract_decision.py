@@ -524,3 +524,19 @@ def test_an_app_promos_slogan_goes_with_its_box_and_a_subheading_after_a_promo_s
     assert not out[texts.index("随时随地查看芯片行业资讯、器件参数与替代料")]
     assert out[texts.index("第三道坎：商业闭环")]  # shares only the article's container with the promo above it
     assert [flag for flag, line in zip(out, texts) if line == text] == [True, True, True]
+
+
+def test_a_posters_signature_kept_under_their_later_post_goes_when_it_was_left_out_under_the_first() -> None:
+    signature = "一机一镜走天下，拍到就是赚到。我的相册：http://photo.55bbs.com/u/8812"
+    blocks = _blocks(
+        ("楼主 发表于 2009-6-12 21:03", "h", 0, 0), (PROSE, "p1", 0, 0), (signature, "s1", 0, 0),
+        ("沙发 发表于 2009-6-12 22:08", "h", 0, 0), ("请问楼主，LX3和G10哪个适合女生？", "p2", 0, 0),
+        ("板凳 发表于 2009-6-12 22:30", "h", 0, 0), ("支持一下。", "p3", 0, 0),
+        ("地板 发表于 2009-6-13 08:51 | 楼主", "h", 0, 0), (PROSE, "p4", 0, 0), (signature, "p4", 0, 0), ("路过的风", "u", 0, 0),
+    )
+    keep = [False, True, False, False, False, False, False, False, True, True, False]
+    assert without_signatures(blocks, keep) == [False, True] + [False] * 6 + [True, False, False]
+    # a line that repeats one left out, but inside the text (a kept block follows), stays
+    inside = list(keep)
+    inside[10] = True
+    assert without_signatures(blocks, inside) == inside

@@ -197,8 +197,9 @@ def without_signatures(blocks: list[Block], keep: list[bool], headers: list[str 
     leaves the rule out but keeps the motto under it, the run of at most
     ``MAX_SIGNATURE_LINES`` short kept lines between the rule and the next left-out block
     goes here. A rule inside the text, with text after it, is not followed by such a run.
-    On a thread, a short kept line led by a dash that closes a post is a signature too
-    (``—— 苏州小蜂鸟摄影群 欢迎同城约拍``).
+    On a thread, a short kept line that closes a post is a signature too when a dash leads it
+    (``—— 苏州小蜂鸟摄影群 欢迎同城约拍``) or when the same line was left out elsewhere (the poster's
+    signature under another of their posts: ``一机一镜走天下，拍到就是赚到。我的相册：…``).
     """
     out = _without_dash_signatures(blocks, keep, headers)
     for i, block in enumerate(blocks):
@@ -221,14 +222,14 @@ _DASH_SIGNATURE = re.compile(r"\s*(——|--|－－)\s*\S")
 
 
 def _without_dash_signatures(blocks: list[Block], keep: list[bool], headers: list[str | None] | None) -> list[bool]:
-    """Drop the short dash-led lines the model kept at the end of a post, on a thread with reply headers."""
+    """Drop the short dash-led or repeated lines the model kept at the end of a post, on a thread with reply headers."""
+    left_out = {block.text for block, flag in zip(blocks, keep) if not flag}
     found = [
         i
         for i, block in enumerate(blocks)
         if keep[i]
-        and block.text[:1] in "—-－"
         and len(block.text) <= MAX_SIGNATURE_CHARS
-        and _DASH_SIGNATURE.match(block.text)
+        and (block.text[:1] in "—-－" and _DASH_SIGNATURE.match(block.text) or block.text in left_out)
         and i > 0 and keep[i - 1]
         and i + 1 < len(blocks) and not keep[i + 1]
     ]
