@@ -92,3 +92,10 @@ def test_the_starters_later_post_under_a_subject_of_its_own_continues_the_text()
     verdicts = post_verdicts(lines)
     kept = [line for line, reason in zip(lines, verdicts) if reason is None]
     assert kept == POST + ["用了一个月，转子平衡检查做了两次，都没问题，噪音依旧很小。"]  # not the reply, nor the starter's answer to it
+
+
+def test_a_sender_lines_id_is_read_whatever_its_colons() -> None:
+    from crawler.extract.bbsposts import _sender_id
+
+    for line in ("发信人: stargazer (追星的人), 信区: Astronomy", "发信人：stargazer(追星的人)，信区: Astronomy", "寄信人: a.b (x), 版面: y"):
+        assert _sender_id(line) in ("stargazer", "a.b"), line

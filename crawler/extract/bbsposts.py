@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 #: A post's first header line: the poster's id, the nickname in brackets, the board.
-_SENDER = re.compile(r"(发信人|寄信人)\s*[:：]\s*\S+\s*[(（][^)）]*[)）]\s*[,，]\s*(信\s*区|版\s*面)\s*[:：]\s*\S+")
+_SENDER = re.compile(r"(发信人|寄信人)\s*[:：]\s*(?P<id>\S+?)\s*[(（][^)）]*[)）]\s*[,，]\s*(信\s*区|版\s*面)\s*[:：]\s*\S+")
 #: The header lines after it: the subject, the sending station and a relay station.
 _HEADER = re.compile(r"(标\s*题|发信站|转信站|出\s*处)\s*[:：]")
 #: What ends a post's text: the signature separator (a bare ``--``) or the origin/edit stamps.
@@ -87,9 +87,10 @@ def _header_end(lines: list[str], start: int) -> int:
     return end
 
 
-def _sender_id(line: str) -> str:
+def _sender_id(line: str) -> str | None:
     """The poster's id on a sender line (``bluefish77`` of ``发信人: bluefish77 (蓝鱼), 信区: …``)."""
-    return line.split(":", 1)[-1].split("：", 1)[-1].split("(", 1)[0].split("（", 1)[0].strip()
+    match = _SENDER.match(line.strip())
+    return match["id"] if match else None
 
 
 def first_post(block: str) -> str | None:
