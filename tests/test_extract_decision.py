@@ -540,3 +540,21 @@ def test_a_posters_signature_kept_under_their_later_post_goes_when_it_was_left_o
     inside = list(keep)
     inside[10] = True
     assert without_signatures(blocks, inside) == inside
+
+
+def test_a_sign_up_boxs_pitch_goes_with_its_button_and_a_paragraph_beside_a_subscribe_link_stays() -> None:
+    from lxml import html as lxml_html
+
+    from crawler.extract.promoboxes import without_promo_slogans
+    from crawler.extract.segment import segment
+
+    text = "Two council members voted against the resolution, arguing that automatic enrollment puts the burden on residents."
+    pitch = "Find out what's happening in Montclair with free, real-time updates from Patch."
+    page = (f"<html><body><article><p>{text}</p><div class='styles_InlinePromo__2qS9t'><p>{pitch}</p>"
+            f"<a class='btn' href='/subscribe'>Subscribe</a></div><h2>Who is affected</h2><p>{text}</p>"
+            f"<div class='note'><p>{pitch}</p><a href='/subscribe'>Subscribe</a></div></article></body></html>")
+    blocks = segment(lxml_html.fromstring(page))
+    out = without_promo_slogans(blocks, [True] * len(blocks))
+    pitches = [flag for flag, block in zip(out, blocks) if block.text == pitch]
+    assert pitches == [False, True]  # the second box is classed as neither an ad nor a form
+    assert all(flag for flag, block in zip(out, blocks) if block.text in (text, "Who is affected"))

@@ -1,4 +1,4 @@
-"""App and QR-code promo boxes inside the text: the slogan beside the promo's own line.
+"""App, QR-code and sign-up promo boxes inside the text: the slogan beside the promo's own line or button.
 
 A promo box between two paragraphs (a QR code, ``下载与非网APP`` and its slogan
 ``随时随地查看芯片行业资讯、器件参数与替代料``, maybe a ``立即了解>>`` button) loses its
@@ -7,16 +7,24 @@ may stay. What tells it is the box: the slogan and a promo line (``boilerplate.r
 ``app_promo`` or ``qr_promo``) next to it share a small element, at most ``MAX_BOX_TEXT``
 characters of text, so the slogan is the promo's. A subheading after an app promo that
 stands between the article's paragraphs shares only the article's container with it.
+
+A sign-up box's pitch beside its button (Patch's ``Find out what's happening in Montclair with
+free, real-time updates from Patch.`` over a ``Subscribe`` link) is told the same way, where
+the line beside it is a call to action that is all link (``Subscribe``, ``Sign up``, ``Get
+started`` …) and the small box is classed as an ad or a form (``tokens``: promo, newsletter …).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import re
+
 from lxml import etree
 
 from crawler.extract.boilerplate import is_boilerplate, rule_name
 from crawler.extract.shapes import SENTENCE_MARK
+from crawler.extract.tokens import AD, FORM, element_bits
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -31,6 +39,17 @@ MAX_SLOGAN = 40
 MAX_BOX_TEXT = 120
 #: Every promo line holds one of these (a cheap test before the patterns).
 _PROMO_WORDS = ("APP", "App", "app", "客户端", "下载", "扫码", "扫一扫", "二维码", "长按", "打开")
+#: A sign-up box's button: a call to action, all link.
+_CALL_TO_ACTION = re.compile(
+    r"\W*(subscribe( now)?|sign ?up( now| for free)?|sign me up|(let's )?get started|join( now| us)?|register( now)?"
+    r"|start (your )?free trial|try it (for )?free|get the app|download the app)\W*",
+    re.IGNORECASE,
+)
+_MIN_BUTTON_LINKS = 0.5
+#: A pitch beside such a button is one line, up to a sentence or two.
+MAX_PITCH = 160
+#: ... in a box of at most this many characters.
+MAX_PITCH_BOX = 200
 #: The promo line stands this close to the slogan (a button may stand between).
 _REACH = 2
 _TEXT_SIZE = etree.XPath("string-length(normalize-space(.))")
@@ -53,17 +72,34 @@ def _is_promo(text: str) -> bool:
     return any(word in text for word in _PROMO_WORDS) and is_boilerplate(text) and rule_name(text) in PROMO_RULES
 
 
+def _is_button(block: Block) -> bool:
+    return len(block.text) <= 30 and block.link_density >= _MIN_BUTTON_LINKS and _CALL_TO_ACTION.fullmatch(block.text) is not None
+
+
+def _in_box(block: Block, other: Block, limit: int, classed: bool) -> bool:
+    """True when ``block`` and ``other`` share an element of at most ``limit`` characters (classed as an ad or a form, if ``classed``)."""
+    box = _shared(block.element, other.element)
+    if box is None or classed and not element_bits(box, box.tag) & (AD | FORM):
+        return False
+    return _TEXT_SIZE(box) <= limit
+
+
 def without_promo_slogans(blocks: list[Block], keep: list[bool]) -> list[bool]:
-    """Drop a kept short line that shares a small box with a neighbouring app or QR-code promo line."""
+    """Drop a kept line that shares a small box with a neighbouring app or QR-code promo line, or with a sign-up button."""
     out = keep
     for i, block in enumerate(blocks):
-        if not keep[i] or not _is_slogan(block.text):
+        text = block.text
+        if not keep[i] or len(text) > MAX_PITCH:
             continue
+        slogan = _is_slogan(text)
         for j in range(max(0, i - _REACH), min(len(blocks), i + _REACH + 1)):
-            if j == i or not _is_promo(blocks[j].text):
+            if j == i:
                 continue
-            box = _shared(block.element, blocks[j].element)
-            if box is not None and _TEXT_SIZE(box) <= MAX_BOX_TEXT:
+            other = blocks[j]
+            if (
+                slogan and _is_promo(other.text) and _in_box(block, other, MAX_BOX_TEXT, classed=False)
+                or _is_button(other) and _in_box(block, other, MAX_PITCH_BOX, classed=True)
+            ):
                 out = out if out is not keep else list(keep)
                 out[i] = False
                 break
