@@ -110,7 +110,8 @@ _TABLE_NOTE = re.compile(
     r"\s*([（(][^（）()]{1,30}[）)]|\s[^\s（）()]{0,12}(截至|更新|延迟)[^（）()]{0,12}"
     r"|\s([^\s（）():：]{1,6}\s*[:：]\s*)?(19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?|\s\d{1,2}:\d{2}(:\d{2})?)\s*$"
 )
-#: A widget's footnote is a short line holding a clock time or a caveat.
+#: A widget's footnote is a short line holding a clock time, a caveat or the quotes' date
+#: (``行情延时15分钟``, ``行情截至2018-07-13收盘``, ``净值日期：2022-04-15 基金过往业绩不代表未来表现``).
 _MAX_TABLE_NOTE = 60
 _TABLE_FOOTNOTE = re.compile(r"\d{1,2}:\d{2}|仅供参考|为准|延迟|延时|截至|截止|收盘|净值日期|过往业绩")
 
