@@ -687,3 +687,39 @@ def test_batch_twenty_lines_around_the_text() -> None:
     for heading in ("相关合约行情", "实时行情", "延时行情", "相关指数", "相关期货行情"):
         assert is_heading(heading), heading
     assert not is_heading("行情分析")
+
+
+def test_a_traditional_line_is_read_as_simplified_by_the_line_rules_and_keeps_its_characters() -> None:
+    from crawler.extract.boilerplate import boilerplate_kinds, rule_name
+    from crawler.extract.hans import simplified
+    from crawler.extract.shapes import is_cross_reference
+
+    assert simplified("【延伸閱讀】台積電第三季獲利創高") == "【延伸阅读】台积电第三季获利创高"
+    for line in ("著作权归作者所有", "么", "The quick brown fox", "正常的简体句子。"):
+        assert simplified(line) is line  # simplified and ASCII lines are passed over, never changed
+    assert is_heading("相關股份報價") and is_heading("【延伸閱讀】")
+    assert is_cross_reference("【延伸閱讀】台積電第三季獲利創高 全年營收成長上看24%")
+    assert rule_name("※ 歡迎用「轉貼」或「分享」的方式轉傳文章連結；未經授權，請勿複製轉貼文章內容", edge=True) is not None
+    assert rule_name("本文剩餘 45%，訂閱天下全閱讀，解鎖所有文章") is not None
+    assert rule_name("影／貿易戰效應 台商回流潮帶動工業區擴建") is not None
+    assert rule_name("【影音】三分鐘看懂碳費、碳稅與碳交易") is not None
+    assert not any(any(boilerplate_kinds(line)) for line in ("台積電總裁魏哲家表示，此次赴日設廠是經過與客戶及日本政府多次討論後的決定。",))
+
+
+def test_batch_twenty_one_lines() -> None:
+    from crawler.extract.boilerplate import boilerplate_kinds, rule_name
+    from crawler.extract.shapes import is_cross_reference
+    from crawler.extract.westernlines import anywhere_kind
+
+    for line in ("本视频已播放3216次", "剩余55%未读，登录会员可免费阅读全文", "此帖子已被 皖北小村官 在 2008-5-8 21:52:14 编辑过",
+                 "扫码关注“中国冶金报”微信公众号，获取更多钢铁行业资讯"):
+        assert rule_name(line) is not None, line
+    for line in ("该视频发布后已播放超过百万次，引发网友热议。", "会员可免费阅读全文的做法，被不少媒体效仿。", "扫码关注的用户中，有六成来自三四线城市。"):
+        assert not any(boilerplate_kinds(line)), line
+    assert is_cross_reference("相关知识：空调一晚上大概用几度电？") and is_cross_reference("More: Social Security benefits will rise 1.6% in 2020.")
+    assert not is_cross_reference("More than half of the respondents said they would switch.")
+    for line in ("Opinions expressed by Forbes Contributors are their own.", "Views are my own and not those of my employer.",
+                 "Hier finden Sie Inhalte aus Twitter.", "When you buy through our links, Insider may earn an affiliate commission."):
+        assert anywhere_kind(line) is not None, line
+    for line in ("The views of the residents are mixed.", "Many opinions expressed at the hearing were critical of the plan."):
+        assert anywhere_kind(line) is None, line

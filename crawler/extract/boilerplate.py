@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from crawler.extract import boilerplate_patterns
+from crawler.extract.hans import simplified
 from crawler.extract.boilerplate_patterns import EDGE_NAMES, EDGE_PATTERNS, SCAN_LED
 
 
@@ -43,7 +44,7 @@ _TRIGGER_WORDS = (
     "[｜|]", "作者", "记者", "撰文", "文字", "采写", "统筹", "出品", "策划", "排版", "设计", "整理", "翻译", "实习生", "通讯员",
     "监制", "制作", "文章", "此文", "关注", "订阅", "开通", "会员", "VIP", "vip", "侵权", "著作权", "稿酬", "稿费", "代表", "原创", "签名",
     "风险", "投资", "立场", "审校", "更多", "尽在", "滑动", "帐号", "账号", "评价", "原文", "微信号", "众号", "订阅号", "短信", "彩信", "手机", "引用通告", "查看结果", "订购", "了解", "线索", "转载", "投稿", "合作", "@", "《",
-    "加载中", "时长", "播放", "下载", "客户端", "APP", "投票", "参与", "调查", "评分记录", "提示", "提醒", "展开", "剩余", "全文", "全部", "继续", "打赏", "赞赏", "点赞", "点个赞", "次播放", "第一时间", "为准", "收听", "视频", "图集", "组图", "音频", "招聘", "诚聘", "招募", "加入我们",
+    "加载中", "时长", "播放", "下载", "客户端", "APP", "投票", "参与", "调查", "评分记录", "提示", "提醒", "展开", "剩余", "全文", "全部", "继续", "打赏", "赞赏", "点赞", "点个赞", "次播放", "第一时间", "为准", "收听", "视频", "图集", "组图", "音频", "影音", "影片", "影／", "影/", "招聘", "诚聘", "招募", "加入我们",
 )
 
 
@@ -104,17 +105,20 @@ def _matches(pattern: re.Pattern[str], line: str) -> bool:
 
 def is_boilerplate(line: str) -> bool:
     """True when the whole ``line`` is page-tool or editor boilerplate (dropped wherever it stands)."""
+    line = simplified(line)  # a traditional line is read as simplified (crawler/extract/hans.py)
     found = _candidate(line)
     return found is not None and _strict(*found)
 
 
 def is_edge_boilerplate(line: str) -> bool:
     """True for boilerplate dropped only around the text: statements, reprint terms, 主办单位 lines."""
+    line = simplified(line)  # a traditional line is read as simplified (crawler/extract/hans.py)
     return _matches(_EDGE_RE, line)
 
 
 def boilerplate_kinds(line: str) -> tuple[bool, bool]:
     """(``is_boilerplate(line)``, ``is_edge_boilerplate(line)``), the line read once for both."""
+    line = simplified(line)  # a traditional line is read as simplified (crawler/extract/hans.py)
     found = _candidate(line)
     if found is None:
         return False, _is_counter(line)
@@ -123,6 +127,7 @@ def boilerplate_kinds(line: str) -> tuple[bool, bool]:
 
 def rule_name(line: str, *, edge: bool = False) -> str | None:
     """The name of the first strict (or, with ``edge``, edge) pattern the whole ``line`` matches, or None."""
+    line = simplified(line)  # a traditional line is read as simplified (crawler/extract/hans.py)
     for name, pattern in _EDGE_RULES if edge else _STRICT_RULES:
         if _matches(pattern, line):
             return name

@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 import justext
 
 from crawler.extract.boilerplate import boilerplate_kinds
+from crawler.extract.hans import simplified
 from crawler.extract.postclean import is_meta_line
 from crawler.extract.residue import is_heading
 from crawler.extract.shapes import CROSS_REFERENCE, HAN, SENTENCE_END
@@ -98,7 +99,7 @@ def text_cues(text: str, link_only: bool) -> tuple[float, ...]:
     )
     if link_only or size > SHORT:
         return (*shape, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
-    low = text.lower()
+    low = simplified(text).lower()  # a traditional line read as simplified (crawler/extract/hans.py)
     strict, edge = boilerplate_kinds(text)
     return (
         *shape,

@@ -6,6 +6,7 @@ import re
 
 from crawler.extract.bbsposts import first_post, post_verdicts
 from crawler.extract.boilerplate import is_boilerplate, is_edge_boilerplate
+from crawler.extract.hans import simplified
 from crawler.extract.residue import ListShapes, is_heading, is_labelled_lead, is_lead_label, is_stamped, repeated_lead_flags
 from crawler.extract.shapes import is_cross_reference, is_prose
 from crawler.extract.tails import end_mark_tail, signature_start, statement_tail
@@ -69,6 +70,7 @@ def headed_table_flags(lines: list[str], rows: list[bool] | None = None) -> list
     (``相关个股（行情截至06-10 09:40）``), and a short line with a clock time or a caveat right after the
     rows is the box's footnote (``报价延迟最少15分钟 · 更新时间：11:50``, ``行情数据仅供参考，以交易所公布为准``).
     """
+    lines = [simplified(line) for line in lines]  # traditional lines read as simplified (crawler/extract/hans.py)
     if rows is None:
         rows = ["\t" in line for line in lines]
     rows = [row or is_quote_row(line) for row, line in zip(rows, lines)]

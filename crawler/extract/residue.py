@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from crawler.extract.feeds import feed_flags
+from crawler.extract.hans import simplified
 from crawler.extract.shapes import CROSS_REFERENCE, SENTENCE_MARK, is_prose, key
 
 if TYPE_CHECKING:
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 
 #: Headings of recommendation and related lists, as a whole line.
 _HEADING = re.compile(
-    r"[【\[]?\s*(?:往期(?:推荐|回顾|精选|精彩|热文)|推荐阅读|相关(?:阅读|推荐|文章|新闻|稿件|报道|专题|日志|博文|帖子|股票(?:行情)?|个股(?:行情)?|股份|基金(?:净值|行情)?|概念股?|指数|(?:商品|合约|期货|期权)?(?:价格|行情|报价)|品种)|(?:实时|延时|即时|最新)行情|延伸阅读|"
+    r"[【\[]?\s*(?:往期(?:推荐|回顾|精选|精彩|热文)|推荐阅读|相关(?:阅读|推荐|文章|新闻|稿件|报道|专题|日志|博文|帖子|股票(?:行情)?|个股(?:行情)?|股份(?:报价|行情)?|基金(?:净值|行情)?|概念股?|指数|(?:商品|合约|期货|期权)?(?:价格|行情|报价)|品种)|(?:实时|延时|即时|最新)行情|延伸阅读|"
     r"热点(?:推荐|新闻|文章)|热门(?:推荐|文章|新闻|阅读)|精彩(?:推荐|阅读|图集)|猜你喜欢|大家都在看|为您推荐|"
     r"今日推荐|编辑推荐|(?:今日)?好文推荐|更多(?:精彩|阅读|图集|新闻|推荐)|阅读排行|点击排行|排行榜|你可能(?:还)?(?:喜欢|感兴趣))"
     r"\s*[】\]]?\s*[:：>›»]*"
@@ -64,7 +65,7 @@ _DECORATION = " —-–▽▼△▲◆◇■□●○★☆·•|｜=~*"
 
 def is_heading(line: str) -> bool:
     """True for a line that only names a recommendation or related list (its decoration aside)."""
-    line = line.strip(_DECORATION)
+    line = simplified(line).strip(_DECORATION)
     if _HEADING.fullmatch(line) is not None:
         return True
     if len(line) > _MAX_WESTERN_HEADING:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from crawler.extract.hans import simplified
+
 #: Sentence punctuation other than the Latin dot: CJK or Latin question and exclamation
 #: marks, CJK full stop, semicolons.
 SENTENCE_MARK = re.compile(r"[。！？!?；;]")
@@ -21,7 +23,7 @@ CROSS_REFERENCE = re.compile(
     r"^\W{0,3}("
     # English
     r"read (more|also|next)|see also|also read|also on|more on this( story| topic)?|"
-    r"related( articles?| stories| posts| content| coverage| news)?|recommended|more from|you (may|might) also like|"
+    r"related( articles?| stories| posts| content| coverage| news)?|recommended|more from|more|you (may|might) also like|"
     # German, Dutch, Scandinavian
     r"lesen sie (auch|hier|mehr)|auch lesen|auch interessant|mehr (zum thema|themen|dazu)|schon gelesen|weiterlesen|"
     r"weitere artikel|(das )?(thema )?könnte (sie|dich) auch interessieren|lees (ook|meer)|läs (också|mer)|"
@@ -33,7 +35,7 @@ CROSS_REFERENCE = re.compile(
     r"(noticias|notas) relacionadas|leia (também|mais)|veja (também|mais)|"
     # Polish, Russian
     r"(czytaj|zobacz) (też|także|również|więcej)|читайте (также|еще|ещё)|смотрите также|"
-    r"相关(阅读|新闻|文章|链接|报道|推荐|解读|文件|日志|博文|帖子|报告)|(报告|图书|课程)推荐|延伸阅读|推荐阅读|阅读更多|更多(阅读|精彩)|往期(回顾|推荐)|点击(阅读|查看|进入)"
+    r"相关(阅读|新闻|文章|链接|报道|推荐|解读|文件|知识|日志|博文|帖子|报告)|(报告|图书|课程)推荐|延伸阅读|推荐阅读|阅读更多|更多(阅读|精彩)|往期(回顾|推荐)|点击(阅读|查看|进入)"
     r")\s*([:：>»?？]|[】\]](?=\s*\S)|$)"
 )
 #: A cross-reference line is a label and a headline: at most this long.
@@ -72,7 +74,7 @@ def is_cross_reference(line: str) -> bool:
     """
     if len(line) > CROSS_REFERENCE_CHARS:
         return False
-    low = line.lower()
+    low = simplified(line).lower()
     if CROSS_REFERENCE.match(low) or _COLON_LABEL.match(low):
         return True
     spaced = _SPACED_LABEL.match(low)

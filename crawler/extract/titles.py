@@ -277,7 +277,8 @@ def find_title(
         extra["spam_title"] = True
         return tidy(headline)
     if strong:
-        return tidy(strong[0])
+        # an og:title may carry the site's name after a separator (``X | 經濟日報`` beside og:site_name ``經濟日報``)
+        return tidy(strip_suffixes(strong[0], site_names) if site_names and strong[0].endswith(site_names) else strong[0])
     if not headings and len(raw) <= MAX_SITE_NAME and _SEGMENT_MARK.search(raw) is None:
         boxed = title_classed(tree, lines)  # the <title> is the site's name, shown or not (a logo, a share link)
         if boxed:

@@ -199,6 +199,7 @@ _SPONSOR = re.compile(
     r"|(\*?\s?hinweis:\s?)?(dieser|der) (beitrag|artikel|post|text) enthält (affiliate|provisions|partner|werbe)-?links[^\n]{0,300}"
     r"|(disclosure:\s?)?(this|the) (post|article|page|story|review) (may )?contains? (affiliate|referral) links?[^\n]{0,300}"
     r"|as an amazon associate,? (i|we) earn[^\n]{0,200}"
+    r"|when you buy through (our|the) links( on our site)?,? [^.!?]{1,40} may (earn|receive|get) (an affiliate |a )?commission[^\n]{0,200}"
     r"|(we|i) (may )?(earn|receive|get) (a )?(small |modest )?(affiliate )?(commission|compensation)[^.!?]{0,120}(links?|purchases?|buy)[^\n]{0,200}"
     r"|(this|today's|this week's) (episode|show|newsletter|post|video) is (brought to you|sponsored|supported|presented) by[^\n]{0,300}"
     r"|[^.!?]{1,40} is (listener|reader|viewer|audience)-supported\.[^\n]{0,300}|(become a patron|support (us|the show|this podcast) on patreon)[^\n]{0,200}"
@@ -240,10 +241,18 @@ _IMAGE_CREDIT = re.compile(r"(featured|header|cover|top|lead|hero)? ?(image|phot
 
 #: A site's notice about the page on a line of its own: a spoiler warning (a wiki's or a review's template).
 MAX_PAGE_NOTICE = 300
-_PAGE_NOTICE_WORDS = _any_of("spoiler")
+_PAGE_NOTICE_WORDS = _any_of("spoiler", "opinions", "views", "inhalte aus", "inhalten aus")
 _PAGE_NOTICE = re.compile(
     r"(spoiler[- ]?(warning|alert|warnung)|achtung,? spoiler|attention,? spoilers?)[!:.]? (this|the following|dieser|der folgende|cet|cette) "
     r"(article|page|section|post|review|artikel|beitrag|text|abschnitt)[^\n]{0,240}"
+    # ... a contributor's or a blog's disclaimer (``Opinions expressed by Forbes Contributors are their own.``,
+    # ``Views are my own and not those of my employer.``)
+    r"|(the )?opinions expressed (by|in) [^.!?]{1,60} are (their|the author's|the authors') own\.?[^\n]{0,200}"
+    r"|(all )?(views|opinions)( expressed)?( here| on this (blog|site))? are (my|our) own"
+    r"( and (do not|don't|not) (necessarily )?(those of|reflect|represent) [^.!?]{1,80})?[.!]?"
+    # ... an embed's consent placeholder (``Hier finden Sie Inhalte aus Twitter.``, ``Um mit Inhalten aus Twitter … zu interagieren …``)
+    r"|hier finden sie inhalte (aus|von) [^.!?]{1,40}[.!]?( [^\n]{0,300})?"
+    r"|um (mit )?inhalten aus [^.!?]{1,80} zu interagieren[^\n]{0,300}"
 )
 
 
