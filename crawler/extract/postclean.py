@@ -70,14 +70,13 @@ def headed_table_flags(lines: list[str], rows: list[bool] | None = None) -> list
     (``相关个股（行情截至06-10 09:40）``), and a short line with a clock time or a caveat right after the
     rows is the box's footnote (``报价延迟最少15分钟 · 更新时间：11:50``, ``行情数据仅供参考，以交易所公布为准``).
     """
-    lines = [simplified(line) for line in lines]  # traditional lines read as simplified (crawler/extract/hans.py)
     if rows is None:
         rows = ["\t" in line for line in lines]
     rows = [row or is_quote_row(line) for row, line in zip(rows, lines)]
     flags = [False] * len(lines)
     for i in range(len(lines) - 1):
         if rows[i + 1] and (
-            "\t" not in lines[i] and is_heading(_TABLE_NOTE.sub("", lines[i]))  # a heading row of one cell too
+            "\t" not in lines[i] and is_heading(_TABLE_NOTE.sub("", simplified(lines[i])))  # a heading row of one cell too
             or _RATING_HEAD.fullmatch(lines[i])
             or _RATING_LABEL.fullmatch(lines[i]) and _RATING_HEAD.fullmatch(lines[i + 1])
         ):
@@ -86,7 +85,7 @@ def headed_table_flags(lines: list[str], rows: list[bool] | None = None) -> list
             while j < len(lines) and rows[j]:
                 flags[j] = True
                 j += 1
-            if j < len(lines) and len(lines[j]) <= _MAX_TABLE_NOTE and _TABLE_FOOTNOTE.search(lines[j]):
+            if j < len(lines) and len(lines[j]) <= _MAX_TABLE_NOTE and _TABLE_FOOTNOTE.search(simplified(lines[j])):
                 flags[j] = True
     return flags
 
