@@ -19,9 +19,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from lxml import etree
-
 from crawler.extract.tokens import FORM, attribute_bits, element_bits
+from crawler.extract.visible import text_size
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -33,7 +32,6 @@ MAX_CARD_DEPTH = 6
 #: ... holding at most this many characters of text (its prompt, a description, a button).
 MAX_CARD_TEXT = 400
 _CONTROLS = ("button", "input", "select", "textarea")
-_TEXT_SIZE = etree.XPath("string-length(normalize-space(.))")
 
 
 def _card(element: HtmlElement) -> HtmlElement | None:
@@ -67,7 +65,7 @@ def _asks_for_an_account(form: HtmlElement) -> bool:
 
 def _is_small(card: HtmlElement) -> bool:
     """At most ``MAX_CARD_TEXT`` characters of text, spaces between words counted (measured in C: a page's body is large)."""
-    return _TEXT_SIZE(card) <= MAX_CARD_TEXT
+    return text_size(card) <= MAX_CARD_TEXT
 
 
 def _form_cards(forms: list[HtmlElement]) -> set[HtmlElement]:

@@ -47,6 +47,7 @@ _NEXT_FIELD = re.compile(
 _COUNTER_LABEL = re.compile(r"(?:阅读|浏览|点击)(?:量|数|次数)?$")
 _COUNT = re.compile(r"\s*\d[\d,.]*\s*(?:万|次)?(?:\s|$)")
 
+
 @dataclass
 class Metadata:
     """What the page says about itself; ``extra`` holds title_raw/spam_title/author."""

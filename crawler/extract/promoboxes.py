@@ -20,11 +20,10 @@ from typing import TYPE_CHECKING
 
 import re
 
-from lxml import etree
-
 from crawler.extract.boilerplate import is_boilerplate, rule_name
 from crawler.extract.shapes import SENTENCE_MARK
 from crawler.extract.tokens import AD, FORM, element_bits
+from crawler.extract.visible import text_size
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -52,7 +51,6 @@ MAX_PITCH = 160
 MAX_PITCH_BOX = 200
 #: The promo line stands this close to the slogan (a button may stand between).
 _REACH = 2
-_TEXT_SIZE = etree.XPath("string-length(normalize-space(.))")
 
 
 def _shared(first: HtmlElement, second: HtmlElement) -> HtmlElement | None:
@@ -81,7 +79,7 @@ def _in_box(block: Block, other: Block, limit: int, classed: bool) -> bool:
     box = _shared(block.element, other.element)
     if box is None or classed and not element_bits(box, box.tag) & (AD | FORM):
         return False
-    return _TEXT_SIZE(box) <= limit
+    return text_size(box) <= limit
 
 
 def without_promo_slogans(blocks: list[Block], keep: list[bool]) -> list[bool]:
@@ -100,7 +98,8 @@ def without_promo_slogans(blocks: list[Block], keep: list[bool]) -> list[bool]:
                 slogan and _is_promo(other.text) and _in_box(block, other, MAX_BOX_TEXT, classed=False)
                 or _is_button(other) and _in_box(block, other, MAX_PITCH_BOX, classed=True)
             ):
-                out = out if out is not keep else list(keep)
+                if out is keep:
+                    out = list(keep)
                 out[i] = False
                 break
     return out if any(out) else keep

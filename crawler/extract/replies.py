@@ -223,6 +223,9 @@ _DASH_SIGNATURE = re.compile(r"\s*(——|--|－－)\s*\S")
 
 def _without_dash_signatures(blocks: list[Block], keep: list[bool], headers: list[str | None] | None) -> list[bool]:
     """Drop the short dash-led or repeated lines the model kept at the end of a post, on a thread with reply headers."""
+    headers = post_headers(blocks) if headers is None else headers
+    if headers.count("reply") < _MIN_REPLIES:
+        return keep
     left_out = {block.text for block, flag in zip(blocks, keep) if not flag}
     found = [
         i
@@ -233,6 +236,6 @@ def _without_dash_signatures(blocks: list[Block], keep: list[bool], headers: lis
         and i > 0 and keep[i - 1]
         and i + 1 < len(blocks) and not keep[i + 1]
     ]
-    if not found or (post_headers(blocks) if headers is None else headers).count("reply") < _MIN_REPLIES:
+    if not found:
         return keep
     return [flag and i not in found for i, flag in enumerate(keep)]

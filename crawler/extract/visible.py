@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from lxml import etree
+
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
@@ -56,3 +58,11 @@ def visible_chars(element: HtmlElement) -> tuple[int, int]:
 
     visit(element, False)
     return counts[0], counts[1]
+
+
+_TEXT_SIZE = etree.XPath("string-length(normalize-space(.))")
+
+
+def text_size(element: HtmlElement) -> float:
+    """Characters of ``element``'s text, a space between words counted, measured in C (a page's body is large)."""
+    return _TEXT_SIZE(element)
