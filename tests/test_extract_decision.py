@@ -558,3 +558,61 @@ def test_a_sign_up_boxs_pitch_goes_with_its_button_and_a_paragraph_beside_a_subs
     pitches = [flag for flag, block in zip(out, blocks) if block.text == pitch]
     assert pitches == [False, True]  # the second box is classed as neither an ad nor a form
     assert all(flag for flag, block in zip(out, blocks) if block.text in (text, "Who is affected"))
+
+
+def test_a_later_post_under_the_starters_name_comes_back_where_panels_show_only_a_name_and_a_rank() -> None:
+    from crawler.extract.panelposts import with_panel_posts
+
+    story = ["更新一下。这两天又打电话问了我叔，他家七亩地已经浇完了，前后用了三个晚上。", "村里这回统一排了轮流用井的顺序，按地块远近排，没再为抢水吵架。"]
+    blocks = _blocks(
+        ("沙颍河边人", "u", 0, 0), ("大河中坚", "u", 0, 0), ("楼主", "h", 0, 0), ("发表于 2010-12-18 21:07 | 只看该作者", "h", 0, 0),
+        (PROSE, "p1", 0, 0),
+        ("牧野老张", "u", 0, 0), ("大河新秀", "u", 0, 0), ("沙发", "h", 0, 0), ("发表于 2010-12-18 21:40", "h", 0, 0),
+        ("周口那边都这样了？我们新乡也旱，俺村前年打的井今年水位下降了两米多，泵得往下放。", "p2", 0, 0),
+        # a poster of the starter's rank (大河中坚) is not the starter
+        ("豫西牧羊人", "u", 0, 0), ("大河中坚", "u", 0, 0), ("板凳", "h", 0, 0), ("发表于 2010-12-19 08:52", "h", 0, 0),
+        ("这个想法好。俺们洛阳那边山区更难，根本没有井，全靠天。", "p3", 0, 0), ("要是有服务队，哪怕多掏点钱也愿意，关键是家里没人能干这活了。", "p3", 0, 0),
+        ("沙颍河边人", "u", 0, 0), ("大河中坚", "u", 0, 0), ("4#", "h", 0, 0), ("发表于 2010-12-22 22:15 | 只看该作者", "h", 0, 0),
+        (story[0], "p4", 0, 0), (story[1], "p4", 0, 0),
+        ("郑漂一族", "u", 0, 0), ("注册会员", "u", 0, 0), ("5#", "h", 0, 0), ("发表于 2010-12-23 09:10", "h", 0, 0),
+        ("顶一个，希望早点下雪。", "p5", 0, 0),
+    )
+    keep = [block.text == PROSE for block in blocks]
+    assert [block.text for block, flag in zip(blocks, with_panel_posts(blocks, keep)) if flag] == [PROSE, *story]
+
+
+def test_posts_headed_by_dated_lines_alike_bring_back_the_starters_later_post_and_not_the_next_floors_title() -> None:
+    from crawler.extract.panelposts import with_panel_posts
+
+    def post(floor: str, name: str, rank: str, count: str, when: str, *text: str) -> list[tuple[str, str, int, int]]:
+        return [(f"{floor}回复：猪肉十三蚊一斤！我跑了三个菜市场，讲下见闻", "t", 0, 0), (name, "u", 0, 0), (f"级别：{rank}", "u", 0, 0),
+                (f"帖子：{count}", "u", 0, 0), (f"发表于：{when}", "h", 0, 0), *[(line, "p", 0, 0) for line in text]]
+
+    story = ["补充一下。昨日统计局公布了八月份的物价数据，居民消费价格总水平比去年同期涨了6.5%。", "今早再去农林下路市场，前腿肉还是十三蚊，档主话下礼拜可能会回落少少。"]
+    blocks = _blocks(
+        ("东山老街坊", "u", 0, 0), ("级别：大洋常客", "u", 0, 0), ("帖子：1,306", "u", 0, 0), ("发表于：2007-09-10 10:18", "h", 0, 0),
+        (PROSE, "p1", 0, 0), ("本帖最近评分记录：大洋币 +20 版主 2007-9-10 10:30", "r", 0, 0),
+        *post("2楼", "海珠小师奶", "大洋新丁", "88", "2007-09-10 10:41", "江南西那边前腿肉13块5，比你那边还贵，真系食唔起。"),
+        *post("3楼", "天河打工仔", "大洋常客", "2,511", "2007-09-10 11:27", "一头母猪从配种到生出的小猪养成肉猪，起码要十个月。", "所以讲，短期内降不了。"),
+        *post("4楼", "东山老街坊", "大洋常客", "1,307", "2007-09-12 09:36", *story),
+        *post("5楼", "荔湾陈伯", "大洋新丁", "12", "2007-09-12 10:14", "大家不用太恐慌，也不用囤冻肉。"),
+    )
+    keep = [block.text == PROSE for block in blocks]
+    assert [block.text for block, flag in zip(blocks, with_panel_posts(blocks, keep)) if flag] == [PROSE, *story]
+    # the same page without the starter's panel on the later post: nothing comes back
+    other = [block for block in blocks if block.text != "东山老街坊" or block.index < 4]
+    assert with_panel_posts(other, [block.text == PROSE for block in other]) == [block.text == PROSE for block in other]
+
+
+def test_a_signature_kept_closing_two_posts_goes() -> None:
+    signature = "一个住在东山几十年的老广，钟意行街市、饮早茶"
+    blocks = _blocks(
+        ("楼主 发表于 2007-9-10 10:18", "h", 0, 0), (PROSE, "p1", 0, 0), ("本帖最近评分记录：大洋币 +20", "r", 0, 0), (signature, "s1", 0, 0),
+        ("2楼 发表于 2007-9-10 10:41", "h", 0, 0), ("江南西那边前腿肉13块5，比你那边还贵。", "p2", 0, 0),
+        ("3楼 发表于 2007-9-10 11:27", "h", 0, 0), ("所以讲，短期内降不了。", "p3", 0, 0),
+        ("4楼 发表于 2007-9-12 09:36 楼主", "h", 0, 0), (PROSE, "p4", 0, 0), (signature, "s4", 0, 0),
+    )
+    keep = [False, True, False, True, False, False, False, False, False, True, True]
+    assert without_signatures(blocks, keep) == [False, True, False, False] + [False] * 5 + [True, False]
+    # once, it stays
+    assert without_signatures(blocks[:9], keep[:9]) == keep[:9]

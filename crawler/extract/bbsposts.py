@@ -37,6 +37,11 @@ _MAX_LEAD = 3
 _MAX_HEADER = 3
 
 
+def is_sign_off(line: str) -> bool:
+    """True for what ends a post's text: a bare ``--`` or an origin or edit stamp (``※ 来源:·北大未名站 …``)."""
+    return bool(_SIGN_OFF.fullmatch(line.strip()))
+
+
 def is_sender_line(line: str) -> bool:
     """True for a post's first header line (``发信人: id (nickname), 信区: board``)."""
     return "\n" not in line and bool(_SENDER.match(line.strip()))
@@ -72,7 +77,7 @@ def post_verdicts(lines: list[str]) -> list[str | None] | None:
             reason = None if own else "bbs_reply"
             i = header
             continue
-        if reason is None and _SIGN_OFF.fullmatch(line):
+        if reason is None and is_sign_off(line):
             reason = "signature"
         verdicts[i] = reason
         i += 1

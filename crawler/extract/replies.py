@@ -8,8 +8,10 @@ an article are crawler/extract/comments.py's.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import TYPE_CHECKING
 
+from crawler.extract.bbsposts import is_sign_off
 from crawler.extract.postclean import DATED
 from crawler.extract.shapes import is_prose
 from crawler.extract.tails import MAX_SIGNATURE_CHARS, MAX_SIGNATURE_LINES, RULE_LINE
@@ -199,7 +201,8 @@ def without_signatures(blocks: list[Block], keep: list[bool], headers: list[str 
     goes here. A rule inside the text, with text after it, is not followed by such a run.
     On a thread, a short kept line that closes a post is a signature too when a dash leads it
     (``—— 苏州小蜂鸟摄影群 欢迎同城约拍``) or when the same line was left out elsewhere (the poster's
-    signature under another of their posts: ``一机一镜走天下，拍到就是赚到。我的相册：…``).
+    signature under another of their posts: ``一机一镜走天下，拍到就是赚到。我的相册：…``), or kept
+    closing two posts (the first and a later one of the starter's).
     """
     out = _without_dash_signatures(blocks, keep, headers)
     for i, block in enumerate(blocks):
@@ -222,19 +225,25 @@ _DASH_SIGNATURE = re.compile(r"\s*(——|--|－－)\s*\S")
 
 
 def _without_dash_signatures(blocks: list[Block], keep: list[bool], headers: list[str | None] | None) -> list[bool]:
-    """Drop the short dash-led or repeated lines the model kept at the end of a post, on a thread with reply headers."""
+    """Drop the short dash-led or repeated lines the model kept at the end of a post, on a thread with reply headers
+    (a line kept closing two posts: on a thread with dated post headers, whatever they name)."""
     headers = post_headers(blocks) if headers is None else headers
-    if headers.count("reply") < _MIN_REPLIES:
+    thread = headers.count("reply") >= _MIN_REPLIES
+    if not thread and sum(len(block.text) <= _MAX_POST_HEADER and post_time(block.text) is not None for block in blocks) <= _MIN_REPLIES:
         return keep
     left_out = {block.text for block, flag in zip(blocks, keep) if not flag}
-    found = [
+    # a short kept line closing a post (the next block left out); a signature is a line of its own
+    closing = [
         i
         for i, block in enumerate(blocks)
-        if keep[i]
-        and len(block.text) <= MAX_SIGNATURE_CHARS
-        and (block.text[:1] in "—-－" and _DASH_SIGNATURE.match(block.text) or block.text in left_out)
-        and i > 0 and keep[i - 1]
-        and i + 1 < len(blocks) and not keep[i + 1]
+        if keep[i] and len(block.text) <= MAX_SIGNATURE_CHARS and (i + 1 == len(blocks) or not keep[i + 1])
+    ]
+    twice = Counter(blocks[i].text for i in closing)
+    found = [
+        i
+        for i in closing
+        if thread and 0 < i < len(blocks) - 1 and keep[i - 1] and (_DASH_SIGNATURE.match(blocks[i].text) or blocks[i].text in left_out)
+        or twice[blocks[i].text] > 1 and not is_sign_off(blocks[i].text)  # a post's origin stamp ends it for the thread reading (bbsposts)
     ]
     if not found:
         return keep

@@ -40,7 +40,7 @@ def is_post_header(block: Block) -> bool:
     return len(block.text) <= _MAX_HEADER and post_time(block.text) is not None
 
 
-def _is_quote_header(block: Block) -> bool:
+def is_quote_header(block: Block) -> bool:
     """A quoted post's header inside a post: ``X 发表于 …``, not the next post's own (``发表于 …``, ``4楼 发表于 … 楼主``)."""
     text = block.text
     if _QUOTE_HEADER.search(text) is None:
@@ -59,7 +59,7 @@ def post_lines(blocks: list[Block], start: int) -> tuple[list[int], list[int]]:
     for i in range(start + 1, min(len(blocks), start + 1 + _MAX_POST)):
         block = blocks[i]
         text = block.text
-        if _is_quote_header(block):
+        if is_quote_header(block):
             skip_next = True
             quoted.append(i)
             continue
