@@ -616,3 +616,48 @@ def test_a_signature_kept_closing_two_posts_goes() -> None:
     assert without_signatures(blocks, keep) == [False, True, False, False] + [False] * 5 + [True, False]
     # once, it stays
     assert without_signatures(blocks[:9], keep[:9]) == keep[:9]
+
+
+def test_european_comments_under_a_counted_heading_go_by_their_day_first_or_worded_stamps() -> None:
+    text = "Seit Donnerstag dürfen ältere Diesel zwei Hamburger Straßen nicht mehr befahren, die Stadt setzt damit ein Urteil um."
+    comment = "Ich wohne zwei Straßen weiter. Seit heute morgen fahren die Lieferwagen durch unsere kleine Einbahnstraße."
+    blocks = _blocks(
+        (text, "a", 0, 0), ("Kommentare: 9", "c", 0, 0),
+        ("Wolfgang Leiberg", "c", 0, 0), (comment, "c", 0, 0), ("31.05.2018, 19:02", "c", 0, 0),
+        ("Hanseat66", "c", 0, 0), ("@Wolfgang Leiberg Das stimmt, aber irgendwo muss man ja mal anfangen.", "c", 0, 0),
+        ("May 31, 2018 at 7:20 pm", "c", 0, 0),
+    )
+    keep = [True, False, False, True, False, False, True, False]
+    assert without_dated_comments(blocks, keep) == [True] + [False] * 7
+    # a bare ``Comments`` button is no heading
+    bare = _blocks((text, "a", 0, 0), ("Comments", "b", 0, 0), ("Wolfgang Leiberg", "c", 0, 0), (comment, "c", 0, 0), ("31.05.2018, 19:02", "c", 0, 0))
+    assert without_dated_comments(bare, [True, False, False, True, False]) == [True, False, False, True, False]
+
+
+def test_a_fields_label_over_its_figure_names_no_one() -> None:
+    from crawler.extract.panelposts import with_panel_posts
+
+    def panel(name: str, posts: str, since: str) -> list[tuple[str, str, int, int]]:
+        return [(name, "u", 0, 0), ("帖子", "u", 0, 0), (posts, "u", 0, 0), ("注册时间", "u", 0, 0), (since, "u", 0, 0)]
+
+    reply = ["双倍边距这个太经典了，每个新人都要被它坑一次。加精，推荐到首页。", "另外楼主可以考虑把产品参数表加上caption和th。"]
+    blocks = _blocks(
+        *panel("aoqi_w", "3621", "2004-8-19"), ("楼主 发表于 2008-5-14 21:37", "h", 0, 0), (PROSE, "p1", 0, 0),
+        *panel("cloudgamer", "8914", "2002-3-2"), ("沙发 发表于 2008-5-14 22:03", "h", 0, 0), *[(line, "p2", 0, 0) for line in reply],
+        ("lemon_css", "u", 0, 0), ("新手上路", "u", 0, 0), ("板凳 发表于 2008-5-14 22:41", "h", 0, 0), ("学习了。", "p3", 0, 0),
+        ("aoqi_w", "u", 0, 0), ("版主", "u", 0, 0), ("4# 发表于 2008-5-14 23:10", "h", 0, 0), ("谢谢支持。", "p4", 0, 0),
+    )
+    keep = [block.text == PROSE for block in blocks]
+    assert with_panel_posts(blocks, keep) == keep
+
+
+def test_a_later_posts_subheading_and_its_short_closing_sentence_come_back_and_a_signature_after_its_index_does_not() -> None:
+    from crawler.extract.starterposts import post_lines
+
+    blocks = _blocks(
+        ("5楼 发表于 2011-04-23 21:05 只看楼主", "h", 0, 0), ("【4月23日更新】水电验收通过了", "p", 0, 0),
+        ("物业来人用兆欧表测了每一路的绝缘电阻，都在标准以内，打压试验也一次通过。", "p", 0, 0), ("下周开始泥工，到时候接着更。", "p", 0, 0),
+        ("日记目录：拆旧篇 | 水电篇 | 泥工篇（待更）", "s", 0, 0), ("老房子也能住得舒服，慢慢来。", "s", 0, 0),
+        ("6楼 发表于 2011-04-24 08:10", "h", 0, 0),
+    )
+    assert post_lines(blocks, 0) == ([1, 2, 3], [])

@@ -629,9 +629,9 @@ def test_broadcast_notes_affiliate_disclosures_and_calls_for_donations_go_around
 def test_the_european_tests_word_searches_find_exactly_their_words() -> None:
     import random
 
-    from crawler.extract import westernlines
+    from crawler.extract import latinwords, westernlines
 
-    words = westernlines._EVERY_WORD
+    words = latinwords.EVERY_WORD
     rng = random.Random(8)
     alphabet = "abcdeilmnoprstuvwyz éß"
     samples = [*words, *(w[:-1] for w in words), *("xx " + w + " yy" for w in words)]
@@ -723,3 +723,37 @@ def test_batch_twenty_one_lines() -> None:
         assert anywhere_kind(line) is not None, line
     for line in ("The views of the residents are mixed.", "Many opinions expressed at the hearing were critical of the plan."):
         assert anywhere_kind(line) is None, line
+
+
+def test_batch_twenty_two_lines() -> None:
+    from crawler.extract.boilerplate import boilerplate_kinds, rule_name
+    from crawler.extract.postclean import headed_table_flags
+    from crawler.extract.shapes import is_cross_reference
+    from crawler.extract.westernlines import anywhere_kind, edge_kind
+
+    for line in ("【今周刊影音】升息來了，存股族該怎麼調整？ 時長 05:48 觀看次數 2.3萬", "不用抽 不用搶 現在用APP看新聞 保證天天中獎 點我下載APP 按我看活動辦法",
+                 "游客，如果您要查看本帖隐藏内容请回复", "IMG_3351.JPG (86.32 KB, 下载次数: 3)", "东南网视频：走进宁德锂电产业园 时长 03:12 观看次数：8,746"):
+        assert rule_name(line) is not None, line
+    for line in ("如何下载APP？", "他说查看本帖隐藏内容请回复是骗人的。", "附件IMG_3351.JPG拍的是水电验收的现场。"):
+        assert not any(boilerplate_kinds(line)), line
+    assert is_quote_row("00388香港交易所282.600+4.200（+1.51%）") and is_quote_row("HSI恒生指數17,206.35+292.08（+1.73%）")
+    assert not is_quote_row("恒生指数收报17,206点，涨1.73%。") and not is_quote_row("")
+    assert headed_table_flags(["相关基金 净值日期：06-17", "华安科技动力混合 040025\t2.3410\t+1.26%", BODY[0]]) == [True, True, False]
+    assert headed_table_flags(["相关股项", "马银行（MAYBANK，1155）\t8.10令吉\t-0.02", BODY[0]]) == [True, True, False]
+    for line in ("Explore further: Artificial leaf makes fuel from sunlight more efficiently", "Passend dazu: Was ein Betriebsrat bewirken kann",
+                 "A lire aussi : Donald Trump signe un décret", "Vidéo : notre test complet du Huawei P30 Pro"):
+        assert is_cross_reference(line), line
+    assert not is_cross_reference("Explore the data further in the appendix.")
+    for line in ("This document is subject to copyright. Apart from any fair dealing for the purpose of private study, no part may be reproduced.",
+                 "Materials provided by Northern Plains University. Note: Content may be edited for style and length.",
+                 "Don’t have time to keep up with climate news? Get our weekly environment newsletter. Each Wednesday, our editor writes a short email."):
+        assert anywhere_kind(line) is not None, line
+    for line in ("Unabhängiger Journalismus ist nicht umsonst. Die taz verzichtet auf eine Paywall, damit alle ihn lesen können.",
+                 "Dieser Artikel war interessant, hilfreich oder beides? Die Redaktion freut sich über jede Unterstützung.",
+                 "Soutenez une rédaction indépendante et profitez de Numerama sans publicité.",
+                 "At HuffPost, we believe that everyone needs high-quality journalism, but we understand that not everyone can afford it.",
+                 "Dieser Artikel wurde mit maschineller Unterstützung erstellt und von der Redaktion geprüft."):
+        assert edge_kind(line) == "reader_appeal" or edge_kind(line) == "wire_credit", line
+    for line in ("The grant was provided by the national science foundation over five years, the university said.",
+                 "Independent journalism has a long history in the region.", "The newsletter reached 40,000 readers within a year."):
+        assert anywhere_kind(line) is None and edge_kind(line) is None, line

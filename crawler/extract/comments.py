@@ -34,17 +34,35 @@ _COMMENT_HEADING = re.compile(
 
 #: Each comment heading holds one of these (a cheap test before the pattern).
 _COMMENT_WORDS = ("评", "留言", "回", "跟帖", "两句")
+#: A European comment section's heading with its count (``Kommentare: 9``, ``12 Comments``, ``Commentaires (4)``),
+#: or one that names the readers (``Leserkommentare``): a bare ``Comments`` is as often a share bar's button.
+_WESTERN_COMMENT_HEADING = re.compile(
+    r"(\d+\s+(comments?|kommentare?|commentaires?|commenti|comentarios|responses|reactions)"
+    r"|(comments?|kommentare?|commentaires?|commenti|comentarios|responses|reactions)\s*(:\s*\d+|\(\s*\d+\s*\))"
+    r"|leserkommentare|reader comments|readers' comments|commentaires des lecteurs)\s*",
+    re.IGNORECASE,
+)
+#: A comment's time written day first or in words (``31.05.2018, 19:02``, ``05/31/2018 at 7:02 pm``, ``May 31, 2018 at 7:02 pm``).
+_WESTERN_STAMP = re.compile(
+    r"\b\d{1,2}[./]\s?\d{1,2}[./]\s?(19|20)\d{2},?\s*(um|at|à|-)?\s*\d{1,2}[:.h]\d{2}"
+    r"|\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+(19|20)\d{2},?\s+(at\s+)?\d{1,2}:\d{2}"
+)
+
+
+def _stamp(text: str, end: int | None = None) -> re.Match[str] | None:
+    """Where a line states a comment's date and time (a Chinese one, or a European one), within its first ``end`` characters."""
+    end = len(text) if end is None else end
+    return DATED.search(text, 0, end) or _WESTERN_STAMP.search(text, 0, end)
 
 
 def _is_comment_heading(block: Block) -> bool:
     """A comment section's heading: a short line of its words, not a link (a lone ``回复`` link is a button)."""
     text = block.text
-    return (
-        len(text) <= 30
-        and block.link_density < 1.0
-        and any(word in text for word in _COMMENT_WORDS)
-        and _COMMENT_HEADING.fullmatch(text) is not None
-    )
+    if len(text) > 30 or block.link_density >= 1.0:
+        return False
+    if text.isascii() or "omment" in text:
+        return _WESTERN_COMMENT_HEADING.fullmatch(text) is not None
+    return any(word in text for word in _COMMENT_WORDS) and _COMMENT_HEADING.fullmatch(text) is not None
 
 
 def without_marginal_comments(blocks: list[Block], keep: list[bool], probabilities: list[float]) -> list[bool]:
@@ -95,7 +113,7 @@ def _is_comment_stamp(blocks: list[Block], keep: list[bool], index: int) -> bool
     if not 0 <= index < len(blocks) or keep[index]:
         return False
     text = blocks[index].text
-    return len(text) <= _MAX_COMMENT_HEADER and DATED.search(text) is not None
+    return len(text) <= _MAX_COMMENT_HEADER and _stamp(text) is not None
 
 
 #: A comment's stamp line holds no sentence.
@@ -107,7 +125,7 @@ def _opens_comment(blocks: list[Block], keep: list[bool], index: int) -> bool:
     if _is_comment_stamp(blocks, keep, index - 1) or _is_comment_stamp(blocks, keep, index + 1):
         return True
     text = blocks[index].text
-    stamp = DATED.search(text, 0, _MAX_COMMENT_HEADER)
+    stamp = _stamp(text, _MAX_COMMENT_HEADER)
     if stamp is None or stamp.start() > _MAX_COMMENT_STAMP_AT:
         return False
     # the comment's text after its stamp on the line, or the stamp line itself, kept (``沙集人在苏州 2017-09-26 11:02``)

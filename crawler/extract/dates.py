@@ -235,6 +235,18 @@ def byline_date(head: list[str]) -> str | None:
     return None
 
 
+def byline_day(head: list[str]) -> str | None:
+    """The first date a short line above the body opens with (``2017-07-12 | 作者：…``): a byline's day without its time.
+
+    A header calendar (a date and its weekday: the day the page was made) is none.
+    """
+    for line in head:
+        match = _DATE.match(line.strip()) if len(line) <= _MAX_BYLINE else None
+        if match and not _CALENDAR.match(line.strip()):
+            return parse_date(match.group(0))
+    return None
+
+
 #: A forum post's time (``发表于 2012-4-10 23:06``), or a .Text blog post's (博客园, BlogJava, C++博客:
 #: ``posted @ 2023-11-09 21:47 木石前盟 阅读(1532)``).
 _POSTED = re.compile(r"(发表于|[Pp]osted @)\s*[:：]?\s*")

@@ -40,7 +40,8 @@ _NAME_TRIM = " ⋅·•|｜丨-–—"
 #: Where a value glued to the next field of its byline ends (``来源：中证网作者：林书远2024-05-20``:
 #: the spans of a byline are rendered without a space between them).
 _NEXT_FIELD = re.compile(
-    r"(?:作者|记者|编辑|责编|责任编辑|撰稿|撰文|供稿|摄影|通讯员|审核|发布时间|发布日期|发表时间|时间|日期|浏览|阅读|点击|来源|出处)\s*[:：]|(?:19|20)\d{2}\s*[-/年.]\s*\d{1,2}"
+    r"(?:作者|记者|编辑|责编|责任编辑|撰稿|撰文|供稿|摄影|通讯员|审核|分析师|研究员|产品|品种|栏目|频道|分类|标签|关键词|发布时间|发布日期|发表时间|时间|日期|浏览|阅读|点击|来源|出处)\s*[:：]"
+    r"|(?:19|20)\d{2}\s*[-/年.]\s*\d{1,2}"
 )
 
 #: A counter's label ending a value whose figure follows it after a space.
@@ -74,7 +75,8 @@ def collect_metas(elements: Iterable[HtmlElement]) -> dict[str, str]:
 def find_published(
     tree: HtmlElement, tags: TagIndex, hints: ExtractHints, metas: dict[str, str], lines: list[str], url: str, title: str | None = None
 ) -> str | None:
-    """Publication time from metas, JSON-LD or a marked ``<time>``, ``var ct``, profile XPaths, labelled text, a byline, a forum post's time or the URL.
+    """Publication time from metas, JSON-LD or a marked ``<time>``, ``var ct``, profile XPaths, labelled text, a byline
+    (its time, or a day it opens with), a forum post's time or the URL.
 
     None when none has one: the caller then asks htmldate (``dates.htmldate_fallback``),
     last, when the tree is no longer needed.
@@ -102,6 +104,7 @@ def find_published(
         yield labelled
         yield dates.byline_date(head)
         yield dates.posted_date(lines)
+        yield dates.byline_day(head)
         yield anywhere
         yield updated
 

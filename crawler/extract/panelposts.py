@@ -55,7 +55,8 @@ def _panel_above(blocks: list[Block], header: int) -> tuple[set[str], int]:
         if not _FLOOR_TITLE.match(text):
             if is_prose(text) or is_post_header(blocks[j]):
                 break
-            if len(text) <= MAX_PANEL_LINE:
+            # a field's label over its figure (``注册时间`` over ``2004-8-19``) is every panel's, and no name
+            if len(text) <= MAX_PANEL_LINE and (_is_figure(text) or j + 1 >= header or not _is_figure(blocks[j + 1].text)):
                 lines.add(text)
         top = j
     return lines, top
@@ -103,8 +104,8 @@ def _names(starter: set[str], panels: list[set[str]]) -> set[str]:
     """
     held: dict[str, frozenset[int]] = {}
     for line in starter:
-        if _is_figure(line) or ":" in line or "：" in line:
-            continue  # a figure, or a labelled field (``级别：大洋常客``)
+        if _is_figure(line) or ":" in line or "：" in line or not any(char.isalpha() for char in line):
+            continue  # a figure, a labelled field (``级别：大洋常客``), a number (``阅读权限`` ``30``)
         posts = frozenset(n for n, panel in enumerate(panels) if line in panel)
         if posts and 2 * (len(posts) + 1) <= len(panels) + 1:
             held[line] = posts

@@ -92,12 +92,17 @@ def headed_table_flags(lines: list[str], rows: list[bool] | None = None) -> list
 
 #: A quote box's row whose cells a template glued into one line (``天齐锂业 002466118.35+3.42%``):
 #: short, no sentence punctuation, a figure, and a signed change in per cent at the end.
-_QUOTE_ROW = re.compile(r"(?=.{4,48}$)[^。，,；;！？!?：:]*\d[^。，,；;！？!?：:]*[+\-−]\s*\d{1,4}(\.\d{1,3})?\s*%")
+_QUOTE_ROW = re.compile(r"(?=.{4,48}$)[^。，,；;！？!?：:]*\d[^。，,；;！？!?：:]*[+\-−]\s*\d{1,4}(\.\d{1,3})?\s*%\s*[）)]?")
 
 
 def is_quote_row(line: str) -> bool:
-    """True for a line shaped like a quote box's row: a name, figures, a signed per cent change."""
-    return line[-1:] == "%" and _QUOTE_ROW.fullmatch(line) is not None
+    """True for a line shaped like a quote box's row: a name, figures, a signed per cent change (maybe in brackets:
+    ``00388香港交易所282.600+4.200（+1.51%）``; figures may carry thousands separators)."""
+    return line[-1:] in "%）)" and line[-1:] != "" and _QUOTE_ROW.fullmatch(_THOUSANDS.sub("", line)) is not None
+
+
+#: A thousands separator (``17,206.35``).
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3})")
 
 
 #: A forum post's rating log, by its heading (``本帖评分记录``) or its header row
@@ -106,10 +111,10 @@ _RATING_HEAD = re.compile(r"[【\[]?\s*(本帖)?(最近)?评分记录\s*[】\]]?
 #: A rating log's bare label, a heading only over the log's header row (``评分`` over ``参与人数 3⇥穷游币 +15⇥理由``).
 _RATING_LABEL = re.compile(r"\s*评分\s*[:：]?\s*")
 #: A note after a widget's heading: in brackets (``相关个股（行情截至06-10 09:40）``), or after a
-#: space, the quotes' time or a note of it (``相关个股行情 2016-08-26 10:10``, ``相关个股 行情数据截至收盘``).
+#: space, the quotes' time or a note of it (``相关个股行情 2016-08-26 10:10``, ``相关基金 净值日期：06-17``, ``相关个股 行情数据截至收盘``).
 _TABLE_NOTE = re.compile(
     r"\s*([（(][^（）()]{1,30}[）)]|\s[^\s（）()]{0,12}(截至|更新|延迟)[^（）()]{0,12}"
-    r"|\s([^\s（）():：]{1,6}\s*[:：]\s*)?(19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?|\s\d{1,2}:\d{2}(:\d{2})?)\s*$"
+    r"|\s([^\s（）():：]{1,6}\s*[:：]\s*)?((19|20)\d{2}[-/.])?\d{1,2}[-/.]\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?|\s\d{1,2}:\d{2}(:\d{2})?)\s*$"
 )
 #: A widget's footnote is a short line holding a clock time, a caveat or the quotes' date
 #: (``行情延时15分钟``, ``行情截至2018-07-13收盘``, ``净值日期：2022-04-15 基金过往业绩不代表未来表现``).

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from crawler.extract.replies import first_text, post_header, post_headers, post_time
 from crawler.extract.segment import QUOTE
-from crawler.extract.shapes import is_prose
+from crawler.extract.shapes import CJK_SENTENCE_END, is_prose
 
 if TYPE_CHECKING:
     from crawler.extract.segment import Block
@@ -26,7 +26,7 @@ _MAX_HEADER = 80  # as a forum post header (replies._MAX_POST_HEADER)
 _MAX_POST = 40
 #: A quoted post inside a post: its header (``X 发表于 2016-4-18 23:07``, ``以下是引用 X 在 … 的发言：``, ``X 写道：``).
 #: (vBulletin's ``引用:`` over ``最初由 X 发布``, Discuz!'s ``原帖由 X 于 2009-9-15 07:48 发表``)
-_QUOTE_HEADER = re.compile(r"发表于|原帖由\s*\S{1,20}\s*于|以下是引用|引用\s*\S{1,20}\s*(的发言|发表)|写道\s*[:：]?$|^\s*引用\s*[:：]\s*$|最初由\s*\S{1,20}\s*发布")
+_QUOTE_HEADER = re.compile(r"发表于|原帖由\s*\S{1,20}\s*于|以下是引用|引用\s*\S{1,20}\s*(的发言|的帖子|发表)|写道\s*[:：]?$|^\s*引用\s*[:：]\s*$|最初由\s*\S{1,20}\s*发布")
 #: A reply quoted with its floor and author before the answer (``回复 3楼 沪上糖糖：请问楼主…``).
 _QUOTED_REPLY = re.compile(r"\s*回复\s*\d{1,5}\s*[楼#]")
 #: A reply's floor anywhere on a header (``圆子妈妈爱吃鱼 楼主 4楼 2014-05-16 21:34``, ``5楼楼主…``): 2 and up.
@@ -73,7 +73,35 @@ def post_lines(blocks: list[Block], start: int) -> tuple[list[int], list[int]]:
             continue
         if len(text) >= _MIN_LINE and block.link_density < 0.5 and is_prose(text):
             found.append(i)
-    return found, quoted
+    return _with_short_lines(blocks, start, found, quoted), quoted
+
+
+#: A subheading or a short sentence inside a post is at most this long.
+_MAX_SHORT = 40
+_MIN_SHORT = 4
+
+
+def _with_short_lines(blocks: list[Block], start: int, found: list[int], quoted: list[int]) -> list[int]:
+    """``found`` with the post's short lines that belong to its sentences: a subheading right under the header or
+    between two of them (``【D3—D5 贡嘎山口到子梅村】（接上）``), a short sentence right after one (``下周开始泥工，到时候接着更。``).
+
+    A short line after a line that is neither (a diary's index, a signature under it) stays out.
+    """
+    taken = set(found)
+    extra = []
+    for i in found:
+        above, below = i - 1, i + 1
+        if above > start and above not in taken and above not in quoted and _is_short(blocks[above]) and not CJK_SENTENCE_END.search(blocks[above].text):
+            if above - 1 == start or above - 1 in taken or is_post_header(blocks[above - 1]):
+                extra.append(above)
+        if below < len(blocks) and below not in taken and below not in quoted and _is_short(blocks[below]):
+            if CJK_SENTENCE_END.search(blocks[below].text[-1:]) and not is_post_header(blocks[below]):
+                extra.append(below)
+    return sorted(taken.union(extra))
+
+
+def _is_short(block: Block) -> bool:
+    return _MIN_SHORT <= len(block.text) <= _MAX_SHORT and block.link_density < 0.5 and not block.flags & QUOTE
 
 
 #: The starter's badge on a header (``[楼主]``).

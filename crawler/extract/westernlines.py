@@ -27,44 +27,15 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-
-#: Every test's words: a line holding none of them is passed over by all the tests at once.
-_EVERY_WORD: list[str] = []
+from crawler.extract.latinwords import EVERY_WORD, any_of, lowered, prefix_tree
 
 
-def _any_of(*words: str) -> re.Pattern[str]:
-    """One search for any of ``words``, written as a tree of their common prefixes.
-
-    A plain alternation makes the regex engine try every word at every position of the
-    line; the tree tries each first letter once (``a(?:bonn|ffiliate|mazon)|…``).
-    """
-    _EVERY_WORD.extend(words)
-    return _prefix_tree(words)
-
-
-def _prefix_tree(words: tuple[str, ...] | list[str]) -> re.Pattern[str]:
-    tree: dict[str, dict] = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return re.compile(_alternatives(tree))
-
-
-def _alternatives(node: dict[str, dict]) -> str:
-    """The regex of a prefix tree's branches (an ending word makes the branches optional)."""
-    branches = [re.escape(char) + _alternatives(child) for char, child in sorted(node.items()) if char]
-    if not branches:
-        return ""
-    grouped = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{grouped})?" if "" in node else grouped
 
 
 #: A teaser line is at most this long.
 MAX_TEASER = 200
 #: Words one of which every teaser holds (a cheap test before the pattern).
-_WORDS = _any_of("abonn", "accédez", "subscri", "member", "free article", "il vous reste", "réservé", "weiterlesen", "abo ", "suscr", "abbona")
+_WORDS = any_of("abonn", "accédez", "subscri", "member", "free article", "il vous reste", "réservé", "weiterlesen", "abo ", "suscr", "abbona", "lesen sie")
 _TEASER = re.compile(
     # French
     r"il vous reste \d{1,3}([.,]\d{1,2})?\s?% de (cet |l’|l')article à lire\.?( la suite est réservée aux abonnés\.?)?"
@@ -75,7 +46,7 @@ _TEASER = re.compile(
     r"|this (article|story|content) is (only )?(available|reserved|exclusive) (to|for) (paying )?(subscribers|members).{0,60}"
     r"|already a (subscriber|member)\s?\?.{0,40}|you have (\d+|one|two|three) free articles? (left|remaining).{0,60}"
     # German
-    r"|(jetzt )?weiterlesen mit .{1,30}|(jetzt )?(abonnieren|abo abschließen|abo wählen) und weiterlesen.{0,40}"
+    r"|(jetzt )?weiterlesen mit .{1,30}|lesen sie (jetzt |hier )?weiter\s?[–—-]?\s?(mit|im|in) .{1,40}|(jetzt )?(abonnieren|abo abschließen|abo wählen) und weiterlesen.{0,40}"
     r"|dieser artikel ist (nur )?(für|exklusiv für) (abonnenten|abonnentinnen|abonnent:innen|plus-leser).{0,60}"
     r"|sie haben bereits ein abo\s?\?.{0,40}"
     # Spanish, Italian
@@ -84,29 +55,12 @@ _TEASER = re.compile(
 )
 
 
-#: Every line these patterns take opens with a character below this one (Latin script and its
-#: punctuation): a line opening with a Han character is passed over at once.
-_LATIN_END = "\u0250"
-
-
-_LEADING_MARKS = re.compile(r"^[^\w]+")
-
-
-@lru_cache(maxsize=512)
-def _lowered(line: str) -> str | None:
-    """The stripped, lower-cased ``line`` when it opens in Latin script, else None (read once for all the tests)."""
-    stripped = line.strip()
-    if stripped and stripped[0] >= _LATIN_END and not stripped[0].isalnum():
-        stripped = _LEADING_MARKS.sub("", stripped)  # an emoji or a mark before the words (``⚡ Grid Edge is listener-supported.``)
-    return stripped.lower() if stripped and stripped[0] < _LATIN_END else None
-
-
 @lru_cache(maxsize=512)
 def _worded(line: str) -> str | None:
-    """``_lowered(line)`` when it is short enough and holds a word of any test here (one search for all of them), else None."""
+    """``lowered(line)`` when it is short enough and holds a word of any test here (one search for all of them), else None."""
     if len(line) > _LONGEST:
         return None
-    low = _lowered(line)
+    low = lowered(line)
     return low if low is not None and _ALL_WORDS.search(low) is not None else None
 
 
@@ -125,10 +79,14 @@ def is_paywall_teaser(line: str) -> bool:
 
 #: A prompt is a short line.
 MAX_PROMPT = 160
-_PROMPT_WORDS = _any_of(
+_PROMPT_WORDS = any_of(
     "inbox", "newsletter", "register now", "sign up", "subscribe", "enjoying th", "if you enjoyed", "if you liked", "you like th",
     "you enjoy th", "comment", "privacy", "datenschutz", "most recent version",
 )
+#: A newsletter's pitch in the site's voice, with what it brings: a longer line.
+MAX_PITCH = 400
+_PITCH_WORDS = any_of("newsletter")
+_PITCH = re.compile(r"[^\n]{0,120}?\b(get|sign up for|subscribe to|try) our( free)?( [^.!?]{1,40})? newsletters?\b[^\n]{0,300}")
 _PROMPT = re.compile(
     r"enjoying (this|the) (post|article|story|newsletter|read)\s?\?"
     r"|if you (enjoyed|liked) (this|the) (post|article|piece|story)[^.!?]{0,120}(rss|newsletter|subscribe|follow|inbox|e-?mail)[^\n]{0,120}"
@@ -147,8 +105,9 @@ _PROMPT = re.compile(
 
 
 def is_subscription_prompt(line: str) -> bool:
-    """True when the whole ``line`` asks the reader to subscribe to a newsletter or to register."""
-    return _whole_line(line, MAX_PROMPT, _PROMPT_WORDS, _PROMPT)
+    """True when the whole ``line`` asks the reader to subscribe to a newsletter or to register
+    (or pitches the site's own newsletter: ``… Get our weekly environment newsletter. Each Wednesday …``)."""
+    return _whole_line(line, MAX_PROMPT, _PROMPT_WORDS, _PROMPT) or _whole_line(line, MAX_PITCH, _PITCH_WORDS, _PITCH)
 
 
 #: A wire service's credit line: who reported, wrote and edited, by name (capitalised words,
@@ -170,13 +129,17 @@ def is_wire_credit(line: str) -> bool:
 
 #: A note that the article also ran in print (``A version of this article appears in print on …``,
 #: ``Een versie van dit artikel verscheen ook in NRC Handelsblad van 12 maart 2019``).
-MAX_EDITION_NOTE = 240
-_EDITION_WORDS = _any_of("print", "versie", "erschien", "paru", "publicado", "pubblicato", "edition", "ausgabe", "édition", "thema")
+MAX_EDITION_NOTE = 400
+_EDITION_WORDS = any_of("print", "versie", "erschien", "paru", "publicado", "pubblicato", "edition", "ausgabe", "édition", "thema", "maschinelle", "ki-", "künstliche", "artificial", " ai ")
 _EDITION_NOTE = re.compile(
     r"(a version of this (article|story) (appears|appeared|ran) in print|this (article|story) (appeared|appears) in (the )?(print|[^.]{1,40} edition)"
     r"|een versie van dit artikel (verscheen|is verschenen)|dieser (artikel|beitrag|text) (erschien|ist erschienen)"
     r"|cet article (est paru|a été publié) dans|(este artículo|una versión de este artículo) (fue publicado|se publicó|apareció)"
     r"|questo articolo è stato pubblicato|über dieses thema (berichtete|berichten|hat)|dieses thema im programm)[^\n]{0,200}"
+    # how the text was made (``Dieser Artikel wurde mit maschineller Unterstützung erstellt …``, ``This article was generated with the help of AI …``)
+    r"|(dieser|der) (artikel|text|beitrag) (wurde|ist) (mit|unter|durch) (maschineller|ki-?|hilfe (von |einer )?künstlicher intelligenz)[^\n]{0,300}"
+    r"|this (article|story|text) was (generated|created|produced|written|drafted) (with|using|by) (the )?(help |assistance |support )?(of )?"
+    r"(ai|an ai|artificial intelligence|machine)[^\n]{0,300}"
 )
 
 
@@ -187,10 +150,11 @@ def is_edition_note(line: str) -> bool:
 
 #: An appeal to the reader about the site's money is at most this long.
 MAX_APPEAL = 400
-_APPEAL_WORDS = _any_of(
+_APPEAL_WORDS = any_of(
     "affiliate", "provision", "commission", "amazon", "spende", "donat", "partnerprogramm", "patron", "supported", "mitglied",
     "brought to you", "sponsored by", "member", "sostieni", "se ti piace", "se apprezzi", "donazione", "soutenez", "un don",
     "apóyanos", "apoya ", "hazte", "if you like", "if you value", "if you enjoy", "support our", "support independent",
+    "journalis", "war interessant", "war hilfreich", "this article helpful",
 )
 #: Disclosures and sponsor reads, dropped anywhere: no text of the article reads so.
 _SPONSOR = re.compile(
@@ -215,10 +179,16 @@ _APPEAL = re.compile(
     # (``Il Filo è gratuito e vuole restarlo. Se ti piace quello che facciamo …, abbonati: …``)
     r"|sostieni (il|la|lo|l’|l'|i|gli|le) ?[^.!?]{1,30}[.!]?"
     r"|[^\n]{0,120}?(se ti piace|se apprezzi) (quello che facciamo|il nostro lavoro|il nostro giornalismo|questo articolo)[^\n]{0,300}"
-    r"|(fai|fate) una donazione[^\n]{0,200}|soutenez(-nous| notre (travail|journalisme|rédaction|média))[^\n]{0,300}|faites un don[^\n]{0,200}"
+    r"|(fai|fate) una donazione[^\n]{0,200}|soutenez(-nous| (notre|une|la) (travail|journalisme|rédaction|média|presse))[^\n]{0,300}|faites un don[^\n]{0,200}"
     r"|(apóyanos|apoya nuestro (periodismo|trabajo)|hazte (socio|socia|miembro|suscriptor))[^\n]{0,300}"
     r"|[^\n]{0,120}?if you (like|value|enjoy) (what we do|our (work|journalism|reporting))[^\n]{0,300}"
     r"|support (our|independent) (journalism|reporting|newsroom)[^\n]{0,200}"
+    # why journalism costs (``Unabhängiger Journalismus ist nicht umsonst. …``, ``At X, we believe that everyone needs high-quality journalism …``)
+    r"|(unabhängiger|guter|freier) journalismus (ist nicht umsonst|kostet( geld)?|braucht)[^\n]{0,300}"
+    r"|(independent|good|quality) journalism (isn't|is not|doesn't come) free[^\n]{0,300}"
+    r"|[^\n]{0,60}?we believe (that )?everyone (needs|deserves) (access to )?(high-quality |quality |good |independent )?(journalism|news)[^\n]{0,300}"
+    # ... or asks whether the article was worth it (``Dieser Artikel war interessant, hilfreich oder beides? Die Redaktion freut sich …``)
+    r"|(dieser|der) (artikel|beitrag) war (interessant|hilfreich|lesenswert)[^\n]{0,300}|(was|is|did you find) this article helpful\s?\?[^\n]{0,300}"
 
 )
 
@@ -235,13 +205,13 @@ def is_reader_appeal(line: str) -> bool:
 
 #: A labelled image credit is a short line: its label and a name or an agency.
 MAX_IMAGE_CREDIT = 100
-_IMAGE_CREDIT_WORDS = _any_of("image", "photo")
+_IMAGE_CREDIT_WORDS = any_of("image", "photo")
 _IMAGE_CREDIT = re.compile(r"(featured|header|cover|top|lead|hero)? ?(image|photo)( credits?| source)?\s?:\s?[^.!?:]{2,80}\.?")
 
 
 #: A site's notice about the page on a line of its own: a spoiler warning (a wiki's or a review's template).
 MAX_PAGE_NOTICE = 300
-_PAGE_NOTICE_WORDS = _any_of("spoiler", "my own", "our own", "their own", "'s own", "s' own", "inhalte aus", "inhalten aus")
+_PAGE_NOTICE_WORDS = any_of("spoiler", "my own", "our own", "their own", "'s own", "s' own", "inhalte aus", "inhalten aus", "copyright", "provided by")
 _PAGE_NOTICE = re.compile(
     r"(spoiler[- ]?(warning|alert|warnung)|achtung,? spoiler|attention,? spoilers?)[!:.]? (this|the following|dieser|der folgende|cet|cette) "
     r"(article|page|section|post|review|artikel|beitrag|text|abschnitt)[^\n]{0,240}"
@@ -253,6 +223,10 @@ _PAGE_NOTICE = re.compile(
     # ... an embed's consent placeholder (``Hier finden Sie Inhalte aus Twitter.``, ``Um mit Inhalten aus Twitter … zu interagieren …``)
     r"|hier finden sie inhalte (aus|von) [^.!?]{1,40}[.!]?( [^\n]{0,300})?"
     r"|um (mit )?inhalten aus [^.!?]{1,80} zu interagieren[^\n]{0,300}"
+    # ... the page's copyright (``This document is subject to copyright. Apart from any fair dealing …``)
+    r"|this (document|article|page|material|content) is (subject to|protected by) copyright[^\n]{0,300}"
+    # ... a news release's source (``Materials provided by X. Note: Content may be edited for style and length.``, ``Provided by X``)
+    r"|((story |news )?(materials|content|source) )?provided by [^.!?\n]{2,100}\.?( note: [^\n]{0,100})?"
 )
 
 
@@ -267,10 +241,10 @@ def is_image_credit(line: str) -> bool:
 
 
 
-_EVERY_WORD.append(" by ")  # a wire credit's
-_ALL_WORDS = _prefix_tree(_EVERY_WORD)
+EVERY_WORD.append(" by ")  # a wire credit's
+_ALL_WORDS = prefix_tree(EVERY_WORD)
 #: The longest line any test here takes.
-_LONGEST = max(MAX_TEASER, MAX_PROMPT, MAX_CREDIT, MAX_EDITION_NOTE, MAX_APPEAL, MAX_IMAGE_CREDIT, MAX_PAGE_NOTICE)
+_LONGEST = max(MAX_TEASER, MAX_PROMPT, MAX_PITCH, MAX_CREDIT, MAX_EDITION_NOTE, MAX_APPEAL, MAX_IMAGE_CREDIT, MAX_PAGE_NOTICE)
 
 
 def anywhere_kind(line: str) -> str | None:
