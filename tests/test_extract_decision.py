@@ -661,3 +661,15 @@ def test_a_later_posts_subheading_and_its_short_closing_sentence_come_back_and_a
         ("6楼 发表于 2011-04-24 08:10", "h", 0, 0),
     )
     assert post_lines(blocks, 0) == ([1, 2, 3], [])
+
+
+def test_a_signature_kept_alone_under_a_left_out_disclaimer_goes_when_it_was_left_out_under_another_post() -> None:
+    signature = "样本只在虚拟机里跑，快照是最好的朋友。"
+    blocks = _blocks(
+        ("楼主 发表于 2018-8-15 21:37", "h", 0, 0), (PROSE, "p1", 0, 0), ("免责声明：本站所发布的一切资源仅限用于学习和研究目的", "d", 0, 0),
+        (signature, "s1", 0, 0), ("回复", "a", 0, 0),
+        ("沙发 发表于 2018-8-15 22:03", "h", 0, 0), ("请问楼主，在VirtualAlloc下断之后怎么判断？", "p2", 0, 0),
+        ("板凳 发表于 2018-8-15 22:30", "h", 0, 0), ("看申请的大小和保护属性。", "p3", 0, 0), (signature, "s3", 0, 0),
+    )
+    keep = [False, True, False, True, False, False, False, False, False, False]
+    assert without_signatures(blocks, keep) == [False, True] + [False] * 8

@@ -242,7 +242,7 @@ def _without_dash_signatures(blocks: list[Block], keep: list[bool], headers: lis
     found = [
         i
         for i in closing
-        if thread and 0 < i < len(blocks) - 1 and keep[i - 1] and (_DASH_SIGNATURE.match(blocks[i].text) or blocks[i].text in left_out)
+        if thread and 0 < i < len(blocks) - 1 and (keep[i - 1] and _DASH_SIGNATURE.match(blocks[i].text) or blocks[i].text in left_out)
         or twice[blocks[i].text] > 1 and not is_sign_off(blocks[i].text)  # a post's origin stamp ends it for the thread reading (bbsposts)
     ]
     if not found:
