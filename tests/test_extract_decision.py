@@ -673,3 +673,45 @@ def test_a_signature_kept_alone_under_a_left_out_disclaimer_goes_when_it_was_lef
     )
     keep = [False, True, False, True, False, False, False, False, False, False]
     assert without_signatures(blocks, keep) == [False, True] + [False] * 8
+
+
+def test_a_media_cards_title_goes_with_its_label_and_length_and_a_subheading_stays() -> None:
+    from lxml import html as lxml_html
+
+    from crawler.extract.promoboxes import without_promo_slogans
+    from crawler.extract.segment import segment
+
+    text = "Las restricciones afectan ya a los regantes, que en algunas zonas solo pueden usar la mitad del agua habitual."
+    page = (f"<html><body><article><p>{text}</p><div class='media'><span>Vídeo</span><h4>Así funciona por dentro la desalinizadora del Llobregat</h4>"
+            f"<span>01:47</span></div><p>{text}</p><h2>Un agua más cara</h2><p>{text}</p></article></body></html>")
+    blocks = segment(lxml_html.fromstring(page))
+    texts = [block.text for block in blocks]
+    out = without_promo_slogans(blocks, [True] * len(blocks))
+    assert not out[texts.index("Así funciona por dentro la desalinizadora del Llobregat")]
+    assert out[texts.index("Un agua más cara")]
+
+
+def test_a_questions_labelled_addition_under_the_question_is_kept() -> None:
+    from crawler.extract.maintext import with_question_supplement
+
+    blocks = _blocks(
+        ("笔记本电池是不是要用完再充？", "h", 0, 0), (PROSE, "q", 0, 0), ("问题补充：电池是6芯的锂电池，说明书上也没写清楚。", "q", 0, 0),
+        ("推广链接：360安全卫士 电脑体检", "ad", 0, 0), ("最佳答案", "a", 0, 0), (PROSE, "a", 0, 0),
+        ("问题补充：这是另一个问题的。", "x", 0, 0),
+    )
+    keep = [False, True, False, False, False, True, False]
+    scored = [True] * len(blocks)
+    assert with_question_supplement(blocks, keep, scored) == [False, True, True, False, False, True, True]
+    far = [False, True, False, False, False, False, False]
+    assert with_question_supplement(blocks, far, scored)[6] is False
+
+
+def test_a_mini_program_frameworks_view_elements_are_blocks() -> None:
+    from lxml import html as lxml_html
+
+    from crawler.extract.segment import segment
+
+    page = ("<html><body><uni-view class='head'><uni-text>橙柿互动</uni-text><uni-view>打开APP</uni-view></uni-view>"
+            f"<uni-view class='title'>家电以旧换新补贴上线首周 杭州卖场客流涨了三成</uni-view><uni-view>{PROSE}</uni-view></body></html>")
+    texts = [block.text for block in segment(lxml_html.fromstring(page))]
+    assert "家电以旧换新补贴上线首周 杭州卖场客流涨了三成" in texts and PROSE in texts

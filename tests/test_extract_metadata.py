@@ -404,3 +404,11 @@ def test_a_bylines_day_beats_a_side_lists_date_and_a_value_ends_at_a_glued_analy
     assert byline_day(["2017年07月12日 星期三", "上半年债券基金回顾"]) is None  # a header's calendar
     assert byline_day(["上半年债券基金回顾", "作者：陈思远"]) is None
     assert _value(_SOURCE.search("2023-07-28 16:05来源：卓创资讯分析师：孙立娜产品：PP")) == "卓创资讯"
+
+
+def test_a_blogs_posted_by_line_and_an_update_label_give_their_times() -> None:
+    from crawler.extract.dates import labelled_dates, posted_date
+
+    assert posted_date(["posted by 半瓶墨水 @ 2007-06-23 01:14 | 永久链接 | 阅读(1247)", "路过的猫 发表于 2007-06-23 09:12"]) == "2007-06-23T01:14:00+08:00"
+    assert labelled_dates(["更新于2019年4月18日 06:21"]) == (None, "2019-04-18T06:21:00+08:00")
+    assert labelled_dates(["更新于2019年4月18日 06:21", "发布时间：2019-04-17 22:10"])[0] == "2019-04-17T22:10:00+08:00"

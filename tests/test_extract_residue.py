@@ -757,3 +757,30 @@ def test_batch_twenty_two_lines() -> None:
     for line in ("The grant was provided by the national science foundation over five years, the university said.",
                  "Independent journalism has a long history in the region.", "The newsletter reached 40,000 readers within a year."):
         assert anywhere_kind(line) is None and edge_kind(line) is None, line
+
+
+def test_batch_twenty_three_lines() -> None:
+    from crawler.extract.boilerplate import boilerplate_kinds, rule_name
+    from crawler.extract.shapes import is_cross_reference
+    from crawler.extract.westernlines import anywhere_kind, edge_kind
+
+    for line in ("打开海报新闻，看更多高清视频", "(记者 徐威 马莉娜；编辑 王兴亮)", "手机看新闻，天山手机报每天只需0.1元！移动用户发送 TS 到 10658000 即可订阅",
+                 "点击进入黄河新闻网晋城频道 看更多晋城新闻", "扬子晚报网提示：关注@扬子晚报新浪微博，第一时间获取南京本地新闻"):
+        assert rule_name(line) is not None, line
+    for line in ("橙柿互动提醒：具体补贴标准及申领方式请以官方发布为准，谨防以“代领补贴”为名的诈骗。",
+                 "【编者按】本报即日起推出“国企改革进行时”系列报道，欢迎读者来信来稿，提供线索。报料邮箱：zqb@zqcn.com.cn"):
+        assert rule_name(line, edge=True) is not None, line
+    for line in ("记者第一时间赶到现场。", "（记者 王强；这是一个句子。）", "编者按：今年是改革开放四十周年，本文回顾了特区的起步。"):
+        assert not any(boilerplate_kinds(line)), line
+    assert not boilerplate_kinds("企业点击进入申报系统频道后，按提示填写材料。")[0]  # an edge rule's business (click_through)
+    for line in ("» Related post: Riding the Golden Circle on a budget", "Further Reading on SmashingMag:", "VIDÉO. Semi-conducteurs : pourquoi l’Europe"):
+        assert is_cross_reference(line), line
+    for line in ("[Ed. note: This article is part of our occasional series of deep dives from engineers. Want to write one?]",
+                 "See the Pen Named grid lines for article layouts by Jonas Thiel (@jthiel) on CodePen.",
+                 "All products linked here have been independently selected by our editors. We may earn a commission on purchases.",
+                 "Äußerungen unserer Gesprächspartner geben deren eigene Auffassungen wieder. Der Deutschlandfunk macht sich diese nicht zu eigen.",
+                 "Das Video wird nach der Werbung automatisch abgespielt. Werbung endet in 15 Sekunden.", "Il video partirà dopo la pubblicità"):
+        assert anywhere_kind(line) is not None, line
+    assert edge_kind("Sie haben Ihr Kontingent an kostenlosen Artikeln für diesen Monat aufgebraucht. Erhalten Sie unbeschränkten Zugang.") == "paywall_teaser"
+    for line in ("The editors selected the winners independently.", "Related posts appeared on the forum within hours.", "The ad ran for two weeks."):
+        assert anywhere_kind(line) is None and edge_kind(line) is None and not is_cross_reference(line), line

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from crawler.extract import boilerplate_patterns
+from crawler.extract.boilerplate_keyed import KEYED_PATTERNS as _KEYED
 from crawler.extract.hans import simplified
 from crawler.extract.boilerplate_patterns import EDGE_NAMES, EDGE_PATTERNS, SCAN_LED
 
@@ -19,7 +20,7 @@ def _split_scan_led() -> tuple[list[str], list[str], tuple[tuple[tuple[str, ...]
         moved[found[0]] = keys
     kept = [i for i in range(len(patterns)) if i not in moved]
     keyed = tuple((keys, names[i], patterns[i]) for i, keys in sorted(moved.items()))
-    return [patterns[i] for i in kept], [names[i] for i in kept], keyed + boilerplate_patterns.KEYED_PATTERNS
+    return [patterns[i] for i in kept], [names[i] for i in kept], keyed + _KEYED
 
 
 STRICT_PATTERNS, STRICT_NAMES, KEYED_PATTERNS = _split_scan_led()

@@ -45,7 +45,7 @@ META_DATE_KEYS = (
 #: the word start is checked after.
 _UNIX = re.compile(r"var\s+ct\s*=\s*[\"']?(\d{10})[\"']?")
 _WORD_CHAR = re.compile(r"\w")
-_LABELLED = re.compile(r"(?:发布时间|發佈時間|发布日期|發布日期|发表时间|发布于|时间|時間|日期|Published|Date)\s*[:：]?\s*")
+_LABELLED = re.compile(r"(?:发布时间|發佈時間|发布日期|發布日期|发表时间|发布于|更新于|时间|時間|日期|Published|Date)\s*[:：]?\s*")
 #: A bare 时间/日期 label names the page's time unless the word before it names another
 #: event: a forum user panel's 注册时间 (the member's sign-up), a 最后登录时间 or 截止日期, a
 #: comment's 回复日期.
@@ -206,11 +206,12 @@ def labelled_dates(lines: list[str]) -> tuple[str | None, str | None]:
     for line in lines:
         for label in _LABELLED.finditer(line):
             before = line[max(0, label.start() - 2) : label.start()]
-            if before in _OTHER_EVENT or (updated and before in _UPDATE_EVENT):
+            update = before in _UPDATE_EVENT or label.group(0).startswith("更新于")  # ``更新时间：``, ``更新于2019年4月18日 06:21``
+            if before in _OTHER_EVENT or (updated and update):
                 continue
             parsed = parse_date(line[label.end() : label.end() + 40])
             if parsed and _DATE.match(line, label.end()):
-                if before not in _UPDATE_EVENT:
+                if not update:
                     return parsed, updated
                 updated = parsed
     return None, updated
@@ -248,8 +249,8 @@ def byline_day(head: list[str]) -> str | None:
 
 
 #: A forum post's time (``发表于 2012-4-10 23:06``), or a .Text blog post's (博客园, BlogJava, C++博客:
-#: ``posted @ 2023-11-09 21:47 木石前盟 阅读(1532)``).
-_POSTED = re.compile(r"(发表于|[Pp]osted @)\s*[:：]?\s*")
+#: ``posted @ 2023-11-09 21:47 木石前盟 阅读(1532)``, ``posted by 半瓶墨水 @ 2007-06-23 01:14``).
+_POSTED = re.compile(r"(发表于|[Pp]osted (by [^@\n]{1,30} )?@)\s*[:：]?\s*")
 
 
 def posted_date(lines: list[str]) -> str | None:
@@ -258,7 +259,7 @@ def posted_date(lines: list[str]) -> str | None:
     Tried after the labels and the byline: under an article, 发表于 stamps the comments.
     """
     for line in lines:
-        if "发表于" in line or "osted @" in line:
+        if "发表于" in line or "osted " in line and "@" in line:
             for label in _POSTED.finditer(line):
                 parsed = parse_date(line[label.end() : label.end() + 40])
                 if parsed and "T" in parsed and _DATE.match(line, label.end()):

@@ -18,6 +18,7 @@ from crawler.extract.maintext import (
     keep_flags,
     with_inner_attachments,
     with_labelled_lead,
+    with_question_supplement,
     with_signature,
     without_headed_tables,
     without_linked_references,
@@ -80,7 +81,7 @@ def decide(analysis: PageAnalysis, model: BlockModel) -> Decision:
     keep = _noting(dropped, "cross_reference", keep, without_linked_references(blocks, keep))
     keep = _noting(dropped, "form_card", keep, without_form_cards(blocks, keep, analysis.forms))
     keep = _noting(dropped, "promo_slogan", keep, without_promo_slogans(blocks, keep))
-    keep = with_labelled_lead(blocks, keep, scored)
+    keep = with_question_supplement(blocks, with_labelled_lead(blocks, keep, scored), scored)
     keep = with_series_headings(blocks, with_inner_headings(blocks, keep, scope), scope)
     keep = with_sibling_headings(blocks, keep, scope)
     keep = with_inner_attachments(blocks, keep, scope)

@@ -71,6 +71,28 @@ def with_labelled_lead(blocks: list[Block], keep: list[bool], scored: list[bool]
     return keep
 
 
+#: A question's own addition on a Q&A page (``问题补充：电池是6芯的锂电池…``), labelled.
+_QUESTION_ADDED = re.compile(r"\s*[【\[]?\s*(问题补充|补充说明|问题描述|补充问题)\s*[】\]]?\s*[:：]")
+#: It stands at most this many blocks below the question's text.
+QUESTION_REACH = 2
+
+
+def with_question_supplement(blocks: list[Block], keep: list[bool], scored: list[bool]) -> list[bool]:
+    """Keep a question's labelled addition (``问题补充：…``) right below the question the model kept: the asker's text.
+
+    The model reads it among the question's counters and the answers' chrome and may leave
+    it out; only a scored block within ``QUESTION_REACH`` blocks under a kept one.
+    """
+    out = keep
+    for i, block in enumerate(blocks):
+        if keep[i] or not scored[i] or not any(keep[max(0, i - QUESTION_REACH) : i]) or not _QUESTION_ADDED.match(block.text):
+            continue
+        if out is keep:
+            out = list(keep)
+        out[i] = True
+    return out
+
+
 def without_headed_tables(blocks: list[Block], keep: list[bool]) -> list[bool]:
     """Drop the kept rows of a table headed as a related list, whatever the model made of its heading.
 

@@ -12,6 +12,10 @@ A sign-up box's pitch beside its button (Patch's ``Find out what's happening in 
 free, real-time updates from Patch.`` over a ``Subscribe`` link) is told the same way, where
 the line beside it is a call to action that is all link (``Subscribe``, ``Sign up``, ``Get
 started`` …) and the small box is classed as an ad or a form (``tokens``: promo, newsletter …).
+
+A video or audio card's title (La Vanguardia's ``Así funciona por dentro la desalinizadora del
+Llobregat`` between ``Vídeo`` and ``01:47``) is told the same way: it shares a small box with the
+card's bare label or its length.
 """
 
 from __future__ import annotations
@@ -45,6 +49,10 @@ _CALL_TO_ACTION = re.compile(
     re.IGNORECASE,
 )
 _MIN_BUTTON_LINKS = 0.5
+#: A media card's title is a line without a sentence's end, at most this long, beside ...
+MAX_MEDIA_TITLE = 100
+#: ... its bare label or length (``Vídeo``, ``视频``, ``01:47``).
+_MEDIA_MARK = re.compile(r"\W*(v[íi]d[eé]o|audio|podcast|视频|音频|播客)\W*|\d{1,2}:\d{2}(:\d{2})?", re.IGNORECASE)
 #: A pitch beside such a button is one line, up to a sentence or two.
 MAX_PITCH = 160
 #: ... in a box of at most this many characters.
@@ -83,19 +91,22 @@ def _in_box(block: Block, other: Block, limit: int, classed: bool) -> bool:
 
 
 def without_promo_slogans(blocks: list[Block], keep: list[bool]) -> list[bool]:
-    """Drop a kept line that shares a small box with a neighbouring app or QR-code promo line, or with a sign-up button."""
+    """Drop a kept line that shares a small box with a neighbouring app or QR-code promo line, a media card's label or
+    length, or a sign-up button."""
     out = keep
     for i, block in enumerate(blocks):
         text = block.text
         if not keep[i] or len(text) > MAX_PITCH:
             continue
         slogan = _is_slogan(text)
+        media = len(text) <= MAX_MEDIA_TITLE and SENTENCE_MARK.search(text) is None
         for j in range(max(0, i - _REACH), min(len(blocks), i + _REACH + 1)):
             if j == i:
                 continue
             other = blocks[j]
             if (
                 slogan and _is_promo(other.text) and _in_box(block, other, MAX_BOX_TEXT, classed=False)
+                or media and _MEDIA_MARK.fullmatch(other.text) and _in_box(block, other, MAX_BOX_TEXT, classed=False)
                 or _is_button(other) and _in_box(block, other, MAX_PITCH_BOX, classed=True)
             ):
                 if out is keep:

@@ -27,6 +27,8 @@ BLOCK_TAGS = frozenset(
     "form fieldset legend details summary body html menu".split()
 )
 HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+#: A mini-program framework's view element is a ``<div>`` (uni-app's ``<uni-view>``, Taro's ``<taro-view-core>``).
+_VIEW_TAGS = ("-view", "-view-core")
 
 # Structural flags of a block (what it sits in), as bits.
 HEADING = 1 << 0
@@ -221,7 +223,7 @@ class _Walker:
         else:
             # a pruned inline element is cut out as a line of its own, so its text never
             # joins the surrounding line that stays
-            block = tag in BLOCK_TAGS or pruned
+            block = tag in BLOCK_TAGS or pruned or "-" in tag and tag.endswith(_VIEW_TAGS)
             self.walk_children(element, tag, block, in_link or tag == "a", depth, bits, (own, near[0]), near_bits, flags)
         tail = element.tail
         if tail:

@@ -35,7 +35,7 @@ from crawler.extract.latinwords import EVERY_WORD, any_of, lowered, prefix_tree
 #: A teaser line is at most this long.
 MAX_TEASER = 200
 #: Words one of which every teaser holds (a cheap test before the pattern).
-_WORDS = any_of("abonn", "accédez", "subscri", "member", "free article", "il vous reste", "réservé", "weiterlesen", "abo ", "suscr", "abbona", "lesen sie")
+_WORDS = any_of("abonn", "accédez", "subscri", "member", "free article", "il vous reste", "réservé", "weiterlesen", "abo ", "suscr", "abbona", "lesen sie", "kontingent", "free article")
 _TEASER = re.compile(
     # French
     r"il vous reste \d{1,3}([.,]\d{1,2})?\s?% de (cet |l’|l')article à lire\.?( la suite est réservée aux abonnés\.?)?"
@@ -48,7 +48,8 @@ _TEASER = re.compile(
     # German
     r"|(jetzt )?weiterlesen mit .{1,30}|lesen sie (jetzt |hier )?weiter\s?[–—-]?\s?(mit|im|in) .{1,40}|(jetzt )?(abonnieren|abo abschließen|abo wählen) und weiterlesen.{0,40}"
     r"|dieser artikel ist (nur )?(für|exklusiv für) (abonnenten|abonnentinnen|abonnent:innen|plus-leser).{0,60}"
-    r"|sie haben bereits ein abo\s?\?.{0,40}"
+    r"|sie haben bereits ein abo\s?\?.{0,40}|sie haben ihr kontingent an (kostenlosen|freien|gratis-?) ?artikeln.{0,160}"
+    r"|you('ve| have) (reached your (monthly )?(limit|free article limit)|read your (\d+|last) free articles?).{0,160}"
     # Spanish, Italian
     r"|(este|questo) (artículo|articolo) (es|è) (exclusivo|riservato) (para|per|agli|a los) (suscriptores|abbonati).{0,60}"
     r"|suscríbete para (seguir|continuar) leyendo.{0,40}|abbonati per continuare a leggere.{0,40}"
@@ -164,7 +165,8 @@ _SPONSOR = re.compile(
     r"|(disclosure:\s?)?(this|the) (post|article|page|story|review) (may )?contains? (affiliate|referral) links?[^\n]{0,300}"
     r"|as an amazon associate,? (i|we) earn[^\n]{0,200}"
     r"|when you buy through (our|the) links( on our site)?,? [^.!?]{1,40} may (earn|receive|get) (an affiliate |a )?commission[^\n]{0,200}"
-    r"|(we|i) (may )?(earn|receive|get) (a )?(small |modest )?(affiliate )?(commission|compensation)[^.!?]{0,120}(links?|purchases?|buy)[^\n]{0,200}"
+    r"|([^.!?]{1,100}independently (selected|chosen|reviewed|tested)[^.!?]{0,60}\.\s?)?"
+    r"(we|i) (may )?(earn|receive|get) (a )?(small |modest )?(affiliate )?(commission|compensation)[^.!?]{0,120}(links?|purchases?|buy)[^\n]{0,200}"
     r"|(this|today's|this week's) (episode|show|newsletter|post|video) is (brought to you|sponsored|supported|presented) by[^\n]{0,300}"
     r"|[^.!?]{1,40} is (listener|reader|viewer|audience)-supported\.[^\n]{0,300}|(become a patron|support (us|the show|this podcast) on patreon)[^\n]{0,200}"
     # an Amazon affiliate plugin's line under its product boxes (AAWP: ``Last update on 2021-05-11 / Affiliate links / Images from …``)
@@ -211,7 +213,10 @@ _IMAGE_CREDIT = re.compile(r"(featured|header|cover|top|lead|hero)? ?(image|phot
 
 #: A site's notice about the page on a line of its own: a spoiler warning (a wiki's or a review's template).
 MAX_PAGE_NOTICE = 300
-_PAGE_NOTICE_WORDS = any_of("spoiler", "my own", "our own", "their own", "'s own", "s' own", "inhalte aus", "inhalten aus", "copyright", "provided by")
+_PAGE_NOTICE_WORDS = any_of(
+    "spoiler", "my own", "our own", "their own", "'s own", "s' own", "inhalte aus", "inhalten aus", "copyright", "provided by", "note:", "codepen",
+    "gesprächspartner", "werbung", "pubblicità", "publicité", "publicidad", " ad",
+)
 _PAGE_NOTICE = re.compile(
     r"(spoiler[- ]?(warning|alert|warnung)|achtung,? spoiler|attention,? spoilers?)[!:.]? (this|the following|dieser|der folgende|cet|cette) "
     r"(article|page|section|post|review|artikel|beitrag|text|abschnitt)[^\n]{0,240}"
@@ -225,6 +230,15 @@ _PAGE_NOTICE = re.compile(
     r"|um (mit )?inhalten aus [^.!?]{1,80} zu interagieren[^\n]{0,300}"
     # ... the page's copyright (``This document is subject to copyright. Apart from any fair dealing …``)
     r"|this (document|article|page|material|content) is (subject to|protected by) copyright[^\n]{0,300}"
+    # ... an editor's note on the series (``[Ed. note: This article is part of our occasional series …]``), a code embed's placeholder
+    r"|[\[(]?\s?(ed\.|editor's|editors'|editor’s) note:\s?this (article|post|piece|story) is (part|one) of (our|a|an|the) [^\n]{0,240}"
+    r"|see the pen [^\n]{1,120} on codepen\.?"
+    # ... a broadcaster's note on its guests' views (``Äußerungen unserer Gesprächspartner geben deren eigene Auffassungen wieder. …``)
+    r"|äußerungen unserer gesprächspartner geben deren (eigene )?auffassungen wieder[^\n]{0,240}"
+    # ... a video player's ad notice (``Das Video wird nach der Werbung automatisch abgespielt. Werbung endet in 15 Sekunden.``)
+    r"|das video (wird|startet) nach der werbung[^.!?\n]{0,60}[.!]?(\s?werbung endet in \d{1,3} sekunden\.?)?|werbung endet in \d{1,3} sekunden\.?"
+    r"|il video partirà dopo la pubblicità\.?|la vidéo (va )?commence(ra)? après (la|cette) publicité\.?"
+    r"|el vídeo (comenzará|empezará) (después|tras) (del anuncio|de la publicidad)\.?|the video will (start|play|begin) after (the|this) ad(vertisement)?\.?"
     # ... a news release's source (``Materials provided by X. Note: Content may be edited for style and length.``, ``Provided by X``)
     r"|((story |news )?(materials|content|source) )?provided by [^.!?\n]{2,100}\.?( note: [^\n]{0,100})?"
 )
