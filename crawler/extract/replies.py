@@ -51,7 +51,9 @@ _NOT_A_NAME = re.compile(
 
 
 def post_time(text: str) -> re.Match[str] | None:
-    """Where a post header states its time: a Chinese date and clock time, or an English one."""
+    """Where a post header states its time: a Chinese date and clock time, or an English one (both hold a colon)."""
+    if ":" not in text:
+        return None
     return DATED.search(text) or _EN_POSTED.search(text)
 
 
@@ -220,6 +222,17 @@ def without_signatures(blocks: list[Block], keep: list[bool], headers: list[str 
     return out
 
 
+def _dated_lines_over(blocks: list[Block], count: int) -> bool:
+    """True when more than ``count`` short lines state a post's time (a thread whose headers name no floor)."""
+    found = 0
+    for block in blocks:
+        if len(block.text) <= _MAX_POST_HEADER and post_time(block.text) is not None:
+            found += 1
+            if found > count:
+                return True
+    return False
+
+
 #: A signature led by a dash (``—— 只收不卖，镜头是拿来用的``).
 _DASH_SIGNATURE = re.compile(r"\s*(——|--|－－)\s*\S")
 
@@ -229,7 +242,7 @@ def _without_dash_signatures(blocks: list[Block], keep: list[bool], headers: lis
     (a line kept closing two posts: on a thread with dated post headers, whatever they name)."""
     headers = post_headers(blocks) if headers is None else headers
     thread = headers.count("reply") >= _MIN_REPLIES
-    if not thread and sum(len(block.text) <= _MAX_POST_HEADER and post_time(block.text) is not None for block in blocks) <= _MIN_REPLIES:
+    if not thread and not _dated_lines_over(blocks, _MIN_REPLIES):
         return keep
     left_out = {block.text for block, flag in zip(blocks, keep) if not flag}
     # a short kept line closing a post (the next block left out); a signature is a line of its own
