@@ -715,3 +715,10 @@ def test_a_mini_program_frameworks_view_elements_are_blocks() -> None:
             f"<uni-view class='title'>家电以旧换新补贴上线首周 杭州卖场客流涨了三成</uni-view><uni-view>{PROSE}</uni-view></body></html>")
     texts = [block.text for block in segment(lxml_html.fromstring(page))]
     assert "家电以旧换新补贴上线首周 杭州卖场客流涨了三成" in texts and PROSE in texts
+
+
+def test_a_comment_heading_with_a_bare_count_opens_the_comment_rules() -> None:
+    comment = "半夜美日一根大阴线，空单直接爆仓，太刺激了。"
+    blocks = _blocks((PROSE, "a", 0, 0), ("评论 5", "c", 0, 0), ("天眼用户88212022-09-23 09:40", "c", 0, 0), (comment, "c", 0, 0),
+                     ("FX老韭菜2022-09-23 10:02", "c", 0, 0), ("干预只能管几天，利差不收窄日元还得跌。", "c", 0, 0))
+    assert without_dated_comments(blocks, [True, False, False, True, True, True]) == [True] + [False] * 5

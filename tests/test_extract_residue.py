@@ -784,3 +784,27 @@ def test_batch_twenty_three_lines() -> None:
     assert edge_kind("Sie haben Ihr Kontingent an kostenlosen Artikeln für diesen Monat aufgebraucht. Erhalten Sie unbeschränkten Zugang.") == "paywall_teaser"
     for line in ("The editors selected the winners independently.", "Related posts appeared on the forum within hours.", "The ad ran for two weeks."):
         assert anywhere_kind(line) is None and edge_kind(line) is None and not is_cross_reference(line), line
+
+
+def test_batch_twenty_four_lines() -> None:
+    from crawler.extract.boilerplate import boilerplate_kinds, rule_name
+    from crawler.extract.postclean import headed_table_flags
+    from crawler.extract.shapes import is_cross_reference
+    from crawler.extract.westernlines import anywhere_kind, edge_kind
+
+    for line in ("本栏目数据仅对正式会员开放，请登录后查看", "非会员请致电 010-68391126 办理入会手续"):
+        assert rule_name(line) is not None, line
+    assert rule_name("和讯网发布此信息的目的在于传播更多信息，与本站立场无关。和讯网不保证该信息的准确性。", edge=True) is not None
+    assert not any(boilerplate_kinds("协会数据仅对会员单位开放的做法，引起了一些中小企业的不满。"))
+    assert headed_table_flags(["今日化工报价 更多>>", "对二甲苯(PX)\t6850\t-100", "单位：元/吨 更新于07-08 15:30", BODY[0]]) == [True, True, True, False]
+    for line in ("Sign up for Climate Fwd:", "Your privacy is important to us", "We welcome your comments at ideas@qz.com.",
+                 "CNET may get a commission from retail offers.", "ADVERTISEMENT", "Last medically reviewed on August 27, 2020",
+                 "TechRadar is supported by its audience. When you purchase through links on our site, we may earn an affiliate commission.",
+                 "Healthline has strict sourcing guidelines and relies on peer-reviewed studies.", "Press play to listen to this article",
+                 "Voiced by artificial intelligence."):
+        assert anywhere_kind(line) is not None, line
+    assert edge_kind("This article is part of POLITICO Pro") == "paywall_teaser"
+    assert is_cross_reference("SEE: GDPR security pack: Policies to protect data (Tech Pro Research)")
+    for line in ("Advertisement revenue fell by a third.", "Sign up for the course opens in May.", "Listen to this: the council voted no.",
+                 "See what happens when the grid fails.", "Editor's note: This story was updated on June 16 to correct the number of cycles."):
+        assert anywhere_kind(line) is None and edge_kind(line) is None and not is_cross_reference(line), line

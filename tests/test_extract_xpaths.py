@@ -295,3 +295,15 @@ def test_no_profile_xpath_with_a_match_is_dropped() -> None:
             matched += found
             dropped += not kept
     assert matched > 300 and dropped > 300  # both sides were exercised
+
+
+def test_an_article_split_into_sibling_editor_boxes_is_one_container() -> None:
+    from crawler.extract.clean import find_bodies
+
+    text = "8月以来，国际金价在经历一轮快速上涨后出现大幅回调，市场多空分歧明显加大。"
+    page = (f"<html><body><div id='zoom'><div class='TRS_Editor'><p>{text}</p></div><div class='quote'>实时行情</div>"
+            f"<div class='TRS_Editor'><p>{text}{text}</p></div><div class='TRS_Editor'><p>{text}</p></div></div>"
+            f"<div class='side'><div class='TRS_Editor'><p>{text}</p></div></div></body></html>")
+    bodies = find_bodies(parse_html(page), ("//div[@class='TRS_Editor']",))
+    assert len(bodies) == 3 and bodies[0].text_content() == text + text  # the largest first, then its siblings, not the sidebar's
+    assert find_body(parse_html(page), ("//div[@class='TRS_Editor']",)).text_content() == text + text

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from crawler.extract import pagetype
 from crawler.extract.breaks import paragraphs_from_breaks
 from crawler.extract.candidates import block_keys, found_in, inert, screened, trafilatura_text
-from crawler.extract.clean import detached, find_body, prune_targets, remove_all, unhide
+from crawler.extract.clean import detached, find_bodies, prune_targets, remove_all, unhide
 from crawler.extract.density import score_candidates
 from crawler.extract.features import PageEvidence, block_features, headline_index
 from crawler.extract.folds import unfold
@@ -73,11 +73,12 @@ def analyse(tree: HtmlElement, url: str, hints: ExtractHints, *, folded: bool = 
     paragraphs_from_breaks(tree)
     tags = TagIndex.of(tree)
     hints = for_page(hints, page_names(tree))
-    container = find_body(tree, hints.body_xpaths)
-    if container is not None:
-        unhide(container)
+    bodies = find_bodies(tree, hints.body_xpaths)
+    container = bodies[0] if bodies else None
+    for body in bodies:
+        unhide(body)
     targets = prune_targets(tree, hints.prune_xpaths, keep=container)
-    page_blocks = segment(tree, targets, container)
+    page_blocks = segment(tree, targets, bodies)
     notice = pagetype.notice_type(page_blocks, hints)
     texts = [block.text for block in page_blocks]
     metadata = extract_metadata(tree, hints, url, texts, tags)
@@ -89,7 +90,7 @@ def analyse(tree: HtmlElement, url: str, hints: ExtractHints, *, folded: bool = 
         block.index = index
     candidates = score_candidates(blocks)
     total = sum(len(block.text) for block in blocks)
-    article = {*candidates.selected, *([container] if container is not None else [])}
+    article = {*candidates.selected, *bodies}
     regions = screened(candidates.chars, candidates.link_chars, total, article)
     with detached([*regions, *inert(tags.inert)]):
         text = trafilatura_text(tree) if blocks else ""

@@ -142,14 +142,27 @@ def find_body(tree: HtmlElement, xpaths: Iterable[str]) -> HtmlElement | None:
     of the article (a ``display:none`` data box of ``<textarea>``s, a ``<script>``) shows
     none, and is no container; a class test by substring can hit such a box.
     """
+    bodies = find_bodies(tree, xpaths)
+    return bodies[0] if bodies else None
+
+
+def find_bodies(tree: HtmlElement, xpaths: Iterable[str]) -> list[HtmlElement]:
+    """``find_body``'s container first, then the other parts of an article split into sibling boxes.
+
+    A CMS may set an article as several editor boxes side by side (``<div class="TRS_Editor">``
+    three times under ``#zoom``, a quote panel and a gallery between them): the same XPath's
+    other matches showing text under the container's own parent are the article's too.
+    """
     xpaths = tuple(xpaths)
     if none_can_match(tree, xpaths):
-        return None
+        return []
     for xpath in xpaths:
         sizes = {
             node: visible_chars(node)[0] for node in compiled(xpath)(tree) if isinstance(node, etree._Element)
         }
         nodes = [node for node, size in sizes.items() if size >= PROSE_CHARS]
         if nodes:
-            return max(nodes, key=sizes.__getitem__)
-    return None
+            body = max(nodes, key=sizes.__getitem__)
+            parent = body.getparent()
+            return [body, *(node for node in nodes if node is not body and parent is not None and node.getparent() is parent)]
+    return []

@@ -4,6 +4,7 @@ lower-cased Latin reading."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 
@@ -56,3 +57,14 @@ def lowered(line: str) -> str | None:
     if stripped and stripped[0] >= _LATIN_END and not stripped[0].isalnum():
         stripped = _LEADING_MARKS.sub("", stripped)  # an emoji or a mark before the words (``⚡ Grid Edge is listener-supported.``)
     return stripped.lower() if stripped and stripped[0] < _LATIN_END else None
+
+
+def whole_line(
+    line: str, longest: int, words: re.Pattern[str], pattern: re.Pattern[str], read: Callable[[str], str | None] = lowered
+) -> bool:
+    """``pattern`` takes the whole lower-cased ``line`` (as ``read`` gives it), which is short and holds one of ``words``
+    (the cheap tests first)."""
+    if len(line) > longest:
+        return False
+    low = read(line)
+    return low is not None and words.search(low) is not None and pattern.fullmatch(low) is not None

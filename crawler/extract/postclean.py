@@ -77,6 +77,7 @@ def headed_table_flags(lines: list[str], rows: list[bool] | None = None) -> list
     for i in range(len(lines) - 1):
         if rows[i + 1] and (
             "\t" not in lines[i] and is_heading(_TABLE_NOTE.sub("", simplified(lines[i])))  # a heading row of one cell too
+            or _MORE_HEADING.fullmatch(lines[i])  # a widget's title with its link to more (``今日化工报价 更多>>``)
             or _RATING_HEAD.fullmatch(lines[i])
             or _RATING_LABEL.fullmatch(lines[i]) and _RATING_HEAD.fullmatch(lines[i + 1])
         ):
@@ -116,6 +117,8 @@ _TABLE_NOTE = re.compile(
     r"\s*([（(][^（）()]{1,30}[）)]|\s[^\s（）()]{0,12}(截至|更新|延迟)[^（）()]{0,12}"
     r"|\s([^\s（）():：]{1,6}\s*[:：]\s*)?((19|20)\d{2}[-/.])?\d{1,2}[-/.]\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?|\s\d{1,2}:\d{2}(:\d{2})?)\s*$"
 )
+#: A box's title beside its link to more of the same: a widget's, over its rows.
+_MORE_HEADING = re.compile(r"[^。！？，,\t]{2,16}\s*(更多|More|more)\s*[>》»]+")
 #: A widget's footnote is a short line holding a clock time, a caveat or the quotes' date
 #: (``行情延时15分钟``, ``行情截至2018-07-13收盘``, ``净值日期：2022-04-15 基金过往业绩不代表未来表现``).
 _MAX_TABLE_NOTE = 60

@@ -161,13 +161,13 @@ def is_data_table(table: HtmlElement) -> bool:
 
 
 class _Walker:
-    def __init__(self, pruned: set[HtmlElement], container: HtmlElement | None) -> None:
+    def __init__(self, pruned: set[HtmlElement], containers: set[HtmlElement]) -> None:
         self.blocks: list[Block] = []
         self.parts: list[str] = []
         self.link_chars = 0
         self.line_bits = 0
         self.pruned = pruned
-        self.container = container
+        self.containers = containers
         # the innermost open block element: (element, tag, depth, bits, near, flags)
         self.context: tuple[HtmlElement, str, int, int, int, int] | None = None
 
@@ -210,7 +210,7 @@ class _Walker:
         pruned = bool(self.pruned) and element in self.pruned
         if pruned:
             flags |= PRUNED
-        if element is self.container:
+        if self.containers and element in self.containers:
             flags |= CONTAINER
         near_bits = own | near[0] | near[1]
         if tag == "table" and is_data_table(element):
@@ -279,15 +279,16 @@ class _Walker:
             self.emit(text, min(1.0, links / total) if total else 0.0, row, "tr", depth + 1, bits, near, flags | DATA_ROW)
 
 
-def segment(tree: HtmlElement, pruned: set[HtmlElement] | None = None, container: HtmlElement | None = None) -> list[Block]:
+def segment(tree: HtmlElement, pruned: set[HtmlElement] | None = None, containers: list[HtmlElement] | None = None) -> list[Block]:
     """The visible blocks of ``tree`` in document order.
 
     Args:
         tree: the parsed page.
         pruned: elements a site profile marks as chrome; their blocks carry ``PRUNED``.
-        container: the profile's article container; its blocks carry ``CONTAINER``.
+        containers: the profile's article container (and the other parts of an article split
+            into sibling boxes); their blocks carry ``CONTAINER``.
     """
-    walker = _Walker(pruned or set(), container)
+    walker = _Walker(pruned or set(), set(containers or ()))
     root = tree
     walker.context = (root, root.tag if isinstance(root.tag, str) else "html", 0, 0, 0, 0)
     walker.walk_children(root, "html", True, False, 0, 0, (0, 0), 0, 0)

@@ -60,7 +60,7 @@ def prose_chars(lines: list[str]) -> int:
 #: Labels a title follows after a colon only (``Read: Why your city can’t fix its potholes``,
 #: ``Video: …``, ``视频：走进“小小工程师”课后服务课堂``), or after a space when it is capitalised
 #: (``À lire aussi Bouclier tarifaire : …``) or Chinese (``延伸阅读 生成式人工智能…``).
-_COLON_LABEL = re.compile(r"\W{0,3}((read|video|vidéo|watch|listen|photos|gallery|podcast|视频|微视频)\s*[:：]|vidéo\s*[.–-])\s*\S")
+_COLON_LABEL = re.compile(r"\W{0,3}((read|see|video|vidéo|watch|listen|photos|gallery|podcast|视频|微视频)\s*[:：]|vidéo\s*[.–-])\s*\S")
 _CJK_SPACED_LABEL = re.compile(r"\W{0,3}(延伸阅读|相关阅读|推荐阅读|相关新闻|相关文章|相关报道|相关链接)\s+(?=\S)")
 #: ... a headline, not a sentence, of at most this many characters.
 MAX_SPACED_TITLE = 60

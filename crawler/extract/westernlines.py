@@ -27,7 +27,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from crawler.extract.latinwords import EVERY_WORD, any_of, lowered, prefix_tree
+from crawler.extract.latinwords import EVERY_WORD, any_of, lowered, prefix_tree, whole_line
+from crawler.extract.westernnotices import MAX_IMAGE_CREDIT, MAX_PAGE_NOTICE, is_image_credit, is_page_notice
 
 
 
@@ -35,7 +36,7 @@ from crawler.extract.latinwords import EVERY_WORD, any_of, lowered, prefix_tree
 #: A teaser line is at most this long.
 MAX_TEASER = 200
 #: Words one of which every teaser holds (a cheap test before the pattern).
-_WORDS = any_of("abonn", "accédez", "subscri", "member", "free article", "il vous reste", "réservé", "weiterlesen", "abo ", "suscr", "abbona", "lesen sie", "kontingent", "free article")
+_WORDS = any_of("abonn", "accédez", "subscri", "member", "free article", "il vous reste", "réservé", "weiterlesen", "abo ", "suscr", "abbona", "lesen sie", "kontingent", "free article", "part of")
 _TEASER = re.compile(
     # French
     r"il vous reste \d{1,3}([.,]\d{1,2})?\s?% de (cet |l’|l')article à lire\.?( la suite est réservée aux abonnés\.?)?"
@@ -49,6 +50,7 @@ _TEASER = re.compile(
     r"|(jetzt )?weiterlesen mit .{1,30}|lesen sie (jetzt |hier )?weiter\s?[–—-]?\s?(mit|im|in) .{1,40}|(jetzt )?(abonnieren|abo abschließen|abo wählen) und weiterlesen.{0,40}"
     r"|dieser artikel ist (nur )?(für|exklusiv für) (abonnenten|abonnentinnen|abonnent:innen|plus-leser).{0,60}"
     r"|sie haben bereits ein abo\s?\?.{0,40}|sie haben ihr kontingent an (kostenlosen|freien|gratis-?) ?artikeln.{0,160}"
+    r"|this (article|story|content) is part of [^.!?]{1,40}\b(pro|premium|plus)\b.{0,40}"
     r"|you('ve| have) (reached your (monthly )?(limit|free article limit)|read your (\d+|last) free articles?).{0,160}"
     # Spanish, Italian
     r"|(este|questo) (artículo|articolo) (es|è) (exclusivo|riservato) (para|per|agli|a los) (suscriptores|abbonati).{0,60}"
@@ -66,11 +68,7 @@ def _worded(line: str) -> str | None:
 
 
 def _whole_line(line: str, longest: int, words: re.Pattern[str], pattern: re.Pattern[str]) -> bool:
-    """``pattern`` takes the whole lower-cased ``line``, which is short and holds one of ``words`` (the cheap tests first)."""
-    if len(line) > longest:
-        return False
-    low = _worded(line)
-    return low is not None and words.search(low) is not None and pattern.fullmatch(low) is not None
+    return whole_line(line, longest, words, pattern, _worded)
 
 
 def is_paywall_teaser(line: str) -> bool:
@@ -82,7 +80,7 @@ def is_paywall_teaser(line: str) -> bool:
 MAX_PROMPT = 160
 _PROMPT_WORDS = any_of(
     "inbox", "newsletter", "register now", "sign up", "subscribe", "enjoying th", "if you enjoyed", "if you liked", "you like th",
-    "you enjoy th", "comment", "privacy", "datenschutz", "most recent version",
+    "you enjoy th", "comment", "privacy", "datenschutz", "most recent version", "sign up for",
 )
 #: A newsletter's pitch in the site's voice, with what it brings: a longer line.
 MAX_PITCH = 400
@@ -102,6 +100,8 @@ _PROMPT = re.compile(
     r"|(sign up|subscribe|register)( now| today| free)? (for|to) (our|the|my)( [^.!?]{1,30}?)? (free )?(daily |weekly |monthly )?"
     r"(newsletter|newsletters|updates|briefing|digest)[^.!?]{0,60}[.!]?"
     r"|register now for (free )?[^.!?]{0,60}(access|articles)[^!?]{0,40}"
+    # a newsletter box's title and its privacy line (``Sign up for Climate Fwd:``, ``Your privacy is important to us``), a call for comments
+    r"|sign up for [^.!?:]{1,40}:|your privacy is (important|our priority) to us\.?|we welcome your (comments|feedback|thoughts|letters)[^\n]{0,80}"
 )
 
 
@@ -155,7 +155,7 @@ _APPEAL_WORDS = any_of(
     "affiliate", "provision", "commission", "amazon", "spende", "donat", "partnerprogramm", "patron", "supported", "mitglied",
     "brought to you", "sponsored by", "member", "sostieni", "se ti piace", "se apprezzi", "donazione", "soutenez", "un don",
     "apóyanos", "apoya ", "hazte", "if you like", "if you value", "if you enjoy", "support our", "support independent",
-    "journalis", "war interessant", "war hilfreich", "this article helpful",
+    "journalis", "war interessant", "war hilfreich", "this article helpful", "commission", "supported by",
 )
 #: Disclosures and sponsor reads, dropped anywhere: no text of the article reads so.
 _SPONSOR = re.compile(
@@ -168,6 +168,8 @@ _SPONSOR = re.compile(
     r"|([^.!?]{1,100}independently (selected|chosen|reviewed|tested)[^.!?]{0,60}\.\s?)?"
     r"(we|i) (may )?(earn|receive|get) (a )?(small |modest )?(affiliate )?(commission|compensation)[^.!?]{0,120}(links?|purchases?|buy)[^\n]{0,200}"
     r"|(this|today's|this week's) (episode|show|newsletter|post|video) is (brought to you|sponsored|supported|presented) by[^\n]{0,300}"
+    r"|[^.!?]{1,40} (may )?(get|earn|receive)s? (a |an )?(affiliate )?commission (from|on) (retail offers|purchases|sales)[^\n]{0,200}"
+    r"|[^.!?]{1,40} is supported by (its|our) (audience|readers)\.[^\n]{0,300}"
     r"|[^.!?]{1,40} is (listener|reader|viewer|audience)-supported\.[^\n]{0,300}|(become a patron|support (us|the show|this podcast) on patreon)[^\n]{0,200}"
     # an Amazon affiliate plugin's line under its product boxes (AAWP: ``Last update on 2021-05-11 / Affiliate links / Images from …``)
     r"|(last update on|letzte aktualisierung am|dernière mise à jour le|última actualización el) [^/\n]{4,40}/ ?(affiliate|partner)[- ]?links?[^\n]{0,160}"
@@ -203,55 +205,6 @@ def is_sponsor_note(line: str) -> bool:
 def is_reader_appeal(line: str) -> bool:
     """True when the whole ``line`` asks for donations or membership (dropped around the text)."""
     return _whole_line(line, MAX_APPEAL, _APPEAL_WORDS, _APPEAL)
-
-
-#: A labelled image credit is a short line: its label and a name or an agency.
-MAX_IMAGE_CREDIT = 100
-_IMAGE_CREDIT_WORDS = any_of("image", "photo")
-_IMAGE_CREDIT = re.compile(r"(featured|header|cover|top|lead|hero)? ?(image|photo)( credits?| source)?\s?:\s?[^.!?:]{2,80}\.?")
-
-
-#: A site's notice about the page on a line of its own: a spoiler warning (a wiki's or a review's template).
-MAX_PAGE_NOTICE = 300
-_PAGE_NOTICE_WORDS = any_of(
-    "spoiler", "my own", "our own", "their own", "'s own", "s' own", "inhalte aus", "inhalten aus", "copyright", "provided by", "note:", "codepen",
-    "gesprächspartner", "werbung", "pubblicità", "publicité", "publicidad", " ad",
-)
-_PAGE_NOTICE = re.compile(
-    r"(spoiler[- ]?(warning|alert|warnung)|achtung,? spoiler|attention,? spoilers?)[!:.]? (this|the following|dieser|der folgende|cet|cette) "
-    r"(article|page|section|post|review|artikel|beitrag|text|abschnitt)[^\n]{0,240}"
-    # ... a contributor's or a blog's disclaimer (``Opinions expressed by Forbes Contributors are their own.``,
-    # ``Views are my own and not those of my employer.``)
-    r"|(the )?opinions expressed (by|in) [^.!?]{1,60} are (their|the author's|the authors') own\.?[^\n]{0,200}"
-    r"|(all )?(views|opinions)( expressed)?( here| on this (blog|site))? are (my|our) own"
-    r"( and (do not|don't|not) (necessarily )?(those of|reflect|represent) [^.!?]{1,80})?[.!]?"
-    # ... an embed's consent placeholder (``Hier finden Sie Inhalte aus Twitter.``, ``Um mit Inhalten aus Twitter … zu interagieren …``)
-    r"|hier finden sie inhalte (aus|von) [^.!?]{1,40}[.!]?( [^\n]{0,300})?"
-    r"|um (mit )?inhalten aus [^.!?]{1,80} zu interagieren[^\n]{0,300}"
-    # ... the page's copyright (``This document is subject to copyright. Apart from any fair dealing …``)
-    r"|this (document|article|page|material|content) is (subject to|protected by) copyright[^\n]{0,300}"
-    # ... an editor's note on the series (``[Ed. note: This article is part of our occasional series …]``), a code embed's placeholder
-    r"|[\[(]?\s?(ed\.|editor's|editors'|editor’s) note:\s?this (article|post|piece|story) is (part|one) of (our|a|an|the) [^\n]{0,240}"
-    r"|see the pen [^\n]{1,120} on codepen\.?"
-    # ... a broadcaster's note on its guests' views (``Äußerungen unserer Gesprächspartner geben deren eigene Auffassungen wieder. …``)
-    r"|äußerungen unserer gesprächspartner geben deren (eigene )?auffassungen wieder[^\n]{0,240}"
-    # ... a video player's ad notice (``Das Video wird nach der Werbung automatisch abgespielt. Werbung endet in 15 Sekunden.``)
-    r"|das video (wird|startet) nach der werbung[^.!?\n]{0,60}[.!]?(\s?werbung endet in \d{1,3} sekunden\.?)?|werbung endet in \d{1,3} sekunden\.?"
-    r"|il video partirà dopo la pubblicità\.?|la vidéo (va )?commence(ra)? après (la|cette) publicité\.?"
-    r"|el vídeo (comenzará|empezará) (después|tras) (del anuncio|de la publicidad)\.?|the video will (start|play|begin) after (the|this) ad(vertisement)?\.?"
-    # ... a news release's source (``Materials provided by X. Note: Content may be edited for style and length.``, ``Provided by X``)
-    r"|((story |news )?(materials|content|source) )?provided by [^.!?\n]{2,100}\.?( note: [^\n]{0,100})?"
-)
-
-
-def is_page_notice(line: str) -> bool:
-    """True when the whole ``line`` is a notice about the page (``Spoiler warning! This article contains plot details …``)."""
-    return _whole_line(line, MAX_PAGE_NOTICE, _PAGE_NOTICE_WORDS, _PAGE_NOTICE)
-
-
-def is_image_credit(line: str) -> bool:
-    """True when the whole ``line`` credits a picture under a label (``Featured Image: Getty Images``)."""
-    return _whole_line(line, MAX_IMAGE_CREDIT, _IMAGE_CREDIT_WORDS, _IMAGE_CREDIT)
 
 
 

@@ -1,0 +1,64 @@
+"""Notices about a page on a line of their own, in the larger European languages (crawler/extract/westernlines.py
+applies them anywhere): a labelled image credit, a spoiler warning, a contributor's disclaimer, an embed's or a video
+player's placeholder, a page's copyright or sourcing note, an ad's bare label."""
+
+from __future__ import annotations
+
+import re
+
+from crawler.extract.latinwords import any_of, whole_line
+
+
+#: A labelled image credit is a short line: its label and a name or an agency.
+MAX_IMAGE_CREDIT = 100
+_IMAGE_CREDIT_WORDS = any_of("image", "photo")
+_IMAGE_CREDIT = re.compile(r"(featured|header|cover|top|lead|hero)? ?(image|photo)( credits?| source)?\s?:\s?[^.!?:]{2,80}\.?")
+
+
+#: A site's notice about the page on a line of its own: a spoiler warning (a wiki's or a review's template).
+MAX_PAGE_NOTICE = 300
+_PAGE_NOTICE_WORDS = any_of(
+    "spoiler", "my own", "our own", "their own", "'s own", "s' own", "inhalte aus", "inhalten aus", "copyright", "provided by", "note:", "codepen",
+    "gesprächspartner", "werbung", "pubblicità", "publicité", "publicidad", " ad", "advertisement", "anzeige", "reviewed on",
+    "sourcing", "listen to", "voiced by",
+)
+_PAGE_NOTICE = re.compile(
+    r"(spoiler[- ]?(warning|alert|warnung)|achtung,? spoiler|attention,? spoilers?)[!:.]? (this|the following|dieser|der folgende|cet|cette) "
+    r"(article|page|section|post|review|artikel|beitrag|text|abschnitt)[^\n]{0,240}"
+    # ... a contributor's or a blog's disclaimer (``Opinions expressed by Forbes Contributors are their own.``,
+    # ``Views are my own and not those of my employer.``)
+    r"|(the )?opinions expressed (by|in) [^.!?]{1,60} are (their|the author's|the authors') own\.?[^\n]{0,200}"
+    r"|(all )?(views|opinions)( expressed)?( here| on this (blog|site))? are (my|our) own"
+    r"( and (do not|don't|not) (necessarily )?(those of|reflect|represent) [^.!?]{1,80})?[.!]?"
+    # ... an embed's consent placeholder (``Hier finden Sie Inhalte aus Twitter.``, ``Um mit Inhalten aus Twitter … zu interagieren …``)
+    r"|hier finden sie inhalte (aus|von) [^.!?]{1,40}[.!]?( [^\n]{0,300})?"
+    r"|um (mit )?inhalten aus [^.!?]{1,80} zu interagieren[^\n]{0,300}"
+    # ... the page's copyright (``This document is subject to copyright. Apart from any fair dealing …``)
+    r"|this (document|article|page|material|content) is (subject to|protected by) copyright[^\n]{0,300}"
+    # ... an editor's note on the series (``[Ed. note: This article is part of our occasional series …]``), a code embed's placeholder
+    r"|[\[(]?\s?(ed\.|editor's|editors'|editor’s) note:\s?this (article|post|piece|story) is (part|one) of (our|a|an|the) [^\n]{0,240}"
+    r"|see the pen [^\n]{1,120} on codepen\.?"
+    # ... an ad's bare label, a review's date, a sourcing policy, an audio player's label
+    r"|advertisement|anzeige|werbung|publicité|publicidad|pubblicità|(last )?(medically |fact[- ])?(reviewed|checked) on [a-z]+ \d{1,2},? (19|20)\d{2}"
+    r"|[^.!?]{1,40} (has|have) strict sourcing guidelines[^\n]{0,300}"
+    r"|(press play to )?listen to this (article|story)( \d{1,2} min(utes?)?)?\.?|voiced by artificial intelligence\.?"
+    # ... a broadcaster's note on its guests' views (``Äußerungen unserer Gesprächspartner geben deren eigene Auffassungen wieder. …``)
+    r"|äußerungen unserer gesprächspartner geben deren (eigene )?auffassungen wieder[^\n]{0,240}"
+    # ... a video player's ad notice (``Das Video wird nach der Werbung automatisch abgespielt. Werbung endet in 15 Sekunden.``)
+    r"|das video (wird|startet) nach der werbung[^.!?\n]{0,60}[.!]?(\s?werbung endet in \d{1,3} sekunden\.?)?|werbung endet in \d{1,3} sekunden\.?"
+    r"|il video partirà dopo la pubblicità\.?|la vidéo (va )?commence(ra)? après (la|cette) publicité\.?"
+    r"|el vídeo (comenzará|empezará) (después|tras) (del anuncio|de la publicidad)\.?|the video will (start|play|begin) after (the|this) ad(vertisement)?\.?"
+    # ... a news release's source (``Materials provided by X. Note: Content may be edited for style and length.``, ``Provided by X``)
+    r"|((story |news )?(materials|content|source) )?provided by [^.!?\n]{2,100}\.?( note: [^\n]{0,100})?"
+)
+
+
+def is_page_notice(line: str) -> bool:
+    """True when the whole ``line`` is a notice about the page (``Spoiler warning! This article contains plot details …``)."""
+    return whole_line(line, MAX_PAGE_NOTICE, _PAGE_NOTICE_WORDS, _PAGE_NOTICE)
+
+
+def is_image_credit(line: str) -> bool:
+    """True when the whole ``line`` credits a picture under a label (``Featured Image: Getty Images``)."""
+    return whole_line(line, MAX_IMAGE_CREDIT, _IMAGE_CREDIT_WORDS, _IMAGE_CREDIT)
+
