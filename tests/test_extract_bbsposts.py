@@ -99,3 +99,38 @@ def test_a_sender_lines_id_is_read_whatever_its_colons() -> None:
 
     for line in ("发信人: stargazer (追星的人), 信区: Astronomy", "发信人：stargazer(追星的人)，信区: Astronomy", "寄信人: a.b (x), 版面: y"):
         assert _sender_id(line) in ("stargazer", "a.b"), line
+
+
+def test_a_thread_set_one_pre_per_post_keeps_the_starters_posts_and_drops_the_replies_and_the_boards_title() -> None:
+    from crawler.extract.bbsposts import thread_opening
+    from crawler.extract.postclean import postclean
+
+    def post(sender: str, subject: str, *text: str) -> str:
+        return "\n".join([f"发信人: {sender}, 信区: Economics", f"标  题: {subject}", "发信站: 南京大学小百合站 (Tue Jul 18 12:03:43 2006)", "",
+                          *text, "--", "※ 来源:．南京大学小百合站 bbs.nju.edu.cn．[FROM: 218.94.142.*]"])
+
+    story = "    暑假在常州武进一家做出口坯布和色织布的厂里实习了三个星期，跟着财务科和外贸部转了一圈。"
+    more = "    淘汰这个说法我部分同意。厂里的老师傅说，2000年前后武进这一片做坯布的有上百家，现在剩下的大概一半，活下来的多半上了无梭织机。"
+    lines = [
+        "南京大学小百合站 - 同主题文章阅读 [讨论区: Economics]",
+        post("cloudfish (鱼在云上)", "汇改一年：在常州一家出口纺织厂实习的见闻", story),
+        post("econ2004 (老马识途)", "Re: 汇改一年：在常州一家出口纺织厂实习的见闻", "mark一下，好文。楼主的老板有没有考虑过去越南建厂？"),
+        post("cloudfish (鱼在云上)", "Re: 汇改一年：在常州一家出口纺织厂实习的见闻", "    补充几点，顺便回复一下楼上。",
+             "【 在 econ2004 (老马识途) 的大作中提到: 】", ": 3%的升值就吃掉一半利润，说明这些企业本来就该被淘汰吧。", "", more),
+        post("cloudfish (鱼在云上)", "Re: 汇改一年：在常州一家出口纺织厂实习的见闻", "    谢谢推荐！"),
+    ]
+    text = "\n".join(postclean(lines))
+    assert story.strip() in text and more.strip() in text
+    for gone in ("同主题文章阅读", "mark一下", "大作中提到", "本来就该被淘汰", "谢谢推荐", "发信人", "※ 来源"):
+        assert gone not in text, gone
+    assert thread_opening(lines) == ("汇改一年：在常州一家出口纺织厂实习的见闻", "发信站: 南京大学小百合站 (Tue Jul 18 12:03:43 2006)")
+
+
+def test_a_post_whose_sender_line_was_left_out_still_loses_its_header_and_signature() -> None:
+    from crawler.extract.bbsposts import post_verdicts
+
+    prose = "本月初国务院常务会议出台了扩大内需、促进经济增长的十项措施，到2010年底约需投资4万亿元。"
+    lines = ["标 题: 四万亿投资计划的几点粗浅理解", "发信站: 日月光华 (2008年11月28日21:35:17 星期五)", prose, "--", "北冥有鱼，其名为鲲",
+             "※ 来源:·日月光华 bbs.fudan.edu.cn·HTTP [FROM: 10.85.33.*]"]
+    assert post_verdicts(lines) == ["bbs_header", "bbs_header", None, "signature", "signature", "signature"]
+    assert post_verdicts(["标 题: 四万亿", prose]) is None  # a subject line alone opens no post

@@ -397,12 +397,12 @@ def test_a_quote_boxs_data_time_is_not_the_pages_and_a_glued_counter_is_no_part_
 
 
 def test_a_bylines_day_beats_a_side_lists_date_and_a_value_ends_at_a_glued_analysts_label() -> None:
-    from crawler.extract.dates import byline_day
+    from crawler.extract.dates import opening_day
     from crawler.extract.metadata import _SOURCE, _value
 
-    assert byline_day(["上半年债券基金回顾", "2017-07-12 | 作者：晨星（中国）研究中心 陈思远"]) == "2017-07-12"
-    assert byline_day(["2017年07月12日 星期三", "上半年债券基金回顾"]) is None  # a header's calendar
-    assert byline_day(["上半年债券基金回顾", "作者：陈思远"]) is None
+    assert opening_day(["上半年债券基金回顾", "2017-07-12 | 作者：晨星（中国）研究中心 陈思远"]) == "2017-07-12"
+    assert opening_day(["2017年07月12日 星期三", "上半年债券基金回顾"]) is None  # a header's calendar
+    assert opening_day(["上半年债券基金回顾", "作者：陈思远"]) is None
     assert _value(_SOURCE.search("2023-07-28 16:05来源：卓创资讯分析师：孙立娜产品：PP")) == "卓创资讯"
 
 

@@ -47,23 +47,71 @@ def is_sender_line(line: str) -> bool:
     return "\n" not in line and bool(_SENDER.match(line.strip()))
 
 
+def post_opening(block: str) -> tuple[str | None, bool, str | None, str | None] | None:
+    """A preformatted block that opens with a post's header: (the poster's id, whether the subject is a reply's,
+    the subject, the station line stating the time); None for any other block. A front end that sets each post
+    in a ``<pre>`` of its own shows a thread as a run of such blocks."""
+    lines = block.lstrip("\n").split("\n", _MAX_LEAD + _MAX_HEADER)
+    start = next((i for i, line in enumerate(lines[:_MAX_LEAD]) if is_sender_line(line)), None)
+    if start is None:
+        return None
+    header = [line.strip() for line in lines[start + 1 : _header_end(lines, start)]]
+    subject = next((line for line in header if _SUBJECT.match(line)), None)
+    station = next((line for line in header if _STATION.match(line)), None)
+    reply = any(_REPLY_SUBJECT.match(line) for line in header)
+    return _sender_id(lines[start]), reply, _SUBJECT.sub("", subject, count=1).strip() if subject else None, station
+
+
+def thread_opening(lines: list[str]) -> tuple[str | None, str | None] | None:
+    """The subject and the station line of the first post on a page whose text opens with a Firebird post
+    (one ``<pre>`` per post or the whole thread in one), or None."""
+    for position, line in enumerate(lines[:_MAX_PAGE_LEAD]):
+        opening = _opening(line)
+        if opening is not None:
+            if "\n" not in line:  # the header's lines are the page's next lines (a post set as paragraphs)
+                opening = post_opening("\n".join(lines[position : position + 1 + _MAX_HEADER])) or opening
+            subject = opening[2]
+            return (_REPLY_PREFIX.sub("", subject) if subject else None), opening[3]
+    return None
+
+
+def _opening(block: str) -> tuple[str | None, bool, str | None, str | None] | None:
+    """``post_opening``, after a cheap test for the sender's label near the start."""
+    return post_opening(block) if "发信人" in block[:200] or "寄信人" in block[:200] else None
+
+
+#: The first post stands among the page's first lines (a title line, a navigation bar's links above it).
+_MAX_PAGE_LEAD = 20
+#: The sending station's line, with the post's time (``发信站: 南京大学小百合站 (Tue Jul 18 12:03:43 2006)``).
+_STATION = re.compile(r"发信站\s*[:：]")
+_REPLY_PREFIX = re.compile(r"^(Re|RE|re)\s*[:：]\s*")
+
+
+#: A post's subject line (``标  题: 汇改一年：…``).
+_SUBJECT = re.compile(r"标\s*题\s*[:：]\s*")
+
+
 def post_verdicts(lines: list[str]) -> list[str | None] | None:
     """For each line of a text that opens with a Firebird post: None when it is the first post's text, else why it goes.
 
     Reasons: ``bbs_header`` (the sender, subject and station lines), ``signature`` (from the
     post's ``--`` or ``※ 来源`` stamp to the next post), ``bbs_reply`` (every later post, but
-    the starter's own under a new subject, whose text stays).
+    the starter's own under a new subject, whose text stays; and the posts a kept post quotes).
     Returns None when the text does not open with a post header (within its first
     ``_MAX_LEAD`` lines), so that no other text is touched.
     """
     start = next((i for i, line in enumerate(lines[:_MAX_LEAD]) if is_sender_line(line)), None)
     if start is None:
-        return None
+        # the sender's line left out, the subject and station lines kept (a front end setting each header line apart)
+        start = next((i for i, line in enumerate(lines[:_MAX_LEAD]) if _SUBJECT.match(line.strip())), None)
+        if start is None or not any(_STATION.match(line.strip()) for line in lines[start + 1 : start + 1 + _MAX_HEADER]):
+            return None
+        start -= 1
     verdicts: list[str | None] = [None] * len(lines)
     end = _header_end(lines, start)
-    for i in range(start, end):
+    for i in range(max(0, start), end):
         verdicts[i] = "bbs_header"
-    starter = _sender_id(lines[start])
+    starter = _sender_id(lines[start]) if start >= 0 else None
     reason: str | None = None
     i = end
     while i < len(lines):
@@ -79,9 +127,14 @@ def post_verdicts(lines: list[str]) -> list[str | None] | None:
             continue
         if reason is None and is_sign_off(line):
             reason = "signature"
-        verdicts[i] = reason
+        # a post quoting another (``【 在 X (Y) 的大作中提到: 】`` over ``: …`` lines): the quote is that post's
+        verdicts[i] = reason or ("bbs_reply" if _QUOTED.match(line) else None)
         i += 1
     return verdicts
+
+
+#: A quoted post inside a post: its header and its lines, each opened by a colon.
+_QUOTED = re.compile(r"【\s*在\s*.{1,60}的大作中提到\s*[:：]\s*】|:(\s|$)")
 
 
 def _header_end(lines: list[str], start: int) -> int:
@@ -108,3 +161,30 @@ def first_post(block: str) -> str | None:
     if verdicts is None:
         return None
     return "\n".join(line for line, reason in zip(lines, verdicts) if reason is None).strip("\n")
+
+
+def is_later_reply(block: str, starter: list[str | None]) -> bool:
+    """True for a ``<pre>`` post after the first one that is another poster's, or the starter's answering in a line
+    or two; ``starter`` remembers the first post's poster. The starter's own later post that tells more (at least
+    ``MIN_OWN_POST`` characters of his own, quotes aside) continues the text, under ``Re:`` too."""
+    opening = _opening(block)
+    if opening is None:
+        return False
+    if not starter:
+        starter.append(opening[0])
+        return False
+    return opening[0] != starter[0] or len((first_post(block) or "").strip()) < MIN_OWN_POST
+
+
+def above_first_post(lines: list[str]) -> int:
+    """The position of the first ``<pre>`` post among the text's first lines (0 when there is none): what stands
+    above it is the board's title and bars (``南京大学小百合站 - 同主题文章阅读``, ``本主题共有 6 篇文章，分 1 页``)."""
+    for position, line in enumerate(lines[:_MAX_ABOVE_POST]):
+        if "\n" in line and _opening(line) is not None:
+            return position
+    return 0
+
+
+_MAX_ABOVE_POST = 4
+#: The starter's later post continues the text with at least this many characters of his own.
+MIN_OWN_POST = 60

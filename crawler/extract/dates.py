@@ -236,7 +236,7 @@ def byline_date(head: list[str]) -> str | None:
     return None
 
 
-def byline_day(head: list[str]) -> str | None:
+def opening_day(head: list[str]) -> str | None:
     """The first date a short line above the body opens with (``2017-07-12 | 作者：…``): a byline's day without its time.
 
     A header calendar (a date and its weekday: the day the page was made) is none.

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from crawler.extract import dates
 from crawler.extract.jsonld import jsonld_items, structured_date
 from crawler.extract.shapes import SENTENCE_MARK
+from crawler.extract.bbsposts import thread_opening
 from crawler.extract.spelleddates import byline_day
 from crawler.extract.tagindex import TagIndex
 from crawler.extract.titles import find_title, texts_at
@@ -104,7 +105,7 @@ def find_published(
         yield labelled
         yield dates.byline_date(head)
         yield dates.posted_date(lines)
-        yield dates.byline_day(head)
+        yield dates.opening_day(head)
         yield anywhere
         yield updated
 
@@ -240,6 +241,13 @@ def extract_metadata(
     meta = Metadata()
     meta.title = find_title(tree, tags, hints, metas, lines, meta.extra)
     meta.published = find_published(tree, tags, hints, metas, lines, url, meta.title)
+    opening = thread_opening(lines)
+    if opening is not None:  # a Firebird thread: its first post's subject and station time say it, whatever the <title>
+        subject, station = opening
+        meta.title = subject or meta.title
+        stated = station and (dates.parse_ctime(station) or dates.parse_date(station))
+        if stated and "T" in stated and (meta.published is None or "T" not in meta.published):
+            meta.published = stated
     if meta.published is None:
         meta.spelled_day = byline_day(dates.head_lines(lines, meta.title))
     meta.source = find_source(tree, hints, metas, lines)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from crawler.extract.bbsposts import first_post, post_verdicts
+from crawler.extract.bbsposts import above_first_post, first_post, is_later_reply, post_verdicts
 from crawler.extract.boilerplate import is_boilerplate, is_edge_boilerplate
 from crawler.extract.hans import simplified
 from crawler.extract.residue import ListShapes, is_heading, is_labelled_lead, is_lead_label, is_stamped, repeated_lead_flags
@@ -191,11 +191,19 @@ def postclean_verdicts(
     post = post_verdicts(lines) or [None] * len(lines)
     verdicts: list[tuple[str, str | None]] = []
     kept: list[tuple[int, str, bool]] = []  # (position in verdicts, line, in a list)
-    for line, in_list, in_widget, in_post in zip(lines, listed, widget, post):
+    starter: list[str | None] = []  # the poster of the first <pre> post, on a front end setting each post in its own
+    above = above_first_post(lines)  # the page's title and bars above such a thread
+    for position, (line, in_list, in_widget, in_post) in enumerate(zip(lines, listed, widget, post)):
+        if position < above:
+            verdicts.append((line.strip(), "bbs_header"))
+            continue
         if in_widget or in_post:
             verdicts.append((line.strip(), in_post or "related_table"))
             continue
         if "\n" in line:  # preformatted text keeps its indentation and is never a rule's target
+            if is_later_reply(line, starter):
+                verdicts.append((line.strip(), "bbs_reply"))
+                continue
             line = first_post(line) or line  # ... but a BBS front end's <pre> thread is cut to its first post
             kept.append((len(verdicts), line, False))
             verdicts.append((line, None))
