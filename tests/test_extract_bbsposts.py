@@ -110,7 +110,8 @@ def test_a_thread_set_one_pre_per_post_keeps_the_starters_posts_and_drops_the_re
                           *text, "--", "※ 来源:．南京大学小百合站 bbs.nju.edu.cn．[FROM: 218.94.142.*]"])
 
     story = "    暑假在常州武进一家做出口坯布和色织布的厂里实习了三个星期，跟着财务科和外贸部转了一圈。"
-    more = "    淘汰这个说法我部分同意。厂里的老师傅说，2000年前后武进这一片做坯布的有上百家，现在剩下的大概一半，活下来的多半上了无梭织机。"
+    more = ("    淘汰这个说法我部分同意。厂里的老师傅说，2000年前后武进这一片做坯布的有上百家，现在剩下的大概一半，活下来的多半上了无梭织机，"
+            "一个工人能看十几台。升值对他们是压力，也是逼着换设备的一个理由。")
     lines = [
         "南京大学小百合站 - 同主题文章阅读 [讨论区: Economics]",
         post("cloudfish (鱼在云上)", "汇改一年：在常州一家出口纺织厂实习的见闻", story),
@@ -134,3 +135,25 @@ def test_a_post_whose_sender_line_was_left_out_still_loses_its_header_and_signat
              "※ 来源:·日月光华 bbs.fudan.edu.cn·HTTP [FROM: 10.85.33.*]"]
     assert post_verdicts(lines) == ["bbs_header", "bbs_header", None, "signature", "signature", "signature"]
     assert post_verdicts(["标 题: 四万亿", prose]) is None  # a subject line alone opens no post
+
+
+def test_the_starters_later_post_under_re_stays_when_it_tells_more_and_goes_when_it_answers_in_a_line() -> None:
+    header = ["发信人: greenleaf (一片叶子), 信区: GreenLife", "标  题: 亚运倒计时：这半个月广州的空气质量数据整理", "发信站: 木棉 (Mon Nov  1 20:13:45 2010), 站内"]
+    story = "亚运会还有十一天开幕。最近宿舍楼下经常能看到蓝天，我把这半个月的数据整理了一下，和大家分享。"
+    later = ["今天是单双号第一天，补充一点数据。中午12点市监测站的API是62，昨天同一时间是85，上周同期在90上下。",
+             "也欢迎有兴趣的同学一起做，特别是环境学院的同学，可以在北区多放几个点，数据我会一直更新到亚残运会结束。"]
+    lines = [*header, "", story, "--", "※ 来源:·木棉 bbs.scut.edu.cn·[FROM: 222.201.*.*]",
+             "发信人: greenleaf (一片叶子), 信区: GreenLife", "标  题: Re: 亚运倒计时：这半个月广州的空气质量数据整理",
+             "发信站: 木棉 (Tue Nov  2 12:06:20 2010), 站内", "", *later, "【 在 envi2007 (环境小白鼠) 的大作中提到: 】", ": 有空可以一起在北区测一测",
+             "发信人: greenleaf (一片叶子), 信区: GreenLife", "标  题: Re: 亚运倒计时：这半个月广州的空气质量数据整理",
+             "发信站: 木棉 (Tue Nov  2 13:50:00 2010), 站内", "", "谢谢，会继续记录的。"]
+    kept = [line for line, reason in zip(lines, post_verdicts(lines)) if reason is None and line]
+    assert kept == [story, *later]
+
+
+def test_the_starters_signature_goes_again_under_his_later_post_whose_rule_was_left_out() -> None:
+    lines = ["发信人: xihu_yu (西湖的鱼), 信区: Economy", "标  题: 阿里巴巴今天香港上市", "发信站: 飘渺水云间 (Tue Nov  6 18:41:18 2007)",
+             "今天阿里巴巴的B2B业务在香港联交所挂牌，开盘价三十港元，收盘涨了一倍多。", "--", "断桥不断，长桥不长，孤山不孤",
+             "发信人: xihu_yu (西湖的鱼), 信区: Economy", "标  题: [补充] 阿里巴巴今天香港上市", "发信站: 飘渺水云间 (Wed Nov  7 12:33:47 2007)",
+             "按招股书的口径，它的付费会员加起来不到三万家，和平台上几百万的注册企业比，还只是一小部分。", "断桥不断，长桥不长，孤山不孤"]
+    assert post_verdicts(lines)[-1] == "signature" and post_verdicts(lines)[-2] is None

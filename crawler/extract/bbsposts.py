@@ -113,13 +113,17 @@ def post_verdicts(lines: list[str]) -> list[str | None] | None:
         verdicts[i] = "bbs_header"
     starter = _sender_id(lines[start]) if start >= 0 else None
     reason: str | None = None
+    signed: set[str] = set()
     i = end
     while i < len(lines):
         line = lines[i].strip()
         if is_sender_line(line):
             header = _header_end(lines, i)
-            # the starter's own later post under a new subject continues the text ([补充] …); a ``Re:`` is an answer
-            own = _sender_id(line) == starter and not any(_REPLY_SUBJECT.match(lines[j].strip()) for j in range(i + 1, header))
+            # the starter's own later post continues the text: under a new subject ([补充] …), or under ``Re:`` when it
+            # tells more (``MIN_OWN_POST`` characters of his own); a ``Re:`` of a line or two is an answer to a reader
+            own = _sender_id(line) == starter and (
+                not any(_REPLY_SUBJECT.match(lines[j].strip()) for j in range(i + 1, header)) or _own_chars(lines, header) >= MIN_OWN_POST
+            )
             for j in range(i, header):
                 verdicts[j] = "bbs_header" if own else "bbs_reply"
             reason = None if own else "bbs_reply"
@@ -127,10 +131,25 @@ def post_verdicts(lines: list[str]) -> list[str | None] | None:
             continue
         if reason is None and is_sign_off(line):
             reason = "signature"
-        # a post quoting another (``【 在 X (Y) 的大作中提到: 】`` over ``: …`` lines): the quote is that post's
-        verdicts[i] = reason or ("bbs_reply" if _QUOTED.match(line) else None)
+        # a post quoting another (``【 在 X (Y) 的大作中提到: 】`` over ``: …`` lines): the quote is that post's; a line
+        # the first post's signature holds is the signature again under a later post whose ``--`` went
+        verdicts[i] = reason or ("bbs_reply" if _QUOTED.match(line) else "signature" if line and line in signed else None)
+        if verdicts[i] == "signature":
+            signed.add(line)
         i += 1
     return verdicts
+
+
+def _own_chars(lines: list[str], start: int) -> int:
+    """The characters of a post's own text from ``start`` to its sign-off or the next post, quotes aside."""
+    size = 0
+    for line in lines[start:]:
+        line = line.strip()
+        if is_sender_line(line) or is_sign_off(line):
+            break
+        if not _QUOTED.match(line):
+            size += len(line)
+    return size
 
 
 #: A quoted post inside a post: its header and its lines, each opened by a colon.
@@ -187,4 +206,4 @@ def above_first_post(lines: list[str]) -> int:
 
 _MAX_ABOVE_POST = 4
 #: The starter's later post continues the text with at least this many characters of his own.
-MIN_OWN_POST = 60
+MIN_OWN_POST = 100
