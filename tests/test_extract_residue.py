@@ -808,3 +808,13 @@ def test_batch_twenty_four_lines() -> None:
     for line in ("Advertisement revenue fell by a third.", "Sign up for the course opens in May.", "Listen to this: the council voted no.",
                  "See what happens when the grid fails.", "Editor's note: This story was updated on June 16 to correct the number of cycles."):
         assert anywhere_kind(line) is None and edge_kind(line) is None and not is_cross_reference(line), line
+
+
+def test_forum_rating_rows_labelled_disclaimers_and_attachment_lines_go_anywhere() -> None:
+    from crawler.extract.boilerplate import boilerplate_kinds, rule_name
+
+    for line in ("威望 +5 温州老徐 2011-10-05 10:33 好帖，说出了大家的心声", "铜币 +20 鹿城老陈 2011-10-05 10:12 原创内容，鼓励",
+                 "免责声明：本帖为网友原创，仅代表作者个人观点，不构成任何投资或借贷建议。", "附件(58.4KB) api_1015_1031.png"):
+        assert rule_name(line) is not None, line
+    for line in ("威望和积分是论坛的激励机制，2011年起改为按月结算。", "免责声明这一制度源于合同法，法院通常会审查其效力。"):
+        assert not any(boilerplate_kinds(line)), line

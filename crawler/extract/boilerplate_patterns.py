@@ -129,6 +129,10 @@ STRICT_PATTERNS = [
     r"|[★■◆●]?\s*(免费)?订阅[^。！？]{1,20}(邮件|短信|电子报|手机报|新闻信)[^。！？]{0,30}[★■◆●]?",
     # a sign-in prompt (``回复帖子需要 登录，还没有X帐号？立即注册``)
     r"(?=.{4,60}$)[^。！]{0,20}(还没有|没有|尚无)[^。！？，,]{0,10}(帐号|账号)[？?，,]?\s*[^。！？]{0,4}(注册|登录)[^。！？]{0,10}",
+    # a rating log's row (``威望 +5 温州老徐 2011-10-05 10:33 好帖，说出了大家的心声``)
+    rf"(威望|铜币|金币|银币|金钱|积分|贡献|经验|魅力|财富|好评|\S{{1,3}}币)\s*[+＋-]\s*\d{{1,5}}\s+\S{{1,20}}\s+{_STAMP_TIME}[^\n]{{0,60}}",
+    # a disclaimer under its label, wherever it stands (``免责声明：本帖为网友原创，仅代表作者个人观点，不构成任何投资建议。``)
+    r"[【\[]?\s*(免责声明|免责条款)\s*[】\]]?\s*[:：][^\n]{0,60}(仅代表|不代表|不构成|仅供参考)[^\n]{0,200}",
 ]
 #: The name of each strict pattern, in order: what the reason trail says removed a line
 #: (crawler/extract/trail.py).
@@ -138,7 +142,7 @@ STRICT_NAMES = (
     "app_promo", "app_promo", "ad_label", "app_promo", "app_promo", "app_promo", "wechat_promo", "qr_promo", "wechat_promo", "wechat_promo",
     "end_mark", "copyright", "copyright", "icp_licence", "gallery_counter", "gallery_pager", "post_navigation", "more_link", "pager",
     "video_player", "app_promo", "poll", "follow_prompt", "fold_button", "reward_widget", "member_signature", "forum_notice", "job_ad", "video_player",
-    "read_original_promo", "sms_promo", "login_prompt",
+    "read_original_promo", "sms_promo", "login_prompt", "forum_rating", "disclaimer",
 )
 #: Strict patterns that open with a scan of any characters (or a look over the whole line), by
 #: name and opening, with the words every match of them holds. crawler/extract/boilerplate.py

@@ -28,6 +28,8 @@ _REPLY_FLOOR = re.compile(rf"^\s*{_FLOOR}(\s|$|(?=发表|回复于))|\s{_FLOOR}\
 #: ``1楼`` first on a header: a reply where the first post's header said 楼主 (网易论坛: ``楼主 发表于：…`` over ``1楼 发表于：…``).
 _FIRST_FLOOR = re.compile(r"\s*1\s*楼(\s|$|(?=发表|回复于))")
 _STARTER_FLOOR = re.compile(r"楼主")
+#: How a quoted post's header opens (phpwind's ``引用楼主X于…``, dvbbs' ``以下是引用X在…的发言``, Discuz!'s ``原帖由 X 于 …``).
+_QUOTING = ("引用", "以下是引用", "原帖由")
 #: A reply's labelled time, where a board numbers no floors (天涯's ``作者：X 回复日期：2008-9-16 21:52:18 回复此发言``
 #: under the first post's ``作者：X 提交日期：…``).
 _REPLY_LABEL = re.compile(r"回复(日期|时间)\s*[:：]")
@@ -110,6 +112,8 @@ def post_header(text: str) -> str | None:
     """``"starter"`` or ``"reply"`` for a post's header line, else None."""
     if len(text) > _MAX_POST_HEADER or not post_time(text):
         return None
+    if text.lstrip().startswith(_QUOTING):
+        return None  # a quoted post's header inside a reply (``引用楼主X于2011-10-05 09:26发表的 :``)
     if _STARTER_FLOOR.search(text):
         return "starter"
     return "reply" if _REPLY_FLOOR.search(text) or _REPLY_LABEL.search(text) else None

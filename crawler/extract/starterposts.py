@@ -25,8 +25,8 @@ _MAX_HEADER = 80  # as a forum post header (replies._MAX_POST_HEADER)
 #: A post is at most this many blocks long.
 _MAX_POST = 40
 #: A quoted post inside a post: its header (``X 发表于 2016-4-18 23:07``, ``以下是引用 X 在 … 的发言：``, ``X 写道：``).
-#: (vBulletin's ``引用:`` over ``最初由 X 发布``, Discuz!'s ``原帖由 X 于 2009-9-15 07:48 发表``)
-_QUOTE_HEADER = re.compile(r"发表于|原帖由\s*\S{1,20}\s*于|以下是引用|引用\s*\S{1,20}\s*(的发言|的帖子|发表)|写道\s*[:：]?$|^\s*引用\s*[:：]\s*$|最初由\s*\S{1,20}\s*发布")
+#: (vBulletin's ``引用:`` over ``最初由 X 发布``, Discuz!'s ``原帖由 X 于 2009-9-15 07:48 发表``, phpwind's ``引用第3楼X于… 发表的``)
+_QUOTE_HEADER = re.compile(r"发表于|原帖由\s*\S{1,20}\s*于|以下是引用|引用\s*\S{1,20}\s*(的发言|的帖子|发表)|引用\s*(第\s*\d{1,5}\s*楼|楼主)|写道\s*[:：]?$|^\s*引用\s*[:：]\s*$|最初由\s*\S{1,20}\s*发布")
 #: A reply quoted with its floor and author before the answer (``回复 3楼 沪上糖糖：请问楼主…``).
 _QUOTED_REPLY = re.compile(r"\s*回复\s*\d{1,5}\s*[楼#]")
 #: A reply's floor anywhere on a header (``圆子妈妈爱吃鱼 楼主 4楼 2014-05-16 21:34``, ``5楼楼主…``): 2 and up.
