@@ -818,3 +818,18 @@ def test_forum_rating_rows_labelled_disclaimers_and_attachment_lines_go_anywhere
         assert rule_name(line) is not None, line
     for line in ("威望和积分是论坛的激励机制，2011年起改为按月结算。", "免责声明这一制度源于合同法，法院通常会审查其效力。"):
         assert not any(boilerplate_kinds(line)), line
+
+
+def test_german_disclosures_trial_offers_wiki_boxes_and_pin_buttons() -> None:
+    from crawler.extract.shapes import is_cross_reference
+    from crawler.extract.westernlines import anywhere_kind, edge_kind
+
+    for line in ("Transparenz: In diesem Artikel sind Partnerlinks enthalten. Solltet ihr euch dort für einen Kauf entscheiden, erhalten wir eine kleine Provision.",
+                 "Werbung / Affiliate-Hinweis: Dieser Artikel enthält Affiliate-Links. Wenn du über diese Links buchst, erhalten wir eine kleine Provision.",
+                 "Spektrum der Wissenschaft im Digitalabo – Lesen Sie alle Ausgaben als PDF, App und online. Jetzt 30 Tage kostenlos testen!",
+                 "Pin it!", "Hinweis: Dieser Beitrag dient der allgemeinen Information und ersetzt keine steuerliche oder rechtliche Beratung.",
+                 "Dieses Kapitel muss überarbeitet werden. Es fehlen Abbildungen. Hilf mit, es zu verbessern!"):
+        assert anywhere_kind(line) is not None, line
+    assert is_cross_reference("Lies auch: Interrail mit über 50: Unsere 12 besten Tipps")
+    for line in ("Die Beratung ersetzt keine Planung vor Ort.", "Das Kapitel über Solarzellen wurde 2016 überarbeitet.", "Pin it on the wall."):
+        assert anywhere_kind(line) is None and edge_kind(line) is None, line

@@ -155,13 +155,14 @@ _APPEAL_WORDS = any_of(
     "affiliate", "provision", "commission", "amazon", "spende", "donat", "partnerprogramm", "patron", "supported", "mitglied",
     "brought to you", "sponsored by", "member", "sostieni", "se ti piace", "se apprezzi", "donazione", "soutenez", "un don",
     "apóyanos", "apoya ", "hazte", "if you like", "if you value", "if you enjoy", "support our", "support independent",
-    "journalis", "war interessant", "war hilfreich", "this article helpful", "commission", "supported by",
+    "journalis", "war interessant", "war hilfreich", "this article helpful", "commission", "supported by", "kostenlos testen",
 )
 #: Disclosures and sponsor reads, dropped anywhere: no text of the article reads so.
 _SPONSOR = re.compile(
     r"(\*?\s?hinweis:\s?)?[^!?]{1,40}? nimmt am (amazon[- ])?(affiliate|partner)-?programm[^.!?]{0,40} teil\.[^\n]{0,300}"
     r"|(\*?\s?hinweis:\s?)?(die )?(mit (einem )?(\*|sternchen)[^.!?]{0,40}(gekennzeichneten|markierten) )?links[^.!?]{0,30} sind (affiliate|provisions|partner)-?links[^\n]{0,300}"
-    r"|(\*?\s?hinweis:\s?)?(dieser|der) (beitrag|artikel|post|text) enthält (affiliate|provisions|partner|werbe)-?links[^\n]{0,300}"
+    r"|(\*?\s?(hinweis|transparenz|offenlegung|werbung|anzeige)( / affiliate-hinweis)?:\s?)?(dieser|der) (beitrag|artikel|post|text) enthält (affiliate|provisions|partner|werbe)-?links[^\n]{0,300}"
+    r"|(\*?\s?(hinweis|transparenz|offenlegung):\s?)?in diesem (beitrag|artikel|post|text) sind (affiliate|provisions|partner|werbe)-?links enthalten[^\n]{0,300}"
     r"|(disclosure:\s?)?(this|the) (post|article|page|story|review) (may )?contains? (affiliate|referral) links?[^\n]{0,300}"
     r"|as an amazon associate,? (i|we) earn[^\n]{0,200}"
     r"|when you buy through (our|the) links( on our site)?,? [^.!?]{1,40} may (earn|receive|get) (an affiliate |a )?commission[^\n]{0,200}"
@@ -170,6 +171,8 @@ _SPONSOR = re.compile(
     r"|(this|today's|this week's) (episode|show|newsletter|post|video) is (brought to you|sponsored|supported|presented) by[^\n]{0,300}"
     r"|[^.!?]{1,40} (may )?(get|earn|receive)s? (a |an )?(affiliate )?commission (from|on) (retail offers|purchases|sales)[^\n]{0,200}"
     r"|[^.!?]{1,40} is supported by (its|our) (audience|readers)\.[^\n]{0,300}"
+    # a subscription's trial offer (``X im Digitalabo – Lesen Sie alle Ausgaben als PDF, App und online. Jetzt 30 Tage kostenlos testen!``)
+    r"|[^\n]{0,160}jetzt \d{1,3} tage (kostenlos|gratis) testen!?"
     r"|[^.!?]{1,40} is (listener|reader|viewer|audience)-supported\.[^\n]{0,300}|(become a patron|support (us|the show|this podcast) on patreon)[^\n]{0,200}"
     # an Amazon affiliate plugin's line under its product boxes (AAWP: ``Last update on 2021-05-11 / Affiliate links / Images from …``)
     r"|(last update on|letzte aktualisierung am|dernière mise à jour le|última actualización el) [^/\n]{4,40}/ ?(affiliate|partner)[- ]?links?[^\n]{0,160}"

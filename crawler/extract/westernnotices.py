@@ -20,7 +20,7 @@ MAX_PAGE_NOTICE = 300
 _PAGE_NOTICE_WORDS = any_of(
     "spoiler", "my own", "our own", "their own", "'s own", "s' own", "inhalte aus", "inhalten aus", "copyright", "provided by", "note:", "codepen",
     "gesprächspartner", "werbung", "pubblicità", "publicité", "publicidad", " ad", "advertisement", "anzeige", "reviewed on",
-    "sourcing", "listen to", "voiced by",
+    "sourcing", "listen to", "voiced by", "pin it", "beratung", "überarbeitet", "needs additional", "needs expansion",
 )
 _PAGE_NOTICE = re.compile(
     r"(spoiler[- ]?(warning|alert|warnung)|achtung,? spoiler|attention,? spoilers?)[!:.]? (this|the following|dieser|der folgende|cet|cette) "
@@ -42,6 +42,10 @@ _PAGE_NOTICE = re.compile(
     r"|advertisement|anzeige|werbung|publicité|publicidad|pubblicità|(last )?(medically |fact[- ])?(reviewed|checked) on [a-z]+ \d{1,2},? (19|20)\d{2}"
     r"|[^.!?]{1,40} (has|have) strict sourcing guidelines[^\n]{0,300}"
     r"|(press play to )?listen to this (article|story)( \d{1,2} min(utes?)?)?\.?|voiced by artificial intelligence\.?"
+    # ... a Pinterest button's label, a text's note that it is no advice, a wiki's maintenance box
+    r"|pin it!?|(hinweis:\s?)?(dieser|der) (beitrag|artikel|text) (dient|dienen) [^.!?]{0,60}information und ersetzt keine [^.!?]{0,60}beratung[^\n]{0,200}"
+    r"|(dieses?|der|die) (kapitel|artikel|buch|seite|abschnitt) (muss|müsste|sollte) überarbeitet werden[^\n]{0,240}"
+    r"|this (article|section|page) needs (additional citations|expansion)[^\n]{0,240}"
     # ... a broadcaster's note on its guests' views (``Äußerungen unserer Gesprächspartner geben deren eigene Auffassungen wieder. …``)
     r"|äußerungen unserer gesprächspartner geben deren (eigene )?auffassungen wieder[^\n]{0,240}"
     # ... a video player's ad notice (``Das Video wird nach der Werbung automatisch abgespielt. Werbung endet in 15 Sekunden.``)
