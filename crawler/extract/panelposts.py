@@ -4,13 +4,14 @@ Discuz! 7 and its kind head every post with the same header (``6#`` over ``发�
 19:26 | 只看该作者``) and set the author's panel beside it: name, rank, UID, counts, the
 registration date. When the thread starter writes again (``补充一下今天的新情况…``), nothing but
 that panel says so, and the model, reading the post among the replies, scores it low.
-A later post whose panel repeats at least two of the first post's panel's lines is the
-starter's: figures that not every panel shows (UID, post count, registration date), and words
-that at most half the panels show (the name and rank over ``4#``: a rank or a label shared by
-most posters names no one). When it holds two sentences or more (the story continued, not his
-thanks or an answer to one reader), they come back, without the posts it quotes. A board that
-numbers its floors on a title line of their own (大洋论坛's ``5楼回复：标题`` over the panel and
-``发表于：2007-09-12 09:36`` under it) heads its posts with their dated lines.
+A later post is the starter's when its panel repeats at least two of the first post's panel's
+figures that not every panel shows (UID, post count, registration date), or the word that
+names him: of the starter's panel words a later panel repeats, the ones held by the fewest
+posts (``沙颍河边人`` over ``4#``; his rank ``大河中坚``, held by another poster too, by more).
+When it holds two sentences or more (the story continued, not his thanks or an answer to one
+reader), they come back, without the posts it quotes. A board that numbers its floors on a
+title line of their own (大洋论坛's ``5楼回复：标题`` over the panel and ``发表于：2007-09-12 09:36``
+under it) heads its posts with their dated lines.
 """
 
 from __future__ import annotations
@@ -32,9 +33,9 @@ MAX_PANEL_LINE = 30
 MIN_ID_DIGITS = 3
 #: A floor's title line over the panel (``6楼回复：标题``, ``沙发：``): the post's header, whatever it says.
 _FLOOR_TITLE = re.compile(r"\s*(沙发|板凳|地板|\d{1,5}\s*[楼#F])\s*(回复)?\s*[:：]")
-#: An edit stamp's line is dated but heads no post (``本帖最后由 X 于 2010-12-18 21:26 编辑``).
 #: Dated lines heading posts open alike (this many characters: ``发表于``).
 _OPENING = 3
+#: An edit stamp's line is dated but heads no post (``本帖最后由 X 于 2010-12-18 21:26 编辑``).
 _EDIT_STAMP = re.compile(r"编辑过?\s*[】\]]?\s*$")
 #: A later post comes back with at least this many sentences (the story continued, not a
 #: word of thanks or an answer to one reader).
