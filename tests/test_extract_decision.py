@@ -722,3 +722,19 @@ def test_a_comment_heading_with_a_bare_count_opens_the_comment_rules() -> None:
     blocks = _blocks((PROSE, "a", 0, 0), ("评论 5", "c", 0, 0), ("天眼用户88212022-09-23 09:40", "c", 0, 0), (comment, "c", 0, 0),
                      ("FX老韭菜2022-09-23 10:02", "c", 0, 0), ("干预只能管几天，利差不收窄日元还得跌。", "c", 0, 0))
     assert without_dated_comments(blocks, [True, False, False, True, True, True]) == [True] + [False] * 5
+
+
+def test_a_video_cards_asking_title_goes_beside_its_players_status() -> None:
+    from lxml import html as lxml_html
+
+    from crawler.extract.promoboxes import without_promo_slogans
+    from crawler.extract.segment import segment
+
+    text = "国土资源部日前正式发布公告，启动第二轮页岩气探矿权招标，本轮招标首次向符合条件的民营企业开放。"
+    page = (f"<html><body><div id='article'><div id='qqvideo'><p>腾讯视频 正在加载…</p><p>【专家解读】页岩气开发的技术难点在哪里？</p>"
+            f"<p>时长 04:18 已播放 23,581 次</p></div><p>{text}</p><p>{text}</p></div></body></html>")
+    blocks = segment(lxml_html.fromstring(page))
+    texts = [block.text for block in blocks]
+    out = without_promo_slogans(blocks, [True] * len(blocks))
+    assert not out[texts.index("【专家解读】页岩气开发的技术难点在哪里？")]
+    assert all(flag for flag, line in zip(out, texts) if line == text)

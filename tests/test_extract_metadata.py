@@ -412,3 +412,10 @@ def test_a_blogs_posted_by_line_and_an_update_label_give_their_times() -> None:
     assert posted_date(["posted by 半瓶墨水 @ 2007-06-23 01:14 | 永久链接 | 阅读(1247)", "路过的猫 发表于 2007-06-23 09:12"]) == "2007-06-23T01:14:00+08:00"
     assert labelled_dates(["更新于2019年4月18日 06:21"]) == (None, "2019-04-18T06:21:00+08:00")
     assert labelled_dates(["更新于2019年4月18日 06:21", "发布时间：2019-04-17 22:10"])[0] == "2019-04-17T22:10:00+08:00"
+
+
+def test_a_source_is_no_sentence_and_ends_before_the_font_buttons() -> None:
+    from crawler.extract.metadata import _SOURCE, _bare_name, _value
+
+    assert _bare_name("未经正式授权严禁转载本文，侵权必究。") is None and _bare_name("界面新闻") == "界面新闻"
+    assert _value(_SOURCE.search("来源：央视新闻客户端A+A-打印")) == "央视新闻客户端"

@@ -833,3 +833,25 @@ def test_german_disclosures_trial_offers_wiki_boxes_and_pin_buttons() -> None:
     assert is_cross_reference("Lies auch: Interrail mit über 50: Unsere 12 besten Tipps")
     for line in ("Die Beratung ersetzt keine Planung vor Ort.", "Das Kapitel über Solarzellen wurde 2016 überarbeitet.", "Pin it on the wall."):
         assert anywhere_kind(line) is None and edge_kind(line) is None, line
+
+
+def test_batch_twenty_five_lines() -> None:
+    from crawler.extract.boilerplate import boilerplate_kinds, rule_name
+    from crawler.extract.westernlines import anywhere_kind, edge_kind
+
+    for line in ("展开全文（剩余45%）", "搜狐视频 视频加载中，请稍候...", "腾讯视频 正在加载…"):
+        assert rule_name(line) is not None, line
+    for line in ("本文为澎湃号作者或机构在澎湃新闻上传并发布，仅代表该作者或机构观点，不代表澎湃新闻的观点或立场。",
+                 "本网站所刊载信息，不代表中新社和中新网观点。 刊用本网站稿件，务经书面授权。"):
+        assert rule_name(line, edge=True) is not None, line
+    assert not any(boilerplate_kinds("系统正在加载数据，请耐心等待后再操作。"))
+    for line in ("Sign up for the Fortune Features email list so you don't miss our biggest features.",
+                 "Read the latest financial and business news from Yahoo Finance", "Follow us on Twitter.",
+                 "Follow Yahoo Finance on Twitter, Facebook, Instagram, Flipboard, LinkedIn, and YouTube",
+                 "Disclosure: I am/we are long NVDA. I wrote this article myself, and it expresses my own opinions.",
+                 "Additional disclosure: This article is not investment advice."):
+        assert anywhere_kind(line) is not None, line
+    assert edge_kind("Continue reading your article with a WSJ membership") == "paywall_teaser"
+    for line in ("Follow these steps on Twitter to verify.", "Read the latest report from the agency.", "Follow the money.",
+                 "Disclosure rules for analysts changed in 2019."):
+        assert anywhere_kind(line) is None and edge_kind(line) is None, line

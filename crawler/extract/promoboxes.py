@@ -78,6 +78,11 @@ def _is_promo(text: str) -> bool:
     return any(word in text for word in _PROMO_WORDS) and is_boilerplate(text) and rule_name(text) in PROMO_RULES
 
 
+def _is_media_mark(text: str) -> bool:
+    """A media card's bare label or length, or its player's status (``腾讯视频 正在加载…``)."""
+    return _MEDIA_MARK.fullmatch(text) is not None or len(text) <= MAX_SLOGAN and rule_name(text) == "video_player"
+
+
 def _is_button(block: Block) -> bool:
     return len(block.text) <= 30 and block.link_density >= _MIN_BUTTON_LINKS and _CALL_TO_ACTION.fullmatch(block.text) is not None
 
@@ -99,14 +104,14 @@ def without_promo_slogans(blocks: list[Block], keep: list[bool]) -> list[bool]:
         if not keep[i] or len(text) > MAX_PITCH:
             continue
         slogan = _is_slogan(text)
-        media = len(text) <= MAX_MEDIA_TITLE and SENTENCE_MARK.search(text) is None
+        media = len(text) <= MAX_MEDIA_TITLE and SENTENCE_MARK.search(text.rstrip("？?")) is None  # a title may ask
         for j in range(max(0, i - _REACH), min(len(blocks), i + _REACH + 1)):
             if j == i:
                 continue
             other = blocks[j]
             if (
                 slogan and _is_promo(other.text) and _in_box(block, other, MAX_BOX_TEXT, classed=False)
-                or media and _MEDIA_MARK.fullmatch(other.text) and _in_box(block, other, MAX_BOX_TEXT, classed=False)
+                or media and _is_media_mark(other.text) and _in_box(block, other, MAX_BOX_TEXT, classed=False)
                 or _is_button(other) and _in_box(block, other, MAX_PITCH_BOX, classed=True)
             ):
                 if out is keep:

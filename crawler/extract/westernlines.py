@@ -36,7 +36,7 @@ from crawler.extract.westernnotices import MAX_IMAGE_CREDIT, MAX_PAGE_NOTICE, is
 #: A teaser line is at most this long.
 MAX_TEASER = 200
 #: Words one of which every teaser holds (a cheap test before the pattern).
-_WORDS = any_of("abonn", "accédez", "subscri", "member", "free article", "il vous reste", "réservé", "weiterlesen", "abo ", "suscr", "abbona", "lesen sie", "kontingent", "free article", "part of")
+_WORDS = any_of("abonn", "accédez", "subscri", "member", "free article", "il vous reste", "réservé", "weiterlesen", "abo ", "suscr", "abbona", "lesen sie", "kontingent", "free article", "part of", "continue reading")
 _TEASER = re.compile(
     # French
     r"il vous reste \d{1,3}([.,]\d{1,2})?\s?% de (cet |l’|l')article à lire\.?( la suite est réservée aux abonnés\.?)?"
@@ -51,6 +51,7 @@ _TEASER = re.compile(
     r"|dieser artikel ist (nur )?(für|exklusiv für) (abonnenten|abonnentinnen|abonnent:innen|plus-leser).{0,60}"
     r"|sie haben bereits ein abo\s?\?.{0,40}|sie haben ihr kontingent an (kostenlosen|freien|gratis-?) ?artikeln.{0,160}"
     r"|this (article|story|content) is part of [^.!?]{1,40}\b(pro|premium|plus)\b.{0,40}"
+    r"|continue reading your (article|story) with an? [^.!?]{1,30} (membership|subscription).{0,40}"
     r"|you('ve| have) (reached your (monthly )?(limit|free article limit)|read your (\d+|last) free articles?).{0,160}"
     # Spanish, Italian
     r"|(este|questo) (artículo|articolo) (es|è) (exclusivo|riservato) (para|per|agli|a los) (suscriptores|abbonati).{0,60}"
@@ -80,7 +81,7 @@ def is_paywall_teaser(line: str) -> bool:
 MAX_PROMPT = 160
 _PROMPT_WORDS = any_of(
     "inbox", "newsletter", "register now", "sign up", "subscribe", "enjoying th", "if you enjoyed", "if you liked", "you like th",
-    "you enjoy th", "comment", "privacy", "datenschutz", "most recent version", "sign up for",
+    "you enjoy th", "comment", "privacy", "datenschutz", "most recent version", "sign up for", "read the latest", "follow",
 )
 #: A newsletter's pitch in the site's voice, with what it brings: a longer line.
 MAX_PITCH = 400
@@ -101,7 +102,11 @@ _PROMPT = re.compile(
     r"(newsletter|newsletters|updates|briefing|digest)[^.!?]{0,60}[.!]?"
     r"|register now for (free )?[^.!?]{0,60}(access|articles)[^!?]{0,40}"
     # a newsletter box's title and its privacy line (``Sign up for Climate Fwd:``, ``Your privacy is important to us``), a call for comments
-    r"|sign up for [^.!?:]{1,40}:|your privacy is (important|our priority) to us\.?|we welcome your (comments|feedback|thoughts|letters)[^\n]{0,80}"
+    r"|sign up for [^.!?:]{1,40}:|sign up for (the |our )?[^.!?]{1,40} (email|e-mail|newsletter|mailing) list[^\n]{0,120}"
+    # ... a site's follow bid (``Read the latest financial and business news from X``, ``Follow X on Twitter, Facebook …``)
+    r"|read the latest [^.!?]{0,60}news from [^.!?]{1,40}\.?|follow us on [^.!?]{1,60}[.!]?"
+    r"|follow [^.!?]{1,40} on (twitter|facebook|instagram|linkedin|youtube|flipboard|tiktok|x)((,|,? and|,? or) (twitter|facebook|instagram|linkedin|youtube|flipboard|tiktok|x))+\.?"
+    r"|your privacy is (important|our priority) to us\.?|we welcome your (comments|feedback|thoughts|letters)[^\n]{0,80}"
 )
 
 
@@ -156,6 +161,7 @@ _APPEAL_WORDS = any_of(
     "brought to you", "sponsored by", "member", "sostieni", "se ti piace", "se apprezzi", "donazione", "soutenez", "un don",
     "apóyanos", "apoya ", "hazte", "if you like", "if you value", "if you enjoy", "support our", "support independent",
     "journalis", "war interessant", "war hilfreich", "this article helpful", "commission", "supported by", "kostenlos testen",
+    "disclosure", "free two-week", "free trial",
 )
 #: Disclosures and sponsor reads, dropped anywhere: no text of the article reads so.
 _SPONSOR = re.compile(
@@ -171,6 +177,8 @@ _SPONSOR = re.compile(
     r"|(this|today's|this week's) (episode|show|newsletter|post|video) is (brought to you|sponsored|supported|presented) by[^\n]{0,300}"
     r"|[^.!?]{1,40} (may )?(get|earn|receive)s? (a |an )?(affiliate )?commission (from|on) (retail offers|purchases|sales)[^\n]{0,200}"
     r"|[^.!?]{1,40} is supported by (its|our) (audience|readers)\.[^\n]{0,300}"
+    # an analyst's disclosures (``Disclosure: I am/we are long NVDA. …``, ``Additional disclosure: This article is not investment advice. …``)
+    r"|(additional )?disclosure: (i|we|i/we|this article)[^\n]{0,400}"
     # a subscription's trial offer (``X im Digitalabo – Lesen Sie alle Ausgaben als PDF, App und online. Jetzt 30 Tage kostenlos testen!``)
     r"|[^\n]{0,160}jetzt \d{1,3} tage (kostenlos|gratis) testen!?"
     r"|[^.!?]{1,40} is (listener|reader|viewer|audience)-supported\.[^\n]{0,300}|(become a patron|support (us|the show|this podcast) on patreon)[^\n]{0,200}"
