@@ -773,7 +773,8 @@ def test_batch_twenty_three_lines() -> None:
     for line in ("记者第一时间赶到现场。", "（记者 王强；这是一个句子。）", "编者按：今年是改革开放四十周年，本文回顾了特区的起步。"):
         assert not any(boilerplate_kinds(line)), line
     assert not boilerplate_kinds("企业点击进入申报系统频道后，按提示填写材料。")[0]  # an edge rule's business (click_through)
-    for line in ("» Related post: Riding the Golden Circle on a budget", "Further Reading on SmashingMag:", "VIDÉO. Semi-conducteurs : pourquoi l’Europe"):
+    for line in ("» Related post: Riding the Golden Circle on a budget", "Further Reading on SmashingMag:", "VIDÉO. Semi-conducteurs : pourquoi l’Europe",
+                 "Don't miss: 10 things you should do right now after the Equifax hack"):
         assert is_cross_reference(line), line
     for line in ("[Ed. note: This article is part of our occasional series of deep dives from engineers. Want to write one?]",
                  "See the Pen Named grid lines for article layouts by Jonas Thiel (@jthiel) on CodePen.",

@@ -22,7 +22,7 @@ HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 CROSS_REFERENCE = re.compile(
     r"^\W{0,3}("
     # English
-    r"read (more|also|next)|see also|also read|also on|more on this( story| topic)?|explore further|further reading( on [\w.-]{2,30})?|"
+    r"read (more|also|next)|see also|also read|also on|more on this( story| topic)?|explore further|don'?t miss|further reading( on [\w.-]{2,30})?|"
     r"related( articles?| stor(y|ies)| posts?| content| coverage| news)?|recommended|more from|more|you (may|might) also like|"
     # German, Dutch, Scandinavian
     r"lesen sie (auch|hier|mehr)|lies auch|auch lesen|auch interessant|mehr (zum thema|themen|dazu)|schon gelesen|weiterlesen|passend (dazu|zum thema)|"
