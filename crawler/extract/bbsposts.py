@@ -192,7 +192,9 @@ def is_later_reply(block: str, starter: list[str | None]) -> bool:
     if not starter:
         starter.append(opening[0])
         return False
-    return opening[0] != starter[0] or len((first_post(block) or "").strip()) < MIN_OWN_POST
+    lines = block.lstrip("\n").split("\n")
+    start = next(i for i, line in enumerate(lines[:_MAX_LEAD]) if is_sender_line(line))
+    return opening[0] != starter[0] or _own_chars(lines, _header_end(lines, start)) < MIN_OWN_POST
 
 
 def above_first_post(lines: list[str]) -> int:

@@ -99,7 +99,7 @@ _QUOTE_ROW = re.compile(r"(?=.{4,48}$)[^。，,；;！？!?：:]*\d[^。，,；;
 def is_quote_row(line: str) -> bool:
     """True for a line shaped like a quote box's row: a name, figures, a signed per cent change (maybe in brackets:
     ``00388香港交易所282.600+4.200（+1.51%）``; figures may carry thousands separators)."""
-    return line[-1:] in "%）)" and line[-1:] != "" and _QUOTE_ROW.fullmatch(_THOUSANDS.sub("", line)) is not None
+    return line.endswith(("%", "）", ")")) and _QUOTE_ROW.fullmatch(_THOUSANDS.sub("", line)) is not None
 
 
 #: A thousands separator (``17,206.35``).
