@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import shutil
+import signal
 import subprocess
 import tempfile
 import time
@@ -45,7 +47,7 @@ class Browser:
              "--disable-sync", "--metrics-recording-only", "--disable-default-apps", "--hide-scrollbars",
              f"--window-size={width},{height}", "--remote-debugging-port=0", "--remote-allow-origins=*",
              f"--user-data-dir={self.profile.name}", "about:blank"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
         port = self._port()
         targets = json.loads(_http_get(port, "/json/list"))
         page = next(t for t in targets if t.get("type") == "page")
@@ -142,7 +144,33 @@ class Browser:
             self.ws.close()
         finally:
             stop(self.proc)
+            _end_group(self.proc.pid)
+            _remove_profile(Path(self.profile.name))
             self.profile.cleanup()
+
+
+PROFILE_REMOVE_TRIES = 20  # a child that outlived the browser may still be writing the profile; 0.25 s apart
+
+
+def _end_group(pgid: int) -> None:
+    """Kill what is left of Chromium's process group (renderers, the zygote, crashpad)."""
+    try:
+        os.killpg(pgid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+def _remove_profile(profile: Path) -> None:
+    """Remove the profile directory, again while a dying child still writes into it."""
+    for _ in range(PROFILE_REMOVE_TRIES):
+        try:
+            shutil.rmtree(profile)
+            return
+        except FileNotFoundError:
+            return
+        except OSError:
+            time.sleep(0.25)
+    shutil.rmtree(profile)
 
 
 def _find(node: dict[str, Any], selector: str) -> dict[str, Any] | None:
