@@ -28,13 +28,20 @@ def test_a_second_crawl_on_a_locked_folder_exits_75_and_the_first_completes(fixt
     seeds = tmp_path / "seeds.txt"
     seeds.write_text(LISTING + "\n", encoding="utf-8")
     out = tmp_path / "out"
-    first = start(fixture_web, seeds, out)
-    wait_for_warc(out)
-    began = time.monotonic()
-    second = zhengwen_crawl(["netease", "--seeds", str(seeds), *FAST], fixture_web.proxy_env(), out)
-    assert second.returncode == 75, second.explain()
-    assert time.monotonic() - began < 15
-    assert "is locked by a running crawl (pid " in second.stderr
+    # 1.5 s a page: the first crawl holds the lock ~10 s after its first WARC, longer than the
+    # second command takes to start on a loaded machine
+    first = start(fixture_web, seeds, out, "-s", "DOWNLOAD_DELAY=1.5")
+    try:
+        wait_for_warc(out)
+        began = time.monotonic()
+        second = zhengwen_crawl(["netease", "--seeds", str(seeds), *FAST], fixture_web.proxy_env(), out)
+        assert second.returncode == 75, second.explain()
+        assert time.monotonic() - began < 15
+        assert "is locked by a running crawl (pid " in second.stderr
+    except BaseException:
+        first.kill()
+        first.communicate()
+        raise
     stdout, stderr = first.communicate(timeout=120)
     assert first.returncode == 0, stdout + stderr[-3000:]
     assert len(list((out / "runs").glob("*.json"))) == 1
