@@ -738,3 +738,15 @@ def test_a_video_cards_asking_title_goes_beside_its_players_status() -> None:
     out = without_promo_slogans(blocks, [True] * len(blocks))
     assert not out[texts.index("【专家解读】页岩气开发的技术难点在哪里？")]
     assert all(flag for flag, line in zip(out, texts) if line == text)
+
+
+def test_comments_under_a_heading_counting_them_in_words_go_by_their_long_stamp_headers() -> None:
+    text = "So yesterday was the big day. At midnight the stations around here finally switched off their analog signals."
+    comment = "The masking tape labels are genius. I am stealing that for my grandmother."
+    blocks = _blocks(
+        (text, "a", 0, 0), ("Comments (6 comments)", "c", 0, 0),
+        ("quietcartographer 2009-06-13 10:02 pm (UTC) Re: The great converter box saga ( Link )", "c", 0, 0), (comment, "c", 0, 0),
+        ("hollis_and_hound 2009-06-14 03:25 pm (UTC) signal meter ( Link )", "c", 0, 0),
+        ("Seconding the signal strength meter. Also worth knowing that some stations moved back to VHF.", "c", 0, 0),
+    )
+    assert without_dated_comments(blocks, [True, False, False, True, False, True]) == [True] + [False] * 5

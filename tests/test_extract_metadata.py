@@ -419,3 +419,21 @@ def test_a_source_is_no_sentence_and_ends_before_the_font_buttons() -> None:
 
     assert _bare_name("未经正式授权严禁转载本文，侵权必究。") is None and _bare_name("界面新闻") == "界面新闻"
     assert _value(_SOURCE.search("来源：央视新闻客户端A+A-打印")) == "央视新闻客户端"
+
+
+def test_a_phpwind_posts_posted_label_gives_the_threads_time_not_the_members_sign_up_day() -> None:
+    panel = "<div>长安老周<br>级别: 论坛游民<br>注册时间: 2006-09-14<br>最后登录: 2008-07-02</div>"
+    post = "<div>上周六趁天气不算太热，和老婆带着孩子去了趟刚开放没多久的曲江池遗址公园，整体感觉很不错。</div>" * 3
+    footer = "<div>顶端 引用 编辑 举报 [楼 主] | Posted: 2008-07-02 10:25</div>"
+    html = _page("<title>实地走访：曲江池遗址公园开放后，周边的变化</title>", f"<h1>实地走访：曲江池遗址公园开放后，周边的变化</h1>{panel}{post}{footer}")
+    assert extract_html(html, "http://bbs.hsw.cn/read-htm-tid-1283641.html", {}).published == "2008-07-02T10:25:00+08:00"
+
+
+def test_a_zoned_time_element_gives_the_clock_time_of_the_day_found_and_a_numeric_media_id_is_no_source() -> None:
+    head = "<title>Ender 3 layer shift after firmware update</title><meta name='mediaid' content='6105713761'>"
+    post = ("<h1>Ender 3 layer shift after firmware update</h1><div>kestrel_prints · Jun 12, 2018</div>"
+            "<div><time datetime='2018-06-12T14:23:51-0400'>Jun 12, 2018</time></div>"
+            + "<p>After flashing the new firmware my prints shift along the Y axis about halfway up every part.</p>" * 3)
+    document = extract_html(_page(head, post), "https://forum.example.org/threads/ender-3-layer-shift.51377/", {})
+    assert document.published == "2018-06-12T14:23:51-04:00"
+    assert document.source is None

@@ -856,3 +856,30 @@ def test_batch_twenty_five_lines() -> None:
     for line in ("Follow these steps on Twitter to verify.", "Read the latest report from the agency.", "Follow the money.",
                  "Disclosure rules for analysts changed in 2019."):
         assert anywhere_kind(line) is None and edge_kind(line) is None, line
+
+
+def test_batch_twenty_six_lines() -> None:
+    from crawler.extract.boilerplate import boilerplate_kinds, rule_name
+
+    for line in ("视频加载失败，请刷新重试", "< 1/3 > 查看原图", "百度APP看高清大图"):
+        assert rule_name(line) is not None, line
+    for line in ("作者丨何宛苓", "编辑丨赵磊", "题图丨视觉中国", "二审 周鹏", "三审 王林", "编辑 何欣 二审 周鹏 三审 王林",
+                 "爆料、投稿请拨打极目新闻热线：027-86777777，或登录极目新闻客户端“我要爆料”",
+                 "更多房产资讯，请关注中房网官方微信：fangchanwang"):
+        assert rule_name(line, edge=True) is not None, line
+    assert is_heading("相关研报：")
+    for line in ("记者拨打了该公司的投诉热线，电话一直无人接听。", "二审判决维持原判，周鹏当庭表示不再上诉。",
+                 "图为工作人员在车间检查产品。", "数据加载失败的原因是服务器过载。"):
+        assert not any(boilerplate_kinds(line)), line
+
+
+def test_short_lines_that_are_no_sentence_after_an_end_mark_go_as_a_press_releases_contacts() -> None:
+    body = ["NASA has selected eight university-led teams to develop technologies that keep abrasive dust away.",
+            "The awards are managed by the Space Technology Mission Directorate, which develops new tools."]
+    contacts = ["Clare Dunmore", "Headquarters, Washington", "202-358-1604", "clare.m.dunmore@nasa.gov",
+                "Owen Fairleigh", "Langley Research Center, Hampton, Va.", "757-864-2290", "owen.fairleigh@nasa.gov"]
+    assert postclean([*body, "-end-", *contacts]) == body
+    assert postclean([*body, "###", *contacts[:4]]) == body
+    # six sentences after the mark are text
+    rest = [f"Part {n} of the program funds a second year of tests in vacuum chambers." for n in range(6)]
+    assert postclean([*body, "-end-", *rest]) == [*body, *rest]

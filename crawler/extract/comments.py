@@ -38,7 +38,7 @@ _COMMENT_WORDS = ("评", "留言", "回", "跟帖", "两句")
 #: or one that names the readers (``Leserkommentare``): a bare ``Comments`` is as often a share bar's button.
 _WESTERN_COMMENT_HEADING = re.compile(
     r"(\d+\s+(comments?|kommentare?|commentaires?|commenti|comentarios|responses|reactions)"
-    r"|(comments?|kommentare?|commentaires?|commenti|comentarios|responses|reactions)\s*(:\s*\d+|\(\s*\d+\s*\))"
+    r"|(comments?|kommentare?|commentaires?|commenti|comentarios|responses|reactions)\s*(:\s*\d+|\(\s*\d+(\s+[^\W\d_]+)?\s*\))"
     r"|leserkommentare|reader comments|readers' comments|commentaires des lecteurs)\s*",
     re.IGNORECASE,
 )
@@ -113,7 +113,11 @@ def _is_comment_stamp(blocks: list[Block], keep: list[bool], index: int) -> bool
     if not 0 <= index < len(blocks) or keep[index]:
         return False
     text = blocks[index].text
-    return len(text) <= _MAX_COMMENT_HEADER and _stamp(text) is not None
+    if len(text) <= _MAX_COMMENT_HEADER:
+        return _stamp(text) is not None
+    # a longer header holds the reply's subject after the stamp (``quietcartographer 2009-06-13 10:02 pm (UTC) Re: …``)
+    stamp = _stamp(text, _MAX_COMMENT_STAMP_AT + 30) if len(text) <= 2 * _MAX_COMMENT_HEADER else None
+    return stamp is not None and stamp.start() <= _MAX_COMMENT_STAMP_AT and not _SENTENCE_MARK.search(text)
 
 
 #: A comment's stamp line holds no sentence.

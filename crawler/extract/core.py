@@ -17,6 +17,7 @@ from crawler.extract.folds import may_fold
 from crawler.extract.hints import merged_hints, profiles_digest
 from crawler.extract.language import detect_language
 from crawler.extract.maintext import finish_lines
+from crawler.extract.metadata import with_clock_time
 from crawler.extract.model import default_model
 from crawler.extract.repair import parse_html
 from crawler.extract.segment import PRE
@@ -134,7 +135,8 @@ def extract_html(
         **base,
         page_type=pagetype.ARTICLE,
         title=meta.title,
-        published=meta.published or htmldate_fallback(tree, url) or meta.spelled_day,  # htmldate alters the tree: last but one
+        # htmldate alters the tree: last but one
+        published=with_clock_time(meta.published or htmldate_fallback(tree, url) or meta.spelled_day, meta.zoned_times),
         source=meta.source,
         language=detect_language(prose or text),  # code blocks do not vote
         text=text,

@@ -248,9 +248,9 @@ def opening_day(head: list[str]) -> str | None:
     return None
 
 
-#: A forum post's time (``发表于 2012-4-10 23:06``), or a .Text blog post's (博客园, BlogJava, C++博客:
+#: A forum post's time (``发表于 2012-4-10 23:06``, phpwind's ``[楼 主] | Posted: 2008-07-02 10:25``), or a .Text blog post's (博客园, BlogJava, C++博客:
 #: ``posted @ 2023-11-09 21:47 木石前盟 阅读(1532)``, ``posted by 半瓶墨水 @ 2007-06-23 01:14``).
-_POSTED = re.compile(r"(发表于|[Pp]osted (by [^@\n]{1,30} )?@)\s*[:：]?\s*")
+_POSTED = re.compile(r"(发表于|[Pp]osted (by [^@\n]{1,30} )?@|[Pp]osted(?=\s*[:：]))\s*[:：]?\s*")
 
 
 def posted_date(lines: list[str]) -> str | None:
@@ -259,7 +259,7 @@ def posted_date(lines: list[str]) -> str | None:
     Tried after the labels and the byline: under an article, 发表于 stamps the comments.
     """
     for line in lines:
-        if "发表于" in line or "osted " in line and "@" in line:
+        if "发表于" in line or "osted" in line:
             for label in _POSTED.finditer(line):
                 parsed = parse_date(line[label.end() : label.end() + 40])
                 if parsed and "T" in parsed and _DATE.match(line, label.end()):

@@ -69,6 +69,15 @@ def structured_date(tree: HtmlElement, tags: TagIndex) -> str | None:
     return None
 
 
+def zoned_time(value: str | None) -> str | None:
+    """``value`` (a ``<time datetime>``) as ISO 8601 when it states a clock time and its zone, else None.
+
+    Midnight on the dot is a day written as a time (``2019-12-09T00:00:00+01:00``), not a clock time.
+    """
+    parsed = dates.parse_zoned_date(value) if value else None
+    return parsed if parsed and "T" in parsed and "T00:00:00" not in parsed else None
+
+
 def _is_article(kind: object) -> bool:
     kinds = kind if isinstance(kind, list) else [kind]
     return any(isinstance(k, str) and k.endswith(_ARTICLE_TYPES) for k in kinds)

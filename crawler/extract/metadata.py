@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from crawler.extract import dates
-from crawler.extract.jsonld import jsonld_items, structured_date
+from crawler.extract.jsonld import jsonld_items, structured_date, zoned_time
 from crawler.extract.shapes import SENTENCE_MARK
 from crawler.extract.bbsposts import thread_opening
 from crawler.extract.spelleddates import byline_day
@@ -60,6 +60,15 @@ class Metadata:
     extra: dict[str, Any] = field(default_factory=dict)
     #: The day a short line above the text spells (``March 4, 2015``): the last resort, after htmldate.
     spelled_day: str | None = None
+    #: The clock times bare ``<time datetime>`` elements state with their zone, in page order (``with_clock_time``).
+    zoned_times: tuple[str, ...] = ()
+
+
+def with_clock_time(published: str | None, zoned_times: tuple[str, ...]) -> str | None:
+    """A day found without its clock time, refined by the first zoned ``<time>`` of that day (a forum post's ``datetime``)."""
+    if not published or "T" in published:
+        return published
+    return next((stamp for stamp in zoned_times if stamp.startswith(published)), published)
 
 
 def collect_metas(elements: Iterable[HtmlElement]) -> dict[str, str]:
@@ -153,7 +162,7 @@ def find_source(tree: HtmlElement, hints: ExtractHints, metas: dict[str, str], l
     """
     for key in ("contentsource", "source", "og:article:source", "mediaid"):
         value = metas.get(key)
-        if value:
+        if value and any(ch.isalpha() for ch in value):  # a number is an account's id (``mediaid`` 6105713761), not its name
             match = _name_after_label(_SOURCE, value)
             return _value(match) if match else value
     union = " | ".join(f"({xpath})" for xpath in hints.source_xpaths)
@@ -250,6 +259,8 @@ def extract_metadata(
             meta.published = stated
     if meta.published is None:
         meta.spelled_day = byline_day(dates.head_lines(lines, meta.title))
+    if meta.published is None or "T" not in meta.published:
+        meta.zoned_times = tuple(stamp for node in tags.times if (stamp := zoned_time(node.get("datetime"))))
     meta.source = find_source(tree, hints, metas, lines)
     author = find_author(tree, tags, hints, lines)
     if author:

@@ -42,9 +42,11 @@ def signature_start(lines: list[str]) -> int:
     return _closing(lines, MAX_SIGNATURE_LINES, RULE_LINE.fullmatch, lambda line: len(line) <= MAX_SIGNATURE_CHARS)
 
 
-#: A line of its own that ends an article (``— 完 —``, ``-END-``, ``（完）``).
-END_MARK = re.compile(r"[-—–\s]*(END|End|end|完)[-—–\s]*|[（(【\[]\s*完\s*[）)】\]]")
-#: At most this many short lines after the end mark are the page's, not the text's.
+#: A line of its own that ends an article (``— 完 —``, ``-END-``, ``（完）``, a press release's ``###``).
+END_MARK = re.compile(r"[-—–\s]*(END|End|end|完)[-—–\s]*|[（(【\[]\s*完\s*[）)】\]]|\s*#\s*#\s*#\s*")
+#: At most this many short lines after the end mark are the page's, not the text's; twice as
+#: many when none is a sentence (a press release's two media contacts, four lines each: name,
+#: office, telephone, e-mail).
 MAX_AFTER_END_MARK = 4
 MAX_AFTER_END_MARK_CHARS = 100
 
@@ -56,7 +58,19 @@ def end_mark_tail(lines: list[str]) -> int:
     notice, a follow prompt) are the page's. A mark with more after it stays a mark only.
     """
     start = _closing(lines, MAX_AFTER_END_MARK, _is_end_mark, lambda line: len(line) <= MAX_AFTER_END_MARK_CHARS)
+    if start == len(lines):
+        start = _closing(lines, 2 * MAX_AFTER_END_MARK, _is_end_mark, _is_contact_line)
     return start + 1 if start < len(lines) else start
+
+
+#: A sentence's end: a stop, and for Latin text a word of three lower-case letters or more before
+#: it (``Hampton, Va.`` is an address) and a space or the line's end after it.
+_SENTENCE_END = re.compile(r"[。！？]|[a-z]{3}[.!?](\s|$)")
+
+
+def _is_contact_line(line: str) -> bool:
+    """A short line that is no sentence: a name, an office, a telephone number, an e-mail address."""
+    return len(line) <= MAX_AFTER_END_MARK_CHARS and _SENTENCE_END.search(line) is None
 
 
 #: A statement's heading alone on its line (``法律声明``, ``免 责 声 明``).
