@@ -750,3 +750,23 @@ def test_comments_under_a_heading_counting_them_in_words_go_by_their_long_stamp_
         ("Seconding the signal strength meter. Also worth knowing that some stations moved back to VHF.", "c", 0, 0),
     )
     assert without_dated_comments(blocks, [True, False, False, True, False, True]) == [True] + [False] * 5
+
+
+def test_posts_marked_as_schema_org_items_after_the_first_are_replies() -> None:
+    from lxml import html as lxml_html
+
+    from crawler.extract.postings import without_later_postings
+    from crawler.extract.segment import segment
+
+    question = "I am porting a small finite-volume solver from Fortran and the inner loop allocates on every call."
+    reply = "Almost certainly. A quick way to find them is to run with allocation tracking and look at the files."
+    item = "<div itemscope itemtype='http://schema.org/DiscussionForumPosting'><div class='post' itemprop='articleBody'><p>{}</p></div></div>"
+    page = f"<html><body>{item.format(question)}{item.format(question + ' Again.')}{item.format(reply)}</body></html>"
+    blocks = segment(lxml_html.fromstring(page))
+    texts = [block.text for block in blocks]
+    out = without_later_postings(blocks, [True] * len(blocks))
+    assert out[texts.index(question)] and not out[texts.index(reply)] and not out[texts.index(question + " Again.")]
+    # a Q&A page's answers are its text: an Answer item is no reply
+    answers = f"<html><body>{item.format(question)}<div itemscope itemtype='https://schema.org/Answer'><p>{reply}</p></div></body></html>"
+    blocks = segment(lxml_html.fromstring(answers))
+    assert without_later_postings(blocks, [True] * len(blocks)) == [True] * len(blocks)

@@ -437,3 +437,11 @@ def test_a_zoned_time_element_gives_the_clock_time_of_the_day_found_and_a_numeri
     document = extract_html(_page(head, post), "https://forum.example.org/threads/ender-3-layer-shift.51377/", {})
     assert document.published == "2018-06-12T14:23:51-04:00"
     assert document.source is None
+
+
+def test_a_date_tile_of_day_over_year_and_month_gives_the_day() -> None:
+    from crawler.extract.spelleddates import tile_day
+
+    assert tile_day(["当前位置：首页 > 清华新闻 > 正文", "03", "2024.06", "清华大学举办论坛"]) == "2024-06-03"
+    assert tile_day(["2023-11", "28"]) == "2023-11-28"
+    assert tile_day(["第3页", "2024.06"]) is None and tile_day(["40", "2024.06"]) is None

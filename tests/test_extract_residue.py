@@ -883,3 +883,24 @@ def test_short_lines_that_are_no_sentence_after_an_end_mark_go_as_a_press_releas
     # six sentences after the mark are text
     rest = [f"Part {n} of the program funds a second year of tests in vacuum chambers." for n in range(6)]
     assert postclean([*body, "-end-", *rest]) == [*body, *rest]
+
+
+def test_batch_twenty_seven_lines() -> None:
+    from crawler.extract.boilerplate import rule_name
+    from crawler.extract.shapes import is_cross_reference
+    from crawler.extract.westernlines import anywhere_kind, edge_kind
+
+    assert rule_name("和讯期货官方微信：hexunqihuo") is not None or rule_name("和讯期货官方微信：hexunqihuo", edge=True) is not None
+    assert is_meta_line("天文小组|2009-07-23 22:14阅读(1873)|评论(14)")
+    assert not is_meta_line("2009年7月22日的日全食，我们在武汉阅读了大量资料后才出发。")
+    for line in ("Ahora puedes recibir notificaciones de BBC Mundo. Descarga la nueva versión de nuestra app y actívalas.",
+                 "¿Ya conoces nuestro canal de YouTube? ¡Suscríbete!",
+                 "Apoie o jornalismo independente. Assine o PÚBLICO a partir de 1€ no primeiro mês.",
+                 "Dziękujemy, że przeczytałaś/eś nasz artykuł do końca.", "Folgst du schon 20 Minuten Wirtschaft auf LinkedIn?",
+                 "Your information is being handled in accordance with the ABC Privacy Collection Statement.",
+                 "Derechos de autor de la imagen Getty Images", "Image copyright Getty Images"):
+        assert anywhere_kind(line) is not None, line
+    assert is_cross_reference("Quizás también te interese") and is_heading("Quizás también te interese")
+    for line in ("Los bancos pueden recibir notificaciones de la AFIP cada mes.", "Assine o contrato antes do fim do mês, disse o ministro.",
+                 "Dziękujemy lekarzom za ich pracę.", "Folgst du dem Rat der Experten, sparst du Geld."):
+        assert anywhere_kind(line) is None and edge_kind(line) is None, line

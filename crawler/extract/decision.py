@@ -13,6 +13,7 @@ from crawler.extract.comments import without_dated_comments, without_marginal_co
 from crawler.extract.formcards import without_form_cards
 from crawler.extract.promoboxes import without_promo_slogans
 from crawler.extract.galleries import with_gallery_captions
+from crawler.extract.postings import without_later_postings
 from crawler.extract.headings import with_inner_headings, with_series_headings, with_sibling_headings
 from crawler.extract.maintext import (
     keep_flags,
@@ -73,6 +74,7 @@ def decide(analysis: PageAnalysis, model: BlockModel) -> Decision:
     keep = _noting(dropped, "comment_section", keep, without_marginal_comments(blocks, keep, probabilities))
     keep = _noting(dropped, "comment_section", keep, without_dated_comments(blocks, keep))
     keep = _noting(dropped, "comment_section", keep, without_reply_lists(blocks, keep))
+    keep = _noting(dropped, "comment_section", keep, without_later_postings(blocks, keep))
     headers = post_headers(blocks)  # read once for the thread rules: they depend on the blocks only
     keep = _noting(dropped, "comment_section", keep, without_replies(blocks, keep, headers))
     keep = with_panel_posts(blocks, with_starter_posts(blocks, keep, headers), headers)

@@ -10,7 +10,7 @@ from crawler.extract import dates
 from crawler.extract.jsonld import jsonld_items, structured_date, zoned_time
 from crawler.extract.shapes import SENTENCE_MARK
 from crawler.extract.bbsposts import thread_opening
-from crawler.extract.spelleddates import byline_day
+from crawler.extract.spelleddates import byline_day, tile_day
 from crawler.extract.tagindex import TagIndex
 from crawler.extract.titles import find_title, texts_at
 from crawler.extract.visible import normalize_space
@@ -115,6 +115,7 @@ def find_published(
         yield dates.byline_date(head)
         yield dates.posted_date(lines)
         yield dates.opening_day(head)
+        yield tile_day(head)
         yield anywhere
         yield updated
 

@@ -56,6 +56,8 @@ _NAMED_DATELINE = re.compile(
 )
 #: A post's time stamp anywhere in a short line (``楼主 发表于：2008-01-28 20:14:36 只看该作者``).
 _POSTED_AT = re.compile(rf"(发表于|发表时间|发布于|发帖时间)\s*[:：]?\s*{DATED.pattern}")
+#: A counter in brackets beside a post's date (``天文小组|2009-07-23 22:14阅读(1873)|评论(14)``).
+_COUNTED = re.compile(r"(阅读|评论|浏览|点击|回复)\s*[(（]\s*\d+\s*[)）]")
 #: An English dateline label with a month-name date (``Updated: Jun 19, 2024 17:08 Xinhua``).
 _EN_DATED = re.compile(
     r"(Updated|Published|Posted|Released|Date)\s*:?\s*(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+(19|20)\d{2}"
@@ -137,7 +139,7 @@ def is_meta_line(line: str) -> bool:
     labels = len(_META_LABEL.findall(line))
     if len(line) <= _MAX_DATED_LINE and (labels and DATED.match(line) or _EN_DATED.match(line)):
         return True
-    if len(line) <= _MAX_DATED_LINE and _POSTED_AT.search(line):
+    if len(line) <= _MAX_DATED_LINE and (_POSTED_AT.search(line) or _COUNTED.search(line) and DATED.search(line)):
         return True
     return len(line) <= _MAX_META_LINE and labels >= 2
 

@@ -31,7 +31,7 @@ CROSS_REFERENCE = re.compile(
     # French, Italian
     r"(à |a )?(lire|voir) (aussi|également)|leggi anche|potrebbe interessarti|ti potrebbe interessare|"
     # Spanish, Portuguese
-    r"(lea|vea|lee|ve|ver|mira) (también|más)|lea|mire|mira|(también )?te puede interesar|te recomendamos|"
+    r"(lea|vea|lee|ve|ver|mira) (también|más)|lea|mire|mira|(quizás |quizá )?(también )?te (puede |podría )?interes(ar|e)|te recomendamos|"
     r"(noticias|notas) relacionadas|leia (também|mais)|veja (também|mais)|"
     # Polish, Russian
     r"(czytaj|zobacz) (też|także|również|więcej)|читайте (также|еще|ещё)|смотрите также|"

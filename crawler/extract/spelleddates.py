@@ -84,3 +84,19 @@ def byline_day(head: list[str]) -> str | None:
         if day:
             return day
     return None
+
+
+#: A date tile: the day's number large on one line, the year and month small on the next
+#: (``03`` over ``2024.06``, 博达 VSB university and government templates), or the other way round.
+_TILE_DAY = re.compile(r"\s*(0?[1-9]|[12]\d|3[01])\s*(日)?\s*")
+_TILE_MONTH = re.compile(r"\s*((?:19|20)\d{2})\s*[-./年]\s*(0?[1-9]|1[0-2])\s*月?\s*")
+
+
+def tile_day(head: list[str]) -> str | None:
+    """The day of the first date tile among the lines above the text: a day's number beside a line of year and month."""
+    for first, second in zip(head, head[1:]):
+        for day_line, month_line in ((first, second), (second, first)):
+            day, month = _TILE_DAY.fullmatch(day_line), _TILE_MONTH.fullmatch(month_line)
+            if day and month:
+                return f"{month.group(1)}-{int(month.group(2)):02d}-{int(day.group(1)):02d}"
+    return None

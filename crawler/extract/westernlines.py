@@ -82,6 +82,7 @@ MAX_PROMPT = 160
 _PROMPT_WORDS = any_of(
     "inbox", "newsletter", "register now", "sign up", "subscribe", "enjoying th", "if you enjoyed", "if you liked", "you like th",
     "you enjoy th", "comment", "privacy", "datenschutz", "most recent version", "sign up for", "read the latest", "follow",
+    "notificaciones", "nuestro canal", "apoie", "assine", "dziękujemy", "folgst du", "your information",
 )
 #: A newsletter's pitch in the site's voice, with what it brings: a longer line.
 MAX_PITCH = 400
@@ -107,6 +108,16 @@ _PROMPT = re.compile(
     r"|read the latest [^.!?]{0,60}news from [^.!?]{1,40}\.?|follow us on [^.!?]{1,60}[.!]?"
     r"|follow [^.!?]{1,40} on (twitter|facebook|instagram|linkedin|youtube|flipboard|tiktok|x)((,|,? and|,? or) (twitter|facebook|instagram|linkedin|youtube|flipboard|tiktok|x))+\.?"
     r"|your privacy is (important|our priority) to us\.?|we welcome your (comments|feedback|thoughts|letters)[^\n]{0,80}"
+    r"|your information is being handled in accordance with [^\n]{1,120}"
+    # ... in Spanish, Portuguese, Polish and German (``Ahora puedes recibir notificaciones de BBC Mundo. …``,
+    # ``¿Ya conoces nuestro canal de YouTube? ¡Suscríbete!``, ``Assine o PÚBLICO a partir de 1€ no primeiro mês.``,
+    # ``Dziękujemy, że przeczytałaś/eś nasz artykuł do końca.``, ``Folgst du schon 20 Minuten Wirtschaft auf LinkedIn?``)
+    r"|(ahora )?(puedes|podés|puede) recibir notificaciones de [^.!?]{1,40}[.!]?( [^\n]{0,200})?"
+    r"|¿?(ya )?conoces nuestro canal de (youtube|whatsapp|telegram|instagram)\??( ¡?suscríbete!?)?"
+    r"|apoie o jornalismo( independente| de qualidade)?[.!]?( assine o [^.!?]{1,40} a partir de [^.!?]{1,40}[.!]?)?"
+    r"|assine o [^.!?]{1,40} a partir de [^.!?]{1,40}[.!]?"
+    r"|dziękujemy, że przeczytała?ś(/eś)? (nasz |ten )?(artykuł|tekst)( do końca)?[.!]?( [^\n]{0,200})?"
+    r"|folgst du (schon|bereits) [^.!?]{1,40} auf (linkedin|instagram|facebook|twitter|tiktok|whatsapp|x)\??"
 )
 
 

@@ -12,7 +12,11 @@ from crawler.extract.latinwords import any_of, whole_line
 #: A labelled image credit is a short line: its label and a name or an agency.
 MAX_IMAGE_CREDIT = 100
 _IMAGE_CREDIT_WORDS = any_of("image", "photo")
-_IMAGE_CREDIT = re.compile(r"(featured|header|cover|top|lead|hero)? ?(image|photo)( credits?| source)?\s?:\s?[^.!?:]{2,80}\.?")
+_IMAGE_CREDIT = re.compile(
+    r"(featured|header|cover|top|lead|hero)? ?(image|photo)( credits?| source)?\s?:\s?[^.!?:]{2,80}\.?"
+    # ... a broadcaster's label before the agency (``Image copyright Getty Images``, ``Derechos de autor de la imagen AFP``)
+    r"|(image copyright|derechos de autor de la imagen|direitos autorais da imagem)\s?:?\s?[^.!?:]{2,60}"
+)
 
 
 #: A site's notice about the page on a line of its own: a spoiler warning (a wiki's or a review's template).
