@@ -80,7 +80,8 @@ def _is_promo(text: str) -> bool:
 
 def _is_media_mark(text: str) -> bool:
     """A media card's bare label or length, or its player's status (``腾讯视频 正在加载…``)."""
-    return _MEDIA_MARK.fullmatch(text) is not None or len(text) <= MAX_SLOGAN and rule_name(text) == "video_player"
+    # the combined test first: naming the rule reads every pattern, 4 ms a page on lines that match none
+    return _MEDIA_MARK.fullmatch(text) is not None or len(text) <= MAX_SLOGAN and is_boilerplate(text) and rule_name(text) == "video_player"
 
 
 def _is_button(block: Block) -> bool:

@@ -89,12 +89,15 @@ def byline_day(head: list[str]) -> str | None:
 #: A date tile: the day's number large on one line, the year and month small on the next
 #: (``03`` over ``2024.06``, 博达 VSB university and government templates), or the other way round.
 _TILE_DAY = re.compile(r"\s*(0?[1-9]|[12]\d|3[01])\s*(日)?\s*")
+_MAX_TILE_LINE = 12
 _TILE_MONTH = re.compile(r"\s*((?:19|20)\d{2})\s*[-./年]\s*(0?[1-9]|1[0-2])\s*月?\s*")
 
 
 def tile_day(head: list[str]) -> str | None:
     """The day of the first date tile among the lines above the text: a day's number beside a line of year and month."""
     for first, second in zip(head, head[1:]):
+        if len(first) > _MAX_TILE_LINE or len(second) > _MAX_TILE_LINE:  # the cheap test first: most lines are longer
+            continue
         for day_line, month_line in ((first, second), (second, first)):
             day, month = _TILE_DAY.fullmatch(day_line), _TILE_MONTH.fullmatch(month_line)
             if day and month:
