@@ -880,6 +880,7 @@ def test_short_lines_that_are_no_sentence_after_an_end_mark_go_as_a_press_releas
                 "Owen Fairleigh", "Langley Research Center, Hampton, Va.", "757-864-2290", "owen.fairleigh@nasa.gov"]
     assert postclean([*body, "-end-", *contacts]) == body
     assert postclean([*body, "###", *contacts[:4]]) == body
+    assert postclean([*body, "# # #", *contacts[4:]]) == body
     # six sentences after the mark are text
     rest = [f"Part {n} of the program funds a second year of tests in vacuum chambers." for n in range(6)]
     assert postclean([*body, "-end-", *rest]) == [*body, *rest]

@@ -116,7 +116,7 @@ def _is_comment_stamp(blocks: list[Block], keep: list[bool], index: int) -> bool
     if len(text) <= _MAX_COMMENT_HEADER:
         return _stamp(text) is not None
     # a longer header holds the reply's subject after the stamp (``quietcartographer 2009-06-13 10:02 pm (UTC) Re: …``)
-    stamp = _stamp(text, _MAX_COMMENT_STAMP_AT + 30) if len(text) <= 2 * _MAX_COMMENT_HEADER else None
+    stamp = _stamp(text, _MAX_COMMENT_HEADER) if len(text) <= 2 * _MAX_COMMENT_HEADER else None
     return stamp is not None and stamp.start() <= _MAX_COMMENT_STAMP_AT and not _SENTENCE_MARK.search(text)
 
 

@@ -23,18 +23,26 @@ _POSTING_TYPES = frozenset({"DiscussionForumPosting", "Comment", "SocialMediaPos
 
 
 def _posting_of(element: HtmlElement, cache: dict[HtmlElement, HtmlElement | None]) -> HtmlElement | None:
-    """The nearest element around ``element`` (itself included) marked as a post, or None."""
-    parent = element.getparent()
-    if parent is not None and parent in cache and element.get("itemtype") is None:
-        return cache[parent]
+    """The nearest element around ``element`` (itself included) marked as a post, or None.
+
+    ``cache`` remembers the answer for every element read on the way up, so the lines of one
+    page walk each ancestor once.
+    """
+    path: list[HtmlElement] = []
+    node: HtmlElement | None = element
     found = None
-    for node in (element, *element.iterancestors()):
+    while node is not None:
+        if node in cache:
+            found = cache[node]
+            break
+        path.append(node)
         kind = node.get("itemtype")
         if kind and kind.rstrip("/").rsplit("/", 1)[-1] in _POSTING_TYPES:
             found = node
             break
-    if parent is not None and element.get("itemtype") is None:
-        cache[parent] = found
+        node = node.getparent()
+    for visited in path:
+        cache[visited] = found
     return found
 
 
@@ -50,7 +58,7 @@ def without_later_postings(blocks: list[Block], keep: list[bool]) -> list[bool]:
         if not keep[i]:
             continue
         posting = _posting_of(blocks[i].element, cache)
-        if posting is None or posting is own or own is not None and _inside(own, posting):
+        if posting is None or own is not None and _inside(own, posting):
             continue
         if out is keep:
             out = list(keep)

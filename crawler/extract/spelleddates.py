@@ -89,8 +89,9 @@ def byline_day(head: list[str]) -> str | None:
 #: A date tile: the day's number large on one line, the year and month small on the next
 #: (``03`` over ``2024.06``, 博达 VSB university and government templates), or the other way round.
 _TILE_DAY = re.compile(r"\s*(0?[1-9]|[12]\d|3[01])\s*(日)?\s*")
-_MAX_TILE_LINE = 12
 _TILE_MONTH = re.compile(r"\s*((?:19|20)\d{2})\s*[-./年]\s*(0?[1-9]|1[0-2])\s*月?\s*")
+#: Both lines of a tile are this short.
+_MAX_TILE_LINE = 12
 
 
 def tile_day(head: list[str]) -> str | None:
