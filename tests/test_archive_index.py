@@ -79,6 +79,16 @@ def test_index_of_a_small_crawl_matches_the_golden_lines(tmp_path: Path, monkeyp
     assert index_warcs([path]) == GOLDEN
 
 
+def test_the_lines_do_not_depend_on_py_wacz_having_been_imported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # py-wacz appends ``warcinfo`` to cdxj_indexer's shared record list when it is imported (``zhengwen wacz`` does)
+    from cdxj_indexer.main import CDXJIndexer
+
+    monkeypatch.setattr(CDXJIndexer, "DEFAULT_RECORDS", [*CDXJIndexer.DEFAULT_RECORDS, "warcinfo"])
+    import wacz.waczindexer  # noqa: F401
+
+    assert index_warcs([golden_crawl(tmp_path, monkeypatch)]) == GOLDEN
+
+
 def test_lines_are_sorted_surt_keyed_and_cover_responses_and_revisits(tmp_path: Path) -> None:
     with DedupIndex(tmp_path / "d.sqlite3") as dedup:
         path = crawl(tmp_path, exchange("https://www.gov.cn/z"), exchange("http://WWW.163.com/a"),

@@ -16,11 +16,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cdxj_indexer.main import CDXJIndexer  # type: ignore[import-untyped]
 
 from archive.errors import IndexWriteError, WarcDamageError, WarcReadError
 from archive.progress import progress
 from archive.safefile import open_path, replacing, resolved_target, sync
+from archive.warc.cdxjline import StableIndexer
 from archive.warc.damage import DamageLog, first_damage, prefix_stream
 
 if TYPE_CHECKING:
@@ -116,7 +116,7 @@ def index_warcs(
 def _index_file(path: Path, root: str | PathLike[str] | None, damage: DamageLog | None) -> list[str]:
     """Index one file up to its first damage (cdxj_indexer alone would stop quietly at a cut member)."""
     out = io.StringIO()
-    indexer = CDXJIndexer(out, [], dir_root=None if root is None else str(root))
+    indexer = StableIndexer(out, [], dir_root=None if root is None else str(root))
     try:
         _, found = first_damage(path)
         with path.open("rb") as fh:

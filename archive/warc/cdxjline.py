@@ -18,7 +18,21 @@ from typing import Any, NamedTuple
 from cdxj_indexer.main import CDXJIndexer  # type: ignore[import-untyped]
 from warcio.timeutils import iso_date_to_timestamp  # type: ignore[import-untyped]
 
-_INDEXER = CDXJIndexer(None, [])
+
+
+class StableIndexer(CDXJIndexer):  # type: ignore[misc]
+    """cdxj_indexer's indexer with a record list of its own.
+
+    py-wacz, when imported, appends ``warcinfo`` to ``CDXJIndexer.DEFAULT_RECORDS``, a list
+    the class shares with every instance: after a WACZ was packaged in the same process,
+    every index would list the files' warcinfo records too. The lines must not depend on
+    what the process imported before.
+    """
+
+    DEFAULT_RECORDS = ["response", "revisit", "resource", "metadata"]  # cdxj_indexer's own
+
+
+_INDEXER = StableIndexer(None, [])
 
 
 class IndexEntry(NamedTuple):
