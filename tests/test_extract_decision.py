@@ -272,6 +272,13 @@ def test_the_starters_later_post_under_a_header_naming_the_starter_comes_back() 
     # CSDN: a 楼主 header without a floor below the first post closes it; nothing comes back
     closing = _blocks((PROSE, "p1", 0, 0), ("#1 得分：0 回复于：2012-05-14 10:21:33 楼主", "h1", 0, 0), (LATER, "p2", 0, 0))
     assert with_starter_posts(closing, [True, False, False]) == [True, False, False]
+    # a later post addressed to one reader alone on its first line (Discuz!'s ``回复 5# X``) answers him: it stays out
+    answer = _blocks(
+        ("楼主 发表于 2016-10-12 13:26", "h1", 0, 0), (PROSE, "p1", 0, 0),
+        ("小安 5楼 发表于 2016-10-12 13:40", "h2", 0, 0), ("请问楼主，户口在闵行、人在市区上班，材料要交到哪里？", "p2", 0, 0),
+        ("楼主 6楼 发表于 2016-10-14 21:08", "h3", 0, 0), ("回复 5# 小安", "p3", 0, 0), (LATER, "p3", 0, 0),
+    )
+    assert with_starter_posts(answer, [False, True, False, False, False, False, False]) == [False, True] + [False] * 5
 
 
 def test_a_two_line_signature_under_a_rule_goes_and_a_dash_led_one_closing_a_post_on_a_thread() -> None:
@@ -383,6 +390,12 @@ def test_linked_headlines_under_a_cross_reference_label_go_wherever_they_stand()
     # a related article printed in full under the label is no link
     printed = _blocks((PROSE, "a", 0, 0), ("【相关阅读】", "a", 0, 0), (PROSE, "a", 0, 0))
     assert without_linked_references(printed, [True, False, True]) == [True, False, True]
+    # the label goes with its links, also when the model dropped the links and kept it (``【热门信用卡推荐】`` over apply-now rows)
+    boxed = _blocks((PROSE, "a", 0, 0), ("【热门信用卡推荐】", "a", 0, 0), ("交通银行Y-POWER信用卡 立即申请", "a", 0, 0),
+                    ("浦发银行梦卡精英版 立即申请", "a", 0, 0), (PROSE, "a", 0, 0))
+    for block in boxed[2:4]:
+        block.link_density = 1.0
+    assert without_linked_references(boxed, [True, True, False, False, True]) == [True, False, False, False, True]
 
 
 def test_a_sign_up_card_inside_the_text_goes_and_a_page_wrapped_in_a_form_keeps_its_text() -> None:

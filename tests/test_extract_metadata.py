@@ -445,3 +445,69 @@ def test_a_date_tile_of_day_over_year_and_month_gives_the_day() -> None:
     assert tile_day(["当前位置：首页 > 清华新闻 > 正文", "03", "2024.06", "清华大学举办论坛"]) == "2024-06-03"
     assert tile_day(["2023-11", "28"]) == "2023-11-28"
     assert tile_day(["第3页", "2024.06"]) is None and tile_day(["40", "2024.06"]) is None
+
+
+def test_a_weekday_between_day_and_time_and_vbulletins_comma_keep_the_clock_time() -> None:
+    from crawler.extract.dates import parse_date
+
+    assert parse_date("2016年 9月 7日 星期三 14:32 BJT") == "2016-09-07T14:32:00+08:00"
+    assert parse_date("2012-09-14, 22:05") == "2012-09-14T22:05:00+08:00"
+    # a header's clock after a weekday and a one-digit hour (ucoz: ``Samstag, 2016-10-08, 0:26 AM``) gives no time
+    assert parse_date("Samstag, 2016-10-08, 0:26 AM") == "2016-10-08"
+    assert parse_date("2016年9月7日 星期三") == "2016-09-07"
+
+
+def test_a_greeting_beside_the_sign_in_links_is_no_sentence_above_the_byline() -> None:
+    from crawler.extract.dates import head_lines
+
+    lines = ["您好，欢迎来到我爱卡！ 登录 | 免费注册", "多家银行收紧信用卡积分规则", "2016-08-23 10:15　来源：我爱卡", "进入8月以来，已有多家银行陆续发布公告。"]
+    assert head_lines(lines) == lines[:3]
+    # a sentence that welcomes (it ends with its full stop) is the text
+    assert head_lines(["欢迎符合条件的科技型中小企业登录服务平台注册并在线提交申报材料。", "2016-08-23 10:15"]) == []
+
+
+def test_a_blogs_creation_day_and_a_comments_published_label_do_not_beat_the_byline() -> None:
+    from crawler.extract.dates import labelled_dates, posted_date
+
+    assert labelled_dates(["建立时间：2007-03-12", "创建时间：2007-03-12"]) == (None, None)
+    assert labelled_dates(["zhangsan_jj 发布于 2010-06-08 10:32"]) == (None, None)  # a post's stamp: posted_date's
+    assert posted_date(["zhangsan_jj 发布于 2010-06-08 10:32"]) == "2010-06-08T10:32:00+08:00"
+    assert posted_date(["发布于 2014-03-12", "编辑于 2014-03-20"]) == "2014-03-12"  # an answer's day
+    body = "<p>今年以来，大蒜、绿豆等小宗农产品价格轮番上涨，网友们用“蒜你狠”来调侃。</p>" * 3
+    top = "<h2>蒜你狠背后</h2><div>2010-06-08 09:15:32 / 个人分类：宏观经济</div>"
+    tail = "<dl><dt>zhangsan_jj 发布于 2010-06-08 10:32</dt><dd>说得好。</dd></dl><ul><li>建立时间：2007-03-12</li></ul>"
+    html = f"<html><head><title>蒜你狠背后</title></head><body>{top}<div class='entry'>{body}</div>{tail}</body></html>"
+    assert extract_html(html.encode(), "http://blog.ce.cn/html/63/106163-501234.html", {}).published == "2010-06-08T09:15:32+08:00"
+
+
+def test_a_byline_stating_its_day_after_on_gives_the_day() -> None:
+    from crawler.extract.spelleddates import byline_day
+
+    assert byline_day(["Ask HN: How do you keep a small SaaS alive?", "412 points by throwaway_ops on Mar 14, 2020 | hide | past"]) == "2020-03-14"
+    assert byline_day(["Posted by admin on March 3, 2020 in News"]) == "2020-03-03"
+    assert byline_day(["The plant opened on March 3, 2020 after years of delays and a long fight over the permits."]) == "2020-03-03"
+    assert byline_day(["Rated on a scale of 1 to 10"]) is None
+
+
+def test_a_title_of_site_and_column_names_yields_to_the_title_classed_box() -> None:
+    body = "<p>9月1日，招商银行“金融知识普及月”主题宣传活动正式启动，活动将覆盖客户及社会公众超过1000万人次。</p>" * 3
+    page = ("<html><head><title>招商银行 -- 招行新闻</title></head><body><ul><li><a href='/news/'>招行新闻</a></li></ul>"
+            "<div class='newsTitle'><span>招商银行“金融知识普及月”活动启动</span></div>"
+            f"<div class='newsDate'>发布日期：2021-09-15</div><div class='newsContent'>{body}</div></body></html>")
+    assert extract_html(page.encode(), "http://www.cmbchina.com/cmbinfo/news/newsinfo.aspx?guid=1", None).title == "招商银行“金融知识普及月”活动启动"
+
+
+def test_a_logos_heading_that_is_the_titles_tail_is_no_headline_and_a_title_classed_link_is() -> None:
+    headline = "I spent two years failing to reproduce a published CRISPR screen"
+    body = "<div class='md'><p>When I started my postdoc I was handed a project built on a screen published in a good journal.</p></div>" * 3
+    page = (f"<html><head><title>{headline} : labrats</title></head><body><h1 class='redditname'><a>labrats</a></h1>"
+            f"<p class='title'><a class='title' href='/r/labrats/comments/1/'>{headline}</a> <span>(self.labrats)</span></p>{body}</body></html>")
+    assert extract_html(page.encode(), "https://old.reddit.com/r/labrats/comments/1/", None).title == headline
+
+
+def test_a_shown_heading_opening_the_og_title_is_the_headline() -> None:
+    body = "<p>Starting seeds indoors gives your garden a head start of several weeks and lets you grow rare varieties.</p>" * 3
+    page = ("<html><head><title>How to Start Seeds Indoors (with Pictures) - wikiHow</title>"
+            "<meta property='og:title' content='How to Start Seeds Indoors (with Pictures) - wikiHow'></head>"
+            f"<body><h1><a href='/Start-Seeds-Indoors'>How to Start Seeds Indoors</a></h1>{body}</body></html>")
+    assert extract_html(page.encode(), "https://www.wikihow.com/Start-Seeds-Indoors", None).title == "How to Start Seeds Indoors"

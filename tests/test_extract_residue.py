@@ -905,3 +905,30 @@ def test_batch_twenty_seven_lines() -> None:
     for line in ("Los bancos pueden recibir notificaciones de la AFIP cada mes.", "Assine o contrato antes do fim do mês, disse o ministro.",
                  "Dziękujemy lekarzom za ich pracę.", "Folgst du dem Rat der Experten, sparst du Geld."):
         assert anywhere_kind(line) is None and edge_kind(line) is None, line
+
+
+def test_batch_twenty_eight_lines() -> None:
+    from crawler.extract.bbsposts import first_post
+    from crawler.extract.boilerplate import is_boilerplate, is_edge_boilerplate
+    from crawler.extract.westernlines import anywhere_kind
+
+    assert is_heading("【热门信用卡推荐】") and is_heading("精选基金推荐") and not is_heading("热门城市推荐的落户政策有哪些变化")
+    for line in ("（成果转化处）", "（办公室供稿）", "(科技厅规划处)"):
+        assert is_edge_boilerplate(line), line
+    for line in ("（图为实验中心）", "（下同）", "（详见附件2，由各市科技局报送）"):
+        assert not is_edge_boilerplate(line), line
+    for line in ("最后编辑: 栈上行者; 2012-09-15 于 10:02.", "Last edited by jdoe; 09-15-2012 at 10:02 AM."):
+        assert is_boilerplate(line), line
+    assert not is_boilerplate("最后编辑这份报告的是栈上行者，他在2012年加入团队。")
+    assert is_meta_line("查看( 1286 ) / 评论( 8 ) / 评分( 12 : 0 )") and is_meta_line("2010-06-08 09:15:32 / 个人分类：宏观经济")
+    assert not is_meta_line("评论(8)条中，多数读者认为价格还会上涨。")
+    for line in ("Source: ADATA", "This article has been viewed 212,417 times.", "Did this article help you?",
+                 "Did this summary help you?YesNo", "Thanks for submitting a tip for review!",
+                 "Include your email address to get a message when this question is answered."):
+        assert anywhere_kind(line) is not None, line
+    for line in ("Source: the agency said the figures were revised twice.", "The software helped you track prices."):
+        assert anywhere_kind(line) is None, line
+    pre = "\n".join(["【 以下文字转载自 WuHan 讨论区 】", "发信人: hustecon (经济系), 信区: HUST_Economy",
+                     "标  题: 武汉城市圈试验区获批后的几点思考", "发信站: 白云黄鹤 (Sat May 10 21:32:11 2008), 站内", "",
+                     "    去年年底，国务院批准武汉城市圈为综合配套改革试验区。", "--", "※ 来源:・白云黄鹤 bbs.whnet.edu.cn・[FROM: 202.114.0.1]"])
+    assert first_post(pre) == "    去年年底，国务院批准武汉城市圈为综合配套改革试验区。"

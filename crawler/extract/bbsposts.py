@@ -28,6 +28,8 @@ _SENDER = re.compile(r"(发信人|寄信人)\s*[:：]\s*(?P<id>\S+?)\s*[(（][^)
 #: The header lines after it: the subject, the sending station and a relay station.
 _HEADER = re.compile(r"(标\s*题|发信站|转信站|出\s*处)\s*[:：]")
 #: What ends a post's text: the signature separator (a bare ``--``) or the origin/edit stamps.
+#: The station's note above a post reposted from another board (``【 以下文字转载自 WuHan 讨论区 】``, ``【 原文由 X 所发表 】``).
+_REPOSTED = re.compile(r"【\s*(以下文字转载自|原文由)[^】]{1,40}】")
 _SIGN_OFF = re.compile(r"--|※\s*(来源|修改|转载|转寄)\s*[:：].*")
 #: A reply's subject (``标  题: Re: 在北京工作五年…``).
 _REPLY_SUBJECT = re.compile(r"标\s*题\s*[:：]\s*(Re|RE|re)\s*[:：]")
@@ -111,6 +113,9 @@ def post_verdicts(lines: list[str]) -> list[str | None] | None:
     end = _header_end(lines, start)
     for i in range(max(0, start), end):
         verdicts[i] = "bbs_header"
+    for i in range(max(0, start)):
+        if _REPOSTED.fullmatch(lines[i].strip()):
+            verdicts[i] = "bbs_header"  # the station's note over a reposted post
     starter = _sender_id(lines[start]) if start >= 0 else None
     reason: str | None = None
     signed: set[str] = set()

@@ -29,7 +29,9 @@ STRICT_PATTERNS = [
     r"网友评论仅供.{0,60}",
     r"[【\[]?\s*(举报|我要举报|举报/反馈|投诉/举报)\s*[】\]]?",
     # forum software's edit stamp in a post (Discuz!, phpwind): the editor, a date and a time
-    rf"[【\[]?\s*(本帖最后由\s*\S.{{0,30}}?\s*于\s*{_STAMP_TIME}\s*编辑|此帖子?已?被\s*\S.{{0,30}}?\s*在\s*{_STAMP_TIME}\s*(重新)?编辑过?)\s*[】\]]?",
+    rf"[【\[]?\s*(本帖最后由\s*\S.{{0,30}}?\s*于\s*{_STAMP_TIME}\s*编辑|此帖子?已?被\s*\S.{{0,30}}?\s*在\s*{_STAMP_TIME}\s*(重新)?编辑过?)\s*[】\]]?"
+    # ... vBulletin's (``最后编辑: X; 2012-09-15 于 10:02.``, ``Last edited by X; 09-15-2012 at 10:02 AM.``)
+    r"|(最后编辑\s*[:：]|Last edited by)\s*\S.{0,30}?[;；]\s*[\d/-]{8,10}\s*(于|at)\s*\d{1,2}:\d{2}(\s*[AaPp][Mm])?\s*\.?",
     # English-language pages (en.* / english.* gov and news sites)
     rf"(Editor|Editors|Edited by|Chief Editor|Responsible editor)\s*[:：]\s*{_NAME}",
     # app and WeChat account promos around a body
@@ -189,7 +191,9 @@ _ANY_CREDIT = rf"({_WRITER_ROLE}|{_PHOTO_ROLE})\s*{_CREDIT_VALUE}\s*{_CREDIT_GAP
 #: 主办单位, a reprint states its terms): dropped only around the text, before its first
 #: sentence or after its last, never between paragraphs.
 EDGE_PATTERNS = [
-    rf"[（(【\[]?\s*([^\s。！？，,：:｜|/]{{2,8}}(?=记者|编辑|作者|撰文|责编|采编))?({_ANY_CREDIT})*{_WRITER}({_ANY_CREDIT})*[）)】\]]?",
+    rf"[（(【\[]?\s*([^\s。！？，,：:｜|/]{{2,8}}(?=记者|编辑|作者|撰文|责编|采编))?({_ANY_CREDIT})*{_WRITER}({_ANY_CREDIT})*[）)】\]]?"
+    # ... and a government office's credit, bracketed (``（成果转化处）``, ``（办公室供稿）``)
+    r"|[（(]\s*(?!图)[^\s。！？，,：:（）()、]{1,14}(处|科|室|局|中心|办|司|厅|委|所|院|站)\s*(供稿|提供|报送)?\s*[）)]",
     r"[【\[]?\s*(特别声明|免责声明|版权声明|本网声明|本站声明|郑重声明|\S{0,6}声明|\S{0,12}免责(声明|条款)|\S{0,6}版权说明|免责说明)\s*([】\]]\s*[:：]?|[:：]).*"
     # ... and such a label alone on its line, over the statement (``风险及免责提示``)
     r"|[【\[]?\s*(特别声明|免责声明|版权声明|本网声明|本站声明|郑重声明|免责条款|免责说明|免责提示|风险提示|风险揭示|风险及免责提示"

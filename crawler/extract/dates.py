@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 BEIJING = timezone(timedelta(hours=8))
 _DATE = re.compile(
     r"(?<!\d)((?:19|20)\d{2})\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})(?!\d)\s*日?"
-    r"(?:\s*[T|｜-]?\s*(\d{1,2})\s*[:：时]\s*(\d{2})(?:\s*[:：分]\s*(\d{2}))?(?:\.\d+)?)?"
+    # a clock time, maybe after the weekday (``2016年 9月 7日 星期三 14:32``) or vBulletin's comma (``2012-09-14, 22:05``)
+    r"(?:(?:\s*(?:星期|周|礼拜)[一二三四五六日天])?(?:,\s*(?=\d{2}[:：])|\s*[T|｜-]?)\s*(\d{1,2})\s*[:：时]\s*(\d{2})(?:\s*[:：分]\s*(\d{2}))?(?:\.\d+)?)?"
     r"\s*(Z|[+-]\d{2}:?\d{2})?"
 )
 #: Meta names/properties that carry the publication time, most specific first.
@@ -45,12 +46,12 @@ META_DATE_KEYS = (
 #: the word start is checked after.
 _UNIX = re.compile(r"var\s+ct\s*=\s*[\"']?(\d{10})[\"']?")
 _WORD_CHAR = re.compile(r"\w")
-_LABELLED = re.compile(r"(?:发布时间|發佈時間|发布日期|發布日期|发表时间|发布于|更新于|时间|時間|日期|Published|Date)\s*[:：]?\s*")
+_LABELLED = re.compile(r"(?:发布时间|發佈時間|发布日期|發布日期|发表时间|更新于|时间|時間|日期|Published|Date)\s*[:：]?\s*")
 #: A bare 时间/日期 label names the page's time unless the word before it names another
 #: event: a forum user panel's 注册时间 (the member's sign-up), a 最后登录时间 or 截止日期, a
-#: comment's 回复日期.
+#: comment's 回复日期, a blog's 建立时间.
 #: (Tested after a match: lookbehinds in the pattern would cost a fast scan of every line.)
-_OTHER_EVENT = frozenset({"注册", "註冊", "登录", "登陆", "加入", "上次", "最后", "截止", "到期", "报名", "出生", "回复", "评论", "留言", "解决", "结束", "数据", "行情", "报价", "净值"})
+_OTHER_EVENT = frozenset({"注册", "註冊", "登录", "登陆", "加入", "上次", "最后", "截止", "到期", "报名", "出生", "回复", "评论", "留言", "解决", "结束", "数据", "行情", "报价", "净值", "建立", "创建", "开通"})
 #: A byline is a short line; the body starts at the first sentence this long.
 _MAX_BYLINE = 80
 #: A portal header's calendar: a date and its weekday, nothing else (``2024年05月20日 星期一``).
@@ -175,8 +176,8 @@ def head_lines(lines: list[str], title: str | None = None) -> list[str]:
     """The page's lines above its first sentence of prose (headline, byline, tools).
 
     The headline is no sentence, even when it asks (``人才从哪里来？高校开设交叉课程``), nor is a
-    breadcrumb that ends with it (``首页 » Shell » 结果怎么按次数排序？``), nor a menu of
-    bar-separated links that greets (``欢迎来到IT168！登录 | 免费注册 | 论坛 | 博客``).
+    breadcrumb that ends with it (``首页 » Shell » 结果怎么按次数排序？``), nor a menu of bar-separated links
+    that greets (``欢迎来到IT168！登录 | 免费注册 | 论坛 | 博客``) or a greeting beside the sign-in links (``您好，欢迎来到我爱卡！ 登录 | 免费注册``).
     """
     head = []
     for line in lines:
@@ -185,14 +186,16 @@ def head_lines(lines: list[str], title: str | None = None) -> list[str]:
             and CJK_SENTENCE_END.search(line)
             and not (title and line.endswith(title))
             and line.count("|") + line.count("｜") < _MENU_BARS
+            and not ("欢迎" in line and _SIGN_IN.search(line) and not line.endswith("。"))
         ):
             break
         head.append(line)
     return head
 
 
-#: A line with this many bars between its items is a menu, not a sentence.
+#: A line with this many bars between its items is a menu, not a sentence; so is a greeting beside the sign-in links.
 _MENU_BARS = 2
+_SIGN_IN = re.compile(r"登录|登陆|注册")
 
 
 def labelled_dates(lines: list[str]) -> tuple[str | None, str | None]:
@@ -250,21 +253,23 @@ def opening_day(head: list[str]) -> str | None:
 
 #: A forum post's time (``发表于 2012-4-10 23:06``, phpwind's ``[楼 主] | Posted: 2008-07-02 10:25``), or a .Text blog post's (博客园, BlogJava, C++博客:
 #: ``posted @ 2023-11-09 21:47 木石前盟 阅读(1532)``, ``posted by 半瓶墨水 @ 2007-06-23 01:14``).
-_POSTED = re.compile(r"(发表于|[Pp]osted (by [^@\n]{1,30} )?@|[Pp]osted(?=\s*[:：]))\s*[:：]?\s*")
+_POSTED = re.compile(r"(发表于|发布于|[Pp]osted (by [^@\n]{1,30} )?@|[Pp]osted(?=\s*[:：]))\s*[:：]?\s*")
 
 
 def posted_date(lines: list[str]) -> str | None:
-    """The first date with a clock time after 发表于 (or a .Text blog's ``posted @``) in the page's lines: the first post's time on a forum thread.
-
-    Tried after the labels and the byline: under an article, 发表于 stamps the comments.
+    """The first date with a clock time after 发表于 or 发布于 (or a .Text blog's ``posted @``) in the page's lines: the
+    first post's time on a forum thread; else the first such day (an answer's ``发布于 2014-03-12``). Tried after the
+    labels and the byline: under an article, 发表于 stamps the comments.
     """
+    day = None
     for line in lines:
-        if "发表于" in line or "osted" in line:
+        if "发表于" in line or "发布于" in line or "osted" in line:
             for label in _POSTED.finditer(line):
-                parsed = parse_date(line[label.end() : label.end() + 40])
-                if parsed and "T" in parsed and _DATE.match(line, label.end()):
+                parsed = parse_date(line[label.end() : label.end() + 40]) if _DATE.match(line, label.end()) else None
+                if parsed and "T" in parsed:
                     return parsed
-    return None
+                day = day or parsed
+    return day
 
 
 def url_date(url: str) -> str | None:

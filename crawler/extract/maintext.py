@@ -116,7 +116,7 @@ _MIN_LINKED_TITLES = 2
 
 
 def without_linked_references(blocks: list[Block], keep: list[bool]) -> list[bool]:
-    """Drop the linked headlines listed under a cross-reference label alone on its line, wherever it stands.
+    """Drop the linked headlines listed under a cross-reference label alone on its line, and the label, wherever they stand.
 
     ``Read more:`` over ``EU ministers clash over response to U.S. green subsidies`` (a link)
     and another headline between a wire story's paragraphs: the label says what the links
@@ -131,11 +131,11 @@ def without_linked_references(blocks: list[Block], keep: list[bool]) -> list[boo
         j = i + 1
         while j < len(blocks) and _is_linked_title(blocks[j]):
             j += 1
-        if j - i - 1 < _MIN_LINKED_TITLES or not any(out[i + 1 : j]):
+        if j - i - 1 < _MIN_LINKED_TITLES or not any(out[i:j]):
             continue
         if out is keep:
             out = list(keep)
-        out[i + 1 : j] = [False] * (j - i - 1)
+        out[i:j] = [False] * (j - i)
     return out
 
 

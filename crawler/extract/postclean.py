@@ -30,7 +30,7 @@ _DISCLOSURE_LABELS = (
 )
 _DISCLOSURE = "|".join(r"\s*".join(label) for label in _DISCLOSURE_LABELS)
 _META_LABEL = re.compile(
-    r"(发布时间|发布日期|发表时间|更新时间|时间|日期|来源|信息来源|稿源|作者|浏览次数|浏览量|点击数|点击量|阅读量|阅读数|访问量|字体|字号|摄影|记者|编辑"
+    r"(发布时间|发布日期|发表时间|更新时间|时间|日期|来源|信息来源|稿源|作者|分类|浏览次数|浏览量|点击数|点击量|阅读量|阅读数|访问量|字体|字号|摄影|记者|编辑"
     rf"|Source|Editor|Author|Date|Updated|Published|Posted|Font size|Font|{_DISCLOSURE})\s*[:：]"
 )
 #: A disclosure field or a source credit alone on its line, with a short value or none,
@@ -45,7 +45,7 @@ _DISCLOSURE_ROW = re.compile(rf"({_DISCLOSURE}|名\s*称|标\s*题)\s*[:：]?\s*
 #: A meta line holds at least two labels and no more text than this.
 _MAX_META_LINE = 160
 #: ... or opens with a date and time and holds one label (``2024-05-28 08:15 来源：…``).
-DATED = re.compile(r"(19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*\d{1,2}:\d{2}")
+DATED = re.compile(r"(19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*(,\s*(?=\d{2}:))?\d{1,2}:\d{2}")  # vBulletin: ``2012-09-14, 22:05``
 _MAX_DATED_LINE = 80
 #: A date and time alone, above the text: a blog's or forum's post time (``(2012-04-08 20:51:36)``).
 _DATELINE = rf"[（(【\[]?\s*{DATED.pattern}(:\d{{2}})?\s*[）)】\]]?"
@@ -56,8 +56,9 @@ _NAMED_DATELINE = re.compile(
 )
 #: A post's time stamp anywhere in a short line (``楼主 发表于：2008-01-28 20:14:36 只看该作者``).
 _POSTED_AT = re.compile(rf"(发表于|发表时间|发布于|发帖时间)\s*[:：]?\s*{DATED.pattern}")
-#: A counter in brackets beside a post's date (``天文小组|2009-07-23 22:14阅读(1873)|评论(14)``).
-_COUNTED = re.compile(r"(阅读|评论|浏览|点击|回复)\s*[(（]\s*\d+\s*[)）]")
+#: A counter in brackets beside a post's date (``天文小组|2009-07-23 22:14阅读(1873)|评论(14)``) or another counter
+#: (``查看( 1286 ) / 评论( 8 ) / 评分( 12 : 0 )``).
+_COUNTED = re.compile(r"(阅读|评论|浏览|点击|回复|查看|评分)\s*[(（]\s*\d+[^)）]{0,8}[)）]")
 #: An English dateline label with a month-name date (``Updated: Jun 19, 2024 17:08 Xinhua``).
 _EN_DATED = re.compile(
     r"(Updated|Published|Posted|Released|Date)\s*:?\s*(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+(19|20)\d{2}"
@@ -139,7 +140,7 @@ def is_meta_line(line: str) -> bool:
     labels = len(_META_LABEL.findall(line))
     if len(line) <= _MAX_DATED_LINE and (labels and DATED.match(line) or _EN_DATED.match(line)):
         return True
-    if len(line) <= _MAX_DATED_LINE and (_POSTED_AT.search(line) or _COUNTED.search(line) and DATED.search(line)):
+    if len(line) <= _MAX_DATED_LINE and (_POSTED_AT.search(line) or _COUNTED.search(line) and (DATED.search(line) or len(_COUNTED.findall(line)) > 1)):
         return True
     return len(line) <= _MAX_META_LINE and labels >= 2
 

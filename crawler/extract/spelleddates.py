@@ -78,12 +78,23 @@ def spelled_day(line: str) -> str | None:
 
 
 def byline_day(head: list[str]) -> str | None:
-    """The day of the first line above the text that is a spelled date."""
+    """The day of the first line above the text that is a spelled date, else of the first byline stating one after
+    ``on`` (``412 points by throwaway_ops on Mar 14, 2020 | hide | past``, ``Posted by admin on March 3, 2020``)."""
     for line in head:
         day = spelled_day(line)
         if day:
             return day
+    for line in head:
+        if len(line) <= _MAX_BYLINE and " on " in line:
+            match = _ON_DATE.search(line.lower())
+            if match:
+                return spelled_day(match.group(1))
     return None
+
+
+#: A byline holding its date is at most this long.
+_MAX_BYLINE = 200
+_ON_DATE = re.compile(rf"\bon\s+((?:{_MONTH_NAMES})\.?\s+\d{{1,2}},?\s+(?:19|20)\d{{2}})\b")
 
 
 #: A date tile: the day's number large on one line, the year and month small on the next

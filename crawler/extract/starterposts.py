@@ -29,6 +29,8 @@ _MAX_POST = 40
 _QUOTE_HEADER = re.compile(r"发表于|原帖由\s*\S{1,20}\s*于|以下是引用|引用\s*\S{1,20}\s*(的发言|的帖子|发表)|引用\s*(第\s*\d{1,5}\s*楼|楼主)|写道\s*[:：]?$|^\s*引用\s*[:：]\s*$|最初由\s*\S{1,20}\s*发布")
 #: A reply quoted with its floor and author before the answer (``回复 3楼 沪上糖糖：请问楼主…``).
 _QUOTED_REPLY = re.compile(r"\s*回复\s*\d{1,5}\s*[楼#]")
+#: ... or only its floor and author, on a line of their own (Discuz!'s ``回复 5# stock2014``).
+_ADDRESSED = re.compile(r"\s*回复\s*\d{1,5}\s*[楼#]\s*\S{0,20}\s*")
 #: A reply's floor anywhere on a header (``圆子妈妈爱吃鱼 楼主 4楼 2014-05-16 21:34``, ``5楼楼主…``): 2 and up.
 _LATER_FLOOR = re.compile(r"(?<![\d#])([2-9]|[1-9]\d{1,4})\s*楼(?!主)")
 #: A left-out line comes back when it reads as a sentence this long.
@@ -66,6 +68,8 @@ def post_lines(blocks: list[Block], start: int) -> tuple[list[int], list[int]]:
         if is_post_header(block):
             break  # the next post
         if _QUOTED_REPLY.match(text):
+            if not found and _ADDRESSED.fullmatch(text):
+                return [], quoted  # ``回复 5# stock2014`` alone over the post: an answer to one reader, not the story
             continue  # the reply answered, quoted on the answer's first line
         if skip_next or block.flags & QUOTE:
             skip_next = False

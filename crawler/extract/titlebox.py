@@ -1,4 +1,5 @@
-"""The headline's box by its class, for a page whose <title> is only the site's name (``学习强国``)."""
+"""The headline's box by its class, for a page whose <title> is only the site's name (``学习强国``) or holds the headline
+before a name; a logo's heading that is only that name."""
 
 from __future__ import annotations
 
@@ -9,14 +10,21 @@ from lxml import etree
 from crawler.extract.visible import normalize_space
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from lxml.html import HtmlElement
 
 #: A <title> this short, of one part (no separator) and confirmed by nothing, is the site's name
 #: (``学习强国``), not a headline (``蔡健雅_百度百科``'s first part is).
 MAX_SITE_NAME = 8
 #: Elements classed as a title, outside links (a render-detail-title ``<div>`` holding the headline).
-_TITLE_CLASSED = etree.XPath("//body//*[contains(@class, 'title') and not(ancestor-or-self::a)]")
+#: The class is read in lower case: ``newsTitle``, ``ArticleTitle``.
+_TITLE_CLASSED = etree.XPath(
+    "//body//*[contains(translate(@class, 'TITLE', 'title'), 'title') and not(ancestor-or-self::a)]"
+)
 _HEADLINE_SIZE = (8, 100)
+#: Elements classed as a title, links too (reddit's ``<a class="title">``).
+CLASSED = etree.XPath("//body//*[contains(translate(@class, 'TITLE', 'title'), 'title')]")
 
 
 def title_classed(tree: HtmlElement, lines: list[str]) -> str | None:
@@ -31,3 +39,23 @@ def title_classed(tree: HtmlElement, lines: list[str]) -> str | None:
         if _HEADLINE_SIZE[0] <= len(text) <= _HEADLINE_SIZE[1] and text in shown and text[-1] not in "。.;；:：":
             return text
     return None
+
+
+def classed_prefix(tree: HtmlElement, raw: str, tail_fits: Callable[[str], object]) -> str | None:
+    """The text of a title-classed element (a link too) that ``raw`` (the <title>) starts with, a fitting tail after it.
+
+    old.reddit's ``<title>`` ``Headline : labrats`` over ``<a class="title">Headline</a> (self.labrats)``:
+    the line holds more than the headline, the element holds it alone.
+    """
+    for node in CLASSED(tree):
+        text = normalize_space(node.text_content())
+        if _HEADLINE_SIZE[0] <= len(text) < len(raw) and raw.startswith(text) and tail_fits(raw[len(text) :]):
+            return text
+    return None
+
+
+def is_name_tail(raw: str, heading: str, separators: str) -> bool:
+    """True for a heading that is only the short name after the <title>'s last separator (a logo's ``<h1>``:
+    ``labrats`` under ``I spent two years failing … : labrats``)."""
+    rest = raw[: -len(heading)].rstrip() if raw.endswith(heading) else ""
+    return len(rest) > 2 * len(heading) and rest[-1] in separators

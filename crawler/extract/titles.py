@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from crawler.extract.spamtitles import is_spam, overlap
-from crawler.extract.titlebox import MAX_SITE_NAME, title_classed
+from crawler.extract.titlebox import MAX_SITE_NAME, classed_prefix, is_name_tail, title_classed
 from crawler.extract.visible import normalize_space
 from crawler.extract.xpaths import compiled, none_can_match
 
@@ -251,10 +251,12 @@ def find_title(
     meta_titles = [metas[k] for k in ("og:title", "articletitle", "twitter:title") if metas.get(k)]
     strong = [c for c in texts_at(tree, hints.title_xpaths) + meta_titles if len(c) >= _MIN_HEADLINE]
     headings = [c for c in (normalize_space(" ".join(h1.itertext())) for h1 in tags.h1s) if len(c) >= _MIN_HEADLINE]
-    confirmed = [c for c in strong + headings if raw and c in raw]
+    confirmed = [c for c in strong + headings if raw and c in raw and not is_name_tail(raw, c, _SEPARATORS)]
     if confirmed:
         best = _without_site_tail(max(confirmed, key=len), confirmed)
         best = _shown_without_site(best, lines) or best
+        if best not in lines:  # an <h1> the page shows opens it (``How to X`` under ``How to X (with Pictures) - wikiHow``)
+            best = max((c for c in headings if 3 * len(c) >= len(best) and best.startswith(c) and c in lines), key=len, default=best)
         if best not in strong:  # a bare <h1> may be the site's or the blog's name
             sites = tuple(metas[k] for k in SITE_NAME_KEYS if metas.get(k))
             best = _first_segment_shown(raw, best, lines, sites) or _later_part_shown(raw, best, lines) or best
@@ -270,7 +272,7 @@ def find_title(
     shown = (
         raw if raw in lines else headline_prefix(raw, lines) or longest_segment_shown(raw, lines)
         or headline_prefix(raw, labelled_subjects(lines)) or headline_suffix(raw, lines)
-        or headline_suffix(raw, labelled_subjects(lines))
+        or headline_suffix(raw, labelled_subjects(lines)) or classed_prefix(tree, raw, _column_tail)
     )
     if is_spam(stripped, headline, shown=shown is not None):
         extra["title_raw"] = raw
@@ -279,8 +281,11 @@ def find_title(
     if strong:
         # an og:title may carry the site's name after a separator (``X | 經濟日報`` beside og:site_name ``經濟日報``)
         return tidy(strip_suffixes(strong[0], site_names) if site_names and strong[0].endswith(site_names) else strong[0])
-    if not headings and len(raw) <= MAX_SITE_NAME and _SEGMENT_MARK.search(raw) is None:
-        boxed = title_classed(tree, lines)  # the <title> is the site's name, shown or not (a logo, a share link)
+    parts = [part.strip() for part in _SEGMENT_MARK.split(raw)]
+    if not headings and all(len(part) <= MAX_SITE_NAME for part in parts) and (len(parts) == 1 or parts[0] not in lines and parts[-1] in lines):
+        # the <title> is the site's name, shown or not (a logo, a share link), maybe with a column's after it that the menu
+        # shows (``招商银行 -- 招行新闻``; a short headline in front of a blog's name is shown: ``父亲的自行车_X_新浪博客``)
+        boxed = title_classed(tree, lines)
         if boxed:
             return tidy(boxed)
     if shown:
