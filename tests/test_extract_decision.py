@@ -5,7 +5,8 @@ from __future__ import annotations
 from lxml import html
 
 from crawler.extract.headings import with_inner_headings, with_series_headings
-from crawler.extract.maintext import with_inner_attachments, with_labelled_lead, without_headed_tables, without_linked_references
+from crawler.extract.linkedtitles import without_linked_references
+from crawler.extract.maintext import with_inner_attachments, with_labelled_lead, without_headed_tables
 from crawler.extract.comments import COMMENT_MARGIN, without_dated_comments, without_marginal_comments, without_reply_lists
 from crawler.extract.galleries import with_gallery_captions
 from crawler.extract.replies import without_replies, without_signatures
@@ -396,6 +397,18 @@ def test_linked_headlines_under_a_cross_reference_label_go_wherever_they_stand()
     for block in boxed[2:4]:
         block.link_density = 1.0
     assert without_linked_references(boxed, [True, True, False, False, True]) == [True, False, False, False, True]
+
+
+def test_a_linked_card_between_two_sentences_goes_and_a_linked_paragraph_stays() -> None:
+    from crawler.extract.linkedtitles import without_linked_cards
+
+    card = "China’s July exports beat expectations, but Delta variant clouds outlook for second half"
+    blocks = _blocks((PROSE, "a", 0, 0), (card, "c", 0, 0), (PROSE, "a", 0, 0))
+    blocks[1].link_density, blocks[1].tag = 1.0, "div"
+    assert without_linked_cards(blocks, [True, True, True]) == [True, False, True]
+    # a linked point of the text's list, in its own paragraph, stays
+    blocks[1].tag = "p"
+    assert without_linked_cards(blocks, [True, True, True]) == [True, True, True]
 
 
 def test_a_sign_up_card_inside_the_text_goes_and_a_page_wrapped_in_a_form_keeps_its_text() -> None:

@@ -511,3 +511,13 @@ def test_a_shown_heading_opening_the_og_title_is_the_headline() -> None:
             "<meta property='og:title' content='How to Start Seeds Indoors (with Pictures) - wikiHow'></head>"
             f"<body><h1><a href='/Start-Seeds-Indoors'>How to Start Seeds Indoors</a></h1>{body}</body></html>")
     assert extract_html(page.encode(), "https://www.wikihow.com/Start-Seeds-Indoors", None).title == "How to Start Seeds Indoors"
+
+
+def test_a_glued_counters_label_ends_a_source_and_short_names_before_a_headline_are_the_sites() -> None:
+    from crawler.extract.metadata import _SOURCE, _value
+    from crawler.extract.titles import headline_suffix
+
+    assert _value(_SOURCE.search("2020-07-06 09:30来源：嘉实基金阅读量：--")) == "嘉实基金"
+    headline = "2020年“7·8全国保险公众宣传日”系列活动在线举行"
+    assert headline_suffix(f"中国保险行业协会 行业动态 {headline}", [headline]) == headline
+    assert headline_suffix("观察 中国经济的韧性从何而来", ["中国经济的韧性从何而来"]) is None  # a kicker of two characters

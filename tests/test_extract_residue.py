@@ -932,3 +932,26 @@ def test_batch_twenty_eight_lines() -> None:
                      "标  题: 武汉城市圈试验区获批后的几点思考", "发信站: 白云黄鹤 (Sat May 10 21:32:11 2008), 站内", "",
                      "    去年年底，国务院批准武汉城市圈为综合配套改革试验区。", "--", "※ 来源:・白云黄鹤 bbs.whnet.edu.cn・[FROM: 202.114.0.1]"])
     assert first_post(pre) == "    去年年底，国务院批准武汉城市圈为综合配套改革试验区。"
+
+
+def test_batch_twenty_nine_lines() -> None:
+    from crawler.extract.boilerplate import is_boilerplate, is_edge_boilerplate
+    from crawler.extract.westernlines import anywhere_kind, edge_kind
+
+    for line in ("（供稿：业务发展部）", "[本帖已被 南村阿强 于 2007-10-18 21:52 编辑过]", "本帖已被红网百姓呼声栏目受理，并转交长沙市城市管理部门办理",
+                 "此帖已被设为精华"):
+        assert is_boilerplate(line), line
+    for line in ("本帖讨论的问题已被多家媒体报道，引起了有关部门的重视。", "供稿单位应在每月5日前报送材料。"):
+        assert not is_boilerplate(line), line
+    for line in ("特别提示：本文内容仅供参考，不构成任何投资建议。基金有风险，投资需谨慎。",
+                 "温馨提示：留言板仅供网友向地方领导反映问题、提出建议。留言内容仅代表网友个人观点，不代表人民网立场。"):
+        assert is_edge_boilerplate(line), line
+    assert not is_edge_boilerplate("温馨提示：请申报单位于5月20日前提交材料，逾期不予受理。")
+    for line in ("Sign up for Business Today, our daily business newsletter, here.",
+                 "Get news and reviews on technology, gadgets and gaming in our Technology newsletter every Friday. Sign up here.",
+                 "Scroll down for video"):
+        assert anywhere_kind(line) is not None, line
+    assert edge_kind("Liam Dwyer is a technology reporter for The Sydney Morning Herald and The Age, covering telecommunications.") == "author_bio"
+    for line in ("The new model is a writer's dream, the company says.", "Get the facts before you sign up for any plan.",
+                 "Scroll down the page to see the full list of winners."):
+        assert anywhere_kind(line) is None and edge_kind(line) is None, line

@@ -22,8 +22,8 @@ from crawler.extract.maintext import (
     with_question_supplement,
     with_signature,
     without_headed_tables,
-    without_linked_references,
 )
+from crawler.extract.linkedtitles import without_linked_cards, without_linked_references
 from crawler.extract.panelposts import with_panel_posts
 from crawler.extract.replies import post_headers, without_replies, without_signatures
 from crawler.extract.segment import CONTAINER
@@ -81,6 +81,7 @@ def decide(analysis: PageAnalysis, model: BlockModel) -> Decision:
     keep = _noting(dropped, "post_signature", keep, without_signatures(blocks, keep, headers))
     keep = _noting(dropped, "related_table", keep, without_headed_tables(blocks, keep))
     keep = _noting(dropped, "cross_reference", keep, without_linked_references(blocks, keep))
+    keep = _noting(dropped, "cross_reference", keep, without_linked_cards(blocks, keep))
     keep = _noting(dropped, "form_card", keep, without_form_cards(blocks, keep, analysis.forms))
     keep = _noting(dropped, "promo_slogan", keep, without_promo_slogans(blocks, keep))
     keep = with_question_supplement(blocks, with_labelled_lead(blocks, keep, scored), scored)

@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from crawler.extract.postclean import headed_table_flags, postclean_verdicts
-from crawler.extract.residue import ListShapes, is_heading, is_labelled_lead, is_lead_label
+from crawler.extract.residue import ListShapes, is_labelled_lead, is_lead_label
 from crawler.extract.segment import DATA_ROW, HEADING
 from crawler.extract.shapes import is_prose
 
@@ -104,44 +104,6 @@ def without_headed_tables(blocks: list[Block], keep: list[bool]) -> list[bool]:
     if not any(flags):
         return keep
     return [flag and not widget for flag, widget in zip(keep, flags)]
-
-
-#: A linked headline under a cross-reference label is a short line of links without a sentence's end.
-_MAX_LINKED_TITLE = 150
-_LINKED = 0.9
-_MAX_LABEL = 40
-#: A list of them: one linked title under the label heads a related article printed in full
-#: (wangyi's 【相关阅读】, whose labels keep it).
-_MIN_LINKED_TITLES = 2
-
-
-def without_linked_references(blocks: list[Block], keep: list[bool]) -> list[bool]:
-    """Drop the linked headlines listed under a cross-reference label alone on its line, and the label, wherever they stand.
-
-    ``Read more:`` over ``EU ministers clash over response to U.S. green subsidies`` (a link)
-    and another headline between a wire story's paragraphs: the label says what the links
-    are. Only a run of two lines or more that are links goes (a related article printed in
-    full under 【相关阅读】 is its linked title and then its text).
-    """
-    out = keep
-    for i, block in enumerate(blocks[:-1]):
-        # the cheap tests first: a short label that is no link (a menu's items are), a link line after it
-        if block.link_density >= 0.5 or len(block.text) > _MAX_LABEL or not _is_linked_title(blocks[i + 1]) or not is_heading(block.text):
-            continue
-        j = i + 1
-        while j < len(blocks) and _is_linked_title(blocks[j]):
-            j += 1
-        if j - i - 1 < _MIN_LINKED_TITLES or not any(out[i:j]):
-            continue
-        if out is keep:
-            out = list(keep)
-        out[i:j] = [False] * (j - i)
-    return out
-
-
-def _is_linked_title(block: Block) -> bool:
-    text = block.text
-    return block.link_density >= _LINKED and len(text) <= _MAX_LINKED_TITLE and text[-1:] not in "。！？.!?；;"
 
 
 #: A signature line: an issuing body's name ...

@@ -118,8 +118,9 @@ def _column_tail(tail: str) -> bool:
     return tail[0] in _SEPARATORS and width <= _MAX_TAIL
 
 
-#: A site name in front of the headline in a <title> (``光明日报：一把剪刀剪出的传承路``): short, then a separator.
-_SITE_HEAD = re.compile(r"([^，、？！。；,?!\s]{2,10}\s*[:：|｜_–—－-]{1,2}\s*){1,2}")  # ``北大未名站 -- 同主题阅读 -- ``
+#: A site name in front of the headline in a <title> (``光明日报：一把剪刀剪出的传承路``): short, then a separator (or a
+#: space after a name of four characters or more: ``中国保险行业协会 行业动态 标题``).
+_SITE_HEAD = re.compile(r"([^，、？！。；,?!\s]{2,10}\s*[:：|｜_–—－-]{1,2}\s*|[^，、？！。；,?!\s\d]{4,10}\s+){1,2}")  # ``北大未名站 -- 同主题阅读 -- ``
 
 
 def headline_suffix(raw: str, lines: list[str]) -> str | None:

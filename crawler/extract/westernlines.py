@@ -87,7 +87,12 @@ _PROMPT_WORDS = any_of(
 #: A newsletter's pitch in the site's voice, with what it brings: a longer line.
 MAX_PITCH = 400
 _PITCH_WORDS = any_of("newsletter")
-_PITCH = re.compile(r"[^\n]{0,120}?\b(get|sign up for|subscribe to|try) our( free)?( [^.!?]{1,40})? newsletters?\b[^\n]{0,300}")
+_PITCH = re.compile(
+    r"[^\n]{0,120}?\b(get|sign up for|subscribe to|try) our( free)?( [^.!?]{1,40})? newsletters?\b[^\n]{0,300}"
+    # ... what it brings first (``Get news and reviews on technology … in our Technology newsletter every Friday.``),
+    # or its name first (``Sign up for Business Today, our daily business newsletter, here.``)
+    r"|(get|receive) [^.!?]{1,80} in our [^.!?]{0,40}newsletter\b[^\n]{0,160}|sign up for [^.!?,]{1,40}, (our|the) [^.!?]{0,40}newsletter\b[^\n]{0,120}"
+)
 _PROMPT = re.compile(
     r"enjoying (this|the) (post|article|story|newsletter|read)\s?\?"
     r"|if you (enjoyed|liked) (this|the) (post|article|piece|story)[^.!?]{0,120}(rss|newsletter|subscribe|follow|inbox|e-?mail)[^\n]{0,120}"
@@ -229,11 +234,27 @@ def is_reader_appeal(line: str) -> bool:
     return _whole_line(line, MAX_APPEAL, _APPEAL_WORDS, _APPEAL)
 
 
+#: An author's card under the text (``Liam Dwyer is a technology reporter for The Sydney Morning Herald …``):
+#: a name of two to four words, then what the author writes for whom; dropped only around the text.
+MAX_AUTHOR_BIO = 300
+_BIO_WORDS = any_of("reporter", "journalist", "correspondent", "columnist", "editor", "writer", "contributor")
+_AUTHOR_BIO = re.compile(
+    r"[\w'’.-]+( [\w'’.-]+){1,3} is (a|an|the) ([\w-]+ ){0,4}(reporter|journalist|correspondent|columnist|editor|writer|contributor)"
+    r"( (for|at|with|based|who|covering|and)\b[^\n]{0,240}|\.?)"
+)
+#: ... whose name is capitalised (``The new model is a writer's dream`` is no card).
+_NAME_FIRST = re.compile(r"[A-Z][\w'’.-]*( [A-Z][\w'’.-]*){1,3} is ")
+
+
+def is_author_bio(line: str) -> bool:
+    """True when the whole ``line`` introduces the article's author (a name, ``is a … reporter for …``)."""
+    return _NAME_FIRST.match(line.strip()) is not None and _whole_line(line, MAX_AUTHOR_BIO, _BIO_WORDS, _AUTHOR_BIO)
+
 
 EVERY_WORD.append(" by ")  # a wire credit's
 _ALL_WORDS = prefix_tree(EVERY_WORD)
 #: The longest line any test here takes.
-_LONGEST = max(MAX_TEASER, MAX_PROMPT, MAX_PITCH, MAX_CREDIT, MAX_EDITION_NOTE, MAX_APPEAL, MAX_IMAGE_CREDIT, MAX_PAGE_NOTICE)
+_LONGEST = max(MAX_TEASER, MAX_PROMPT, MAX_PITCH, MAX_CREDIT, MAX_EDITION_NOTE, MAX_APPEAL, MAX_IMAGE_CREDIT, MAX_PAGE_NOTICE, MAX_AUTHOR_BIO)
 
 
 def anywhere_kind(line: str) -> str | None:
@@ -252,12 +273,14 @@ def anywhere_kind(line: str) -> str | None:
 
 def edge_kind(line: str) -> str | None:
     """The verdict on a line dropped only around the text: ``paywall_teaser``, ``wire_credit``
-    (a wire credit or a print or on-air note), ``reader_appeal`` (a call for money), or None."""
+    (a wire credit or a print or on-air note), ``reader_appeal`` (a call for money), ``author_bio``, or None."""
     if _worded(line) is None:
         return None
     if is_paywall_teaser(line):
         return "paywall_teaser"
     if is_wire_credit(line) or is_edition_note(line):
         return "wire_credit"
-    return "reader_appeal" if is_reader_appeal(line) else None
+    if is_reader_appeal(line):
+        return "reader_appeal"
+    return "author_bio" if is_author_bio(line) else None
 

@@ -25,7 +25,7 @@ _PAGE_NOTICE_WORDS = any_of(
     "spoiler", "my own", "our own", "their own", "'s own", "s' own", "inhalte aus", "inhalten aus", "copyright", "provided by", "note:", "codepen",
     "gesprächspartner", "werbung", "pubblicità", "publicité", "publicidad", " ad", "advertisement", "anzeige", "reviewed on",
     "sourcing", "listen to", "voiced by", "pin it", "beratung", "überarbeitet", "needs additional", "needs expansion",
-    "has been viewed", "has been read", "help you", "submitting", "include your email", "source:", "sources:",
+    "has been viewed", "has been read", "help you", "submitting", "include your email", "source:", "sources:", "scroll down",
 )
 _PAGE_NOTICE = re.compile(
     r"(spoiler[- ]?(warning|alert|warnung)|achtung,? spoiler|attention,? spoilers?)[!:.]? (this|the following|dieser|der folgende|cet|cette) "
@@ -63,7 +63,7 @@ _PAGE_NOTICE = re.compile(
     # prompts (``This article has been viewed 212,417 times.``, ``Did this article help you?``, ``Thanks for submitting a tip for review!``)
     r"|sources?:\s?[^.!?:\n]{2,40}|this (article|page|post|story) has been (viewed|read) [\d,.]+ times\.?"
     r"|did this (article|summary|post|page|answer) help you\s?\?\s?(yes\s?no)?|thanks for submitting an? (tip|question|comment|answer) for review!?"
-    r"|include your email( address)? to get a message when this question is answered\.?"
+    r"|include your email( address)? to get a message when this question is answered\.?|scroll down for (the )?videos?\.?"
 )
 
 
