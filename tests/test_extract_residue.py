@@ -955,3 +955,49 @@ def test_batch_twenty_nine_lines() -> None:
     for line in ("The new model is a writer's dream, the company says.", "Get the facts before you sign up for any plan.",
                  "Scroll down the page to see the full list of winners."):
         assert anywhere_kind(line) is None and edge_kind(line) is None, line
+
+
+def test_batch_thirty_lines() -> None:
+    from crawler.extract.boilerplate import is_boilerplate, is_edge_boilerplate
+    from crawler.extract.westernlines import anywhere_kind, edge_kind
+
+    for line in ("扫描下方二维码，获取完整调研报告", ">>>更多科创板资讯请点击进入证券时报网科创板频道",
+                 "【进入中华网军事论坛，与网友一起讨论陆航部队建设】", "对不起，您还没有登录，不能发表回复。请 登录 或 注册新用户。"):
+        assert is_boilerplate(line), line
+    for line in ("来源：内容由半导体行业观察（ID：icbank）编译自semiengineering，谢谢。",
+                 "*免责声明：本文由作者原创。文章内容系作者个人观点，不代表半导体行业观察对该观点赞同或支持。",
+                 "今天是《半导体行业观察》为您分享的第3741期内容，欢迎关注。", "本文引用地址：https://www.eepw.com.cn/article/202409/463218.htm"):
+        assert is_edge_boilerplate(line), line
+    for line in ("更多科创板公司在会上介绍了研发进展。", "您还没有登录过这个系统的用户需要先注册。", "今天是我们为您分享的第一个案例。"):
+        assert not is_boilerplate(line), line
+    assert is_meta_line("http://military.china.com 2008-07-15 09:27:18 来源：解放军报 网友评论 238 条 进入论坛")
+    assert not is_meta_line("截止时间：2024年6月30日17:00")
+    for line in ("Geld-Tipps direkt ins Postfach: Jetzt den kostenlosen BILD-Geld-Newsletter abonnieren!",
+                 "Alles Wichtige aus Wirtschaft und Finanzen: Unser kostenloser Merkur-Wirtschafts-Newsletter erscheint jeden Freitag. Hier anmelden",
+                 "Der Wirtschafts-Newsletter von RP ONLINE: Jeden Morgen die wichtigsten Nachrichten aus der Wirtschaft in NRW – jetzt kostenlos anmelden.",
+                 "Sie interessieren sich für Wirtschaftsthemen aus Bayern? Dann abonnieren Sie den BR24-Newsletter – jeden Werktag die wichtigsten Nachrichten.",
+                 "Mit meiner Anmeldung stimme ich der Werbevereinbarung zu.", "Bildrechte: MDR/Torsten Lehmann",
+                 "*Merkur.de ist ein Angebot von IPPEN.MEDIA.", "Wir freuen uns über Ihren Kommentar!", "Hier finden Sie die BR24-Netiquette."):
+        assert anywhere_kind(line) is not None, line
+    for line in ("hb/ul (rtr, dpa)", "RND/dpa", "Über dieses Thema berichtet: BR24 im Radio am 12.02.2021 um 11:00 Uhr."):
+        assert edge_kind(line) == "wire_credit", line
+    for line in ("Der Newsletter der Bank erreichte im Mai 40.000 Leser, sagte ein Sprecher.", "Die Anmeldung ist bis Freitag möglich.",
+                 "Das Foto zeigt den Hafen von Hamburg im Jahr 1962."):
+        assert anywhere_kind(line) is None and edge_kind(line) is None, line
+
+
+def test_a_bare_comments_heading_element_opens_the_comment_section() -> None:
+    from lxml import html
+
+    from crawler.extract.comments import without_dated_comments
+    from crawler.extract.segment import HEADING, Block
+
+    root = html.fromstring("<div><p>a</p><h2>Kommentare</h2><p>b</p><p>c</p><p>d</p><p>e</p></div>")
+    texts = ["Die Brauerei setzt nun auf den Sommer, sagte der Chef am Freitag in Aichach.", "Kommentare",
+             "Bergfex_71 19.05.2021, 16:12", "Jahrzehntelang hat man alles nach Asien verlagert, jetzt wundert man sich.",
+             "Heidi K. 19.05.2021, 17:40", "Kauft bei euren kleinen Brauereien vor Ort, die brauchen uns jetzt mehr denn je."]
+    blocks = [Block(text, 0.0, element, element.tag, 2, 0, 0, HEADING if element.tag == "h2" else 0) for element, text in zip(root, texts)]
+    for index, block in enumerate(blocks):
+        block.index = index
+    keep = [True, False, False, True, False, True]
+    assert without_dated_comments(blocks, keep) == [True, False, False, False, False, False]

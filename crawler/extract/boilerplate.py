@@ -6,8 +6,9 @@ import re
 
 from crawler.extract import boilerplate_patterns
 from crawler.extract.boilerplate_keyed import KEYED_PATTERNS as _KEYED
+from crawler.extract.boilerplate_keyed import SCAN_LED
 from crawler.extract.hans import simplified
-from crawler.extract.boilerplate_patterns import EDGE_NAMES, EDGE_PATTERNS, SCAN_LED
+from crawler.extract.boilerplate_patterns import EDGE_NAMES, EDGE_PATTERNS
 
 
 def _split_scan_led() -> tuple[list[str], list[str], tuple[tuple[tuple[str, ...], str, str], ...]]:
@@ -45,7 +46,7 @@ _TRIGGER_WORDS = (
     "[｜|]", "作者", "记者", "撰文", "文字", "采写", "统筹", "出品", "策划", "排版", "设计", "整理", "翻译", "实习生", "通讯员",
     "监制", "制作", "文章", "此文", "关注", "订阅", "开通", "会员", "VIP", "vip", "侵权", "著作权", "稿酬", "稿费", "代表", "原创", "签名",
     "风险", "投资", "立场", "审校", "更多", "尽在", "滑动", "帐号", "账号", "评价", "原文", "微信号", "众号", "官方微", "订阅号", "短信", "彩信", "手机", "引用通告", "查看结果", "订购", "了解", "线索", "转载", "投稿", "合作", "@", "《",
-    "加载中", "时长", "播放", "下载", "客户端", "APP", "投票", "参与", "调查", "评分记录", "提示", "提醒", "展开", "剩余", "全文", "全部", "继续", "打赏", "赞赏", "点赞", "点个赞", r"#\s*#\s*#", "次播放", "第一时间", "为准", "收听", "视频", "图集", "组图", "音频", "影音", "影片", "影／", "影/", "招聘", "诚聘", "招募", "加入我们", "隐藏", "附件", "Last edited", "供稿", "本帖", "此帖", "该帖",
+    "加载中", "时长", "播放", "下载", "客户端", "APP", "投票", "参与", "调查", "评分记录", "提示", "提醒", "展开", "剩余", "全文", "全部", "继续", "打赏", "赞赏", "点赞", "点个赞", r"#\s*#\s*#", "次播放", "第一时间", "为准", "收听", "视频", "图集", "组图", "音频", "影音", "影片", "影／", "影/", "招聘", "诚聘", "招募", "加入我们", "隐藏", "附件", "Last edited", "供稿", "本帖", "此帖", "该帖", "没有登录", "未登录",
     r"[处科室局心办司厅委所院站供报][稿送]?\s*[）)]",
 )
 

@@ -1,6 +1,6 @@
 """Whole-line boilerplate patterns that open with a scan of any characters, each tried only on a line holding one of
 its keys (crawler/extract/boilerplate.py): mobile-site and text-message promos, complaint contacts, sales lines, app and
-QR promos, polls."""
+QR promos, polls; and which patterns of boilerplate_patterns.py are so tried (``SCAN_LED``)."""
 
 #: Strict patterns that open with a scan of any characters, tried only on a line holding one of
 #: their keys (in the combined pattern each would cost every candidate line the scan): (keys,
@@ -25,4 +25,30 @@ KEYED_PATTERNS = (
     (("下载",), "app_promo", r"[^。！？]{2,40}[，,]\s*(请|欢迎)?(扫码|扫描二维码|立即|马上|点击)下载[^。！？，,\s]{1,14}(客户端|APP|App|app)\s*[。！!]?"),
     # a poll's options over its button (``技术创新 品牌建设 开拓内需市场 政府扶持 查看结果``)
     (("查看结果", "投票", "提交"), "poll", r"([^\s。！？，,]{1,12}\s+){1,8}(查看结果|投票|提交)"),
+)
+
+#: Strict patterns of boilerplate_patterns.py that open with a scan of any characters (or a look over the whole line),
+#: by name and opening, with the words every match of them holds. crawler/extract/boilerplate.py
+#: matches them only on lines holding one, like ``KEYED_PATTERNS``, not as alternatives of the
+#: combined pattern: that one is tried on every candidate line, and with them in it took 2.7 times
+#: as long (the scans cost most on the lines that hold none of their words).
+SCAN_LED = (
+    ("qr_promo", ".{0,20}扫一扫", ("扫一扫",)),
+    ("qr_promo", ".{0,20}扫描(下方", ("二维码",)),
+    ("app_promo", ".{0,20}下载", ("下载",)),
+    ("app_promo", ".{0,10}打开.{0,8}", ("打开",)),
+    ("app_promo", ".{0,30}尽在", ("尽在",)),
+    ("app_promo", ".{0,10}打开\\S", ("打开",)),
+    ("wechat_promo", ".{0,10}点击", ("点击",)),
+    ("qr_promo", ".{0,10}长按", ("长按",)),
+    ("wechat_promo", ".{0,10}(点个?", ("在看",)),
+    ("wechat_promo", ".{0,10}(分享|转发)", ("在看",)),
+    ("copyright", "[^。！？]{0,40}(版权所有", ("版权所有", "Copyright", "©")),
+    ("icp_licence", "[^。！？]{0,60}(ICP备", ("ICP备", "ICP证", "公网安备", "网站标识码", "新闻信息服务许可证")),
+    ("pager", "(?=.*(上一页", ("页", "【", "[")),
+    ("app_promo", "[^。！？]{0,30}(立即", ("下载", "客户端", "APP", "App", "app")),
+    ("reward_widget", "[^。！？]{0,16}(打赏", ("赏", "赞", "顶", "踩", "收藏", "喜欢")),
+    ("read_original_promo", "[^。！？\\n]{0,60}点击", ("阅读原文",)),
+    ("login_prompt", "(?=.{4,60}$)", ("帐号", "账号")),
+    ("sms_promo", "[^\\n]{0,40}(手机报", ("短信", "彩信", "手机报", "订阅")),
 )

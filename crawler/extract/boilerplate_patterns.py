@@ -24,7 +24,7 @@ STRICT_PATTERNS = [
     r"字号\s*[:：]?\s*[大中小\s|]{0,12}",
     r"[+＋]\d{1,4}",                                       # like/vote counters
     r".{0,20}扫一扫.{0,30}",
-    r".{0,20}扫描二维码.{0,40}",
+    r".{0,20}扫描(下方|上方|左侧|右侧|下面|上面|图中|文末)?的?二维码.{0,40}",
     r"(用微信|微信)扫描.{0,20}",
     r"网友评论仅供.{0,60}",
     r"[【\[]?\s*(举报|我要举报|举报/反馈|投诉/举报)\s*[】\]]?",
@@ -133,10 +133,16 @@ STRICT_PATTERNS = [
     r"|[★■◆●]?\s*(免费)?订阅[^。！？]{1,20}(邮件|短信|电子报|手机报|新闻信)[^。！？]{0,30}[★■◆●]?",
     # a sign-in prompt (``回复帖子需要 登录，还没有X帐号？立即注册``)
     r"(?=.{4,60}$)[^。！]{0,20}(还没有|没有|尚无)[^。！？，,]{0,10}(帐号|账号)[？?，,]?\s*[^。！？]{0,4}(注册|登录)[^。！？]{0,10}",
+    # ... and a board's refusal to a guest (``对不起，您还没有登录，不能发表回复。请 登录 或 注册新用户。``)
+    r"(对不起[，,]\s*)?(您|你)(还没有|尚未|还未|没有)登录\s*([，,][^。！？]{0,20})?([。！]\s*([^。！？]{0,30}(登录|注册)[^。！？]{0,20}[。！]?)?)?",
     # a rating log's row (``威望 +5 温州老徐 2011-10-05 10:33 好帖，说出了大家的心声``)
     rf"(威望|铜币|金币|银币|金钱|积分|贡献|经验|魅力|财富|好评|\S{{1,3}}币)\s*[+＋-]\s*\d{{1,5}}\s+\S{{1,20}}\s+{_STAMP_TIME}[^\n]{{0,60}}",
     # a disclaimer under its label, wherever it stands (``免责声明：本帖为网友原创，仅代表作者个人观点，不构成任何投资建议。``)
     r"[【\[]?\s*(免责声明|免责条款)\s*[】\]]?\s*[:：][^\n]{0,60}(仅代表|不代表|不构成|仅供参考)[^\n]{0,200}",
+    # a bid to the site's board on the topic (``【进入中华网军事论坛，与网友一起讨论陆航部队建设】``)
+    r"[【\[]\s*(点击)?进入[^】\]]{1,30}(论坛|社区|专题|频道|讨论区)[^】\]]{0,40}[】\]]",
+    # a link to the channel for more, between paragraphs (``>>>更多科创板资讯请点击进入证券时报网科创板频道``)
+    r"[>》»\s]*更多[^。！？，,]{0,12}(资讯|新闻|内容|报道|精彩|动态)[，,\s]*请?(点击进入|点击查看|点击|进入|点此)[^。！？]{1,30}",
 ]
 #: The name of each strict pattern, in order: what the reason trail says removed a line
 #: (crawler/extract/trail.py).
@@ -146,35 +152,8 @@ STRICT_NAMES = (
     "app_promo", "app_promo", "ad_label", "app_promo", "app_promo", "app_promo", "wechat_promo", "qr_promo", "wechat_promo", "wechat_promo",
     "end_mark", "copyright", "copyright", "icp_licence", "gallery_counter", "gallery_pager", "post_navigation", "more_link", "pager",
     "video_player", "app_promo", "poll", "follow_prompt", "fold_button", "reward_widget", "member_signature", "forum_notice", "job_ad", "video_player",
-    "read_original_promo", "sms_promo", "login_prompt", "forum_rating", "disclaimer",
+    "read_original_promo", "sms_promo", "login_prompt", "login_prompt", "forum_rating", "disclaimer", "more_link", "more_link",
 )
-#: Strict patterns that open with a scan of any characters (or a look over the whole line), by
-#: name and opening, with the words every match of them holds. crawler/extract/boilerplate.py
-#: matches them only on lines holding one, like ``KEYED_PATTERNS``, not as alternatives of the
-#: combined pattern: that one is tried on every candidate line, and with them in it took 2.7 times
-#: as long (the scans cost most on the lines that hold none of their words).
-SCAN_LED = (
-    ("qr_promo", ".{0,20}扫一扫", ("扫一扫",)),
-    ("qr_promo", ".{0,20}扫描二维码", ("扫描二维码",)),
-    ("app_promo", ".{0,20}下载", ("下载",)),
-    ("app_promo", ".{0,10}打开.{0,8}", ("打开",)),
-    ("app_promo", ".{0,30}尽在", ("尽在",)),
-    ("app_promo", ".{0,10}打开\\S", ("打开",)),
-    ("wechat_promo", ".{0,10}点击", ("点击",)),
-    ("qr_promo", ".{0,10}长按", ("长按",)),
-    ("wechat_promo", ".{0,10}(点个?", ("在看",)),
-    ("wechat_promo", ".{0,10}(分享|转发)", ("在看",)),
-    ("copyright", "[^。！？]{0,40}(版权所有", ("版权所有", "Copyright", "©")),
-    ("icp_licence", "[^。！？]{0,60}(ICP备", ("ICP备", "ICP证", "公网安备", "网站标识码", "新闻信息服务许可证")),
-    ("pager", "(?=.*(上一页", ("页", "【", "[")),
-    ("app_promo", "[^。！？]{0,30}(立即", ("下载", "客户端", "APP", "App", "app")),
-    ("reward_widget", "[^。！？]{0,16}(打赏", ("赏", "赞", "顶", "踩", "收藏", "喜欢")),
-    ("read_original_promo", "[^。！？\\n]{0,60}点击", ("阅读原文",)),
-    ("login_prompt", "(?=.{4,60}$)", ("帐号", "账号")),
-    ("sms_promo", "[^\\n]{0,40}(手机报", ("短信", "彩信", "手机报", "订阅")),
-)
-
-
 #: A byline: a role, a separator (``文｜X``, ``编辑：X``, ``文/X``; 文 and 图 take no colon, ``图：…`` opens a caption) and a
 #: name, which an empty editor field may lack (``责任编辑：``). A line must credit the writing or editing: a photo credit
 #: alone (``图/X``, ``摄影：X``) is a caption's, and captions are text; the cover picture's credit (``题图丨X``) is the page's.
@@ -196,7 +175,7 @@ EDGE_PATTERNS = [
     rf"[（(【\[]?\s*([^\s。！？，,：:｜|/]{{2,8}}(?=记者|编辑|作者|撰文|责编|采编))?({_ANY_CREDIT})*{_WRITER}({_ANY_CREDIT})*[）)】\]]?"
     # ... and a government office's credit, bracketed (``（成果转化处）``, ``（办公室供稿）``)
     r"|[（(]\s*(?!图)[^\s。！？，,：:（）()、]{1,14}(处|科|室|局|中心|办|司|厅|委|所|院|站)\s*(供稿|提供|报送)?\s*[）)]",
-    r"[【\[]?\s*(特别声明|免责声明|版权声明|本网声明|本站声明|郑重声明|\S{0,6}声明|\S{0,12}免责(声明|条款)|\S{0,6}版权说明|免责说明)\s*([】\]]\s*[:：]?|[:：]).*"
+    r"[*＊※]?\s*[【\[]?\s*(特别声明|免责声明|版权声明|本网声明|本站声明|郑重声明|\S{0,6}声明|\S{0,12}免责(声明|条款)|\S{0,6}版权说明|免责说明)\s*([】\]]\s*[:：]?|[:：]).*"
     # ... and such a label alone on its line, over the statement (``风险及免责提示``)
     r"|[【\[]?\s*(特别声明|免责声明|版权声明|本网声明|本站声明|郑重声明|免责条款|免责说明|免责提示|风险提示|风险揭示|风险及免责提示"
     r")\s*[】\]]?\s*[:：]?"
@@ -208,7 +187,11 @@ EDGE_PATTERNS = [
     # a reprint credit: where the article first ran, with the terms that may follow it
     r"[（(【\[]?\s*(本文|文章|此文)(经授权)?(来自于?|来源于?|转载自|转自|首发于|选自|摘自|原载于?|原发于|授权转载自?)\s*[:：]?"
     r"(?=[^。！？]{0,40}(公众号|微信|微博|头条|百家号|客户端|APP|app|App|网|报|刊|杂志|社|ID|授权|作者|原文链接|原文地址))"
-    r"[^。！？]{1,80}([。！？][^。！？]{0,60}){0,3}",
+    r"[^。！？]{1,80}([。！？][^。！？]{0,60}){0,3}"
+    # ... a WeChat account's (``来源：内容由半导体行业观察（ID：icbank）编译自semiengineering，谢谢。``), the page's own
+    # address to cite (``本文引用地址：https://…``) and an account's issue counter (``今天是《X》为您分享的第3741期内容，欢迎关注。``)
+    r"|来源\s*[:：]\s*内容(来自|由)[^。！？]{1,60}(编译|转载|整理|翻译|综合)自?[^。！？]{0,60}[。！]?(谢谢[。！]?)?"
+    r"|本文(引用)?(地址|链接|网址)\s*[:：]\s*https?://\S+|今天是[^。！？]{1,30}为(您|你)分享的第\s*\d+\s*期内容[^。！？]{0,20}[。！]?",
     r".{0,40}未经.{0,4}(授权|许可|允许|同意)[，,\s]*(任何.{0,8})?(不得|禁止|严禁|谢绝|请勿)(以?任何(形式|方式)|擅自)?(转载|转贴|使用|复制|摘编|转发).{0,20}"
     # whose copyright it is, then the terms (a blog's footer: 本文版权归作者所有，欢迎转载，但…)
     r"|[（(【\[]?\s*(本文|文章|此文|本帖|本游记|本篇|本日志)?的?(版权|著作权)(归|属于?|为)[^。！？，,]{1,30}(所有|共有)?[，,。；;\s]*"

@@ -13,6 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from crawler.extract.postclean import DATED
+from crawler.extract.segment import HEADING
 from crawler.extract.tokens import COMMENT
 
 if TYPE_CHECKING:
@@ -42,6 +43,8 @@ _WESTERN_COMMENT_HEADING = re.compile(
     r"|leserkommentare|reader comments|readers' comments|commentaires des lecteurs)\s*",
     re.IGNORECASE,
 )
+#: ... or the bare word, set as a heading element (a share bar's button is a link or a span).
+_BARE_HEADING = re.compile(r"(comments|kommentare|commentaires|commenti|comentarios|reacties|评论|网友评论|读者评论|留言)", re.IGNORECASE)
 #: A comment's time written day first or in words (``31.05.2018, 19:02``, ``05/31/2018 at 7:02 pm``, ``May 31, 2018 at 7:02 pm``).
 _WESTERN_STAMP = re.compile(
     r"\b\d{1,2}[./]\s?\d{1,2}[./]\s?(19|20)\d{2},?\s*(um|at|à|-)?\s*\d{1,2}[:.h]\d{2}"
@@ -60,6 +63,8 @@ def _is_comment_heading(block: Block) -> bool:
     text = block.text
     if len(text) > 30 or block.link_density >= 1.0:
         return False
+    if block.flags & HEADING and _BARE_HEADING.fullmatch(text.strip()) is not None:
+        return True  # ``<h2>Kommentare</h2>``: a heading element, no button
     if text.isascii() or "omment" in text:
         return _WESTERN_COMMENT_HEADING.fullmatch(text) is not None
     return any(word in text for word in _COMMENT_WORDS) and _COMMENT_HEADING.fullmatch(text) is not None

@@ -56,6 +56,8 @@ _NAMED_DATELINE = re.compile(
 )
 #: A post's time stamp anywhere in a short line (``楼主 发表于：2008-01-28 20:14:36 只看该作者``).
 _POSTED_AT = re.compile(rf"(发表于|发表时间|发布于|发帖时间)\s*[:：]?\s*{DATED.pattern}")
+#: A source's label: with a date anywhere in a short line, a byline (``http://military.china.com 2008-07-15 09:27:18 来源：解放军报``).
+_SOURCED = re.compile(r"(信息来源|来源)\s*[:：]")
 #: A counter in brackets beside a post's date (``天文小组|2009-07-23 22:14阅读(1873)|评论(14)``) or another counter
 #: (``查看( 1286 ) / 评论( 8 ) / 评分( 12 : 0 )``).
 _COUNTED = re.compile(r"(阅读|评论|浏览|点击|回复|查看|评分)\s*[(（]\s*\d+[^)）]{0,8}[)）]")
@@ -139,6 +141,8 @@ def is_meta_line(line: str) -> bool:
         return True
     labels = len(_META_LABEL.findall(line))
     if len(line) <= _MAX_DATED_LINE and (labels and DATED.match(line) or _EN_DATED.match(line)):
+        return True
+    if len(line) <= _MAX_DATED_LINE and "来源" in line and _SOURCED.search(line) and DATED.search(line):
         return True
     if len(line) <= _MAX_DATED_LINE and (_POSTED_AT.search(line) or _COUNTED.search(line) and (DATED.search(line) or len(_COUNTED.findall(line)) > 1)):
         return True

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from crawler.extract.boilerplate import is_boilerplate
 from crawler.extract.replies import first_text, post_header, post_headers, post_time
 from crawler.extract.segment import QUOTE
 from crawler.extract.shapes import CJK_SENTENCE_END, is_prose
@@ -75,8 +76,8 @@ def post_lines(blocks: list[Block], start: int) -> tuple[list[int], list[int]]:
             skip_next = False
             quoted.append(i)
             continue
-        if len(text) >= _MIN_LINE and block.link_density < 0.5 and is_prose(text):
-            found.append(i)
+        if len(text) >= _MIN_LINE and block.link_density < 0.5 and is_prose(text) and not is_boilerplate(text):
+            found.append(i)  # (a board's notice under the post, ``对不起，您还没有登录…``, is none of its sentences)
     return _with_short_lines(blocks, start, found, quoted), quoted
 
 

@@ -28,7 +28,7 @@ import re
 from functools import lru_cache
 
 from crawler.extract.latinwords import EVERY_WORD, any_of, lowered, prefix_tree, whole_line
-from crawler.extract.westernnotices import MAX_IMAGE_CREDIT, MAX_PAGE_NOTICE, is_image_credit, is_page_notice
+from crawler.extract.westernnotices import MAX_AUTHOR_BIO, MAX_IMAGE_CREDIT, MAX_PAGE_NOTICE, is_author_bio, is_image_credit, is_page_notice
 
 
 
@@ -78,11 +78,11 @@ def is_paywall_teaser(line: str) -> bool:
 
 
 #: A prompt is a short line.
-MAX_PROMPT = 160
+MAX_PROMPT = 200
 _PROMPT_WORDS = any_of(
     "inbox", "newsletter", "register now", "sign up", "subscribe", "enjoying th", "if you enjoyed", "if you liked", "you like th",
     "you enjoy th", "comment", "privacy", "datenschutz", "most recent version", "sign up for", "read the latest", "follow",
-    "notificaciones", "nuestro canal", "apoie", "assine", "dziękujemy", "folgst du", "your information",
+    "notificaciones", "nuestro canal", "apoie", "assine", "dziękujemy", "folgst du", "your information", "anmeld",
 )
 #: A newsletter's pitch in the site's voice, with what it brings: a longer line.
 MAX_PITCH = 400
@@ -123,6 +123,14 @@ _PROMPT = re.compile(
     r"|assine o [^.!?]{1,40} a partir de [^.!?]{1,40}[.!]?"
     r"|dziękujemy, że przeczytała?ś(/eś)? (nasz |ten )?(artykuł|tekst)( do końca)?[.!]?( [^\n]{0,200})?"
     r"|folgst du (schon|bereits) [^.!?]{1,40} auf (linkedin|instagram|facebook|twitter|tiktok|whatsapp|x)\??"
+    # ... a German newsletter's box: its bid, its name, when it comes, the consent under the form
+    # (``Jetzt den kostenlosen BILD-Geld-Newsletter abonnieren!``, ``Unser kostenloser X-Newsletter erscheint jeden Freitag.``,
+    # ``Dann abonnieren Sie den BR24-Newsletter``, ``Der Wirtschafts-Newsletter von RP ONLINE``, ``jetzt kostenlos anmelden``)
+    # (a slogan or a question may lead in: ``Geld-Tipps direkt ins Postfach: Jetzt …``, ``Sie interessieren sich für …? Dann …``)
+    r"|([^.!?\n]{0,80}[:?] )?((jetzt |dann )?(den |unseren |ihren )?(kostenlosen |täglichen |wöchentlichen )?[^.!?]{0,30}newsletter (abonnieren|bestellen)[.!]?"
+    r"|(unser|der) (kostenlose[rn]? )?[^.!?]{0,40}newsletter[^.!?]{0,40} erscheint [^.!?]{0,40}[.!]?( hier anmelden[.!]?)?"
+    r"|(dann |jetzt )?abonnieren sie (den|unseren) [^.!?]{0,40}newsletter[^\n]{0,100}|der [^.!?]{0,30}newsletter (von|des|der) [^.!?:]{1,30}(:[^\n]{0,140})?)"
+    r"|(jetzt )?(kostenlos |gratis )?(anmelden|registrieren)[.!]?|mit (meiner|ihrer) anmeldung (stimme ich|stimmen sie) [^\n]{0,200}"
 )
 
 
@@ -141,11 +149,22 @@ _PEOPLE = rf"{_NAME}((, | and |, and ){_NAME})*"
 _WIRE_CREDIT = re.compile(rf"\(?{_CREDIT_ROLE} {_PEOPLE}(; ?{_CREDIT_ROLE} {_PEOPLE})*\.?\)?")
 
 
+#: ... or, closing a German text, the writers' initials and the agencies (``hb/ul (rtr, dpa)``, ``RND/dpa``, ``kna/epd``).
+MAX_AGENCY_CREDIT = 40
+_AGENCY_WORDS = any_of("dpa", "afp", "rtr", "reuters", "epd", "kna", "apa", "sda")
+_AGENCIES = r"(dpa|afp|ap|rtr|reuters|epd|kna|sid|apa|sda|afx|dpa-afx)"
+_AGENCY_CREDIT = re.compile(
+    rf"[a-zäöü]{{1,4}}(/[a-zäöü]{{1,4}}){{0,3}} ?\({_AGENCIES}(, ?{_AGENCIES}){{0,4}}\)|([a-z]{{2,6}}/)?{_AGENCIES}(/{_AGENCIES}){{1,3}}|[a-z]{{2,6}}/{_AGENCIES}"
+)
+
+
 def is_wire_credit(line: str) -> bool:
-    """True for a credit line closing a wire story (``Reporting by Alice Fenwick in London; Editing by Jan Harvey``)."""
+    """True for a credit line closing a wire story (``Reporting by Alice Fenwick in London; Editing by Jan Harvey``, ``hb/ul (rtr, dpa)``)."""
     if len(line) > MAX_CREDIT:
         return False
     low = _worded(line)
+    if low is not None and len(line) <= MAX_AGENCY_CREDIT and _AGENCY_CREDIT.fullmatch(low) is not None:
+        return True
     return low is not None and " by " in low and _WIRE_CREDIT.fullmatch(line.strip()) is not None
 
 
@@ -157,7 +176,7 @@ _EDITION_NOTE = re.compile(
     r"(a version of this (article|story) (appears|appeared|ran) in print|this (article|story) (appeared|appears) in (the )?(print|[^.]{1,40} edition)"
     r"|een versie van dit artikel (verscheen|is verschenen)|dieser (artikel|beitrag|text) (erschien|ist erschienen)"
     r"|cet article (est paru|a été publié) dans|(este artículo|una versión de este artículo) (fue publicado|se publicó|apareció)"
-    r"|questo articolo è stato pubblicato|über dieses thema (berichtete|berichten|hat)|dieses thema im programm)[^\n]{0,200}"
+    r"|questo articolo è stato pubblicato|über dieses thema (berichtete|berichtet|berichten|hat)|dieses thema im programm)[^\n]{0,200}"
     # how the text was made (``Dieser Artikel wurde mit maschineller Unterstützung erstellt …``, ``This article was generated with the help of AI …``)
     r"|(dieser|der) (artikel|text|beitrag) (wurde|ist) (mit|unter|durch) (maschineller|ki-?|hilfe (von |einer )?künstlicher intelligenz)[^\n]{0,300}"
     r"|this (article|story|text) was (generated|created|produced|written|drafted) (with|using|by) (the )?(help |assistance |support )?(of )?"
@@ -232,23 +251,6 @@ def is_sponsor_note(line: str) -> bool:
 def is_reader_appeal(line: str) -> bool:
     """True when the whole ``line`` asks for donations or membership (dropped around the text)."""
     return _whole_line(line, MAX_APPEAL, _APPEAL_WORDS, _APPEAL)
-
-
-#: An author's card under the text (``Liam Dwyer is a technology reporter for The Sydney Morning Herald …``):
-#: a name of two to four words, then what the author writes for whom; dropped only around the text.
-MAX_AUTHOR_BIO = 300
-_BIO_WORDS = any_of("reporter", "journalist", "correspondent", "columnist", "editor", "writer", "contributor")
-_AUTHOR_BIO = re.compile(
-    r"[\w'’.-]+( [\w'’.-]+){1,3} is (a|an|the) ([\w-]+ ){0,4}(reporter|journalist|correspondent|columnist|editor|writer|contributor)"
-    r"( (for|at|with|based|who|covering|and)\b[^\n]{0,240}|\.?)"
-)
-#: ... whose name is capitalised (``The new model is a writer's dream`` is no card).
-_NAME_FIRST = re.compile(r"[A-Z][\w'’.-]*( [A-Z][\w'’.-]*){1,3} is ")
-
-
-def is_author_bio(line: str) -> bool:
-    """True when the whole ``line`` introduces the article's author (a name, ``is a … reporter for …``)."""
-    return _NAME_FIRST.match(line.strip()) is not None and _whole_line(line, MAX_AUTHOR_BIO, _BIO_WORDS, _AUTHOR_BIO)
 
 
 EVERY_WORD.append(" by ")  # a wire credit's

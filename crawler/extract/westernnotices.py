@@ -1,6 +1,6 @@
 """Notices about a page on a line of their own, in the larger European languages (crawler/extract/westernlines.py
 applies them anywhere): a labelled image credit, a spoiler warning, a contributor's disclaimer, an embed's or a video
-player's placeholder, a page's copyright or sourcing note, an ad's bare label."""
+player's placeholder, a page's copyright or sourcing note, an ad's bare label; and an author's card (applied around the text)."""
 
 from __future__ import annotations
 
@@ -11,9 +11,10 @@ from crawler.extract.latinwords import any_of, whole_line
 
 #: A labelled image credit is a short line: its label and a name or an agency.
 MAX_IMAGE_CREDIT = 100
-_IMAGE_CREDIT_WORDS = any_of("image", "photo")
+_IMAGE_CREDIT_WORDS = any_of("image", "photo", "bildrechte", "bildquelle", "foto")
 _IMAGE_CREDIT = re.compile(
     r"(featured|header|cover|top|lead|hero)? ?(image|photo)( credits?| source)?\s?:\s?[^.!?:]{2,80}\.?"
+    r"|(bildrechte|bildquelle|foto)\s?:\s?[^.!?:]{2,80}\.?"
     # ... a broadcaster's label before the agency (``Image copyright Getty Images``, ``Derechos de autor de la imagen AFP``)
     r"|(image copyright|derechos de autor de la imagen|direitos autorais da imagem)\s?:?\s?[^.!?:]{2,60}"
 )
@@ -25,7 +26,7 @@ _PAGE_NOTICE_WORDS = any_of(
     "spoiler", "my own", "our own", "their own", "'s own", "s' own", "inhalte aus", "inhalten aus", "copyright", "provided by", "note:", "codepen",
     "gesprächspartner", "werbung", "pubblicità", "publicité", "publicidad", " ad", "advertisement", "anzeige", "reviewed on",
     "sourcing", "listen to", "voiced by", "pin it", "beratung", "überarbeitet", "needs additional", "needs expansion",
-    "has been viewed", "has been read", "help you", "submitting", "include your email", "source:", "sources:", "scroll down",
+    "has been viewed", "has been read", "help you", "submitting", "include your email", "source:", "sources:", "scroll down", "ist ein angebot", "wir freuen uns", "netiquette",
 )
 _PAGE_NOTICE = re.compile(
     r"(spoiler[- ]?(warning|alert|warnung)|achtung,? spoiler|attention,? spoilers?)[!:.]? (this|the following|dieser|der folgende|cet|cette) "
@@ -64,6 +65,10 @@ _PAGE_NOTICE = re.compile(
     r"|sources?:\s?[^.!?:\n]{2,40}|this (article|page|post|story) has been (viewed|read) [\d,.]+ times\.?"
     r"|did this (article|summary|post|page|answer) help you\s?\?\s?(yes\s?no)?|thanks for submitting an? (tip|question|comment|answer) for review!?"
     r"|include your email( address)? to get a message when this question is answered\.?|scroll down for (the )?videos?\.?"
+    # ... a German site's note on its owner, its call for comments and its rules for them (``*Merkur.de ist ein Angebot von
+    # IPPEN.MEDIA.``, ``Wir freuen uns über Ihren Kommentar!``, ``Hier finden Sie die BR24-Netiquette.``)
+    r"|\*?[\w.-]+ ist ein angebot (von|der|des) [^\n]{1,60}|wir freuen uns (über|auf) (ihren|deinen|ihre|deine) (kommentar|kommentare|meinung)[^\n]{0,60}"
+    r"|hier finden sie (die|unsere) [^.!?]{0,20}netiquette\.?"
 )
 
 
@@ -76,3 +81,19 @@ def is_image_credit(line: str) -> bool:
     """True when the whole ``line`` credits a picture under a label (``Featured Image: Getty Images``)."""
     return whole_line(line, MAX_IMAGE_CREDIT, _IMAGE_CREDIT_WORDS, _IMAGE_CREDIT)
 
+
+#: An author's card under the text (``Liam Dwyer is a technology reporter for The Sydney Morning Herald …``):
+#: a name of two to four words, then what the author writes for whom; dropped only around the text.
+MAX_AUTHOR_BIO = 300
+_BIO_WORDS = any_of("reporter", "journalist", "correspondent", "columnist", "editor", "writer", "contributor")
+_AUTHOR_BIO = re.compile(
+    r"[\w'’.-]+( [\w'’.-]+){1,3} is (a|an|the) ([\w-]+ ){0,4}(reporter|journalist|correspondent|columnist|editor|writer|contributor)"
+    r"( (for|at|with|based|who|covering|and)\b[^\n]{0,240}|\.?)"
+)
+#: ... whose name is capitalised (``The new model is a writer's dream`` is no card).
+_NAME_FIRST = re.compile(r"[A-Z][\w'’.-]*( [A-Z][\w'’.-]*){1,3} is ")
+
+
+def is_author_bio(line: str) -> bool:
+    """True when the whole ``line`` introduces the article's author (a name, ``is a … reporter for …``)."""
+    return _NAME_FIRST.match(line.strip()) is not None and whole_line(line, MAX_AUTHOR_BIO, _BIO_WORDS, _AUTHOR_BIO)
