@@ -1001,3 +1001,49 @@ def test_a_bare_comments_heading_element_opens_the_comment_section() -> None:
         block.index = index
     keep = [True, False, False, True, False, True]
     assert without_dated_comments(blocks, keep) == [True, False, False, False, False, False]
+
+
+def test_batch_thirty_one_lines() -> None:
+    from crawler.extract.boilerplate import is_edge_boilerplate
+    from crawler.extract.westernlines import anywhere_kind, edge_kind
+
+    for line in ("*Affiliate-Link: Wir erhalten beim Kauf eine Provision. Der Preis bleibt für Sie gleich.",
+                 "*Affiliate-Link: Wenn Sie über diesen Link einkaufen, erhält netzwelt eine kleine Provision.",
+                 "Kostenloser Börsenbrief: Erhalten Sie jeden Donnerstag die aktuellen Einschätzungen direkt in Ihr Postfach.",
+                 "Welche Aktien haben zuverlässig Gewinne erzielt? Fordern Sie jetzt die Champions-Analyse kostenlos an!",
+                 "Risikohinweis: Die in diesem Artikel enthaltenen Informationen stellen keine Anlageberatung dar.",
+                 "Have a tip? Get in touch securely via WhatsApp | Signal at +447700 900 318",
+                 "Join us on November 9 to learn how to scale citizen developers at the Low-Code/No-Code Summit. Register here.",
+                 "Like this column? Sign up to subscribe to email alerts and you'll never miss a post.",
+                 "The opinions expressed here by Inc.com columnists are their own, not those of Inc.com.", "Masthead credit: Christian Vogt"):
+        assert anywhere_kind(line) is not None, line
+    for line in ("Jan-Philipp Ahrens ist Redakteur bei boerse.de und schreibt über Anlagestrategien.", "Redaktion finanzen.net"):
+        assert edge_kind(line) in ("author_bio", "wire_credit"), line
+    for line in ("Die Bank erhält für die Vermittlung eine Provision von zwei Prozent, sagte der Sprecher.",
+                 "Der Minister ist Autor mehrerer Bücher über die Energiewende.", "Join us in welcoming the new members."):
+        assert anywhere_kind(line) is None and edge_kind(line) is None, line
+    assert is_meta_line("PUBLISHED ON: JUN 9, 2020")
+    assert is_heading("Zugehörige Wertpapiere") and is_heading("Erwähnte Werte") and is_heading("Previous and related coverage")
+    for line in ("封面图片来源：视觉中国", "题图来源：站酷海洛",
+                 "如需转载请与《每日经济新闻》报社联系。未经《每日经济新闻》报社授权，严禁转载或镜像，违者必究。"):
+        assert is_edge_boilerplate(line), line
+
+
+def test_the_lines_of_a_small_box_under_an_ads_label_go() -> None:
+    from lxml import html
+
+    from crawler.extract.adboxes import without_labelled_ads
+    from crawler.extract.segment import Block
+
+    page = html.fromstring(
+        "<div><p>Der Umsatz stieg im zweiten Quartal um 41 Prozent auf 1,07 Milliarden Euro, wie das Unternehmen mitteilte.</p>"
+        "<div class='box'><div>Werbung</div><h3>Ausgewählte Hebelprodukte auf Voltara</h3>"
+        "<p>Mit Knock-outs können spekulative Anleger überproportional an Kursbewegungen partizipieren.</p></div>"
+        "<p>Besonders gefragt waren Steuergeräte für das Batteriemanagement von Elektroautos, hieß es weiter.</p></div>")
+    elements = [page[0], page[1][0], page[1][1], page[1][2], page[2]]
+    blocks = [Block(" ".join(e.text_content().split()), 0.0, e, e.tag, 2, 0, 0, 0) for e in elements]
+    for index, block in enumerate(blocks):
+        block.index = index
+    assert without_labelled_ads(blocks, [True, False, True, True, True]) == [True, False, False, False, True]
+    # a label standing in the text's own container (large) takes nothing
+    assert without_labelled_ads(blocks[:1] + blocks[4:], [True, True]) == [True, True]

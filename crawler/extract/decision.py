@@ -23,6 +23,7 @@ from crawler.extract.maintext import (
     with_signature,
     without_headed_tables,
 )
+from crawler.extract.adboxes import without_labelled_ads
 from crawler.extract.linkedtitles import without_linked_cards, without_linked_references
 from crawler.extract.panelposts import with_panel_posts
 from crawler.extract.replies import post_headers, without_replies, without_signatures
@@ -84,6 +85,7 @@ def decide(analysis: PageAnalysis, model: BlockModel) -> Decision:
     keep = _noting(dropped, "cross_reference", keep, without_linked_cards(blocks, keep))
     keep = _noting(dropped, "form_card", keep, without_form_cards(blocks, keep, analysis.forms))
     keep = _noting(dropped, "promo_slogan", keep, without_promo_slogans(blocks, keep))
+    keep = _noting(dropped, "ad_box", keep, without_labelled_ads(blocks, keep))
     keep = with_question_supplement(blocks, with_labelled_lead(blocks, keep, scored), scored)
     keep = with_series_headings(blocks, with_inner_headings(blocks, keep, scope), scope)
     keep = with_sibling_headings(blocks, keep, scope)

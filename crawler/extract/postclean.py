@@ -63,7 +63,8 @@ _SOURCED = re.compile(r"(信息来源|来源)\s*[:：]")
 _COUNTED = re.compile(r"(阅读|评论|浏览|点击|回复|查看|评分)\s*[(（]\s*\d+[^)）]{0,8}[)）]")
 #: An English dateline label with a month-name date (``Updated: Jun 19, 2024 17:08 Xinhua``).
 _EN_DATED = re.compile(
-    r"(Updated|Published|Posted|Released|Date)\s*:?\s*(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+(19|20)\d{2}"
+    r"(Updated|Published|Posted|Released|Date)( on)?\s*:?\s*(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+(19|20)\d{2}",
+    re.IGNORECASE,  # ``PUBLISHED ON: JUN 9, 2020``
 )
 def headed_table_flags(lines: list[str], rows: list[bool] | None = None) -> list[bool]:
     """For each line: is it the heading, a row or the footnote of a table headed as a related list (``相关股票``) or a rating log?

@@ -37,7 +37,9 @@ _WESTERN_HEADING = re.compile(
     r"(ähnliche|verwandte) (artikel|beiträge)|meistgelesen(e artikel)?|beliebte (artikel|beiträge)|empfehlungen|"
     r"sur le même sujet|les plus lus|articles (similaires|liés)|vous aimerez aussi|artículos relacionados|"
     r"lo más (leído|visto)|más (leídas|leídos|noticias)|mais lidas|notícias relacionadas|articoli correlati|(i )?più letti|"
-    r"najczęściej czytane|polecane|(podobne|powiązane) artykuły|meest gelezen|gerelateerde artikelen|похожие статьи|по теме)"
+    r"najczęściej czytane|polecane|(podobne|powiązane) artykuły|meest gelezen|gerelateerde artikelen|похожие статьи|по теме|"
+    # a quote table's heading (``Zugehörige Wertpapiere``, ``Erwähnte Werte``, ``Stocks mentioned``)
+    r"zugehörige wertpapiere|erwähnte (werte|wertpapiere|aktien)|stocks mentioned|related (stocks|tickers|securities)|(previous and )?related coverage)"
     r"\s*[:>›»]*"
 )
 #: ... of at most this many characters (a heading, not a sentence that opens with the words).

@@ -29,6 +29,7 @@ _SUFFIX = re.compile(
 )
 #: What may separate a headline from the site or column name after it in a <title>.
 _SEPARATORS = " -–—－_|｜·•:："
+_MARKED = re.compile(r"[-–—－_|｜·•:：]")  # ... a mark among them, not only a space
 #: A site name's tail on a candidate headline: a separator mark (not a bare space or colon)
 #: and a short name without sentence punctuation.
 _SITE_TAIL = re.compile(r"\s*[-–—－_|｜·•»›]\s*[^，、？！。；,?!:：]{1,40}")
@@ -273,7 +274,7 @@ def find_title(
     shown = (
         raw if raw in lines else headline_prefix(raw, lines) or longest_segment_shown(raw, lines)
         or headline_prefix(raw, labelled_subjects(lines)) or headline_suffix(raw, lines)
-        or headline_suffix(raw, labelled_subjects(lines)) or classed_prefix(tree, raw, _column_tail)
+        or headline_suffix(raw, labelled_subjects(lines)) or (_MARKED.search(raw) and classed_prefix(tree, raw, _column_tail))
     )
     if is_spam(stripped, headline, shown=shown is not None):
         extra["title_raw"] = raw

@@ -82,7 +82,7 @@ MAX_PROMPT = 200
 _PROMPT_WORDS = any_of(
     "inbox", "newsletter", "register now", "sign up", "subscribe", "enjoying th", "if you enjoyed", "if you liked", "you like th",
     "you enjoy th", "comment", "privacy", "datenschutz", "most recent version", "sign up for", "read the latest", "follow",
-    "notificaciones", "nuestro canal", "apoie", "assine", "dziękujemy", "folgst du", "your information", "anmeld",
+    "notificaciones", "nuestro canal", "apoie", "assine", "dziękujemy", "folgst du", "your information", "anmeld", "postfach", "fordern sie", "have a tip", "join us", "this column",
 )
 #: A newsletter's pitch in the site's voice, with what it brings: a longer line.
 MAX_PITCH = 400
@@ -130,7 +130,13 @@ _PROMPT = re.compile(
     r"|([^.!?\n]{0,80}[:?] )?((jetzt |dann )?(den |unseren |ihren )?(kostenlosen |täglichen |wöchentlichen )?[^.!?]{0,30}newsletter (abonnieren|bestellen)[.!]?"
     r"|(unser|der) (kostenlose[rn]? )?[^.!?]{0,40}newsletter[^.!?]{0,40} erscheint [^.!?]{0,40}[.!]?( hier anmelden[.!]?)?"
     r"|(dann |jetzt )?abonnieren sie (den|unseren) [^.!?]{0,40}newsletter[^\n]{0,100}|der [^.!?]{0,30}newsletter (von|des|der) [^.!?:]{1,30}(:[^\n]{0,140})?)"
+    # ... a tip line, an event's invitation, a column's alerts (``Have a tip? Get in touch securely via WhatsApp …``,
+    # ``Join us on November 9 … at the X Summit. Register here.``, ``Like this column? Sign up to subscribe to email alerts …``)
+    r"|have a (news )?tip\s?\?[^\n]{0,160}|join us (on|at|in|for) [^\n]{0,160}register (here|now|today)[.!]?"
+    r"|(like|enjoy(ed)?) this (column|post|article|story)\s?\? sign up[^\n]{0,140}"
     r"|(jetzt )?(kostenlos |gratis )?(anmelden|registrieren)[.!]?|mit (meiner|ihrer) anmeldung (stimme ich|stimmen sie) [^\n]{0,200}"
+    r"|(kostenlose[rns]? )?[\w-]*(newsletter|brief|briefing|börsenbrief):\s[^\n]{0,140}(postfach|inbox)\.?"
+    r"|([^\n]{0,120}\? )?(jetzt )?fordern sie (jetzt )?[^.!?]{0,60}(kostenlos|gratis|unverbindlich) an[.!]?"
 )
 
 
@@ -151,10 +157,10 @@ _WIRE_CREDIT = re.compile(rf"\(?{_CREDIT_ROLE} {_PEOPLE}(; ?{_CREDIT_ROLE} {_PEO
 
 #: ... or, closing a German text, the writers' initials and the agencies (``hb/ul (rtr, dpa)``, ``RND/dpa``, ``kna/epd``).
 MAX_AGENCY_CREDIT = 40
-_AGENCY_WORDS = any_of("dpa", "afp", "rtr", "reuters", "epd", "kna", "apa", "sda")
+_AGENCY_WORDS = any_of("dpa", "afp", "rtr", "reuters", "epd", "kna", "apa", "sda", "redaktion")
 _AGENCIES = r"(dpa|afp|ap|rtr|reuters|epd|kna|sid|apa|sda|afx|dpa-afx)"
 _AGENCY_CREDIT = re.compile(
-    rf"[a-zäöü]{{1,4}}(/[a-zäöü]{{1,4}}){{0,3}} ?\({_AGENCIES}(, ?{_AGENCIES}){{0,4}}\)|([a-z]{{2,6}}/)?{_AGENCIES}(/{_AGENCIES}){{1,3}}|[a-z]{{2,6}}/{_AGENCIES}"
+    rf"[a-zäöü]{{1,4}}(/[a-zäöü]{{1,4}}){{0,3}} ?\({_AGENCIES}(, ?{_AGENCIES}){{0,4}}\)|([a-z]{{2,6}}/)?{_AGENCIES}(/{_AGENCIES}){{1,3}}|[a-z]{{2,6}}/{_AGENCIES}|redaktion [\w.-]{{2,30}}"
 )
 
 
@@ -206,6 +212,7 @@ _SPONSOR = re.compile(
     r"|(\*?\s?(hinweis|transparenz|offenlegung):\s?)?in diesem (beitrag|artikel|post|text) sind (affiliate|provisions|partner|werbe)-?links enthalten[^\n]{0,300}"
     r"|(disclosure:\s?)?(this|the) (post|article|page|story|review) (may )?contains? (affiliate|referral) links?[^\n]{0,300}"
     r"|as an amazon associate,? (i|we) earn[^\n]{0,200}"
+    r"|\*?\s?affiliate-links?:\s?[^\n]{0,120}?provision[^\n]{0,200}|[^\n]{0,60}(über (diesen|einen dieser|unsere) links?|beim kauf)[^\n]{0,60}provision[^\n]{0,200}"
     r"|when you buy through (our|the) links( on our site)?,? [^.!?]{1,40} may (earn|receive|get) (an affiliate |a )?commission[^\n]{0,200}"
     r"|([^.!?]{1,100}independently (selected|chosen|reviewed|tested)[^.!?]{0,60}\.\s?)?"
     r"(we|i) (may )?(earn|receive|get) (a )?(small |modest )?(affiliate )?(commission|compensation)[^.!?]{0,120}(links?|purchases?|buy)[^\n]{0,200}"

@@ -11,10 +11,10 @@ from crawler.extract.latinwords import any_of, whole_line
 
 #: A labelled image credit is a short line: its label and a name or an agency.
 MAX_IMAGE_CREDIT = 100
-_IMAGE_CREDIT_WORDS = any_of("image", "photo", "bildrechte", "bildquelle", "foto")
+_IMAGE_CREDIT_WORDS = any_of("image", "photo", "bildrechte", "bildquelle", "foto", "masthead")
 _IMAGE_CREDIT = re.compile(
     r"(featured|header|cover|top|lead|hero)? ?(image|photo)( credits?| source)?\s?:\s?[^.!?:]{2,80}\.?"
-    r"|(bildrechte|bildquelle|foto)\s?:\s?[^.!?:]{2,80}\.?"
+    r"|(bildrechte|bildquelle|foto|masthead( image)?( credits?)?)\s?:\s?[^.!?:]{2,80}\.?"
     # ... a broadcaster's label before the agency (``Image copyright Getty Images``, ``Derechos de autor de la imagen AFP``)
     r"|(image copyright|derechos de autor de la imagen|direitos autorais da imagem)\s?:?\s?[^.!?:]{2,60}"
 )
@@ -26,14 +26,14 @@ _PAGE_NOTICE_WORDS = any_of(
     "spoiler", "my own", "our own", "their own", "'s own", "s' own", "inhalte aus", "inhalten aus", "copyright", "provided by", "note:", "codepen",
     "gesprächspartner", "werbung", "pubblicità", "publicité", "publicidad", " ad", "advertisement", "anzeige", "reviewed on",
     "sourcing", "listen to", "voiced by", "pin it", "beratung", "überarbeitet", "needs additional", "needs expansion",
-    "has been viewed", "has been read", "help you", "submitting", "include your email", "source:", "sources:", "scroll down", "ist ein angebot", "wir freuen uns", "netiquette",
+    "has been viewed", "has been read", "help you", "submitting", "include your email", "source:", "sources:", "scroll down", "ist ein angebot", "wir freuen uns", "netiquette", "anlageberatung", "kaufempfehlung",
 )
 _PAGE_NOTICE = re.compile(
     r"(spoiler[- ]?(warning|alert|warnung)|achtung,? spoiler|attention,? spoilers?)[!:.]? (this|the following|dieser|der folgende|cet|cette) "
     r"(article|page|section|post|review|artikel|beitrag|text|abschnitt)[^\n]{0,240}"
     # ... a contributor's or a blog's disclaimer (``Opinions expressed by Forbes Contributors are their own.``,
     # ``Views are my own and not those of my employer.``)
-    r"|(the )?opinions expressed (by|in) [^.!?]{1,60} are (their|the author's|the authors') own\.?[^\n]{0,200}"
+    r"|(the )?opinions expressed( here)? (by|in) [^!?]{1,60}? are (their|the author's|the authors') own\.?[^\n]{0,200}"
     r"|(all )?(views|opinions)( expressed)?( here| on this (blog|site))? are (my|our) own"
     r"( and (do not|don't|not) (necessarily )?(those of|reflect|represent) [^.!?]{1,80})?[.!]?"
     # ... an embed's consent placeholder (``Hier finden Sie Inhalte aus Twitter.``, ``Um mit Inhalten aus Twitter … zu interagieren …``)
@@ -69,6 +69,8 @@ _PAGE_NOTICE = re.compile(
     # IPPEN.MEDIA.``, ``Wir freuen uns über Ihren Kommentar!``, ``Hier finden Sie die BR24-Netiquette.``)
     r"|\*?[\w.-]+ ist ein angebot (von|der|des) [^\n]{1,60}|wir freuen uns (über|auf) (ihren|deinen|ihre|deine) (kommentar|kommentare|meinung)[^\n]{0,60}"
     r"|hier finden sie (die|unsere) [^.!?]{0,20}netiquette\.?"
+    # ... a finance site's risk note (``Risikohinweis …: Die … Informationen stellen keine Anlageberatung dar. …``)
+    r"|[^\n]{0,120}(keine anlageberatung|keine kaufempfehlung|keine aufforderung zum (kauf|verkauf))[^\n]{0,240}"
 )
 
 
@@ -85,13 +87,16 @@ def is_image_credit(line: str) -> bool:
 #: An author's card under the text (``Liam Dwyer is a technology reporter for The Sydney Morning Herald …``):
 #: a name of two to four words, then what the author writes for whom; dropped only around the text.
 MAX_AUTHOR_BIO = 300
-_BIO_WORDS = any_of("reporter", "journalist", "correspondent", "columnist", "editor", "writer", "contributor")
+_BIO_WORDS = any_of("reporter", "journalist", "correspondent", "columnist", "editor", "writer", "contributor", "redakteur", "autor", "korrespondent")
 _AUTHOR_BIO = re.compile(
     r"[\w'’.-]+( [\w'’.-]+){1,3} is (a|an|the) ([\w-]+ ){0,4}(reporter|journalist|correspondent|columnist|editor|writer|contributor)"
     r"( (for|at|with|based|who|covering|and)\b[^\n]{0,240}|\.?)"
+    # ... in German (``Jan-Philipp Ahrens ist Redakteur bei boerse.de und schreibt über …``)
+    r"|[\w'’.-]+( [\w'’.-]+){1,3} ist ([\w-]+ ){0,3}(redakteur|redakteurin|autor|autorin|journalist|journalistin|korrespondent|korrespondentin)"
+    r"( (bei|für|der|des|im|in|von|und)\b[^\n]{0,240}|\.?)"
 )
 #: ... whose name is capitalised (``The new model is a writer's dream`` is no card).
-_NAME_FIRST = re.compile(r"[A-Z][\w'’.-]*( [A-Z][\w'’.-]*){1,3} is ")
+_NAME_FIRST = re.compile(r"[A-Z][\w'’.-]*( [A-Z][\w'’.-]*){1,3} ist? ")
 
 
 def is_author_bio(line: str) -> bool:
