@@ -1020,6 +1020,9 @@ def test_batch_thirty_one_lines() -> None:
     for line in ("Jan-Philipp Ahrens ist Redakteur bei boerse.de und schreibt über Anlagestrategien.", "Redaktion finanzen.net"):
         assert edge_kind(line) in ("author_bio", "wire_credit"), line
     for line in ("Die Bank erhält für die Vermittlung eine Provision von zwei Prozent, sagte der Sprecher.",
+                 "Die Bank erhält beim Kauf von Aktien eine Provision von einem Prozent.",
+                 "Die Verbraucherzentrale betonte, das Gespräch sei keine Anlageberatung.",
+                 "Das Deutschlandticket ist ein Angebot der Verkehrsverbünde, das seit Mai gilt.",
                  "Der Minister ist Autor mehrerer Bücher über die Energiewende.", "Join us in welcoming the new members."):
         assert anywhere_kind(line) is None and edge_kind(line) is None, line
     assert is_meta_line("PUBLISHED ON: JUN 9, 2020")

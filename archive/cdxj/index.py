@@ -16,7 +16,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-
 from archive.errors import IndexWriteError, WarcDamageError, WarcReadError
 from archive.progress import progress
 from archive.safefile import open_path, replacing, resolved_target, sync

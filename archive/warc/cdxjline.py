@@ -19,7 +19,6 @@ from cdxj_indexer.main import CDXJIndexer  # type: ignore[import-untyped]
 from warcio.timeutils import iso_date_to_timestamp  # type: ignore[import-untyped]
 
 
-
 class StableIndexer(CDXJIndexer):  # type: ignore[misc]
     """cdxj_indexer's indexer with a record list of its own.
 

@@ -27,9 +27,9 @@ import re
 _SENDER = re.compile(r"(发信人|寄信人)\s*[:：]\s*(?P<id>\S+?)\s*[(（][^)）]*[)）]\s*[,，]\s*(信\s*区|版\s*面)\s*[:：]\s*\S+")
 #: The header lines after it: the subject, the sending station and a relay station.
 _HEADER = re.compile(r"(标\s*题|发信站|转信站|出\s*处)\s*[:：]")
-#: What ends a post's text: the signature separator (a bare ``--``) or the origin/edit stamps.
 #: The station's note above a post reposted from another board (``【 以下文字转载自 WuHan 讨论区 】``, ``【 原文由 X 所发表 】``).
 _REPOSTED = re.compile(r"【\s*(以下文字转载自|原文由)[^】]{1,40}】")
+#: What ends a post's text: the signature separator (a bare ``--``) or the origin/edit stamps.
 _SIGN_OFF = re.compile(r"--|※\s*(来源|修改|转载|转寄)\s*[:：].*")
 #: A reply's subject (``标  题: Re: 在北京工作五年…``).
 _REPLY_SUBJECT = re.compile(r"标\s*题\s*[:：]\s*(Re|RE|re)\s*[:：]")

@@ -143,7 +143,7 @@ def is_meta_line(line: str) -> bool:
     labels = len(_META_LABEL.findall(line))
     if len(line) <= _MAX_DATED_LINE and (labels and DATED.match(line) or _EN_DATED.match(line)):
         return True
-    if len(line) <= _MAX_DATED_LINE and "来源" in line and _SOURCED.search(line) and DATED.search(line):
+    if len(line) <= _MAX_DATED_LINE and _SOURCED.search(line) and DATED.search(line):
         return True
     if len(line) <= _MAX_DATED_LINE and (_POSTED_AT.search(line) or _COUNTED.search(line) and (DATED.search(line) or len(_COUNTED.findall(line)) > 1)):
         return True

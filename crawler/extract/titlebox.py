@@ -17,14 +17,13 @@ if TYPE_CHECKING:
 #: A <title> this short, of one part (no separator) and confirmed by nothing, is the site's name
 #: (``学习强国``), not a headline (``蔡健雅_百度百科``'s first part is).
 MAX_SITE_NAME = 8
-#: Elements classed as a title, outside links (a render-detail-title ``<div>`` holding the headline).
-#: The class is read in lower case: ``newsTitle``, ``ArticleTitle``.
-_TITLE_CLASSED = etree.XPath(
-    "//body//*[contains(translate(@class, 'TITLE', 'title'), 'title') and not(ancestor-or-self::a)]"
-)
+#: An element classed as a title, the class read in lower case (``newsTitle``, ``ArticleTitle``).
+_CLASS_TITLE = "contains(translate(@class, 'TITLE', 'title'), 'title')"
+#: Such elements outside links (a render-detail-title ``<div>`` holding the headline) ...
+_TITLE_CLASSED = etree.XPath(f"//body//*[{_CLASS_TITLE} and not(ancestor-or-self::a)]")
+#: ... and with links (reddit's ``<a class="title">``).
+_CLASSED = etree.XPath(f"//body//*[{_CLASS_TITLE}]")
 _HEADLINE_SIZE = (8, 100)
-#: Elements classed as a title, links too (reddit's ``<a class="title">``).
-CLASSED = etree.XPath("//body//*[contains(translate(@class, 'TITLE', 'title'), 'title')]")
 
 
 def title_classed(tree: HtmlElement, lines: list[str]) -> str | None:
@@ -47,7 +46,7 @@ def classed_prefix(tree: HtmlElement, raw: str, tail_fits: Callable[[str], objec
     old.reddit's ``<title>`` ``Headline : labrats`` over ``<a class="title">Headline</a> (self.labrats)``:
     the line holds more than the headline, the element holds it alone.
     """
-    for node in CLASSED(tree):
+    for node in _CLASSED(tree):
         text = normalize_space(node.text_content())
         if _HEADLINE_SIZE[0] <= len(text) < len(raw) and raw.startswith(text) and tail_fits(raw[len(text) :]):
             return text

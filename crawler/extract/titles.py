@@ -29,7 +29,7 @@ _SUFFIX = re.compile(
 )
 #: What may separate a headline from the site or column name after it in a <title>.
 _SEPARATORS = " -–—－_|｜·•:："
-_MARKED = re.compile(r"[-–—－_|｜·•:：]")  # ... a mark among them, not only a space
+_MARKED = re.compile("[" + re.escape(_SEPARATORS.replace(" ", "")) + "]")  # ... a mark among them, not only a space
 #: A site name's tail on a candidate headline: a separator mark (not a bare space or colon)
 #: and a short name without sentence punctuation.
 _SITE_TAIL = re.compile(r"\s*[-–—－_|｜·•»›]\s*[^，、？！。；,?!:：]{1,40}")

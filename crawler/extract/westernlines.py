@@ -212,7 +212,7 @@ _SPONSOR = re.compile(
     r"|(\*?\s?(hinweis|transparenz|offenlegung):\s?)?in diesem (beitrag|artikel|post|text) sind (affiliate|provisions|partner|werbe)-?links enthalten[^\n]{0,300}"
     r"|(disclosure:\s?)?(this|the) (post|article|page|story|review) (may )?contains? (affiliate|referral) links?[^\n]{0,300}"
     r"|as an amazon associate,? (i|we) earn[^\n]{0,200}"
-    r"|\*?\s?affiliate-links?:\s?[^\n]{0,120}?provision[^\n]{0,200}|[^\n]{0,60}(über (diesen|einen dieser|unsere) links?|beim kauf)[^\n]{0,60}provision[^\n]{0,200}"
+    r"|\*?\s?affiliate-links?:\s?[^\n]{0,120}?provision[^\n]{0,200}|[^\n]{0,60}über (diesen|einen dieser|unsere) links?[^\n]{0,60}provision[^\n]{0,200}"
     r"|when you buy through (our|the) links( on our site)?,? [^.!?]{1,40} may (earn|receive|get) (an affiliate |a )?commission[^\n]{0,200}"
     r"|([^.!?]{1,100}independently (selected|chosen|reviewed|tested)[^.!?]{0,60}\.\s?)?"
     r"(we|i) (may )?(earn|receive|get) (a )?(small |modest )?(affiliate )?(commission|compensation)[^.!?]{0,120}(links?|purchases?|buy)[^\n]{0,200}"

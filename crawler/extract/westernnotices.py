@@ -67,10 +67,11 @@ _PAGE_NOTICE = re.compile(
     r"|include your email( address)? to get a message when this question is answered\.?|scroll down for (the )?videos?\.?"
     # ... a German site's note on its owner, its call for comments and its rules for them (``*Merkur.de ist ein Angebot von
     # IPPEN.MEDIA.``, ``Wir freuen uns über Ihren Kommentar!``, ``Hier finden Sie die BR24-Netiquette.``)
-    r"|\*?[\w.-]+ ist ein angebot (von|der|des) [^\n]{1,60}|wir freuen uns (über|auf) (ihren|deinen|ihre|deine) (kommentar|kommentare|meinung)[^\n]{0,60}"
+    r"|\*?[\w-]+\.(de|at|ch|com|net|org)\b[\w./-]* ist ein angebot (von|der|des) [^\n]{1,60}|wir freuen uns (über|auf) (ihren|deinen|ihre|deine) (kommentar|kommentare|meinung)[^\n]{0,60}"
     r"|hier finden sie (die|unsere) [^.!?]{0,20}netiquette\.?"
     # ... a finance site's risk note (``Risikohinweis …: Die … Informationen stellen keine Anlageberatung dar. …``)
-    r"|[^\n]{0,120}(keine anlageberatung|keine kaufempfehlung|keine aufforderung zum (kauf|verkauf))[^\n]{0,240}"
+    r"|(risikohinweis|haftungsausschluss|disclaimer|(wichtiger )?hinweis)[^:\n]{0,60}:\s?[^\n]{0,240}(keine anlageberatung|keine kaufempfehlung|keine aufforderung zum (kauf|verkauf))[^\n]{0,240}"
+    r"|[^\n]{0,80}informationen[^.!?]{0,60} (stellen|sind) keine (anlageberatung|kaufempfehlung)[^\n]{0,240}"
 )
 
 
