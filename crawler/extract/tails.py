@@ -1,4 +1,5 @@
-"""What closes a text: a signature under a drawn rule, the lines after an end mark, a statement under its heading.
+"""What closes a text: a signature under a drawn rule, the lines after an end mark, a statement under its heading,
+a press release's notes to editors and its contacts.
 
 Each is found from the end of the kept lines (crawler/extract/postclean.py drops it); a
 rule, a mark or a heading with more text after it than such a tail holds is the text's own.
@@ -101,3 +102,43 @@ def _is_statement_heading(line: str) -> bool:
 
 def _reads_as_statement(line: str) -> bool:
     return _STATEMENT_WORDS.search(line) is not None or is_edge_boilerplate(line) or is_boilerplate(line)
+
+
+#: A press release's appendix for journalists, its heading alone on a line (``Notes to editors:``,
+#: ``Hinweis für Redaktionen``): everything under it, at most ``MAX_EDITOR_NOTES`` lines, is the page's.
+_EDITOR_NOTES = re.compile(
+    r"(notes?|information) (to|for) editors|editor['’]?s['’]? notes?|hinweise? für (die )?redaktion(en)?|notes? aux rédactions",
+    re.IGNORECASE,
+)
+MAX_EDITOR_NOTES = 8
+#: A contact box's heading alone on a line (``Kontakt:``, ``Pressekontakt``, ``Media contacts``, ``Ansprechpartnerin zum
+#: Thema:``): the short lines under it that are no sentence (names, offices, numbers, addresses) are the page's.
+_CONTACT_HEADING = re.compile(
+    r"((press|media|medien|presse)\s?)?(contacts?|kontakte?)|(presse|medien)kontakte?|contacts? (presse|médias)"
+    r"|ansprechpartner(in|innen)?( (für|zum) [\w\s-]{1,30})?|(press|media) (enquiries|inquiries|office|relations)|pressestelle|für rückfragen",
+    re.IGNORECASE,
+)
+MAX_CONTACT_LINES = 12
+#: A contact's title or a street's abbreviation ends in a stop that ends no sentence (``Prof. Bjorn Stevens``).
+_TITLES = re.compile(r"\b(Prof|Dipl|Ing|Tel|Str|Mag|Univ|Abt|Ref)\.")
+_MAX_HEADING = 40
+
+
+def _is_editor_notes(line: str) -> bool:
+    return len(line) <= _MAX_HEADING and _EDITOR_NOTES.fullmatch(line.strip().rstrip(":：").strip()) is not None
+
+
+def _is_contact_heading(line: str) -> bool:
+    return len(line) <= _MAX_HEADING and _CONTACT_HEADING.fullmatch(line.strip().rstrip(":：").strip()) is not None
+
+
+def appendix_tail(lines: list[str]) -> int:
+    """Where a press release's appendix closing ``lines`` starts, or ``len(lines)``.
+
+    Its notes to editors (the paper's reference, the contact office, an about-us paragraph, sentences
+    all) under their heading; or a contact box, its heading over short lines that are no sentence.
+    A contact heading with a sentence under it stays (a subheading ``Contact`` over a paragraph).
+    """
+    notes = _closing(lines, MAX_EDITOR_NOTES, _is_editor_notes, lambda line: True)
+    contacts = _closing(lines, MAX_CONTACT_LINES, _is_contact_heading, lambda line: _is_contact_line(_TITLES.sub("", line)))
+    return min(notes, contacts)
