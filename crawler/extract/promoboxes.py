@@ -11,7 +11,8 @@ stands between the article's paragraphs shares only the article's container with
 A sign-up box's pitch beside its button (Patch's ``Find out what's happening in Montclair with
 free, real-time updates from Patch.`` over a ``Subscribe`` link) is told the same way, where
 the line beside it is a call to action that is all link (``Subscribe``, ``Sign up``, ``Get
-started`` …) and the small box is classed as an ad or a form (``tokens``: promo, newsletter …).
+started`` …) and the small box is classed as an ad or a form (``tokens``: promo, newsletter …); beside a
+donation button (``Donate today``) the small box needs no class.
 
 A video or audio card's title (La Vanguardia's ``Así funciona por dentro la desalinizadora del
 Llobregat`` between ``Vídeo`` and ``01:47``) is told the same way: it shares a small box with the
@@ -48,6 +49,8 @@ _CALL_TO_ACTION = re.compile(
     r"|start (your )?free trial|try it (for )?free|get the app|download the app)\W*",
     re.IGNORECASE,
 )
+#: A donation box's button: its pitch needs no class to tell it (``Donate today`` under ``Help us bring our rivers back to life``).
+_DONATE = re.compile(r"\W*(donate|give|spenden|jetzt spenden|faire un don|donar|dona ora|doneer)( now| today| jetzt| ahora| ora| nu)?\W*", re.IGNORECASE)
 _MIN_BUTTON_LINKS = 0.5
 #: A media card's title is a line without a sentence's end, at most this long, beside ...
 MAX_MEDIA_TITLE = 100
@@ -88,6 +91,10 @@ def _is_button(block: Block) -> bool:
     return len(block.text) <= 30 and block.link_density >= _MIN_BUTTON_LINKS and _CALL_TO_ACTION.fullmatch(block.text) is not None
 
 
+def _is_donate_button(block: Block) -> bool:
+    return len(block.text) <= 30 and block.link_density >= _MIN_BUTTON_LINKS and _DONATE.fullmatch(block.text) is not None
+
+
 def _in_box(block: Block, other: Block, limit: int, classed: bool) -> bool:
     """True when ``block`` and ``other`` share an element of at most ``limit`` characters (classed as an ad or a form, if ``classed``)."""
     box = _shared(block.element, other.element)
@@ -114,6 +121,7 @@ def without_promo_slogans(blocks: list[Block], keep: list[bool]) -> list[bool]:
                 slogan and _is_promo(other.text) and _in_box(block, other, MAX_BOX_TEXT, classed=False)
                 or media and _is_media_mark(other.text) and _in_box(block, other, MAX_BOX_TEXT, classed=False)
                 or _is_button(other) and _in_box(block, other, MAX_PITCH_BOX, classed=True)
+                or _is_donate_button(other) and _in_box(block, other, MAX_PITCH_BOX, classed=False)
             ):
                 if out is keep:
                     out = list(keep)

@@ -27,9 +27,9 @@ CROSS_REFERENCE = re.compile(
     # German, Dutch, Scandinavian
     r"lesen sie (auch|hier|mehr)|lies auch|auch lesen|auch interessant|mehr (zum thema|themen|dazu)|schon gelesen|weiterlesen|passend (dazu|zum thema)|"
     r"weitere artikel|(das )?(thema )?könnte (sie|dich) auch interessieren|lees (ook|meer)|läs (också|mer)|"
-    r"les (også|mer)|læs (også|mere)|lue myös|"
+    r"les (også|mer)|læs (også|mere)|lue myös|zie ook|"
     # French, Italian
-    r"(à |a )?(lire|voir) (aussi|également)|leggi anche|potrebbe interessarti|ti potrebbe interessare|"
+    r"(à |a )?(lire|voir) (aussi|également)|notre dossier|sur le même sujet|leggi anche|per approfondire|approfondisci|potrebbe interessarti|ti potrebbe interessare|"
     # Spanish, Portuguese
     r"(lea|vea|lee|ve|ver|mira) (también|más)|lea|mire|mira|(quizás |quizá )?(también )?te (puede |podría )?interes(ar|e)|te recomendamos|"
     r"(noticias|notas) relacionadas|leia (também|mais)|veja (também|mais)|"

@@ -36,15 +36,15 @@ _WEEKDAYS = (
 )
 _MONTH_NAMES = "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True))
 _LABEL = (
-    r"((published|posted|veröffentlicht|erschienen|publié|posté|publicado|pubblicato|date|datum|stand)"
+    r"((published|posted|public release|release date|veröffentlicht|erschienen|publié|posté|publicado|pubblicato|date|datum|stand)"
     r"(?P<on> am| le| on| el| il)?\s*:?\s*)?"
 )
 _CLOCK = r"(,?\s*(um|at|à|a las|alle)?\s*\d{1,2}[:.h]\d{2}(:\d{2})?(\s*(uhr|am|pm|a\.m\.|p\.m\.))?(\s*[a-z]{2,4})?)?"
-#: ``March 4, 2015`` / ``Mar. 4, 2015`` (month first) or ``4. März 2015`` / ``4 mars 2015`` / ``4 de marzo de 2015``;
+#: ``March 4, 2015`` / ``Mar. 4, 2015`` (month first) or ``4. März 2015`` / ``4 mars 2015`` / ``4 de marzo de 2015`` / ``15-Sep-2020``;
 #: or in figures, day first: ``09.04.2013`` (dots), or ``09-04-2013``, ``09/04/2013`` after a label that is not English.
 _SPELLED = re.compile(
     rf"{_LABEL}(({_WEEKDAYS}),?\s+)?(?:(?P<m1>{_MONTH_NAMES})\.?\s+(?P<d1>\d{{1,2}}),?\s+(?P<y1>(19|20)\d{{2}})"
-    rf"|(?P<d2>\d{{1,2}})\.?\s+(de\s+)?(?P<m2>{_MONTH_NAMES})\.?\s+(de\s+)?(?P<y2>(19|20)\d{{2}})"
+    rf"|(?P<d2>\d{{1,2}})(\.?\s+(de\s+)?|-)(?P<m2>{_MONTH_NAMES})(\.?\s+(de\s+)?|-)(?P<y2>(19|20)\d{{2}})"
     rf"|(?P<d3>\d{{1,2}})(?P<sep>[./-])(?P<m3>\d{{1,2}})(?P=sep)(?P<y3>(19|20)\d{{2}})){_CLOCK}\s*"
 )
 _DIGIT = re.compile(r"\d")

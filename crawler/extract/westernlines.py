@@ -213,8 +213,10 @@ _SPONSOR = re.compile(
     r"|(disclosure:\s?)?(this|the) (post|article|page|story|review) (may )?contains? (affiliate|referral) links?[^\n]{0,300}"
     r"|as an amazon associate,? (i|we) earn[^\n]{0,200}"
     r"|\*?\s?affiliate-links?:\s?[^\n]{0,120}?provision[^\n]{0,200}|[^\n]{0,60}über (diesen|einen dieser|unsere) links?[^\n]{0,60}provision[^\n]{0,200}"
-    r"|when you buy through (our|the) links( on our site)?,? [^.!?]{1,40} may (earn|receive|get) (an affiliate |a )?commission[^\n]{0,200}"
-    r"|([^.!?]{1,100}independently (selected|chosen|reviewed|tested)[^.!?]{0,60}\.\s?)?"
+    # ... maybe after a note that the picks are independent (``We independently review everything we recommend.``)
+    r"|([^.!?]{1,100}independently (select|chos|review|test|research)\w*[^.!?]{0,60}\.\s?)?"
+    r"when you buy through (our|the) links( on our site)?,? [^.!?]{1,40} may (earn|receive|get) (an affiliate |a )?commission[^\n]{0,200}"
+    r"|([^.!?]{1,100}independently (select|chos|review|test|research)\w*[^.!?]{0,60}\.\s?)?"
     r"(we|i) (may )?(earn|receive|get) (a )?(small |modest )?(affiliate )?(commission|compensation)[^.!?]{0,120}(links?|purchases?|buy)[^\n]{0,200}"
     r"|(this|today's|this week's) (episode|show|newsletter|post|video) is (brought to you|sponsored|supported|presented) by[^\n]{0,300}"
     r"|[^.!?]{1,40} (may )?(get|earn|receive)s? (a |an )?(affiliate )?commission (from|on) (retail offers|purchases|sales)[^\n]{0,200}"

@@ -27,6 +27,8 @@ _PAGE_NOTICE_WORDS = any_of(
     "gesprächspartner", "werbung", "pubblicità", "publicité", "publicidad", " ad", "advertisement", "anzeige", "reviewed on",
     "sourcing", "listen to", "voiced by", "pin it", "beratung", "überarbeitet", "needs additional", "needs expansion",
     "has been viewed", "has been read", "help you", "submitting", "include your email", "source:", "sources:", "scroll down", "ist ein angebot", "wir freuen uns", "netiquette", "anlageberatung", "kaufempfehlung",
+    "information purposes", "informational purposes", "general information only",
+    "lecture", "lesezeit", "lesedauer", "reading time", "read time", "lectura", "lettura", "leestijd", "min read", "minute read",
 )
 _PAGE_NOTICE = re.compile(
     r"(spoiler[- ]?(warning|alert|warnung)|achtung,? spoiler|attention,? spoilers?)[!:.]? (this|the following|dieser|der folgende|cet|cette) "
@@ -72,6 +74,13 @@ _PAGE_NOTICE = re.compile(
     # ... a finance site's risk note (``Risikohinweis …: Die … Informationen stellen keine Anlageberatung dar. …``)
     r"|(risikohinweis|haftungsausschluss|disclaimer|(wichtiger )?hinweis)[^:\n]{0,60}:\s?[^\n]{0,240}(keine anlageberatung|keine kaufempfehlung|keine aufforderung zum (kauf|verkauf))[^\n]{0,240}"
     r"|[^\n]{0,80}informationen[^.!?]{0,60} (stellen|sind) keine (anlageberatung|kaufempfehlung)[^\n]{0,240}"
+    # ... a law firm's or an adviser's (``This article is for general information purposes only and does not constitute legal advice.``)
+    r"|(disclaimer:\s?)?(this|the) (article|content|information|material|post|publication|update|briefing|alert|note)"
+    r"( (in|on) this [a-z]+)? (is|are|has been) (provided |prepared |intended )?(for|as) (general )?information(al)? (purposes )?only[^\n]{0,300}"
+    # ... the reading time (``Temps de lecture : 3 min.``, ``Lesezeit: ca. 4 Minuten``, ``5 min read``)
+    r"|(estimated )?(temps de lecture|lesezeit|lesedauer|reading time|read time|tiempo de lectura|tempo di lettura|leestijd)\s?:?\s?(ca\.\s?)?"
+    r"\d{1,3}\s?(min|mins|minutes?|minuten|minutos|minuti|mn)\.?"
+    r"|\d{1,3}[\s-]?(min|minute)\.? (read|lesezeit|de lecture|de lectura|di lettura)"
 )
 
 
@@ -88,18 +97,20 @@ def is_image_credit(line: str) -> bool:
 #: An author's card under the text (``Liam Dwyer is a technology reporter for The Sydney Morning Herald …``):
 #: a name of two to four words, then what the author writes for whom; dropped only around the text.
 MAX_AUTHOR_BIO = 300
-_BIO_WORDS = any_of("reporter", "journalist", "correspondent", "columnist", "editor", "writer", "contributor", "redakteur", "autor", "korrespondent")
+_BIO_WORDS = any_of("reporter", "journalist", "correspondent", "columnist", "editor", "writer", "contributor", "redakteur", "autor", "korrespondent", " be reached", " be contacted")
 _AUTHOR_BIO = re.compile(
     r"[\w'’.-]+( [\w'’.-]+){1,3} is (a|an|the) ([\w-]+ ){0,4}(reporter|journalist|correspondent|columnist|editor|writer|contributor)"
     r"( (for|at|with|based|who|covering|and)\b[^\n]{0,240}|\.?)"
     # ... in German (``Jan-Philipp Ahrens ist Redakteur bei boerse.de und schreibt über …``)
     r"|[\w'’.-]+( [\w'’.-]+){1,3} ist ([\w-]+ ){0,3}(redakteur|redakteurin|autor|autorin|journalist|journalistin|korrespondent|korrespondentin)"
     r"( (bei|für|der|des|im|in|von|und)\b[^\n]{0,240}|\.?)"
+    # ... or how to reach the author (``Daniel Okafor can be reached at daniel.okafor@globe.com. Follow him on Twitter @dokafor.``)
+    r"|[\w'’.-]+( [\w'’.-]+){1,3} (can|may) be (reached|contacted) (at|by|via|on) [^\n]{2,240}"
 )
 #: ... whose name is capitalised (``The new model is a writer's dream`` is no card).
-_NAME_FIRST = re.compile(r"[A-Z][\w'’.-]*( [A-Z][\w'’.-]*){1,3} ist? ")
+_NAME_FIRST = re.compile(r"(?!(The|A|An|This|That|It|He|She|They|We|You|Der|Die|Das|Ein|Eine)\b)[A-Z][\w'’.-]*( [A-Z][\w'’.-]*){1,3} (ist?|can|may) ")
 
 
 def is_author_bio(line: str) -> bool:
-    """True when the whole ``line`` introduces the article's author (a name, ``is a … reporter for …``)."""
+    """True when the whole ``line`` introduces the article's author (a name, ``is a … reporter for …``) or says how to reach them."""
     return _NAME_FIRST.match(line.strip()) is not None and whole_line(line, MAX_AUTHOR_BIO, _BIO_WORDS, _AUTHOR_BIO)
