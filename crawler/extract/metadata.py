@@ -43,6 +43,7 @@ _NAME_TRIM = " ⋅·•|｜丨-–—"
 _NEXT_FIELD = re.compile(
     r"(?:作者|记者|编辑|责编|责任编辑|撰稿|撰文|供稿|摄影|通讯员|审核|分析师|研究员|产品|品种|栏目|频道|分类|标签|关键词|发布时间|发布日期|发表时间|时间|日期|浏览|阅读|点击|来源|出处)(?:量|数|次数)?\s*[:：]"
     r"|(?:19|20)\d{2}\s*[-/年.]\s*\d{1,2}|A\s*[+＋]\s*A\s*[-－]|(?:收藏|打印|分享)$"  # a date, the font-size buttons (``A+A-``), a tool
+    r"|(?:文|作者|记者|撰文|摄影)\s*[/／]"  # a writer's credit written with a slash (``来源：看天下文/ 孙晓蕾``)
 )
 
 #: A counter's label ending a value whose figure follows it after a space.
