@@ -313,6 +313,9 @@ def test_a_source_ends_where_a_writers_or_photographers_field_starts() -> None:
     top = "<h1>水稻育种取得新进展</h1><div class='info'>来源：农业与生物技术学院撰稿：林舒婷发布时间：2018-05-23浏览次数：4219</div>"
     html = _page("<title>水稻育种取得新进展</title>", top)
     assert extract_html(html, "https://www.example.edu.cn/a.html", {}).source == "农业与生物技术学院"
+    slash = "<h1>快递下乡</h1><div class='art-info'><em>2012-08-24 10:32</em><em>来源：看天下</em><em>文/ 孙晓蕾</em></div>"
+    html = _page("<title>快递下乡</title>", slash)
+    assert extract_html(html, "https://www.example.com/a.html", {}).source == "看天下"  # a writer's credit written with a slash
 
 
 def test_a_blogs_hatom_publication_time_beats_a_url_that_only_looks_dated() -> None:

@@ -1050,3 +1050,73 @@ def test_the_lines_of_a_small_box_under_an_ads_label_go() -> None:
     assert without_labelled_ads(blocks, [True, False, True, True, True]) == [True, False, False, False, True]
     # a label standing in the text's own container (large) takes nothing
     assert without_labelled_ads(blocks[:1] + blocks[4:], [True, True]) == [True, True]
+
+
+def test_a_press_releases_notes_to_editors_and_its_contact_box_close_the_text() -> None:
+    body = ["The catalyst turns crude glycerol from biodiesel plants into hydrogen at a tenth of the usual cost.",
+            "The team cautions that further work is needed on the long-term stability of the catalyst."]
+    notes = ["Notes to editors:", "The paper 'Impurity-tolerant iron oxide catalysts' is published in Nature Catalysis.",
+             "For more information, please contact the News Office on +44 (0)1865 280000."]
+    assert postclean([*body, *notes]) == body
+    contacts = ["Kontakt:", "Dr. Hendryk Bockelmann", "Deutsches Klimarechenzentrum, DKRZ", "E-Mail: bockelmann@dkrz.de",
+                "Prof. Bjorn Stevens", "Max-Planck-Institut für Meteorologie", "E-Mail: bjorn.stevens@mpimet.mpg.de"]
+    assert postclean([*body, *contacts]) == body
+    assert postclean([*body, "Media contact", "Rachel Okafor", "press@arcadiathermal.com", "+1 216 555 0143"]) == body
+    # a contact heading over a sentence is a subheading; a contact box with a paragraph under it stays
+    section = ["Contact", "Residents with questions can call the council's energy desk, which opens on Monday."]
+    assert postclean([*body, *section]) == [*body, *section]
+
+
+def test_batch_thirty_two_lines() -> None:
+    from crawler.extract.boilerplate import is_boilerplate, is_edge_boilerplate
+    from crawler.extract.shapes import is_cross_reference
+    from crawler.extract.spelleddates import spelled_day
+    from crawler.extract.westernlines import anywhere_kind, edge_kind
+
+    for line in ("We independently review everything we recommend. When you buy through our links, we may earn a commission. Learn more›",
+                 "This article is for general information purposes only and does not constitute legal advice. Specialist advice should be sought.",
+                 "Temps de lecture : 3 min.", "5 min read", "Lesezeit: ca. 4 Minuten", "Estimated reading time: 6 minutes"):
+        assert anywhere_kind(line) is not None, line
+    assert edge_kind("Daniel Okafor can be reached at daniel.okafor@globe.com. Follow him on Twitter @dokaforglobe.") == "author_bio"
+    for line in ("The Company can be reached at its offices in Boston, the spokesman said.", "The lecture lasted 5 min.",
+                 "The information was published for the first time in 2019, the ministry said."):
+        assert anywhere_kind(line) is None and edge_kind(line) is None, line
+    for line in ("Per approfondire", "Notre dossier: Les start-up suisses face à la crise", "Zie ook: Kabinet wil kinderopvang bijna gratis maken"):
+        assert is_cross_reference(line), line
+    assert spelled_day("Public Release: 15-Sep-2020") == "2020-09-15"
+    for line in ("本文刊登于《计算机世界》2009年第18期，转载请注明出处。", "（本文刊于《新周刊》第283期，转载请注明出处）"):
+        assert is_boilerplate(line) or is_edge_boilerplate(line), line
+    assert not is_boilerplate("本文刊登的数据来自国家统计局。") and not is_edge_boilerplate("本文刊登的数据来自国家统计局。")
+
+
+def test_a_comment_heading_with_its_link_to_all_comments_opens_the_comment_section() -> None:
+    from lxml import html
+
+    from crawler.extract.comments import without_dated_comments
+    from crawler.extract.segment import Block
+
+    root = html.fromstring("<div><p>a</p><div>b</div><dt>c</dt><dd>d</dd><dt>e</dt><dd>f</dd></div>")
+    texts = ["据了解，信息产业部正在会同有关部门研究制定新一轮鼓励软件产业发展的政策措施。", "网友评论 查看全部评论(27条)",
+             "雅虎网友 [61.135.*.*] 2006-08-23 11:02", "收入是涨了，可我们做外包的程序员工资三年没动过，利润都让中间商拿走了。",
+             "yjs_2004 [202.112.*.*] 2006-08-23 10:31", "核心技术缺乏才是要命的，光靠给日本人写代码做不成大产业。"]
+    blocks = [Block(text, 0.0, element, element.tag, 2, 0, 0, 0) for element, text in zip(root, texts)]
+    for index, block in enumerate(blocks):
+        block.index = index
+    assert without_dated_comments(blocks, [True, False, False, True, False, True]) == [True, False, False, False, False, False]
+
+
+def test_a_donation_boxs_heading_and_pitch_go_beside_its_button() -> None:
+    from lxml import html
+
+    from crawler.extract.promoboxes import without_promo_slogans
+    from crawler.extract.segment import Block
+
+    page = html.fromstring(
+        "<div><p>Nearly two-thirds of the sites tested showed signs of nutrient pollution from farms and sewage.</p>"
+        "<div class='cta'><h3>Help us bring our rivers back to life</h3>"
+        "<p>Your donation could help restore rivers and wetlands for the wildlife that depends on them.</p>"
+        "<a href='/donate'>Donate today</a></div>"
+        "<p>None of this will surprise the anglers and river groups who have been raising the alarm for years.</p></div>")
+    elements = [page[0], page[1][0], page[1][1], page[1][2], page[2]]
+    blocks = [Block(" ".join(e.text_content().split()), 1.0 if e.tag == "a" else 0.0, e, e.tag, 2, 0, 0, 0) for e in elements]
+    assert without_promo_slogans(blocks, [True, True, True, False, True]) == [True, False, False, False, True]
