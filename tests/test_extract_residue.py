@@ -1075,10 +1075,11 @@ def test_batch_thirty_two_lines() -> None:
 
     for line in ("We independently review everything we recommend. When you buy through our links, we may earn a commission. Learn more›",
                  "This article is for general information purposes only and does not constitute legal advice. Specialist advice should be sought.",
-                 "Temps de lecture : 3 min.", "5 min read", "Lesezeit: ca. 4 Minuten", "Estimated reading time: 6 minutes"):
+                 "Temps de lecture : 3 min.", "5 min read", "Lesezeit: ca. 4 Minuten", "Estimated reading time: 6 minutes",
+                 "Ładowanie odtwarzacza…", "Loading...", "Video wird geladen …"):
         assert anywhere_kind(line) is not None, line
     assert edge_kind("Daniel Okafor can be reached at daniel.okafor@globe.com. Follow him on Twitter @dokaforglobe.") == "author_bio"
-    for line in ("The Company can be reached at its offices in Boston, the spokesman said.", "The lecture lasted 5 min.",
+    for line in ("The Company can be reached at its offices in Boston, the spokesman said.", "The lecture lasted 5 min.", "Loading the data took hours.",
                  "The information was published for the first time in 2019, the ministry said."):
         assert anywhere_kind(line) is None and edge_kind(line) is None, line
     for line in ("Per approfondire", "Notre dossier: Les start-up suisses face à la crise", "Zie ook: Kabinet wil kinderopvang bijna gratis maken"):

@@ -28,6 +28,7 @@ _PAGE_NOTICE_WORDS = any_of(
     "sourcing", "listen to", "voiced by", "pin it", "beratung", "überarbeitet", "needs additional", "needs expansion",
     "has been viewed", "has been read", "help you", "submitting", "include your email", "source:", "sources:", "scroll down", "ist ein angebot", "wir freuen uns", "netiquette", "anlageberatung", "kaufempfehlung",
     "information purposes", "informational purposes", "general information only",
+    "loading", "chargement", "cargando", "caricamento", "ładowanie", "wird geladen",
     "lecture", "lesezeit", "lesedauer", "reading time", "read time", "lectura", "lettura", "leestijd", "min read", "minute read",
 )
 _PAGE_NOTICE = re.compile(
@@ -77,6 +78,9 @@ _PAGE_NOTICE = re.compile(
     # ... a law firm's or an adviser's (``This article is for general information purposes only and does not constitute legal advice.``)
     r"|(disclaimer:\s?)?(this|the) (article|content|information|material|post|publication|update|briefing|alert|note)"
     r"( (in|on) this [a-z]+)? (is|are|has been) (provided |prepared |intended )?(for|as) (general )?information(al)? (purposes )?only[^\n]{0,300}"
+    # ... a player's loading line (``Loading…``, ``Ładowanie odtwarzacza…``, ``Video wird geladen …``)
+    r"|(loading|chargement|cargando|caricamento|ładowanie)( (the )?(video|player|odtwarzacza|wideo|de la vidéo|du lecteur|del vídeo|del video|del reproductor))?\s?(\.\.\.|…)?"
+    r"|(das )?(video|player) wird geladen\s?(\.\.\.|…)?"
     # ... the reading time (``Temps de lecture : 3 min.``, ``Lesezeit: ca. 4 Minuten``, ``5 min read``)
     r"|(estimated )?(temps de lecture|lesezeit|lesedauer|reading time|read time|tiempo de lectura|tempo di lettura|leestijd)\s?:?\s?(ca\.\s?)?"
     r"\d{1,3}\s?(min|mins|minutes?|minuten|minutos|minuti|mn)\.?"
