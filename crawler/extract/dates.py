@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 import htmldate
 
 from crawler.extract.shapes import CJK_SENTENCE_END, PROSE_CHARS
-from crawler.extract.xpaths import compiled, none_can_match
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -19,7 +18,7 @@ if TYPE_CHECKING:
 
 #: Pages without a zone are in Beijing time.
 BEIJING = timezone(timedelta(hours=8))
-_DATE = re.compile(
+DATE = re.compile(
     r"(?<!\d)((?:19|20)\d{2})\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})(?!\d)\s*日?"
     # a clock time, maybe after the weekday (``2016年 9月 7日 星期三 14:32``) or vBulletin's comma (``2012-09-14, 22:05``)
     r"(?:(?:\s*(?:星期|周|礼拜)[一二三四五六日天])?(?:,\s*(?=\d{2}[:：])|\s*[T|｜-]?)\s*(\d{1,2})\s*[:：时]\s*(\d{2})(?:\s*[:：分]\s*(\d{2}))?(?:\.\d+)?)?"
@@ -55,7 +54,7 @@ _OTHER_EVENT = frozenset({"注册", "註冊", "登录", "登陆", "加入", "上
 #: A byline is a short line; the body starts at the first sentence this long.
 _MAX_BYLINE = 80
 #: A portal header's calendar: a date and its weekday, nothing else (``2024年05月20日 星期一``).
-_CALENDAR = re.compile(r"(?:19|20)\d{2}\s*[-/年.]\s*\d{1,2}\s*[-/月.]\s*\d{1,2}\s*日?\s*(?:星期|周|礼拜)[一二三四五六日天]")
+CALENDAR = re.compile(r"(?:19|20)\d{2}\s*[-/年.]\s*\d{1,2}\s*[-/月.]\s*\d{1,2}\s*日?\s*(?:星期|周|礼拜)[一二三四五六日天]")
 #: A time as C's ctime writes it (``Mon Mar 16 10:12:33 2015``): a BBS post header's
 #: ``发信站: 水木社区 (Mon Mar 16 10:12:33 2015), 站内`` (crawler/extract/bbsposts.py).
 _CTIME = re.compile(
@@ -70,7 +69,7 @@ _URL_DATE = re.compile(r"/(?:t)?((?:199|20\d)\d)[-/]?(\d{2})[-/]?(\d{2})[/_]")
 
 def parse_date(text: str) -> str | None:
     """Return the first date in ``text`` as ISO 8601 (time with +08:00 unless zoned)."""
-    match = _DATE.search(text)
+    match = DATE.search(text)
     if not match:
         return None
     year, month, day, hour, minute, second, zone = match.groups()
@@ -95,7 +94,7 @@ def parse_date(text: str) -> str | None:
 def parse_zoned_date(value: str) -> str | None:
     """``value`` as ISO 8601 when it states its zone or no clock time, else its day alone (the zone is unknown)."""
     parsed = parse_date(value)
-    match = _DATE.search(value)
+    match = DATE.search(value)
     if parsed and match and match.group(4) is not None and match.group(7) is None:
         return parsed[:10]
     return parsed
@@ -146,38 +145,13 @@ def script_date(scripts: Iterable[HtmlElement]) -> str | None:
     return None
 
 
-def xpath_dates(tree: HtmlElement, xpaths: tuple[str, ...], head: str) -> tuple[str | None, str | None]:
-    """The first date in the text of the profile's date XPaths the page states above its text, and the first anywhere.
-
-    ``head``: the page's lines above its first sentence (``head_lines``), joined. A date in
-    an attribute (a ``<meta>``'s content) counts as stated there; a date further down is
-    a list item's, tried last by the caller. A header calendar (a date and its weekday
-    alone) is neither: it is the day the page was made or fetched.
-    """
-    if none_can_match(tree, xpaths):
-        return None, None
-    anywhere = None
-    for xpath in xpaths:
-        for node in compiled(xpath)(tree):
-            text = node if isinstance(node, str) else " ".join(node.itertext())
-            match = _DATE.search(text)
-            if not match or _CALENDAR.fullmatch(text.strip()):
-                continue
-            parsed = parse_date(match.group(0))
-            if not parsed:
-                continue
-            anywhere = anywhere or parsed
-            if isinstance(node, str) or match.group(0).strip() in head:
-                return parsed, anywhere
-    return None, anywhere
-
-
 def head_lines(lines: list[str], title: str | None = None) -> list[str]:
     """The page's lines above its first sentence of prose (headline, byline, tools).
 
     The headline is no sentence, even when it asks (``人才从哪里来？高校开设交叉课程``), nor is a
     breadcrumb that ends with it (``首页 » Shell » 结果怎么按次数排序？``), nor a menu of bar-separated links
-    that greets (``欢迎来到IT168！登录 | 免费注册 | 论坛 | 博客``) or a greeting beside the sign-in links (``您好，欢迎来到我爱卡！ 登录 | 免费注册``).
+    that greets (``欢迎来到IT168！登录 | 免费注册 | 论坛 | 博客``) or a greeting beside the sign-in links (``您好，欢迎来到我爱卡！ 登录 | 免费注册``),
+    nor a cookie banner (``本網站使用cookies以改善閣下的瀏覽體驗。…``).
     """
     head = []
     for line in lines:
@@ -187,6 +161,7 @@ def head_lines(lines: list[str], title: str | None = None) -> list[str]:
             and not (title and line.endswith(title))
             and line.count("|") + line.count("｜") < _MENU_BARS
             and not ("欢迎" in line and _SIGN_IN.search(line) and not line.endswith("。"))
+            and "ookie" not in line  # a cookie banner above the page's header
         ):
             break
         head.append(line)
@@ -213,7 +188,7 @@ def labelled_dates(lines: list[str]) -> tuple[str | None, str | None]:
             if before in _OTHER_EVENT or (updated and update):
                 continue
             parsed = parse_date(line[label.end() : label.end() + 40])
-            if parsed and _DATE.match(line, label.end()):
+            if parsed and DATE.match(line, label.end()):
                 if not update:
                     return parsed, updated
                 updated = parsed
@@ -245,8 +220,8 @@ def opening_day(head: list[str]) -> str | None:
     A header calendar (a date and its weekday: the day the page was made) is none.
     """
     for line in head:
-        match = _DATE.match(line.strip()) if len(line) <= _MAX_BYLINE else None
-        if match and not _CALENDAR.match(line.strip()):
+        match = DATE.match(line.strip()) if len(line) <= _MAX_BYLINE else None
+        if match and not CALENDAR.match(line.strip()):
             return parse_date(match.group(0))
     return None
 
@@ -265,7 +240,7 @@ def posted_date(lines: list[str]) -> str | None:
     for line in lines:
         if "发表于" in line or "发布于" in line or "osted" in line:
             for label in _POSTED.finditer(line):
-                parsed = parse_date(line[label.end() : label.end() + 40]) if _DATE.match(line, label.end()) else None
+                parsed = parse_date(line[label.end() : label.end() + 40]) if DATE.match(line, label.end()) else None
                 if parsed and "T" in parsed:
                     return parsed
                 day = day or parsed

@@ -14,6 +14,7 @@ from crawler.extract.spelleddates import byline_day, tile_day
 from crawler.extract.tagindex import TagIndex
 from crawler.extract.titles import find_title, texts_at
 from crawler.extract.visible import normalize_space
+from crawler.extract.xpathdates import xpath_dates
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -107,7 +108,7 @@ def find_published(
     day = found or dates.url_date(url)
     # a profile XPath's date above the text first, one further down (a list item's stamp) last
     head = dates.head_lines(lines, title)
-    above, anywhere = dates.xpath_dates(tree, hints.date_xpaths, "\n".join(head))
+    above, anywhere = xpath_dates(tree, hints.date_xpaths, "\n".join(head))
 
     def candidates() -> Iterator[str | None]:
         yield above
