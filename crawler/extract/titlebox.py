@@ -3,6 +3,7 @@ before a name; a logo's heading that is only that name."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from lxml import etree
@@ -17,6 +18,9 @@ if TYPE_CHECKING:
 #: A <title> this short, of one part (no separator) and confirmed by nothing, is the site's name
 #: (``学习强国``), not a headline (``蔡健雅_百度百科``'s first part is).
 MAX_SITE_NAME = 8
+#: ... or, up to this long, one the page names as its publisher or owner (``来源：中国金融期货交易所``, ``版权所有：X``).
+MAX_OWNER_NAME = 24
+_OWNER_LABEL = re.compile(r"(来源|主办单位|主办|版权所有|Copyright|©)\s*[:：]?\s*$")
 #: An element classed as a title, the class read in lower case (``newsTitle``, ``ArticleTitle``).
 _CLASS_TITLE = "contains(translate(@class, 'TITLE', 'title'), 'title')"
 #: Such elements outside links (a render-detail-title ``<div>`` holding the headline) ...
@@ -58,3 +62,16 @@ def is_name_tail(raw: str, heading: str, separators: str) -> bool:
     ``labrats`` under ``I spent two years failing … : labrats``)."""
     rest = raw[: -len(heading)].rstrip() if raw.endswith(heading) else ""
     return len(rest) > 2 * len(heading) and rest[-1] in separators
+
+
+def names_the_site(raw: str, lines: list[str]) -> bool:
+    """True when a line labels the bare <title> ``raw`` as the page's source or owner (``来源：中国金融期货交易所``)."""
+    if len(raw) > MAX_OWNER_NAME:
+        return False
+    for line in lines:
+        at = line.find(raw)
+        while at >= 0:
+            if _OWNER_LABEL.search(line, 0, at):
+                return True
+            at = line.find(raw, at + 1)
+    return False

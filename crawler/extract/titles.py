@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from crawler.extract.spamtitles import is_spam, overlap
-from crawler.extract.titlebox import MAX_SITE_NAME, classed_prefix, is_name_tail, title_classed
+from crawler.extract.titlebox import MAX_SITE_NAME, classed_prefix, is_name_tail, names_the_site, title_classed
 from crawler.extract.visible import normalize_space
 from crawler.extract.xpaths import compiled, none_can_match
 
@@ -284,7 +284,8 @@ def find_title(
         # an og:title may carry the site's name after a separator (``X | 經濟日報`` beside og:site_name ``經濟日報``)
         return tidy(strip_suffixes(strong[0], site_names) if site_names and strong[0].endswith(site_names) else strong[0])
     parts = [part.strip() for part in _SEGMENT_MARK.split(raw)]
-    if not headings and all(len(part) <= MAX_SITE_NAME for part in parts) and (len(parts) == 1 or parts[0] not in lines and parts[-1] in lines):
+    named = all(len(part) <= MAX_SITE_NAME for part in parts) or len(parts) == 1 and names_the_site(raw, lines)
+    if not headings and named and (len(parts) == 1 or parts[0] not in lines and parts[-1] in lines):
         # the <title> is the site's name, shown or not (a logo, a share link), maybe with a column's after it that the menu
         # shows (``招商银行 -- 招行新闻``; a short headline in front of a blog's name is shown: ``父亲的自行车_X_新浪博客``)
         boxed = title_classed(tree, lines)
