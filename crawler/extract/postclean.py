@@ -9,7 +9,8 @@ from crawler.extract.boilerplate import is_boilerplate, is_edge_boilerplate
 from crawler.extract.hans import simplified
 from crawler.extract.residue import ListShapes, is_heading, is_labelled_lead, is_lead_label, is_stamped, repeated_lead_flags
 from crawler.extract.shapes import is_cross_reference, is_prose
-from crawler.extract.tails import appendix_tail, end_mark_tail, signature_start, statement_tail
+from crawler.extract.pressappendix import appendix_tail
+from crawler.extract.tails import end_mark_tail, signature_start, statement_tail
 from crawler.extract.westernlines import anywhere_kind, edge_kind
 
 #: Inline navigation links appended to the last body paragraph (``返回腾讯网首页>>``), and a
@@ -228,14 +229,15 @@ def postclean_verdicts(
         else:
             kept.append((len(verdicts), line, in_list))
             verdicts.append((line, None))
-    ended = end_mark_tail(lines)
-    for position, line, _ in [entry for entry in kept if entry[0] >= ended]:
-        verdicts[position] = (line, "after_end_mark")
-    kept = [entry for entry in kept if entry[0] < ended]
     stated = min(statement_tail(closing := [line for _, line, _ in kept]), appendix_tail(closing))
     for position, line, _ in kept[stated:]:
         verdicts[position] = (line, "edge_boilerplate")
     kept = kept[:stated]
+    # an end mark over what is left (a press release's ``###`` over its contacts, its profile gone)
+    ended = end_mark_tail(lines[: kept[-1][0] + 1] if kept else lines)
+    for position, line, _ in [entry for entry in kept if entry[0] >= ended]:
+        verdicts[position] = (line, "after_end_mark")
+    kept = [entry for entry in kept if entry[0] < ended]
     summary = repeated_lead_flags([line for _, line, _ in kept])
     for (position, line, _), repeated in zip(kept, summary):
         if repeated:

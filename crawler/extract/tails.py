@@ -1,5 +1,5 @@
-"""What closes a text: a signature under a drawn rule, the lines after an end mark, a statement under its heading,
-a press release's notes to editors and its contacts.
+"""What closes a text: a signature under a drawn rule, the lines after an end mark, a statement under its heading
+(a press release's appendix: crawler/extract/pressappendix.py).
 
 Each is found from the end of the kept lines (crawler/extract/postclean.py drops it); a
 rule, a mark or a heading with more text after it than such a tail holds is the text's own.
@@ -15,7 +15,7 @@ from crawler.extract.boilerplate import is_boilerplate, is_edge_boilerplate
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-def _closing(lines: list[str], most: int, is_marker: Callable[[str], object], fits: Callable[[str], bool]) -> int:
+def closing_start(lines: list[str], most: int, is_marker: Callable[[str], object], fits: Callable[[str], bool]) -> int:
     """Where the last marker line within ``most`` lines of the end of ``lines`` stands, when every line after it ``fits``; else ``len(lines)``.
 
     Only the last marker in that window counts, and never the first line (a text is more than its tail).
@@ -40,7 +40,7 @@ def signature_start(lines: list[str]) -> int:
     The rule must close the text: at most ``MAX_SIGNATURE_LINES`` short lines follow it
     (a member's motto, an e-mail sign-off); a rule between sections stays with the text.
     """
-    return _closing(lines, MAX_SIGNATURE_LINES, RULE_LINE.fullmatch, lambda line: len(line) <= MAX_SIGNATURE_CHARS)
+    return closing_start(lines, MAX_SIGNATURE_LINES, RULE_LINE.fullmatch, lambda line: len(line) <= MAX_SIGNATURE_CHARS)
 
 
 #: A line of its own that ends an article (``— 完 —``, ``-END-``, ``（完）``, a press release's ``###``).
@@ -58,9 +58,9 @@ def end_mark_tail(lines: list[str]) -> int:
     The mark says the article ends there: the few short lines after it (a copyright
     notice, a follow prompt) are the page's. A mark with more after it stays a mark only.
     """
-    start = _closing(lines, MAX_AFTER_END_MARK, _is_end_mark, lambda line: len(line) <= MAX_AFTER_END_MARK_CHARS)
+    start = closing_start(lines, MAX_AFTER_END_MARK, _is_end_mark, lambda line: len(line) <= MAX_AFTER_END_MARK_CHARS)
     if start == len(lines):
-        start = _closing(lines, 2 * MAX_AFTER_END_MARK, _is_end_mark, _is_contact_line)
+        start = closing_start(lines, 2 * MAX_AFTER_END_MARK, _is_end_mark, is_contact_line)
     return start + 1 if start < len(lines) else start
 
 
@@ -69,7 +69,7 @@ def end_mark_tail(lines: list[str]) -> int:
 _SENTENCE_END = re.compile(r"[。！？]|[a-z]{3}[.!?](\s|$)")
 
 
-def _is_contact_line(line: str) -> bool:
+def is_contact_line(line: str) -> bool:
     """A short line that is no sentence: a name, an office, a telephone number, an e-mail address."""
     return len(line) <= MAX_AFTER_END_MARK_CHARS and _SENTENCE_END.search(line) is None
 
@@ -89,7 +89,7 @@ def statement_tail(lines: list[str]) -> int:
     statement names (本订阅号, 不构成, 版权 …). A heading with text after it that does not
     read so is a subheading and stays.
     """
-    return _closing(lines, MAX_STATEMENT_LINES, _is_statement_heading, _reads_as_statement)
+    return closing_start(lines, MAX_STATEMENT_LINES, _is_statement_heading, _reads_as_statement)
 
 
 def _is_end_mark(line: str) -> bool:
@@ -103,42 +103,3 @@ def _is_statement_heading(line: str) -> bool:
 def _reads_as_statement(line: str) -> bool:
     return _STATEMENT_WORDS.search(line) is not None or is_edge_boilerplate(line) or is_boilerplate(line)
 
-
-#: A press release's appendix for journalists, its heading alone on a line (``Notes to editors:``,
-#: ``Hinweis für Redaktionen``): everything under it, at most ``MAX_EDITOR_NOTES`` lines, is the page's.
-_EDITOR_NOTES = re.compile(
-    r"(notes?|information) (to|for) editors|editor['’]?s['’]? notes?|hinweise? für (die )?redaktion(en)?|notes? aux rédactions",
-    re.IGNORECASE,
-)
-MAX_EDITOR_NOTES = 8
-#: A contact box's heading alone on a line (``Kontakt:``, ``Pressekontakt``, ``Media contacts``, ``Ansprechpartnerin zum
-#: Thema:``): the short lines under it that are no sentence (names, offices, numbers, addresses) are the page's.
-_CONTACT_HEADING = re.compile(
-    r"((press|media|medien|presse)\s?)?(contacts?|kontakte?)|(presse|medien)kontakte?|contacts? (presse|médias)"
-    r"|ansprechpartner(in|innen)?( (für|zum) [\w\s-]{1,30})?|(press|media) (enquiries|inquiries|office|relations)|pressestelle|für rückfragen",
-    re.IGNORECASE,
-)
-MAX_CONTACT_LINES = 12
-#: A contact's title or a street's abbreviation ends in a stop that ends no sentence (``Prof. Bjorn Stevens``).
-_TITLES = re.compile(r"\b(Prof|Dipl|Ing|Tel|Str|Mag|Univ|Abt|Ref)\.")
-_MAX_HEADING = 40
-
-
-def _is_editor_notes(line: str) -> bool:
-    return len(line) <= _MAX_HEADING and _EDITOR_NOTES.fullmatch(line.strip().rstrip(":：").strip()) is not None
-
-
-def _is_contact_heading(line: str) -> bool:
-    return len(line) <= _MAX_HEADING and _CONTACT_HEADING.fullmatch(line.strip().rstrip(":：").strip()) is not None
-
-
-def appendix_tail(lines: list[str]) -> int:
-    """Where a press release's appendix closing ``lines`` starts, or ``len(lines)``.
-
-    Its notes to editors (the paper's reference, the contact office, an about-us paragraph, sentences
-    all) under their heading; or a contact box, its heading over short lines that are no sentence.
-    A contact heading with a sentence under it stays (a subheading ``Contact`` over a paragraph).
-    """
-    notes = _closing(lines, MAX_EDITOR_NOTES, _is_editor_notes, lambda line: True)
-    contacts = _closing(lines, MAX_CONTACT_LINES, _is_contact_heading, lambda line: _is_contact_line(_TITLES.sub("", line)))
-    return min(notes, contacts)
