@@ -49,8 +49,13 @@ _CALL_TO_ACTION = re.compile(
     r"|start (your )?free trial|try it (for )?free|get the app|download the app)\W*",
     re.IGNORECASE,
 )
-#: A donation box's button: its pitch needs no class to tell it (``Donate today`` under ``Help us bring our rivers back to life``).
-_DONATE = re.compile(r"\W*(donate|give|spenden|jetzt spenden|faire un don|donar|dona ora|doneer)( now| today| jetzt| ahora| ora| nu)?\W*", re.IGNORECASE)
+#: A donation or membership box's button: its pitch needs no class to tell it (``Donate today`` under ``Help us bring our rivers
+#: back to life``, ``Werde jetzt Mitglied``).
+_DONATE = re.compile(
+    r"\W*((donate|give|spenden|jetzt spenden|faire un don|donar|dona ora|doneer)( now| today| jetzt| ahora| ora| nu)?"
+    r"|(jetzt )?mitglied werden|(werde|werden sie) (jetzt )?mitglied|become a member( today| now)?|adhérez|hazte socio)\W*",
+    re.IGNORECASE,
+)
 _MIN_BUTTON_LINKS = 0.5
 #: A media card's title is a line without a sentence's end, at most this long, beside ...
 MAX_MEDIA_TITLE = 100

@@ -25,7 +25,7 @@ CROSS_REFERENCE = re.compile(
     r"read (more|also|next)|see also|also read|also on|more on this( story| topic)?|explore further|don'?t miss|further reading( on [\w.-]{2,30})?|"
     r"related( articles?| stor(y|ies)| posts?| content| coverage| news)?|recommended|more from|more|you (may|might) also like|"
     # German, Dutch, Scandinavian
-    r"lesen sie (auch|hier|mehr)|lies auch|auch lesen|auch interessant|mehr (zum thema|themen|dazu)|schon gelesen|weiterlesen|passend (dazu|zum thema)|"
+    r"lesen sie (auch|hier|mehr)|lies auch|lesetipps?|(auch|mehr) auf [\w.-]{2,30}|auch lesen|auch interessant|mehr (zum thema|themen|dazu)|schon gelesen|weiterlesen|passend (dazu|zum thema)|"
     r"weitere artikel|(das )?(thema )?könnte (sie|dich) auch interessieren|lees (ook|meer)|läs (också|mer)|"
     r"les (også|mer)|læs (også|mere)|lue myös|zie ook|"
     # French, Italian

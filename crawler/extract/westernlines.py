@@ -28,7 +28,9 @@ import re
 from functools import lru_cache
 
 from crawler.extract.latinwords import EVERY_WORD, any_of, lowered, prefix_tree, whole_line
-from crawler.extract.westernnotices import MAX_AUTHOR_BIO, MAX_IMAGE_CREDIT, MAX_PAGE_NOTICE, is_author_bio, is_image_credit, is_page_notice
+from crawler.extract.westernnotices import (
+    MAX_AUTHOR_BIO, MAX_CLOSING_NOTE, MAX_IMAGE_CREDIT, MAX_PAGE_NOTICE, is_author_bio, is_closing_note, is_image_credit, is_page_notice,
+)
 
 
 
@@ -160,7 +162,7 @@ MAX_AGENCY_CREDIT = 40
 _AGENCY_WORDS = any_of("dpa", "afp", "rtr", "reuters", "epd", "kna", "apa", "sda", "redaktion")
 _AGENCIES = r"(dpa|afp|ap|rtr|reuters|epd|kna|sid|apa|sda|afx|dpa-afx)"
 _AGENCY_CREDIT = re.compile(
-    rf"[a-zäöü]{{1,4}}(/[a-zäöü]{{1,4}}){{0,3}} ?\({_AGENCIES}(, ?{_AGENCIES}){{0,4}}\)|([a-z]{{2,6}}/)?{_AGENCIES}(/{_AGENCIES}){{1,3}}|[a-z]{{2,6}}/{_AGENCIES}|redaktion [\w.-]{{2,30}}"
+    rf"[a-zäöü]{{1,4}}(/[a-zäöü]{{1,4}}){{0,3}} ?\({_AGENCIES}(, ?{_AGENCIES}){{0,4}}\)|([a-z]{{2,6}}/)?{_AGENCIES}(/{_AGENCIES}){{1,3}}|[a-z]{{2,6}}/{_AGENCIES}|redaktion [\w.-]{{2,30}}|[a-z]{{2,6}}/[\w.-]{{2,20}}-redaktion"
 )
 
 
@@ -177,12 +179,12 @@ def is_wire_credit(line: str) -> bool:
 #: A note that the article also ran in print (``A version of this article appears in print on …``,
 #: ``Een versie van dit artikel verscheen ook in NRC Handelsblad van 12 maart 2019``).
 MAX_EDITION_NOTE = 400
-_EDITION_WORDS = any_of("print", "versie", "erschien", "paru", "publicado", "pubblicato", "edition", "ausgabe", "édition", "thema", "maschinelle", "ki-", "künstliche", "artificial", " ai ")
+_EDITION_WORDS = any_of("print", "ausgabe", "versie", "erschien", "paru", "publicado", "pubblicato", "edition", "ausgabe", "édition", "thema", "maschinelle", "ki-", "künstliche", "artificial", " ai ")
 _EDITION_NOTE = re.compile(
     r"(a version of this (article|story) (appears|appeared|ran) in print|this (article|story) (appeared|appears) in (the )?(print|[^.]{1,40} edition)"
     r"|een versie van dit artikel (verscheen|is verschenen)|dieser (artikel|beitrag|text) (erschien|ist erschienen)"
     r"|cet article (est paru|a été publié) dans|(este artículo|una versión de este artículo) (fue publicado|se publicó|apareció)"
-    r"|questo articolo è stato pubblicato|über dieses thema (berichtete|berichtet|berichten|hat)|dieses thema im programm)[^\n]{0,200}"
+    r"|questo articolo è stato pubblicato|veröffentlicht in der (gedruckten |print-?)?ausgabe|über dieses thema (berichtete|berichtet|berichten|hat)|dieses thema im programm)[^\n]{0,200}"
     # how the text was made (``Dieser Artikel wurde mit maschineller Unterstützung erstellt …``, ``This article was generated with the help of AI …``)
     r"|(dieser|der) (artikel|text|beitrag) (wurde|ist) (mit|unter|durch) (maschineller|ki-?|hilfe (von |einer )?künstlicher intelligenz)[^\n]{0,300}"
     r"|this (article|story|text) was (generated|created|produced|written|drafted) (with|using|by) (the )?(help |assistance |support )?(of )?"
@@ -207,7 +209,7 @@ _APPEAL_WORDS = any_of(
 #: Disclosures and sponsor reads, dropped anywhere: no text of the article reads so.
 _SPONSOR = re.compile(
     r"(\*?\s?hinweis:\s?)?[^!?]{1,40}? nimmt am (amazon[- ])?(affiliate|partner)-?programm[^.!?]{0,40} teil\.[^\n]{0,300}"
-    r"|(\*?\s?hinweis:\s?)?(die )?(mit (einem )?(\*|sternchen)[^.!?]{0,40}(gekennzeichneten|markierten) )?links[^.!?]{0,30} sind (affiliate|provisions|partner)-?links[^\n]{0,300}"
+    r"|(\*?\s?(hinweis:\s?)?)?(die )?(mit (einem )?(\*|sternchen)[^.!?]{0,40}(gekennzeichneten|markierten) )?links[^.!?]{0,30} sind (affiliate|provisions|partner)-?links[^\n]{0,300}"
     r"|(\*?\s?(hinweis|transparenz|offenlegung|werbung|anzeige)( / affiliate-hinweis)?:\s?)?(dieser|der) (beitrag|artikel|post|text) enthält (affiliate|provisions|partner|werbe)-?links[^\n]{0,300}"
     r"|(\*?\s?(hinweis|transparenz|offenlegung):\s?)?in diesem (beitrag|artikel|post|text) sind (affiliate|provisions|partner|werbe)-?links enthalten[^\n]{0,300}"
     r"|(disclosure:\s?)?(this|the) (post|article|page|story|review) (may )?contains? (affiliate|referral) links?[^\n]{0,300}"
@@ -265,7 +267,7 @@ def is_reader_appeal(line: str) -> bool:
 EVERY_WORD.append(" by ")  # a wire credit's
 _ALL_WORDS = prefix_tree(EVERY_WORD)
 #: The longest line any test here takes.
-_LONGEST = max(MAX_TEASER, MAX_PROMPT, MAX_PITCH, MAX_CREDIT, MAX_EDITION_NOTE, MAX_APPEAL, MAX_IMAGE_CREDIT, MAX_PAGE_NOTICE, MAX_AUTHOR_BIO)
+_LONGEST = max(MAX_TEASER, MAX_PROMPT, MAX_PITCH, MAX_CREDIT, MAX_EDITION_NOTE, MAX_APPEAL, MAX_IMAGE_CREDIT, MAX_PAGE_NOTICE, MAX_AUTHOR_BIO, MAX_CLOSING_NOTE)
 
 
 def anywhere_kind(line: str) -> str | None:
@@ -284,12 +286,12 @@ def anywhere_kind(line: str) -> str | None:
 
 def edge_kind(line: str) -> str | None:
     """The verdict on a line dropped only around the text: ``paywall_teaser``, ``wire_credit``
-    (a wire credit or a print or on-air note), ``reader_appeal`` (a call for money), ``author_bio``, or None."""
+    (a wire credit, a print or on-air note, a co-publishing, podcast or sources note), ``reader_appeal`` (a call for money), ``author_bio``, or None."""
     if _worded(line) is None:
         return None
     if is_paywall_teaser(line):
         return "paywall_teaser"
-    if is_wire_credit(line) or is_edition_note(line):
+    if is_wire_credit(line) or is_edition_note(line) or is_closing_note(line):
         return "wire_credit"
     if is_reader_appeal(line):
         return "reader_appeal"

@@ -1,6 +1,8 @@
 """Notices about a page on a line of their own, in the larger European languages (crawler/extract/westernlines.py
 applies them anywhere): a labelled image credit, a spoiler warning, a contributor's disclaimer, an embed's or a video
-player's placeholder, a page's copyright or sourcing note, an ad's bare label; and an author's card (applied around the text)."""
+player's placeholder, a page's copyright or sourcing note, an ad's bare label, a call for questions or tips, a funder's
+disclosure, a co-publishing partner; and, applied around the text, an author's card and a closing note (the outlet's podcast,
+the sources)."""
 
 from __future__ import annotations
 
@@ -21,13 +23,19 @@ _IMAGE_CREDIT = re.compile(
 
 
 #: A site's notice about the page on a line of its own: a spoiler warning (a wiki's or a review's template).
-MAX_PAGE_NOTICE = 300
+MAX_PAGE_NOTICE = 400
 _PAGE_NOTICE_WORDS = any_of(
     "spoiler", "my own", "our own", "their own", "'s own", "s' own", "inhalte aus", "inhalten aus", "copyright", "provided by", "note:", "codepen",
     "gesprächspartner", "werbung", "pubblicità", "publicité", "publicidad", " ad", "advertisement", "anzeige", "reviewed on",
     "sourcing", "listen to", "voiced by", "pin it", "beratung", "überarbeitet", "needs additional", "needs expansion",
     "has been viewed", "has been read", "help you", "submitting", "include your email", "source:", "sources:", "scroll down", "ist ein angebot", "wir freuen uns", "netiquette", "anlageberatung", "kaufempfehlung",
     "information purposes", "informational purposes", "general information only",
+    "donate", "spenden", "posted", "published", "updated", "tell us what",
+    "affiliate", "werbung", "kommentieren zu können", "anmelden, um", "einloggen, um", "registrieren, um", "logged in",
+    "a question", "do you have", "hear from you", "your experience", "published with", "in partnership with", "in collaboration with", "supporter", "sponsor", "join us", "sign up for our", "high-quality sources",
+    "pressemitteilung", "presseinformation", "medienmitteilung", "medieninformation", "pm ", "seiten-id", "inhaltsverzeichnis",
+    "table of contents", "sommaire", "änderung", "geändert", "aktualisiert", "last modified", "last updated", "seitenbearbeit",
+    "zeichen", "schlagw", "stichw", "keywords", "zukunftsgerichtet", "forward-looking", "safe harbo", "hilfreich", "bewertung", "helpful", "im rahmen", "kb)", "mb)", "lesedauer",
     "loading", "chargement", "cargando", "caricamento", "ładowanie", "wird geladen",
     "lecture", "lesezeit", "lesedauer", "reading time", "read time", "lectura", "lettura", "leestijd", "min read", "minute read",
 )
@@ -78,13 +86,64 @@ _PAGE_NOTICE = re.compile(
     # ... a law firm's or an adviser's (``This article is for general information purposes only and does not constitute legal advice.``)
     r"|(disclaimer:\s?)?(this|the) (article|content|information|material|post|publication|update|briefing|alert|note)"
     r"( (in|on) this [a-z]+)? (is|are|has been) (provided |prepared |intended )?(for|as) (general )?information(al)? (purposes )?only[^\n]{0,300}"
+    # ... a call for readers' questions, documents or tips (``Have a question about money? Send it to our advice columnist …``,
+    # ``Do you have access to information about hospital billing that should be public? Email …``)
+    r"|(have|got) a question( about [^?]{1,40})?\s?\?\s?(send|email|e-mail|submit|ask|write)[^\n]{0,200}"
+    r"|do you have (access to )?(information|a tip|documents|records)[^?]{0,100}\?\s?(email|e-mail|contact|reach|get in touch|send)[^\n]{0,200}"
+    # ... a reporting project's callout (``Have You Been Sued by a Hospital? We Want to Hear From You.``,
+    # ``We’re investigating medical debt lawsuits. Tell us about your experience.``)
+    r"|([^.!?]{1,80}\?\s?)?we want to hear from you[.!]?"
+    r"|(we['’]re|we are) (investigating|reporting on|looking into) [^.!?]{1,80}\.\s?(tell us|share) (about )?your (experience|story)[.!]?"
+    # ... a funder's disclosure (``Disclosure: X has been a financial supporter of The Texas Tribune, …``), an event's promo,
+    # a newsletter's line after the site's pitch, a sourcing policy
+    # ... a co-publishing partner (``This story was co-published with X, a member of ProPublica’s Local Reporting Network.``)
+    r"|this (story|article|piece|report|investigation) (was|is|has been) (co-?published|produced|published|reported) "
+    r"(with|in partnership with|in collaboration with) [^\n]{1,300}"
+    r"|disclosure: [^.!?]{1,120} (has been|have been|is|are|was|were) (a |an )?(financial |corporate )?(supporters?|sponsors?|donors?|members?) of [^\n]{1,400}"
+    r"|join us (for|at) [^.!?]{0,200}(festival|conference|summit|webinar|livestream)[^\n]{0,200}"
+    r"|([^.!?]{1,100}[.!] )?sign up for our (free )?(email|e-mail|newsletter)s?(, [^.!?]{1,60})?[.!]?"
+    r"|[^.!?]{1,40} uses? only high-quality sources[^\n]{0,300}"
+    # ... a press release's number, a page's ID, a table of contents' label, a rating widget, a project's funding note,
+    # a download's link with its size (``Pressemitteilung Nr. 479 vom 8. Oktober 2021``, ``PM 078/19/LFG Wald``, ``Seiten-ID: 3891``,
+    # ``Inhaltsverzeichnis``, ``Wie hilfreich war dieser Artikel?``, ``Dieser Inhalt wurde im Rahmen des Projekts „…“ erstellt.``,
+    # ``Pressemitteilung zum Download (PDF, 184 KB)``)
+    r"|(pressemitteilung|presseinformation|medienmitteilung|medieninformation|press release|pm|pi)\s?(nr\.|no\.|#)?\s?\d{1,4}([/.-]\d{2,4})?"
+    r"(/[^\s/]{1,12}( [^\s/]{1,20}){0,2})?( vom [^\n]{4,30})?"
+    r"|seiten-id:?\s?\d{1,8}|inhaltsverzeichnis|table of contents|sommaire|índice de contenidos"
+    r"|(wie )?hilfreich (war|ist) (dieser|der|diese) (artikel|beitrag|text|inhalt|seite)\s?\?|war (dieser|der) (artikel|beitrag|inhalt) hilfreich\s?\?"
+    r"|(vielen )?dank für ihre bewertung[.!]?|was this (page|article|information) helpful\s?\?( yes\s?no)?"
+    r"|(dieser|der) (inhalt|beitrag|artikel|text) (wurde|ist) im rahmen (des|der|eines|einer) [^\n]{1,300}"
+    r"|[^\n]{1,80}\((pdf|docx?|xlsx?|pptx?|zip|odt)(,| -| \|)? ?\d[\d.,]* ?(kb|mb|kib|mib|kbyte|mbyte)\)"
+    # ... a page's last change and its editor, a release's length and keywords (``Letzte Änderung: 01.06.2021``,
+    # ``Seitenbearbeiter: E-Mail``, ``Zeichen: 3 084``, ``Schlagworte: Fahrerassistenz, Sensorik``), a forward-looking
+    # statements' heading or the disclaimer itself (``Diese Mitteilung enthält zukunftsgerichtete Aussagen. …``)
+    r"|(letzte änderung|zuletzt (geändert|aktualisiert)|last (modified|updated))\s?:?\s?(am )?\d{1,4}[./-]\d{1,2}[./-]\d{1,4}(,? \d{1,2}:\d{2}( uhr)?)?"
+    r"|seitenbearbeiter(in)?:?[^\n]{0,60}|(zeichen|anschläge|characters)( inkl\. leerzeichen)?:?\s?\d[\d .,]*"
+    r"|(schlagworte|schlagwörter|stichworte|stichwörter|keywords):\s?[^.!?\n]{1,200}"
+    r"|zukunftsgerichtete aussagen( und prognosen)?|forward-looking statements?|safe harbou?r statement"
+    r"|cautionary (note|statement)( regarding forward-looking statements)?"
+    r"|(diese|die vorliegende) (mitteilung|presseinformation|pressemitteilung|veröffentlichung) enthält zukunftsgerichtete aussagen[^\n]{0,400}"
+    r"|(this|the) (press release|release|announcement|document|communication) (contains|includes|may contain) forward-looking statements[^\n]{0,400}"
+    # ... a German blog's disclosure (``Enthält Affiliate-Links / unbezahlte Werbung durch Markennennung``), a comment
+    # section's log-in wall (``Um Artikel, Nachrichten oder Blogs kommentieren zu können, müssen Sie registriert sein. …``)
+    r"|\*?(enthält|beinhaltet|dieser (beitrag|artikel|post) enthält) (affiliate|werbe|partner)-?links[^\n]{0,200}"
+    r"|(\*?(unbezahlte|unbeauftragte|bezahlte) )?werbung (durch|wegen|aufgrund von) (markennennung|verlinkung|nennung)[^\n]{0,100}"
+    r"|um [^.!?]{1,60} (kommentieren|bewerten) zu können,? (müssen|muss) (sie|man|du) [^\n]{0,240}"
+    r"|(sie müssen|du musst|man muss) (sich|dich)? ?(anmelden|einloggen|registrieren),? um [^\n]{0,240}"
+    r"|you (must|need to) (be logged in|log in|sign in|register) to (post|leave|add|write) (a )?(comment|reply)s?[^\n]{0,160}"
+    # ... a donation button on its own line, a date line under its label (``Published: Friday, 27 November 2020``,
+    # ``Posted by Parish Office on Thursday 11th June 2020``), a page's feedback prompt
+    r"|(donate|give|spenden|jetzt spenden)( now| today| jetzt| here)?[.!]?"
+    r"|(published|posted|updated|last updated)( by [^\n]{1,40})?( on)?:?\s?((mon|tues|wednes|thurs|fri|satur|sun)day,? )?"
+    r"(\d{1,2}(st|nd|rd|th)? [a-z]+\.?|[a-z]+\.? \d{1,2}(st|nd|rd|th)?,?) (19|20)\d{2}(,? (at )?\d{1,2}[:.]\d{2}\s?(am|pm|a\.m\.|p\.m\.)?)?"
+    r"|tell us what you think( of| about) this (page|article|site|story)[.!?]?"
     # ... a player's loading line (``Loading…``, ``Ładowanie odtwarzacza…``, ``Video wird geladen …``)
     r"|(loading|chargement|cargando|caricamento|ładowanie)( (the )?(video|player|odtwarzacza|wideo|de la vidéo|du lecteur|del vídeo|del video|del reproductor))?\s?(\.\.\.|…)?"
     r"|(das )?(video|player) wird geladen\s?(\.\.\.|…)?"
     # ... the reading time (``Temps de lecture : 3 min.``, ``Lesezeit: ca. 4 Minuten``, ``5 min read``)
     r"|(estimated )?(temps de lecture|lesezeit|lesedauer|reading time|read time|tiempo de lectura|tempo di lettura|leestijd)\s?:?\s?(ca\.\s?)?"
     r"\d{1,3}\s?(min|mins|minutes?|minuten|minutos|minuti|mn)\.?"
-    r"|\d{1,3}[\s-]?(min|minute)\.? (read|lesezeit|de lecture|de lectura|di lettura)"
+    r"|([^\n]{0,30}(19|20)\d{2},? |[^\n]{0,80}[•·|]\s?)?\d{1,3}[\s-]?(min|minute)s?\.? (read|lesezeit|lesedauer|de lecture|de lectura|di lettura)"
 )
 
 
@@ -101,12 +160,19 @@ def is_image_credit(line: str) -> bool:
 #: An author's card under the text (``Liam Dwyer is a technology reporter for The Sydney Morning Herald …``):
 #: a name of two to four words, then what the author writes for whom; dropped only around the text.
 MAX_AUTHOR_BIO = 300
-_BIO_WORDS = any_of("reporter", "journalist", "correspondent", "columnist", "editor", "writer", "contributor", "redakteur", "autor", "korrespondent", " be reached", " be contacted")
+_BIO_WORDS = any_of(
+    "reporter", "journalist", "correspondent", "columnist", "editor", "writer", "contributor", "redakteur", "autor", "korrespondent",
+    " be reached", " be contacted", "professor", "researcher", "scientist", "economist", "historian", "sociolog", "fellow", "lecturer",
+    "soziolog", "wissenschaftler", "forscher", "ökonom", "historiker", "publizist", "politolog", "philosoph",
+)
 _AUTHOR_BIO = re.compile(
-    r"[\w'’.-]+( [\w'’.-]+){1,3} is (a|an|the) ([\w-]+ ){0,4}(reporter|journalist|correspondent|columnist|editor|writer|contributor)"
-    r"( (for|at|with|based|who|covering|and)\b[^\n]{0,240}|\.?)"
+    r"[\w'’.-]+( [\w'’.-]+){1,3} is (a|an|the) ([\w-]+ ){0,4}(reporter|journalist|correspondent|columnist|editor|writer|contributor"
+    r"|professor|researcher|scientist|economist|historian|sociologist|fellow|lecturer)"
+    r"( (for|at|with|based|who|covering|and|of|in)\b[^\n]{0,240}|\.?)"
     # ... in German (``Jan-Philipp Ahrens ist Redakteur bei boerse.de und schreibt über …``)
-    r"|[\w'’.-]+( [\w'’.-]+){1,3} ist ([\w-]+ ){0,3}(redakteur|redakteurin|autor|autorin|journalist|journalistin|korrespondent|korrespondentin)"
+    r"|[\w'’.-]+( [\w'’.-]+){1,3} ist ([\w-]+ ){0,3}(redakteur|redakteurin|autor|autorin|journalist|journalistin|korrespondent|korrespondentin"
+    r"|[\w-]*(soziologe|soziologin|wissenschaftler|wissenschaftlerin|forscher|forscherin|professor|professorin|ökonom|ökonomin|historiker"
+    r"|historikerin|publizist|publizistin|politologe|politologin|philosoph|philosophin))"
     r"( (bei|für|der|des|im|in|von|und)\b[^\n]{0,240}|\.?)"
     # ... or how to reach the author (``Daniel Okafor can be reached at daniel.okafor@globe.com. Follow him on Twitter @dokafor.``)
     r"|[\w'’.-]+( [\w'’.-]+){1,3} (can|may) be (reached|contacted) (at|by|via|on) [^\n]{2,240}"
@@ -118,3 +184,37 @@ _NAME_FIRST = re.compile(r"(?!(The|A|An|This|That|It|He|She|They|We|You|Der|Die|
 def is_author_bio(line: str) -> bool:
     """True when the whole ``line`` introduces the article's author (a name, ``is a … reporter for …``) or says how to reach them."""
     return _NAME_FIRST.match(line.strip()) is not None and whole_line(line, MAX_AUTHOR_BIO, _BIO_WORDS, _AUTHOR_BIO)
+
+
+#: A note closing the text: the outlet's podcast (``Listen to CYBER, Motherboard's new weekly podcast about hacking.``),
+#: the sources listed under it (``SOURCES: Naomi Feld, MD, geriatrician; …``), the press office's line, a pointer to more.
+MAX_CLOSING_NOTE = 400
+_CLOSING_WORDS = any_of(
+    "contact", "kontakt", "@", "available at", "podcast", "sources:", "source:", "finden sie", "telefon", "tel.", "phone", "fassung", "version", "transcript", "unterstützen:",
+    "zeit und geld", "dank an", "thanks to", "h/t", "hat tip",
+)
+_CLOSING_NOTE = re.compile(
+    r"listen to [^.!?]{1,60}, [^.!?]{0,60}podcast( about [^.!?]{1,80})?[.!]?"
+    r"|sources?:\s?[^\n]{2,400}"
+    # ... the press office's line (``Presse- und Informationsamt der Stadt Münster, Telefon 02 51/4 92-13 01, E-Mail: presse@…``),
+    # a pointer to more elsewhere (``Die schriftlichen Stellungnahmen der Sachverständigen finden Sie im Dokumentenarchiv.``)
+    r"|((media|press|medien|presse)( relations)? )?(contacts?|kontakt)\s?:\s?[^\n]{2,160}@[^\n]{2,80}"
+    # ... a line of an address and a number (``New York State | Executive Chamber | press.office@exec.ny.gov | 518.474.8418``),
+    # a pointer to the site's other news (``Additional news available at www.governor.ny.gov``)
+    r"|(?=[^\n]{0,160}\w@\w)(?=[^\n]{0,160}\d{3}[ ./-]\d{3,4})(?![^\n]*[a-zäöü]{3}[.!?]\s)[^\n]{7,160}[^.!?\n]"
+    r"|(additional|more|further) (news|information|releases) (is |are )?available (at|on) [^\n]{1,100}"
+    r"|[^\n]{0,160}\b(telefon|tel\.|phone|fon)\s?:?\s?[+(\d][^\n]{0,60}\b(e-?mail|mail)\s?:?\s?\S+@\S+[^\n]{0,60}"
+    # ... how the text came about (``Dieser Text ist eine überarbeitete Fassung eines Vortrags, …``, ``This essay is an edited
+    # version of a talk …``), an appeal (``CARTA unterstützen: Unabhängige Debatten kosten Zeit und Geld. …``), thanks for tips
+    r"|(dieser|der) (text|beitrag|artikel|essay) (ist|basiert auf) (eine[rn]?|die|der) ([a-zäöü]+ )?(fassung|version)[^\n]{0,300}"
+    r"|this (article|essay|piece|post|text) is (an?|the) ([a-z]+ )?(version|transcript|adaptation) of [^\n]{0,300}"
+    r"|[^.!?:]{1,30} unterstützen:\s[^\n]{0,300}|[^\n]{0,120}(kosten|kostet) zeit und geld[^\n]{0,300}"
+    r"|(mit )?(vielen |herzlichen |besten )?dank an [^\n]{1,120} für (den|die|diesen) (hinweis|hinweise|tipp|tipps)!?"
+    r"|(h/t|hat tip:?|thanks to) [^\n]{1,80} for the (tip|pointer|heads-up)[.!]?"
+    r"|([^.!?]{0,60}:\s?)?[^.!?]{1,160} finden sie (auch |außerdem |hier |jederzeit |zudem )?(unter|im|in der|in unserem|in unserer|auf)\s[^.!?]{1,100}[.!]?"
+)
+
+
+def is_closing_note(line: str) -> bool:
+    """True when the whole ``line`` is a note on how the text was made, its podcast or its sources (dropped around the text)."""
+    return whole_line(line, MAX_CLOSING_NOTE, _CLOSING_WORDS, _CLOSING_NOTE)
