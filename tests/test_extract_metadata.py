@@ -524,3 +524,29 @@ def test_a_glued_counters_label_ends_a_source_and_short_names_before_a_headline_
     headline = "2020年“7·8全国保险公众宣传日”系列活动在线举行"
     assert headline_suffix(f"中国保险行业协会 行业动态 {headline}", [headline]) == headline
     assert headline_suffix("观察 中国经济的韧性从何而来", ["中国经济的韧性从何而来"]) is None  # a kicker of two characters
+
+
+def test_a_side_lists_date_stamps_give_way_to_the_articles_date() -> None:
+    side = "<table class='left'>" + "".join(
+        f"<tr><td><a href='/n/{i}.htm'>关于调整期货交割升贴水的公告第{i}号</a><br><span class='date'>2020-09-0{i}</span></td></tr>" for i in (7, 4, 2)
+    ) + "</table>"
+    top = side + "<div class='wz_title'>郑商所赴新疆开展棉花期货服务产业调研</div><div>发布时间：2020-09-10　来源：郑州商品交易所</div>"
+    html = _page("<title>郑州商品交易所</title>", top)
+    assert extract_html(html, "http://www.example.com.cn/cn/a.htm", {}).published == "2020-09-10"
+    # the byline's own stamp of that class still counts
+    byline = "<h1>郑商所赴新疆开展棉花期货服务产业调研</h1><p><span class='date'>2020-09-10</span> 来源：郑商所</p>"
+    assert extract_html(_page("<title>调研</title>", byline), "http://www.example.com.cn/cn/a.htm", {}).published == "2020-09-10"
+
+
+def test_a_cookie_banner_above_the_header_does_not_end_the_head_of_the_page() -> None:
+    top = ("<div class='cookie'>本網站使用cookies以改善閣下的瀏覽體驗。繼續瀏覽本網站即表示閣下同意我們使用cookies。</div>"
+           "<h1>香港交易所推出全新可持續金融網上學習平台</h1><div class='meta'><span class='d'>2021年6月28日</span></div>")
+    html = _page("<title>香港交易所推出全新可持續金融網上學習平台</title>", top)
+    assert extract_html(html, "https://www.example.com.hk/News/a", {}).published == "2021-06-28"
+
+
+def test_a_bare_title_the_page_names_as_its_source_yields_to_the_title_classed_heading() -> None:
+    top = ("<h2 class='detail_title'>中金所在京举办国债期货服务商业银行专题培训</h2>"
+           "<div class='detail_info'><span>时间：2019-11-08</span> <span>来源：中国金融期货交易所</span></div>")
+    html = _page("<title>中国金融期货交易所</title>", top)
+    assert extract_html(html, "http://www.example.com.cn/jysdt/a.html", {}).title == "中金所在京举办国债期货服务商业银行专题培训"

@@ -1121,3 +1121,72 @@ def test_a_donation_boxs_heading_and_pitch_go_beside_its_button() -> None:
     elements = [page[0], page[1][0], page[1][1], page[1][2], page[2]]
     blocks = [Block(" ".join(e.text_content().split()), 1.0 if e.tag == "a" else 0.0, e, e.tag, 2, 0, 0, 0) for e in elements]
     assert without_promo_slogans(blocks, [True, True, True, False, True]) == [True, False, False, False, True]
+
+
+def test_a_press_releases_profile_publication_and_contacts_close_the_text_one_under_another() -> None:
+    body = ["Der Sensor erkennt Eis auf Rotorblättern, bevor es die Leistung der Windenergieanlage mindert.",
+            "Erste Feldtests sollen im Winter an zwei Standorten in Niedersachsen beginnen."]
+    publication = ["Originalveröffentlichung:", "L. Zhao, B. Hallström, Y. Chen: Abrupt decadal-scale weakening. Nature Geoscience (2020)."]
+    contacts = ["Kontakt:", "Dr. Anna Meier", "Telefon +49 421 2246-0", "E-Mail: anna.meier@example.de"]
+    profile = ["Über die Beispiel AG:", "Die Beispiel AG ist ein international führendes Technologieunternehmen mit 4.000 Beschäftigten.",
+               "Weitere Informationen unter www.beispiel.de"]
+    assert postclean([*body, *publication, *contacts, *profile]) == body
+    about = ["About the College of Computer, Mathematical, and Natural Sciences",
+             "The College at the University of Maryland educates more than 9,000 future scientific leaders."]
+    assert postclean([*body, "###", "Media Relations Contact: Thomas Kerrigan, 301-405-0872, tkerrigan@umd.edu", "2300 Symons Hall",
+                      "College Park, Md. 20742", *about]) == body
+    assert postclean([*body, "V.i.S.d.P.", "Jan Jurczyk", "ver.di-Bundesvorstand", "Paula-Thiede-Ufer 10, 10179 Berlin"]) == body
+    assert postclean([*body, "Zitiervorschlag", "LG Osnabrück: Fitnessstudio muss erstatten. In: Legal Tribune Online, 14.06.2021"]) == body
+    # a profile sentence alone closing a report is the report's own
+    coalition = "Stop Killer Robots ist ein globaler Zusammenschluss von mehr als 180 Nichtregierungsorganisationen."
+    assert postclean([*body, coalition]) == [*body, coalition]
+
+
+def test_batch_thirty_three_and_thirty_four_lines() -> None:
+    from crawler.extract.boilerplate import is_boilerplate, is_edge_boilerplate
+    from crawler.extract.shapes import is_cross_reference
+    from crawler.extract.westernlines import anywhere_kind, edge_kind
+
+    for line in ("Have a question about money? Send it to our advice columnist and we may answer it in a future post.",
+                 "This story was co-published with The Valley Ledger, a member of ProPublica’s Local Reporting Network.",
+                 "Do you have access to information about hospital billing that should be public? Email tips@example.org.",
+                 "Disclosure: The Texas Electric Cooperatives has been a financial supporter of The Texas Tribune, a nonprofit.",
+                 "Join us for conversations that matter with newly announced speakers at the 2021 Texas Tribune Festival.",
+                 "The Spruce uses only high-quality sources, including peer-reviewed studies, to support the facts within our articles.",
+                 "Gastro Obscura covers the world’s most wondrous food and drink. Sign up for our email, delivered twice a week.",
+                 "Have You Been Sued by a Hospital? We Want to Hear From You.", "We’re investigating medical debt lawsuits. Tell us about your experience.",
+                 "Pressemitteilung Nr. 479 vom 8. Oktober 2021", "PM 078/19/LFG Wald", "Seiten-ID: 3891", "Inhaltsverzeichnis",
+                 "Wie hilfreich war dieser Artikel?", "Vielen Dank für Ihre Bewertung!", "Pressemitteilung zum Download (PDF, 184 KB)",
+                 "Mittwoch, 24. März 2021 3 Min. Lesedauer", "Jun 18, 2017 • Daniel Okafor • 6 min read", "Letzte Änderung: 01.06.2021",
+                 "Zeichen: 3 084", "Schlagworte: Fahrerassistenz, Sensorik, Winter, Sicherheit", "Zukunftsgerichtete Aussagen und Prognosen",
+                 "Diese Mitteilung enthält zukunftsgerichtete Aussagen. Diese Aussagen basieren auf den gegenwärtigen Erwartungen.",
+                 "Dieser Inhalt wurde im Rahmen des Projekts „Verbraucherrechte“ erstellt.", "Enthält Affiliate-Links / unbezahlte Werbung durch Markennennung",
+                 "*Die mit Sternchen gekennzeichneten Links sind Affiliate-Links. Wenn du darüber etwas kaufst, erhalte ich eine Provision.",
+                 "Sie müssen sich anmelden, um einen Kommentar zu verfassen.", "Donate now", "Published: Friday, 27 November 2020",
+                 "Posted by Parish Office on Thursday 11th June 2020", "Tell us what you think of this page"):
+        assert anywhere_kind(line) is not None, line
+    for line in ("Listen to CYBER, Motherboard’s new weekly podcast about hacking and cybersecurity.",
+                 "SOURCES: Naomi Feld, MD, geriatrician; Peter Okonkwo, MD, cardiologist.",
+                 "Presse- und Informationsamt der Stadt Münster, Telefon 02 51/4 92-13 01, E-Mail: presse@stadt-muenster.de",
+                 "Die schriftlichen Stellungnahmen der Sachverständigen finden Sie im Dokumentenarchiv.",
+                 "Dieser Text ist eine überarbeitete Fassung eines Vortrags, den der Autor im Mai 2015 gehalten hat.",
+                 "CARTA unterstützen: Unabhängige Debatten kosten Zeit und Geld.", "Mit Dank an Carolin S. und Martin für die Hinweise!",
+                 "New York State | Executive Chamber | press.office@exec.ny.gov | 518.474.8418", "Additional news available at www.governor.ny.gov",
+                 "Tobias Reinhardt ist Arbeitssoziologe und forscht an der Universität Kassel.", "Jane Doe is a professor of economics at MIT.",
+                 "Veröffentlicht in der gedruckten Ausgabe der BZ vom Do, 15. März 2018: Zur Startseite", "tap/LTO-Redaktion"):
+        assert edge_kind(line) is not None, line
+    for line in ("Loading the data took hours.", "Call 555-1234 or write to me@x.com and we will help you.",
+                 "Im Jahr 2021 wurden 479 Pressemitteilungen veröffentlicht.", "We have a question: why did the council wait?",
+                 "Listen to the podcast here.", "Der Minister ist Autor mehrerer Bücher über die Energiewende."):
+        assert anywhere_kind(line) is None and edge_kind(line) is None, line
+    for line in ("Lesetipp: Die perfekte Kita-Tasche: Unsere Packliste", "Auch auf CARTA: Uber und die Politik der Disruption",
+                 "Mehr auf LTO.de: Gutscheinlösung für Freizeiteinrichtungen"):
+        assert is_cross_reference(line), line
+    for line in ("00:00 / 02:36当前网络环境较差，已为您切换至标清全屏", "*本文中所涉数据来源于小米内部统计，功能以实际上线版本为准。"):
+        assert is_boilerplate(line) or is_edge_boilerplate(line), line
+    for line in ("媒体联系：pr@bytedance.com", "注：文中续航及充电数据均为理想汽车内部测试结果，实际表现受环境温度影响。"):
+        assert is_edge_boilerplate(line), line
+    assert not is_boilerplate("文中提到的数据显示，一季度出口增长了5%。") and not is_edge_boilerplate("文中提到的数据显示，一季度出口增长了5%。")
+    from crawler.extract.promoboxes import _DONATE
+
+    assert all(_DONATE.fullmatch(button) for button in ("Werde jetzt Mitglied", "Jetzt Mitglied werden", "Donate now", "Become a member"))
