@@ -12,6 +12,7 @@ from crawler.extract.shapes import is_cross_reference, is_prose
 from crawler.extract.pressappendix import appendix_tail
 from crawler.extract.tails import end_mark_tail, signature_start, statement_tail
 from crawler.extract.westernlines import anywhere_kind, edge_kind
+from crawler.extract.westernnotices import is_western_byline
 
 #: Inline navigation links appended to the last body paragraph (``返回腾讯网首页>>``), and a
 #: bracketed source or editor credit glued to it (``…打造完整社区。（来源：示例日报）``).
@@ -222,7 +223,7 @@ def postclean_verdicts(
             verdicts.append((line, "empty"))
         elif is_boilerplate(line):
             verdicts.append((line, "boilerplate"))
-        elif western := anywhere_kind(line):
+        elif western := anywhere_kind(line) or ("meta_line" if is_western_byline(line, anywhere=True) else None):
             verdicts.append((line, western))
         elif is_cross_reference(line):
             verdicts.append((line, "cross_reference"))
@@ -281,7 +282,7 @@ def _scoped_reason(line: str, in_list: bool, i: int, first: int, last: int, titl
         return "edge_boilerplate"  # a label set letter-spaced (``特 别 提 示``), which no trigger word finds
     if "ID" in line and _ACCOUNT_ID.fullmatch(line):
         return "edge_boilerplate"  # an account's card (``知识分子 · 为更好的智趣生活 · ID：The-Intellectual``)
-    western = edge_kind(line)
+    western = edge_kind(line) or ("meta_line" if is_western_byline(line) else None)
     if western:
         return western
     if is_meta_line(line):

@@ -27,7 +27,9 @@ _CONTACT_HEADING = re.compile(
     r"|ansprechpartner(in|innen)?( (für|zum) [\w\s-]{1,30})?|(press|media) (enquiries|inquiries|office|relations)|pressestelle"
     # ... or of the press office's legal block (``V.i.S.d.P.``, ``Herausgegeben von``, ``Rückfragen & Kontakt:``)
     r"|v\.\s?i\.\s?s\.\s?d\.\s?p\.?|herausgegeben von|herausgeber(in)?|(adresse )?für rückfragen|rückfragen( (&|und) kontakt)?"
-    r"|kontakt für (weitere )?(auskünfte|rückfragen)",
+    r"|kontakt für (weitere )?(auskünfte|rückfragen)"
+    # ... or a list of links (``Weitere Informationen:`` over document titles: sentences under it are the text's)
+    r"|(weitere|mehr) informationen|(further|more) information",
     re.IGNORECASE,
 )
 MAX_CONTACT_LINES = 12

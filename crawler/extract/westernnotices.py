@@ -30,7 +30,9 @@ _PAGE_NOTICE_WORDS = any_of(
     "sourcing", "listen to", "voiced by", "pin it", "beratung", "überarbeitet", "needs additional", "needs expansion",
     "has been viewed", "has been read", "help you", "submitting", "include your email", "source:", "sources:", "scroll down", "ist ein angebot", "wir freuen uns", "netiquette", "anlageberatung", "kaufempfehlung",
     "information purposes", "informational purposes", "general information only",
-    "donate", "spenden", "posted", "published", "updated", "tell us what",
+    "donate", "spenden", "posted", "published", "updated", "tell us what", "allgemeine", "partner-links", "mitglied", "pay for your",
+    "first published", "want more", "click here", "on the go", "free to access", "free to read", "newsletter informiert",
+    "mehr nachrichten", "ist teil des", "ist teil der", "erreichen sie", "testen", "einen hinweis", "einen tipp", "verpassen", "abo",
     "affiliate", "werbung", "kommentieren zu können", "anmelden, um", "einloggen, um", "registrieren, um", "logged in",
     "a question", "do you have", "hear from you", "your experience", "published with", "in partnership with", "in collaboration with", "supporter", "sponsor", "join us", "sign up for our", "high-quality sources",
     "pressemitteilung", "presseinformation", "medienmitteilung", "medieninformation", "pm ", "seiten-id", "inhaltsverzeichnis",
@@ -137,6 +139,27 @@ _PAGE_NOTICE = re.compile(
     r"|(published|posted|updated|last updated)( by [^\n]{1,40})?( on)?:?\s?((mon|tues|wednes|thurs|fri|satur|sun)day,? )?"
     r"(\d{1,2}(st|nd|rd|th)? [a-z]+\.?|[a-z]+\.? \d{1,2}(st|nd|rd|th)?,?) (19|20)\d{2}(,? (at )?\d{1,2}[:.]\d{2}\s?(am|pm|a\.m\.|p\.m\.)?)?"
     r"|tell us what you think( of| about) this (page|article|site|story)[.!?]?"
+    # ... a health text's disclaimer, a partner-link note, a membership appeal, a tip line, a newsletter or app bid in
+    # capitals, a free-access note (``Wichtiger Hinweis: Dieser Artikel enthält nur allgemeine Hinweise …``, ``** mit ** markierte
+    # … Links … sind teilweise Partner-Links …``, ``Du willst …? Werde jetzt Mitglied!``, ``We pay for your stories! …``,
+    # ``First published on June 9, 2020 / 10:05 AM``, ``WANT MORE STORIES ABOUT SCIENCE? SIGN UP FOR THE MACH NEWSLETTER.``)
+    r"|(wichtiger )?(hinweis:\s?)?(dieser|der) (artikel|beitrag|text) enthält (nur )?allgemeine (hinweise|informationen)[^\n]{0,300}"
+    r"|[^\n]{0,120}links[^.!?]{0,40} sind (teilweise |zum teil |auch )?(affiliate|provisions|partner)-?links[^\n]{0,300}"
+    r"|([^.!?\n]{1,100}\?\s?)?(werde|werden sie) (jetzt )?mitglied[.!]?"
+    r"|we pay for your stories!?[^\n]{0,300}|first published( on)? [a-z]+\.? \d{1,2}, (19|20)\d{2}( / \d{1,2}:\d{2} ?(am|pm))?"
+    r"|(want|looking for) more (stories|news|coverage)( about| on| like this)?[^?]{0,40}\?\s?(sign up|subscribe)[^\n]{0,120}"
+    r"|click here to (read|watch|get|sign up|subscribe)[^\n]{0,80}|get [^.!?]{1,30} on the go by clicking here[.!]?"
+    r"|[^.!?]{1,40} is making (stories|coverage|articles|its coverage) (about|of|on) [^.!?]{1,60} free to (access|read)[^\n]{0,200}"
+    # ... a German newsletter's pitch, a pointer to the section, a note on the network, the author's address
+    # (``Unser brandneuer München-Newsletter informiert Sie täglich …``, ``Mehr Nachrichten aus München lesen Sie immer bei uns.``,
+    # ``*tz.de ist Teil des bundesweiten Ippen-Digital-Redaktionsnetzwerks.``, ``Den Autor erreichen Sie unter …``)
+    r"|(unser|der) [^.!?]{0,40}newsletter informiert (sie|dich) [^\n]{0,300}"
+    r"|mehr (nachrichten|news|artikel|berichte|themen) (aus|über|zu|von) [^.!?]{1,40} (lesen|finden) sie [^.!?]{0,40}[.!]?([^\n]{0,120}finden sie [^\n]{0,80})?"
+    r"|\*?[\w.-]{2,40} ist teil (des|der) [^.!?]{1,80}(netzwerks?|redaktionsnetzwerks|verbunds?|gruppe)[.!]?"
+    r"|(du hast|haben sie|hast du) einen (hinweis|tipp) für (uns|die redaktion)\s?\?[^\n]{0,200}|nichts (mehr )?verpassen!?"
+    r"|[^\n]{0,40}\babo\b[^\n]{0,60} (ab|für) [\d,.]+ ?(euro|€)[^\n]{0,60}"
+    r"|[^\n]{0,30}(jetzt|gratis|kostenlos) testen:?\s[^\n]{0,160}(€|euro|monat)[^\n]{0,80}"
+    r"|(den|die) (autor|autorin|redakteur|redakteurin|verfasser|verfasserin)(en|innen)? erreichen sie (unter|per|via) [^\n]{1,100}"
     # ... a player's loading line (``Loading…``, ``Ładowanie odtwarzacza…``, ``Video wird geladen …``)
     r"|(loading|chargement|cargando|caricamento|ładowanie)( (the )?(video|player|odtwarzacza|wideo|de la vidéo|du lecteur|del vídeo|del video|del reproductor))?\s?(\.\.\.|…)?"
     r"|(das )?(video|player) wird geladen\s?(\.\.\.|…)?"
@@ -191,7 +214,7 @@ def is_author_bio(line: str) -> bool:
 MAX_CLOSING_NOTE = 400
 _CLOSING_WORDS = any_of(
     "contact", "kontakt", "@", "available at", "podcast", "sources:", "source:", "finden sie", "telefon", "tel.", "phone", "fassung", "version", "transcript", "unterstützen:",
-    "zeit und geld", "dank an", "thanks to", "h/t", "hat tip",
+    "zeit und geld", "dank an", "twitter", "@", "sendung", "thanks to", "h/t", "hat tip",
 )
 _CLOSING_NOTE = re.compile(
     r"listen to [^.!?]{1,60}, [^.!?]{0,60}podcast( about [^.!?]{1,80})?[.!]?"
@@ -202,6 +225,8 @@ _CLOSING_NOTE = re.compile(
     # ... a line of an address and a number (``New York State | Executive Chamber | press.office@exec.ny.gov | 518.474.8418``),
     # a pointer to the site's other news (``Additional news available at www.governor.ny.gov``)
     r"|(?=[^\n]{0,160}\w@\w)(?=[^\n]{0,160}\d{3}[ ./-]\d{3,4})(?![^\n]*[a-zäöü]{3}[.!?]\s)[^\n]{7,160}[^.!?\n]"
+    r"|(?=[^\n]{0,160}\w@\w)(?=[^\n]{0,160}\d{3}[ ./-]\d{3,4})[^\n:]{2,40}:\s?[+(\d][^\n]{6,160}"
+    r"|sendung (am|vom) [^\n]{4,160}"
     r"|(additional|more|further) (news|information|releases) (is |are )?available (at|on) [^\n]{1,100}"
     r"|[^\n]{0,160}\b(telefon|tel\.|phone|fon)\s?:?\s?[+(\d][^\n]{0,60}\b(e-?mail|mail)\s?:?\s?\S+@\S+[^\n]{0,60}"
     # ... how the text came about (``Dieser Text ist eine überarbeitete Fassung eines Vortrags, …``, ``This essay is an edited
@@ -209,6 +234,8 @@ _CLOSING_NOTE = re.compile(
     r"|(dieser|der) (text|beitrag|artikel|essay) (ist|basiert auf) (eine[rn]?|die|der) ([a-zäöü]+ )?(fassung|version)[^\n]{0,300}"
     r"|this (article|essay|piece|post|text) is (an?|the) ([a-z]+ )?(version|transcript|adaptation) of [^\n]{0,300}"
     r"|[^.!?:]{1,30} unterstützen:\s[^\n]{0,300}|[^\n]{0,120}(kosten|kostet) zeit und geld[^\n]{0,300}"
+    # ... the author's address or handle alone on a line (``msorensen@chicagotribune.com``, ``Twitter @MayaSorensenCT``)
+    r"|[\w.+-]{1,40}@[\w-]{1,40}(\.[\w-]{1,20}){1,3}|(twitter|x|instagram|bluesky|mastodon):?\s?@[\w.]{1,40}"
     r"|(mit )?(vielen |herzlichen |besten )?dank an [^\n]{1,120} für (den|die|diesen) (hinweis|hinweise|tipp|tipps)!?"
     r"|(h/t|hat tip:?|thanks to) [^\n]{1,80} for the (tip|pointer|heads-up)[.!]?"
     r"|([^.!?]{0,60}:\s?)?[^.!?]{1,160} finden sie (auch |außerdem |hier |jederzeit |zudem )?(unter|im|in der|in unserem|in unserer|auf)\s[^.!?]{1,100}[.!]?"
@@ -218,3 +245,19 @@ _CLOSING_NOTE = re.compile(
 def is_closing_note(line: str) -> bool:
     """True when the whole ``line`` is a note on how the text was made, its podcast or its sources (dropped around the text)."""
     return whole_line(line, MAX_CLOSING_NOTE, _CLOSING_WORDS, _CLOSING_NOTE)
+
+
+#: A byline alone on a line (``Von Miriam Beckers``, ``By Lauren Whitfield and Tom Ruiz``): a word for by, then two to four
+#: capitalised names for each author; it goes around the text (the names' capitals are read as written).
+MAX_BYLINE = 80
+_NAME_WORDS = r"[A-ZÄÖÜÉ][\w'’.-]+( [A-ZÄÖÜÉ][\w'’.-]+){1,3}"
+_BYLINE = re.compile(rf"(Von|VON|By|BY|Par|Por|Di|Door|Av|Af) {_NAME_WORDS}((,| und| and| et| y| e| en) {_NAME_WORDS}){{0,3}}(,? (dpa|AFP|AP|Reuters))?")
+
+
+def is_western_byline(line: str, anywhere: bool = False) -> bool:
+    """True when ``line`` is only a byline: by, then the authors' names. ``anywhere``: one that may stand between
+    paragraphs (an English ``By The Numbers`` there is a subheading; German and Romance subheadings are not title-cased)."""
+    first = line[:1]
+    if len(line) > MAX_BYLINE or first not in "VBPDA" or anywhere and first in "BA":
+        return False
+    return _BYLINE.fullmatch(line.strip()) is not None
