@@ -1190,3 +1190,33 @@ def test_batch_thirty_three_and_thirty_four_lines() -> None:
     from crawler.extract.promoboxes import _DONATE
 
     assert all(_DONATE.fullmatch(button) for button in ("Werde jetzt Mitglied", "Jetzt Mitglied werden", "Donate now", "Become a member"))
+
+
+def test_batch_thirty_five_lines() -> None:
+    from crawler.extract.westernlines import anywhere_kind, edge_kind
+
+    for line in ("Wichtiger Hinweis: Dieser Artikel enthält nur allgemeine Hinweise und darf nicht zur Selbstdiagnose verwendet werden.",
+                 "** mit ** markierte oder orange unterstrichene Links zu Bezugsquellen sind teilweise Partner-Links.",
+                 "Du willst mit uns die Verkehrswende voranbringen? Werde jetzt Mitglied!",
+                 "We pay for your stories! Do you have a story for The Sun Online Money team? Email us at money@the-sun.co.uk",
+                 "First published on June 9, 2020 / 10:05 AM", "WANT MORE STORIES ABOUT SCIENCE? SIGN UP FOR THE MACH NEWSLETTER.",
+                 "GET FOX BUSINESS ON THE GO BY CLICKING HERE", "CLICK HERE TO READ MORE ON FOX BUSINESS",
+                 "The Seattle Times is making stories about the coronavirus pandemic free to access so that readers stay informed.",
+                 "Unser brandneuer München-Newsletter informiert Sie täglich über alle wichtigen Geschichten aus der Isar-Metropole.",
+                 "Mehr Nachrichten aus München lesen Sie immer bei uns.", "*tz.de ist Teil des bundesweiten Ippen-Digital-Redaktionsnetzwerks.",
+                 "Den Autor erreichen Sie unter autor@example.de", "MZ+ jetzt testen: Alle Artikel aus Ihrer Region für 0,99 € im ersten Monat.",
+                 "Du hast einen Hinweis für uns? Schreib uns an hinweis@example.at", "Nichts mehr verpassen!"):
+        assert anywhere_kind(line) is not None, line
+    for line in ("msorensen@chicagotribune.com", "Twitter @MayaSorensenCT",
+                 "Lauren Whitaker: 206-464-2170 or lwhitaker@seattletimes.com; on Twitter: @laurenwhitakerST.",
+                 "Sendung am Do., 16.7.2020 19:30 Uhr, SWR Aktuell Baden-Württemberg, SWR Fernsehen BW"):
+        assert edge_kind(line) is not None, line
+    for line in ("Haben Sie einen Hinweis? Dann melden Sie sich bei der Polizei, sagte der Sprecher.",
+                 "Die Mitglieder stimmten am Abend für den neuen Vorstand.", "Click the button twice, the manual says."):
+        assert anywhere_kind(line) is None and edge_kind(line) is None, line
+    body = ["Das Forschungszentrum Jülich baut eine Demonstrationsanlage für eine neue Form der Wasserstoffspeicherung.",
+            "Die Testanlage soll bis Ende 2023 auf einem Gelände am Rand des Forschungszentrums entstehen."]
+    # a byline goes wherever it stands; an English ``By …`` only around the text (``By The Numbers`` is a subheading)
+    assert postclean([body[0], "Von Miriam Beckers", body[1]]) == body
+    assert postclean(["By Lauren Whitfield and Tom Ruiz", *body]) == body
+    assert postclean([body[0], "By The Numbers", body[1]]) == [body[0], "By The Numbers", body[1]]
