@@ -2,9 +2,9 @@
 
 A generic date XPath (``//span[@class='date']``) finds the byline's date, and also the stamps of a
 side list of notices or of more releases, which may stand above the text (a left column) or
-below it. A stamp is a list's when another dated node of the same XPath stands within
-``_NEAR`` levels of it, in an element that also holds a link of a headline's length: a byline
-holds one date, a list one per linked item.
+below it. A stamp is a list's when another node of the same XPath stands within ``_NEAR``
+levels of it, in an element that also holds a link of a headline's length: a byline holds one
+date, a list one per linked item.
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ from crawler.extract.dates import CALENDAR, DATE, parse_date
 from crawler.extract.xpaths import compiled, none_can_match
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from lxml.html import HtmlElement
 
 #: Two stamps this few levels apart share a list (a cell in a row in a table, an item in a list in a box).
@@ -33,13 +35,12 @@ def _near_ancestors(node: HtmlElement) -> list[HtmlElement]:
     return found
 
 
-def list_stamps(dated: list[HtmlElement]) -> set[HtmlElement]:
-    """Of the ``dated`` nodes one XPath found: those that are a list's stamps."""
-    if len(dated) < 2:
-        return set()
-    shared = Counter(ancestor for node in dated for ancestor in _near_ancestors(node))
-    lists = {ancestor for ancestor, count in shared.items() if count >= 2 and _links_a_headline(ancestor)}
-    return {node for node in dated if any(ancestor in lists for ancestor in _near_ancestors(node))}
+def list_stamps(nodes: list[HtmlElement]) -> Callable[[HtmlElement], bool]:
+    """The test whether one of the ``nodes`` one XPath found is a list's stamp (the counting done once, the links read lazily)."""
+    if len(nodes) < 2:
+        return lambda node: False
+    shared = Counter(ancestor for node in nodes for ancestor in _near_ancestors(node))
+    return lambda node: any(shared[ancestor] >= 2 and _links_a_headline(ancestor) for ancestor in _near_ancestors(node))
 
 
 def _links_a_headline(element: HtmlElement) -> bool:
@@ -58,18 +59,17 @@ def xpath_dates(tree: HtmlElement, xpaths: tuple[str, ...], head: str) -> tuple[
         return None, None
     anywhere = None
     for xpath in xpaths:
-        found = []  # (node, the date's text, the date), in page order
-        for node in compiled(xpath)(tree):
+        nodes = compiled(xpath)(tree)
+        listed = list_stamps([node for node in nodes if not isinstance(node, str)])  # a side list's stamps
+        for node in nodes:
             text = node if isinstance(node, str) else " ".join(node.itertext())
             match = DATE.search(text)
-            parsed = parse_date(match.group(0)) if match and not CALENDAR.fullmatch(text.strip()) else None
-            if parsed:
-                found.append((node, match.group(0), parsed))
-        listed = list_stamps([node for node, _, _ in found if not isinstance(node, str)])  # a side list's stamps
-        for node, stated, parsed in found:
-            if node in listed:
+            if not match or CALENDAR.fullmatch(text.strip()):
+                continue
+            parsed = parse_date(match.group(0))
+            if not parsed or not isinstance(node, str) and listed(node):
                 continue
             anywhere = anywhere or parsed
-            if isinstance(node, str) or stated.strip() in head:
+            if isinstance(node, str) or match.group(0).strip() in head:
                 return parsed, anywhere
     return None, anywhere
