@@ -179,7 +179,7 @@ def is_wire_credit(line: str) -> bool:
 #: A note that the article also ran in print (``A version of this article appears in print on …``,
 #: ``Een versie van dit artikel verscheen ook in NRC Handelsblad van 12 maart 2019``).
 MAX_EDITION_NOTE = 400
-_EDITION_WORDS = any_of("print", "ausgabe", "versie", "erschien", "paru", "publicado", "pubblicato", "edition", "ausgabe", "édition", "thema", "maschinelle", "ki-", "künstliche", "artificial", " ai ")
+_EDITION_WORDS = any_of("print", "ausgabe", "versie", "erschien", "paru", "publicado", "pubblicato", "edition", "édition", "thema", "maschinelle", "ki-", "künstliche", "artificial", " ai ")
 _EDITION_NOTE = re.compile(
     r"(a version of this (article|story) (appears|appeared|ran) in print|this (article|story) (appeared|appears) in (the )?(print|[^.]{1,40} edition)"
     r"|een versie van dit artikel (verscheen|is verschenen)|dieser (artikel|beitrag|text) (erschien|ist erschienen)"

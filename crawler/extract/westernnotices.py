@@ -37,7 +37,7 @@ _PAGE_NOTICE_WORDS = any_of(
     "a question", "do you have", "hear from you", "your experience", "published with", "in partnership with", "in collaboration with", "supporter", "sponsor", "join us", "sign up for our", "high-quality sources",
     "pressemitteilung", "presseinformation", "medienmitteilung", "medieninformation", "pm ", "seiten-id", "inhaltsverzeichnis",
     "table of contents", "sommaire", "änderung", "geändert", "aktualisiert", "last modified", "last updated", "seitenbearbeit",
-    "zeichen", "schlagw", "stichw", "keywords", "zukunftsgerichtet", "forward-looking", "safe harbo", "hilfreich", "bewertung", "helpful", "im rahmen", "kb)", "mb)", "lesedauer",
+    "zeichen", "schlagw", "stichw", "keywords", "zukunftsgerichtet", "forward-looking", "safe harbo", "hilfreich", "bewertung", "helpful", "im rahmen", "kb)", "mb)",
     "loading", "chargement", "cargando", "caricamento", "ładowanie", "wird geladen",
     "lecture", "lesezeit", "lesedauer", "reading time", "read time", "lectura", "lettura", "leestijd", "min read", "minute read",
 )
@@ -133,9 +133,10 @@ _PAGE_NOTICE = re.compile(
     r"|um [^.!?]{1,60} (kommentieren|bewerten) zu können,? (müssen|muss) (sie|man|du) [^\n]{0,240}"
     r"|(sie müssen|du musst|man muss) (sich|dich)? ?(anmelden|einloggen|registrieren),? um [^\n]{0,240}"
     r"|you (must|need to) (be logged in|log in|sign in|register) to (post|leave|add|write) (a )?(comment|reply)s?[^\n]{0,160}"
-    # ... a donation button on its own line, a date line under its label (``Published: Friday, 27 November 2020``,
+    # ... a donation button between paragraphs and a membership bid (``Donate now``, ``… Werde jetzt Mitglied!``; around the text
+    # westernlines' appeals take the rest), a date line under its label (``Published: Friday, 27 November 2020``,
     # ``Posted by Parish Office on Thursday 11th June 2020``), a page's feedback prompt
-    r"|(donate|give|spenden|jetzt spenden)( now| today| jetzt| here)?[.!]?"
+    r"|(donate|spenden|jetzt spenden)( now| today| jetzt| here)?[.!]?"
     r"|(published|posted|updated|last updated)( by [^\n]{1,40})?( on)?:?\s?((mon|tues|wednes|thurs|fri|satur|sun)day,? )?"
     r"(\d{1,2}(st|nd|rd|th)? [a-z]+\.?|[a-z]+\.? \d{1,2}(st|nd|rd|th)?,?) (19|20)\d{2}(,? (at )?\d{1,2}[:.]\d{2}\s?(am|pm|a\.m\.|p\.m\.)?)?"
     r"|tell us what you think( of| about) this (page|article|site|story)[.!?]?"
@@ -210,7 +211,8 @@ def is_author_bio(line: str) -> bool:
 
 
 #: A note closing the text: the outlet's podcast (``Listen to CYBER, Motherboard's new weekly podcast about hacking.``),
-#: the sources listed under it (``SOURCES: Naomi Feld, MD, geriatrician; …``), the press office's line, a pointer to more.
+#: the sources listed under it (``SOURCES: Naomi Feld, MD, geriatrician; …``), the press office's or the author's address,
+#: a pointer to more, how the text came about, thanks for tips.
 MAX_CLOSING_NOTE = 400
 _CLOSING_WORDS = any_of(
     "contact", "kontakt", "@", "available at", "podcast", "sources:", "source:", "finden sie", "telefon", "tel.", "phone", "fassung", "version", "transcript", "unterstützen:",
@@ -224,8 +226,9 @@ _CLOSING_NOTE = re.compile(
     r"|((media|press|medien|presse)( relations)? )?(contacts?|kontakt)\s?:\s?[^\n]{2,160}@[^\n]{2,80}"
     # ... a line of an address and a number (``New York State | Executive Chamber | press.office@exec.ny.gov | 518.474.8418``),
     # a pointer to the site's other news (``Additional news available at www.governor.ny.gov``)
-    r"|(?=[^\n]{0,160}\w@\w)(?=[^\n]{0,160}\d{3}[ ./-]\d{3,4})(?![^\n]*[a-zäöü]{3}[.!?]\s)[^\n]{7,160}[^.!?\n]"
-    r"|(?=[^\n]{0,160}\w@\w)(?=[^\n]{0,160}\d{3}[ ./-]\d{3,4})[^\n:]{2,40}:\s?[+(\d][^\n]{6,160}"
+    # (no sentence in it, or a name and a colon before the number: ``Lauren Whitaker: 206-464-2170 or lwhitaker@…``)
+    r"|(?=[^\n]{0,160}\w@\w)(?=[^\n]{0,160}\d{3}[ ./-]\d{3,4})"
+    r"((?![^\n]*[a-zäöü]{3}[.!?]\s)[^\n]{7,160}[^.!?\n]|[^\n:]{2,40}:\s?[+(\d][^\n]{6,160})"
     r"|sendung (am|vom) [^\n]{4,160}"
     r"|(additional|more|further) (news|information|releases) (is |are )?available (at|on) [^\n]{1,100}"
     r"|[^\n]{0,160}\b(telefon|tel\.|phone|fon)\s?:?\s?[+(\d][^\n]{0,60}\b(e-?mail|mail)\s?:?\s?\S+@\S+[^\n]{0,60}"
@@ -243,7 +246,8 @@ _CLOSING_NOTE = re.compile(
 
 
 def is_closing_note(line: str) -> bool:
-    """True when the whole ``line`` is a note on how the text was made, its podcast or its sources (dropped around the text)."""
+    """True when the whole ``line`` closes the text as the page's: its podcast, its sources, a press office's or the
+    author's address, a pointer to more, how the text came about, thanks for tips (dropped around the text)."""
     return whole_line(line, MAX_CLOSING_NOTE, _CLOSING_WORDS, _CLOSING_NOTE)
 
 
