@@ -8,7 +8,6 @@ from urllib.parse import urlsplit
 from archive.errors import ArchiveError
 from archive.records import ArchivedResponse, Document
 from archive.warc.payload import decoded_payload
-from crawler.extract import extract_response
 
 logger = logging.getLogger(__name__)
 
@@ -32,6 +31,8 @@ def document_from(resp: ArchivedResponse) -> Document:
     Raises:
         archive.errors.WarcReadError: the stored payload cannot be decoded.
     """
+    from crawler.extract import extract_response  # the extractor loads where pages are extracted, not in `seed`
+
     return extract_response(resp, decoded_payload(resp))
 
 

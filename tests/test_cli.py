@@ -218,6 +218,28 @@ def test_missing_inputs_are_usage_errors(tmp_path: Path) -> None:
         assert done.stderr.decode().splitlines()[-1].startswith(f"zhengwen {args[0]}: error:")
 
 
+def _loaded_after(*args: str) -> set[str]:
+    """The modules a `zhengwen` call has loaded when it ends (python -X importtime's list)."""
+    done = subprocess.run([sys.executable, "-X", "importtime", "-m", "crawler.cli", *args], cwd=ROOT,
+                          capture_output=True, text=True, timeout=TIMEOUT)
+    return {line.rsplit("|", 1)[1].strip() for line in done.stderr.splitlines() if line.startswith("import time:")}
+
+
+def test_a_usage_error_answers_before_scrapy_and_the_extractor_load(tmp_path: Path) -> None:
+    missing = str(tmp_path / "missing")
+    for args in (["crawl", "--seeds", missing], ["replay", missing], ["extract", missing], ["changes", missing]):
+        loaded = _loaded_after(*args)
+        assert "crawler.commands.base" in loaded, args  # the list is read
+        assert not {"scrapy.crawler", "crawler.extract.core"} & loaded, args
+
+
+def test_the_crawl_process_and_seed_leave_the_extractor_to_its_workers() -> None:
+    code = ("import sys, crawler.state, crawler.politeness, crawler.pipelines, crawler.extensions, crawler.documents;"
+            "print('crawler.extract.core' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=TIMEOUT)
+    assert done.stdout.strip() == "False", done.stderr
+
+
 def test_verify_of_an_empty_file_fails(tmp_path: Path) -> None:
     empty = tmp_path / "empty.warc.gz"
     empty.write_bytes(b"")

@@ -46,11 +46,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    check_inputs(args.dirs, "crawl folder")
+
     from archive.errors import ArchiveError
     from crawler.changes import SinceError, cutoff, find_changes
     from crawler.state import StateStoreError, open_state
 
-    check_inputs(args.dirs, "crawl folder")
     folders = [Path(d) for d in args.dirs]
     settings = project_settings()
     _check_folders(folders, bool(settings.get("REDIS_URL")))

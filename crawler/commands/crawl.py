@@ -175,6 +175,11 @@ def _check(args: argparse.Namespace, known: list[str], settings: Any) -> list[st
 
 def run(args: argparse.Namespace) -> int:
     """Run the spiders in this process; print the report; return the exit status."""
+    known = spider_names()
+    _split_archive_args(args, known)
+    settings = _settings(args)
+    names = _check(args, known, settings)
+    # Scrapy and the extractor load after the checks, so that a usage error answers at once.
     from scrapy import signals
     from scrapy.crawler import CrawlerProcess
 
@@ -183,10 +188,6 @@ def run(args: argparse.Namespace) -> int:
     from crawler.report import SpiderOutcome, exit_status, format_report
     from crawler.runs import summary_line
 
-    known = spider_names()
-    _split_archive_args(args, known)
-    settings = _settings(args)
-    names = _check(args, known, settings)
     if settings.get("REDIS_URL") and not _redis_reachable(settings):
         return 1
     run_or_status = _open_run(settings, args.resume)

@@ -34,12 +34,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    check_inputs(args.paths, "HTML file")
+    check_output_file(args.output)
+
     from archive.corpus.jsonl import document_to_json
     from crawler.commands.streams import text_output
     from crawler.extract.core import extract_html
 
-    check_inputs(args.paths, "HTML file")
-    check_output_file(args.output)
     headers = {"Content-Type": args.content_type} if args.content_type else None
     status = EXIT_OK
     with text_output(args.output) as stream:

@@ -43,6 +43,9 @@ def warc_sources(paths: list[str]) -> list[Path]:
 
 
 def run(args: argparse.Namespace) -> int:
+    check_inputs(args.paths, "input")
+    check_output_file(args.output)
+
     from archive.corpus.jsonl import document_to_json
     from archive.errors import ArchiveError
     from archive.progress import progress
@@ -52,8 +55,6 @@ def run(args: argparse.Namespace) -> int:
     from crawler.commands.streams import text_output
     from crawler.rederive import replay_documents
 
-    check_inputs(args.paths, "input")
-    check_output_file(args.output)
     sources = warc_sources(args.paths)
     try:
         if not find_warcs(sources):

@@ -36,6 +36,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    check_inputs([args.dir], "crawl folder")
+
     from archive.errors import ArchiveError
     from crawler import __version__
     from crawler.commands.base import report_damage
@@ -44,7 +46,6 @@ def run(args: argparse.Namespace) -> int:
     from crawler.reporting.render import render_report
     from crawler.reporting.summary import summarise
 
-    check_inputs([args.dir], "crawl folder")
     folder = Path(args.dir)
     if not folder.is_dir():
         raise UsageError(f"not a crawl folder: {args.dir}")

@@ -43,11 +43,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    check_inputs([args.dir], "crawl folder")
+
     from archive.errors import ArchiveError
     from crawler.review.build import ReviewError, build_review, choose, load_documents
     from crawler.review.pages import ReplayLinks
 
-    check_inputs([args.dir], "crawl folder")
     folder = Path(args.dir)
     if not any(folder.glob("warc/*.warc*")):
         raise UsageError(f"no WARC files in {folder / 'warc'}; name a crawl folder")

@@ -32,6 +32,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    check_inputs(args.paths, "WARC file or folder")
+    if args.index:
+        check_inputs([args.index], "CDXJ index")
+
     from archive.errors import ArchiveError
     from archive.replay.ordered import RevisitResolver
     from archive.warc.damage import first_damage
@@ -39,9 +43,6 @@ def run(args: argparse.Namespace) -> int:
     from archive.warc.verify import verify_warc
     from crawler.commands.repair import repair_paths
 
-    check_inputs(args.paths, "WARC file or folder")
-    if args.index:
-        check_inputs([args.index], "CDXJ index")
     paths = [Path(p) for p in args.paths]
     if args.repair and not repair_paths(paths):
         return EXIT_FAILED

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from archive.corpus.versions import CaptureVersions, DictMemory, VersionState
-from archive.replay.ordered import iter_archive
 from archive.warc.files import find_warcs
 from crawler.documents import wants_document
 from crawler.folder import state_db_path, warc_dir
@@ -42,6 +41,8 @@ def rebuild_versions(state: CrawlState, directory: Path, damage: DamageLog | Non
     The same pass replay makes (archive/corpus/versions.py), without extraction. A shared
     store (Redis) only gains the URLs it lacks: the other workers' versions stay.
     """
+    from archive.replay.ordered import iter_archive  # its CDXJ indexer loads only when versions are rebuilt
+
     files = find_warcs([directory]) if directory.is_dir() else []
     memory = DictMemory()
     versions = CaptureVersions(memory)
