@@ -1220,3 +1220,42 @@ def test_batch_thirty_five_lines() -> None:
     assert postclean([body[0], "Von Miriam Beckers", body[1]]) == body
     assert postclean(["By Lauren Whitfield and Tom Ruiz", *body]) == body
     assert postclean([body[0], "By The Numbers", body[1]]) == [body[0], "By The Numbers", body[1]]
+
+
+def test_batch_thirty_six_lines() -> None:
+    from crawler.extract.boilerplate import is_boilerplate, is_edge_boilerplate
+    from crawler.extract.pressappendix import appendix_tail
+    from crawler.extract.westernlines import anywhere_kind, edge_kind
+
+    for line in ("Text: S. Wagner, Fachschaft Erdkunde / Fotos: privat", "Text: Pfarrerin Claudia Rehm · Fotos: Martin Ebeling",
+                 ">> Alle Berichte aus der Rubrik Wettbewerbe",
+                 "Lesen Sie mehr im neuen Gemeindebrief, der ab dem 28. September in der Kirche ausliegt.",
+                 "Sendung: hr-iNFO, 22.09.2020, 17.00 Uhr", "Quelle: dpa, Reuters", "Veröffentlicht am: 12.10.2022",
+                 "A version of this article appears in the May 8, 2021 issue of Science News.",
+                 "Questions or comments on this article? E-mail us at feedback@sciencenews.org | Reprints FAQ",
+                 "Wenn Sie inhaltliche Anmerkungen zu diesem Artikel haben, können Sie die Redaktion per E-Mail informieren. "
+                 "Wir lesen Ihre Zuschrift, bitten jedoch um Verständnis, dass wir nicht jede beantworten können.",
+                 "Commentary is produced by the Center for Strategic and International Studies (CSIS), a private institution. "
+                 "Accordingly, all views, positions, and conclusions expressed in this publication should be understood to be "
+                 "solely those of the author(s).",
+                 "This work is licensed under a Creative Commons Attribution-NoDerivatives 4.0 International License.",
+                 "You are free to republish our articles online or in print.",
+                 "Want to help us make developers' lives easier? We're hiring! Apply now", "What did you think of today's edition?",
+                 "Refer 3 friends and get our Guide to Home Electrification for free. You currently have 0 referrals."):
+        assert edge_kind(line) is not None, line
+    for line in ("Ende des Audiobeitrags", "Pressemitteilung Nr. 412/2022 · Brand- und Katastrophenschutz",
+                 "Die wichtigsten News zu ERP und Enterprise-Software jeden Dienstag kostenlos in Ihr Postfach"):
+        assert anywhere_kind(line) is not None, line
+    for line in ("Text messages were sent to every resident.", "Alle Schüler der Klasse nahmen an dem Wettbewerb teil.",
+                 "Die Quelle des Flusses liegt in den Alpen.", "We are hiring more nurses, the hospital said.",
+                 "The views of residents were mixed, the survey found."):
+        assert anywhere_kind(line) is None and edge_kind(line) is None, line
+    text = ["Die Forscher beschreiben das Signalpeptid in einer neuen Studie.", "Die Ergebnisse könnten die Züchtung verbessern."]
+    appendix = ["Inhaltlicher Kontakt:", "Prof. Dr. Anna Berg", "Institut für Pflanzenwissenschaften", "Zur Publikation:",
+                "https://doi.org/10.1038/s41477-021-00871-4"]
+    assert appendix_tail(text + appendix) == len(text)
+    for line in ("供稿：学术发展办公室 撰稿：陈思远 摄影：王一鸣 审核：李强", "（文/图：心血管外科 李明 编辑：张晓 审核：王磊）",
+                 "（撰稿：标准化工作委员会 审核：学会办公室）", "更多精彩用车知识，请关注太平洋汽车网养护频道，或加入车友QQ群：58213760"):
+        assert is_edge_boilerplate(line), line
+    assert is_boilerplate("进入新浪2008北京奥运会专题")
+    assert not is_edge_boilerplate("撰稿人在报告中指出，供稿渠道正在变化。") and not is_boilerplate("进入新阶段后，改革继续推进。")

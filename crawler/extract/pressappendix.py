@@ -20,10 +20,10 @@ _EDITOR_NOTES = re.compile(
     re.IGNORECASE,
 )
 MAX_EDITOR_NOTES = 8
-#: A contact box's heading alone on a line (``Kontakt:``, ``Pressekontakt``, ``Media contacts``, ``Ansprechpartnerin zum
+#: A contact box's heading alone on a line (``Kontakt:``, ``Inhaltlicher Kontakt:``, ``Pressekontakt``, ``Media contacts``, ``Ansprechpartnerin zum
 #: Thema:``, ``V.i.S.d.P.``): the short lines under it that are no sentence (names, offices, numbers, addresses) are the page's.
 _CONTACT_HEADING = re.compile(
-    r"((press|media|medien|presse)\s?)?(contacts?|kontakte?)|(presse|medien)kontakte?|contacts? (presse|médias)"
+    r"((press|media|medien|presse|inhaltliche[rn]?|wissenschaftliche[rn]?|fachliche[rn]?)\s?)?(contacts?|kontakte?)|(presse|medien)kontakte?|contacts? (presse|médias)"
     r"|ansprechpartner(in|innen)?( (für|zum) [\w\s-]{1,30})?|(press|media) (enquiries|inquiries|office|relations)|pressestelle"
     # ... or of the press office's legal block (``V.i.S.d.P.``, ``Herausgegeben von``, ``Rückfragen & Kontakt:``)
     r"|v\.\s?i\.\s?s\.\s?d\.\s?p\.?|herausgegeben von|herausgeber(in)?|(adresse )?für rückfragen|rückfragen( (&|und) kontakt)?"
@@ -46,10 +46,10 @@ def _is_contact_heading(line: str) -> bool:
     return len(line) <= _MAX_HEADING and _CONTACT_HEADING.fullmatch(line.strip().rstrip(":：").strip()) is not None
 
 
-#: The original publication's heading (``Originalveröffentlichung:``, ``Literaturhinweis``, ``Original publication``) over
+#: The original publication's heading (``Originalveröffentlichung:``, ``Zur Publikation:``, ``Literaturhinweis``, ``Original publication``) over
 #: at most ``MAX_PUBLICATION_LINES`` lines, one of them a reference: a DOI, a year in brackets or ``et al.``.
 _PUBLICATION_HEADING = re.compile(
-    r"original(veröffentlichung|publikation|arbeit|studie)|(die )?publikation|literaturhinweise?|literatur|fachartikel"
+    r"original(veröffentlichung|publikation|arbeit|studie)|(die |zur )?publikation|literaturhinweise?|literatur|fachartikel"
     r"|original (publication|paper|article|study)|publications?|references?|the paper|citation|référence|publication originale",
     re.IGNORECASE,
 )

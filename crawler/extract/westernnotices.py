@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from crawler.extract.latinwords import any_of, whole_line
+from crawler.extract.westernclosings import is_closing_line, is_player_marker
 
 
 #: A labelled image credit is a short line: its label and a name or an agency.
@@ -109,7 +110,7 @@ _PAGE_NOTICE = re.compile(
     # a download's link with its size (``Pressemitteilung Nr. 479 vom 8. Oktober 2021``, ``PM 078/19/LFG Wald``, ``Seiten-ID: 3891``,
     # ``Inhaltsverzeichnis``, ``Wie hilfreich war dieser Artikel?``, ``Dieser Inhalt wurde im Rahmen des Projekts „…“ erstellt.``,
     # ``Pressemitteilung zum Download (PDF, 184 KB)``)
-    r"|(pressemitteilung|presseinformation|medienmitteilung|medieninformation|press release|pm|pi)\s?(nr\.|no\.|#)?\s?\d{1,4}([/.-]\d{2,4})?"
+    r"|(pressemitteilung|presseinformation|medienmitteilung|medieninformation|press release|pm|pi)\s?(nr\.|no\.|#)?\s?\d{1,4}([/.-]\d{2,4})?( · [^\n.!?]{2,60})?"
     r"(/[^\s/]{1,12}( [^\s/]{1,20}){0,2})?( vom [^\n]{4,30})?"
     r"|seiten-id:?\s?\d{1,8}|inhaltsverzeichnis|table of contents|sommaire|índice de contenidos"
     r"|(wie )?hilfreich (war|ist) (dieser|der|diese) (artikel|beitrag|text|inhalt|seite)\s?\?|war (dieser|der) (artikel|beitrag|inhalt) hilfreich\s?\?"
@@ -173,7 +174,7 @@ _PAGE_NOTICE = re.compile(
 
 def is_page_notice(line: str) -> bool:
     """True when the whole ``line`` is a notice about the page (``Spoiler warning! This article contains plot details …``)."""
-    return whole_line(line, MAX_PAGE_NOTICE, _PAGE_NOTICE_WORDS, _PAGE_NOTICE)
+    return whole_line(line, MAX_PAGE_NOTICE, _PAGE_NOTICE_WORDS, _PAGE_NOTICE) or is_player_marker(line)
 
 
 def is_image_credit(line: str) -> bool:
@@ -247,8 +248,9 @@ _CLOSING_NOTE = re.compile(
 
 def is_closing_note(line: str) -> bool:
     """True when the whole ``line`` closes the text as the page's: its podcast, its sources, a press office's or the
-    author's address, a pointer to more, how the text came about, thanks for tips (dropped around the text)."""
-    return whole_line(line, MAX_CLOSING_NOTE, _CLOSING_WORDS, _CLOSING_NOTE)
+    author's address, a pointer to more, how the text came about, thanks for tips, and the lines of
+    crawler/extract/westernclosings.py (dropped around the text)."""
+    return whole_line(line, MAX_CLOSING_NOTE, _CLOSING_WORDS, _CLOSING_NOTE) or is_closing_line(line)
 
 
 #: A byline alone on a line (``Von Miriam Beckers``, ``By Lauren Whitfield and Tom Ruiz``): a word for by, then two to four
