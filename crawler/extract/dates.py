@@ -227,8 +227,9 @@ def opening_day(head: list[str]) -> str | None:
 
 
 #: A forum post's time (``发表于 2012-4-10 23:06``, phpwind's ``[楼 主] | Posted: 2008-07-02 10:25``), or a .Text blog post's (博客园, BlogJava, C++博客:
-#: ``posted @ 2023-11-09 21:47 木石前盟 阅读(1532)``, ``posted by 半瓶墨水 @ 2007-06-23 01:14``).
-_POSTED = re.compile(r"(发表于|发布于|[Pp]osted (by [^@\n]{1,30} )?@|[Pp]osted(?=\s*[:：]))\s*[:：]?\s*")
+#: ``posted @ 2023-11-09 21:47 木石前盟 阅读(1532)``, ``posted by 半瓶墨水 @ 2007-06-23 01:14``; the CSDN blog of 2008's
+#: ``发表于 @ 2008年10月15日 14:32:00``).
+_POSTED = re.compile(r"(发表于|发布于|[Pp]osted (by [^@\n]{1,30} )?@|[Pp]osted(?=\s*[:：]))\s*[:：@]?\s*")
 
 
 def posted_date(lines: list[str]) -> str | None:
