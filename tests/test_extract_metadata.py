@@ -413,6 +413,9 @@ def test_a_blogs_posted_by_line_and_an_update_label_give_their_times() -> None:
     from crawler.extract.dates import labelled_dates, posted_date
 
     assert posted_date(["posted by 半瓶墨水 @ 2007-06-23 01:14 | 永久链接 | 阅读(1247)", "路过的猫 发表于 2007-06-23 09:12"]) == "2007-06-23T01:14:00+08:00"
+    # the CSDN blog of 2008: the post's ``发表于 @`` stamp under the text, before the comments' own
+    assert posted_date(["发表于 @ 2008年10月15日 14:32:00 | 评论( 3 )", "#1楼 网友 发表于2008-10-15 16:05:12 IP: 211.100.*.*"]) == (
+        "2008-10-15T14:32:00+08:00")
     assert labelled_dates(["更新于2019年4月18日 06:21"]) == (None, "2019-04-18T06:21:00+08:00")
     assert labelled_dates(["更新于2019年4月18日 06:21", "发布时间：2019-04-17 22:10"])[0] == "2019-04-17T22:10:00+08:00"
 
