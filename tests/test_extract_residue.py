@@ -1259,3 +1259,30 @@ def test_batch_thirty_six_lines() -> None:
         assert is_edge_boilerplate(line), line
     assert is_boilerplate("进入新浪2008北京奥运会专题")
     assert not is_edge_boilerplate("撰稿人在报告中指出，供稿渠道正在变化。") and not is_boilerplate("进入新阶段后，改革继续推进。")
+
+
+def test_batch_thirty_seven_lines() -> None:
+    from crawler.extract.boilerplate import is_edge_boilerplate
+    from crawler.extract.westernlines import anywhere_kind, edge_kind
+
+    for line in ("Bildmaterial: dpa", "Autor: MARTINA STEGMAIER | 14.06.2013", "CNN's Peter Alvarado contributed to this report.",
+                 "Follow @nytimesscience for science news.", "Follow Mara Kessler on Twitter: www.twitter.com/marakessler",
+                 "This entry was posted on Tuesday, March 3rd, 2009 at 9:14 pm and is filed under Calculators. You can follow "
+                 "any responses to this entry through the RSS 2.0 feed.", "As of 4:02pm EDT May 22, 2012",
+                 "CHICAGO | Tue May 22, 2012 4:17pm EDT", "August 17, 2010 -- Updated 1432 GMT (2232 HKT)",
+                 "SPIEGEL ONLINE ist nicht verantwortlich für die Inhalte externer Internetseiten.",
+                 "Vervielfältigung nur mit Genehmigung der SPIEGEL ONLINE GmbH", "Ist diese Seite verständlich?",
+                 "Vielen Dank für Ihr Feedback! Ihre Rückmeldung hilft uns, diese Seite zu verbessern.",
+                 "Dieser Artikel ist hilfreich. 214 Nutzer finden das hilfreich.", "Quelle: n-tv.de, ddi/rts/dpa"):
+        assert edge_kind(line) is not None, line
+    for line in ("Das Video kann leider nicht abgespielt werden.",
+                 "Sign up to Telegraph Money's free weekly newsletter for the latest news on savings. Click here to register"):
+        assert anywhere_kind(line) is not None, line
+    for line in ("Follow the money, the lawyers said.", "Die Quelle: unbekannt und sehr alt, sagt er.",
+                 "Several reporters contributed to the investigation over two years, she said.",
+                 "The entry was posted to the registry on Tuesday."):
+        assert anywhere_kind(line) is None and edge_kind(line) is None, line
+    for line in ("个人微信公众号：chenmo-guancha，欢迎交流", "图片由作者拍摄。欢迎关注凤凰号“冀中观察”",
+                 "（本文为百度百家原创，作者陈默，个人微信公众号：chenmo-guancha，欢迎交流。未经授权谢绝转载。）"):
+        assert is_edge_boilerplate(line), line
+    assert not is_edge_boilerplate("本文为读者提供了三种思路。")

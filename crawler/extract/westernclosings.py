@@ -1,8 +1,9 @@
 """More lines that close (or open) a European text as the page's, on a line of their own (crawler/extract/westernnotices.py
 applies them around the text): the writer's and photographer's credit, a pointer back to the section, the broadcast and
 the agencies, the publication stamp, the print issue, a call for feedback, a think tank's views disclaimer, the
-republishing licence, a hiring call, a newsletter's poll and referral box; and a media player's markers and a newsletter's
-pitch, applied anywhere."""
+republishing licence, a hiring call, a newsletter's poll and referral box, an author line, who else reported, where to
+follow the writer, an old WordPress theme's post data, a wire page's stamps, a portal's links disclaimer and copyright, a
+feedback widget; and a media player's markers and a newsletter's pitch, applied anywhere."""
 
 from __future__ import annotations
 
@@ -13,11 +14,17 @@ from crawler.extract.latinwords import any_of, whole_line
 MAX_CLOSING_LINE = 400
 #: Specific words only: every word here sends the lines holding it through all the European line tests.
 _CLOSING_WORDS = any_of(
-    "text:", "text :", "texte:", "bericht:", "text und f", "text und b", "text & f", "expressed", "alle berichte", "alle artikel",
-    "alle meldungen", "alle nachrichten", "alle beiträge", "alle news", "alle pressemitteilungen", "alle termine", "sendung:",
-    "sendung :", "quelle:", "quelle :", "veröffentlicht am", "veröffentlicht:", "erstellt am", "erstellt:", "published on",
-    "published:", "posted on", "posted:", "issue of", "questions or comments", "zuschrift", "creative commons", "republish",
-    "hiring", "what did you think", "referral", "friends and get", "lesen sie mehr",
+    "text:", "text :", "texte:", "bericht:", "text und f", "text und b", "text & f", "expressed", "alle berichte",
+    "alle artikel", "alle meldungen", "alle nachrichten", "alle beiträge", "alle news", "alle pressemitteilungen",
+    "alle termine", "sendung:", "sendung :", "quelle:", "quelle :", "veröffentlicht am", "veröffentlicht:",
+    "erstellt am", "erstellt:", "published on", "published:", "posted on", "posted:", "issue of",
+    "questions or comments", "zuschrift", "creative commons", "republish", "hiring", "what did you think", "referral",
+    "friends and get", "lesen sie mehr", "bildmaterial", "autor:", "autorin:", "contributed", "follow @", "on twitter",
+    "twitter.com/", "this entry was posted", "responses to this entry", " gmt", "pm edt", "pm est", "pm pdt", "pm pst",
+    "pm cdt", "pm cst", "pm gmt", "pm bst", "pm cet", "pm et ", "am edt", "am est", "am pdt", "am pst", "am cdt",
+    "am cst", "am gmt", "am bst", "am cet", "am et ", "as of 1", "as of 2", "as of 3", "as of 4", "as of 5", "as of 6",
+    "as of 7", "as of 8", "as of 9", "nicht verantwortlich für", "vervielfältigung", "diese seite", "rückmeldung hilft",
+    "finden das hilfreich", "diskutieren sie mit",
 )
 _AGENCY = r"(dpa|afp|ap|rtr|reuters|epd|kna|sid|apa|sda|afx|dpa-afx|dts|ddp|keystone-sda|idowa|red\.?)"
 _DAY = r"(\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{1,2}\.\s?[a-zäöü]{3,9}\.?\s\d{4}|[a-z]{3,9}\.?\s\d{1,2},\s\d{4}|\d{4}-\d{2}-\d{2})"
@@ -30,7 +37,7 @@ _CLOSING_LINE = re.compile(
     r"|(>>\s?)?alle (berichte|artikel|meldungen|nachrichten|beiträge|news|pressemitteilungen|termine)( aus der rubrik| zum thema"
     r"| der kategorie| aus| im| der)?[^\n.!?]{0,50}|lesen sie mehr (im|in der|in unserem|in unserer|auf)\s[^\n]{1,200}"
     # the broadcast it ran in (``Sendung: hr-iNFO, 22.09.2020, 17.00 Uhr``) and the agencies (``Quelle: dpa, Reuters``)
-    rf"|sendung\s?:\s?[^\n]{{2,60}}{_DAY}[^\n]{{0,40}}|quelle\s?:\s?{_AGENCY}((, ?| und | ?/ ?){_AGENCY}){{0,4}}"
+    rf"|sendung\s?:\s?[^\n]{{2,60}}{_DAY}[^\n]{{0,40}}|quelle\s?:\s?([\w-]{{2,20}}\.[a-z]{{2,3}}, ?)?({_AGENCY}|[a-z]{{2,4}})((, ?| und | ?/ ?)({_AGENCY}|[a-z]{{2,4}})){{0,5}}"
     # the publication stamp alone (``Veröffentlicht am: 12.10.2022``, ``Published on March 3, 2021``)
     rf"|(veröffentlicht|erstellt|published|posted)(( am| on)\s?:?|\s?:)\s?{_DAY}(,? (um )?\d{{1,2}}[.:]\d{{2}}( uhr| [ap]\.?m\.?)?)?"
     # the print issue it ran in (``A version of this article appears in the May 8, 2021 issue of Science News.``)
@@ -48,14 +55,36 @@ _CLOSING_LINE = re.compile(
     # a newsletter's poll and referral box (``What did you think of today's edition?``, ``Refer 3 friends and get …``)
     r"|what did you think of (today(’|')?s|this|this week(’|')?s) (edition|issue|newsletter|email)\??"
     r"|refer \d{1,2} friends? and get [^\n]{2,200}|you currently have \d+ referrals?\.?"
+    # the pictures' credit closing the text's (``Bildmaterial: dpa``), an author line with its day (``Autor: X | 14.06.2013``)
+    rf"|bildmaterial\s?:\s?[^\n:]{{2,60}}|autor(in)?\s?:\s?[^\n:|]{{2,40}}( \| {_DAY})?"
+    # who else reported (``CNN's Peter Alvarado contributed to this report.``), where to follow the writer or the desk
+    # (``Follow @nytimesscience for science news.``, ``Follow Mara Kessler on Twitter: www.twitter.com/marakessler``)
+    r"|[^\n.!?]{2,120} contributed (reporting )?to this (report|story|article)\.?"
+    r"|follow (@[\w.]{1,30}|[^\n.!?@]{2,40} on twitter)( for [^\n.!?]{2,60})?[.:]?( (www\.)?twitter\.com/\w{1,30})?|(www\.)?twitter\.com/\w{1,30}"
+    # an old WordPress theme's post data (``This entry was posted on Tuesday, … You can follow any responses to this entry …``)
+    r"|this entry was posted (on|in) [^\n]{4,400}|you can follow any responses to this entry[^\n]{0,300}"
+    # a wire page's stamps alone (``CHICAGO | Tue May 22, 2012 4:17pm EDT``, ``As of 4:02pm EDT May 22, 2012``,
+    # ``August 17, 2010 -- Updated 1432 GMT (2232 HKT)``)
+    r"|([a-z .-]{2,30} \| )?(mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6},? [a-z]{3,9}\.? \d{1,2}, \d{4},? \d{1,2}:\d{2} ?[ap]m [a-z]{2,4}"
+    r"|as of \d{1,2}:\d{2} ?[ap]m [a-z]{2,4},? [a-z]{3,9}\.? \d{1,2}, \d{4}"
+    r"|[a-z]{3,9} \d{1,2}, \d{4} -- updated \d{4} gmt( \(\d{4} [a-z]{2,4}\))?"
+    # a German portal's disclaimer of the links and its copyright (``SPIEGEL ONLINE ist nicht verantwortlich für die Inhalte
+    # externer Internetseiten.``, ``Vervielfältigung nur mit Genehmigung der X``), the call to its forum
+    r"|[^\n.!?]{2,40} ist nicht verantwortlich für (die )?inhalte (externer|verlinkter) (internetseiten|webseiten|seiten|links)\.?"
+    r"|[^\n]{0,60}vervielfältigung nur mit (schriftlicher |vorheriger )?genehmigung[^\n]{0,100}|diskutieren sie mit( anderen lesern)?!?"
+    # a page's feedback widget (``Ist diese Seite verständlich?``, ``… Ihre Rückmeldung hilft uns, diese Seite zu verbessern.``,
+    # ``Dieser Artikel ist hilfreich. 214 Nutzer finden das hilfreich.``)
+    r"|(war |ist )?diese seite (verständlich|hilfreich)\??|([^\n.!?]{0,40}[.!] )?ihre rückmeldung hilft uns[^\n]{0,100}"
+    r"|([^\n.!?]{0,40}\. )?\d* ?nutzer finden (das|diesen artikel) hilfreich\.?"
 )
 
 MAX_PLAYER_MARKER = 200
-_PLAYER_WORDS = any_of("beitrags", "beitrag ", "postfach")
+_PLAYER_WORDS = any_of("beitrags", "beitrag ", "postfach", "abgespielt")
 #: A media player's markers in a public broadcaster's page (``Ende des Audiobeitrags``, ``Audiobeitrag starten``), and a
 #: newsletter's pitch in its box (``Die wichtigsten News zu ERP … jeden Dienstag kostenlos in Ihr Postfach``).
 _PLAYER_MARKER = re.compile(
     r"(ende des|start des) (audio|video)beitrags?|(audio|video)beitrag (starten|abspielen|anhören)"
+    r"|(das|dieses) video kann (leider )?nicht abgespielt werden[^\n]{0,100}"
     r"|[^\n.!?]{0,140} (jeden|jede|jedes|täglich|wöchentlich|einmal (pro|in der) woche)[^\n.!?]{0,30} (kostenlos |gratis )?(in ihr|ins) "
     r"(e-mail-)?postfach[.!]?"
 )

@@ -106,8 +106,8 @@ _PROMPT = re.compile(
     # Drupal's prompt under a node (``(Log in to post comments)``, ``Login or register to post comments``)
     r"|\(?(log ?in|sign in)( or register)? to (post|leave|add) (a )?comments?\)?"
     r"|(get|receive|have) [^.!?]{0,80}(in|to|straight to|delivered to|into) your inbox[^.!?]{0,60}[.!]?(\s+[^.!?]{1,60}[.!])?"
-    r"|(sign up|subscribe|register)( now| today| free)? (for|to) (our|the|my)( [^.!?]{1,30}?)? (free )?(daily |weekly |monthly )?"
-    r"(newsletter|newsletters|updates|briefing|digest)[^.!?]{0,60}[.!]?"
+    r"|(sign up|subscribe|register)( now| today| free)? (for|to) (our|the|my|[^.!?]{1,30}(’|')s)( [^.!?]{1,30}?)? (free )?(daily |weekly |monthly )?"
+    r"(newsletter|newsletters|updates|briefing|digest)[^.!?]{0,60}[.!]?( click here to (register|sign up|subscribe)[.!]?)?"
     r"|register now for (free )?[^.!?]{0,60}(access|articles)[^!?]{0,40}"
     # a newsletter box's title and its privacy line (``Sign up for Climate Fwd:``, ``Your privacy is important to us``), a call for comments
     r"|sign up for [^.!?:]{1,40}:|sign up for (the |our )?[^.!?]{1,40} (email|e-mail|newsletter|mailing) list[^\n]{0,120}"
