@@ -10,8 +10,10 @@ from distributedhelpers import cluster_runs, control, finish, seed, start_worker
 
 LISTING = "https://news.163.com/zhengwen-index.html"
 DELAY = 0.4
-#: How much sooner than DOWNLOAD_DELAY a request may arrive (clock reads on both sides, thread start).
-TOLERANCE = 0.05
+#: How much sooner than DOWNLOAD_DELAY a request may arrive (clock reads on both sides, thread start, and one
+#: request's delivery held up on a machine whose two cores run four test workers: 0.335 s was seen once). Workers
+#: without the shared slot send their requests within milliseconds of each other, so the test still tells.
+TOLERANCE = 0.1
 #: Seconds the first seeding holds its run: long enough for three `zhengwen seed` calls on a machine whose
 #: two cores run four test workers (about 3 s each then; the wait is a sleep, the CPU goes to the others).
 HOLD = 20
