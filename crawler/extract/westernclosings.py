@@ -1,9 +1,9 @@
 """More lines that close (or open) a European text as the page's, on a line of their own (crawler/extract/westernnotices.py
 applies them around the text): the writer's and photographer's credit, a pointer back to the section, the broadcast and
-the agencies, the publication stamp, the print issue, a call for feedback, a think tank's views disclaimer, the
+the agencies, the publication stamp, a call for feedback, a think tank's views disclaimer, the
 republishing licence, a hiring call, a newsletter's poll and referral box, an author line, who else reported, where to
-follow the writer, an old WordPress theme's post data, a wire page's stamps, a portal's links disclaimer and copyright, a
-feedback widget; and a media player's markers and a newsletter's pitch, applied anywhere."""
+follow the writer, an old WordPress theme's post data, a wire page's stamps, a portal's links disclaimer and copyright;
+and a media player's markers and a newsletter's pitch, applied anywhere."""
 
 from __future__ import annotations
 
@@ -16,17 +16,16 @@ MAX_CLOSING_LINE = 400
 _CLOSING_WORDS = any_of(
     "text:", "text :", "texte:", "bericht:", "text und f", "text und b", "text & f", "expressed", "alle berichte",
     "alle artikel", "alle meldungen", "alle nachrichten", "alle beiträge", "alle news", "alle pressemitteilungen",
-    "alle termine", "sendung:", "sendung :", "quelle:", "quelle :", "veröffentlicht am", "veröffentlicht:",
-    "erstellt am", "erstellt:", "published on", "published:", "posted on", "posted:", "issue of",
-    "questions or comments", "zuschrift", "creative commons", "republish", "hiring", "what did you think", "referral",
+    "alle termine", "quelle:", "quelle :", "veröffentlicht am", "veröffentlicht:",
+    "erstellt am", "erstellt:", "published on", "published:", "posted on", "posted:", "questions or comments", "zuschrift", "creative commons", "republish", "hiring", "what did you think", "referral",
     "friends and get", "lesen sie mehr", "bildmaterial", "autor:", "autorin:", "contributed", "follow @", "on twitter",
     "twitter.com/", "this entry was posted", "responses to this entry", " gmt", "pm edt", "pm est", "pm pdt", "pm pst",
     "pm cdt", "pm cst", "pm gmt", "pm bst", "pm cet", "pm et ", "am edt", "am est", "am pdt", "am pst", "am cdt",
     "am cst", "am gmt", "am bst", "am cet", "am et ", "as of 1", "as of 2", "as of 3", "as of 4", "as of 5", "as of 6",
-    "as of 7", "as of 8", "as of 9", "nicht verantwortlich für", "vervielfältigung", "diese seite", "rückmeldung hilft",
-    "finden das hilfreich", "diskutieren sie mit",
+    "as of 7", "as of 8", "as of 9", "nicht verantwortlich für", "vervielfältigung", "diskutieren sie mit",
 )
-_AGENCY = r"(dpa|afp|ap|rtr|reuters|epd|kna|sid|apa|sda|afx|dpa-afx|dts|ddp|keystone-sda|idowa|red\.?)"
+#: The news agencies a German text credits (here under ``Quelle:``, in crawler/extract/westernlines.py at the text's end).
+AGENCIES = r"(dpa|afp|ap|rtr|reuters|epd|kna|sid|apa|sda|afx|dpa-afx|dts|ddp|keystone-sda)"
 _DAY = r"(\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{1,2}\.\s?[a-zäöü]{3,9}\.?\s\d{4}|[a-z]{3,9}\.?\s\d{1,2},\s\d{4}|\d{4}-\d{2}-\d{2})"
 _CLOSING_LINE = re.compile(
     # the credit of the text and its pictures (``Text: S. Wagner, Fachschaft Erdkunde / Fotos: privat``,
@@ -36,12 +35,10 @@ _CLOSING_LINE = re.compile(
     # neuen Gemeindebrief``)
     r"|(>>\s?)?alle (berichte|artikel|meldungen|nachrichten|beiträge|news|pressemitteilungen|termine)( aus der rubrik| zum thema"
     r"| der kategorie| aus| im| der)?[^\n.!?]{0,50}|lesen sie mehr (im|in der|in unserem|in unserer|auf)\s[^\n]{1,200}"
-    # the broadcast it ran in (``Sendung: hr-iNFO, 22.09.2020, 17.00 Uhr``) and the agencies (``Quelle: dpa, Reuters``)
-    rf"|sendung\s?:\s?[^\n]{{2,60}}{_DAY}[^\n]{{0,40}}|quelle\s?:\s?([\w-]{{2,20}}\.[a-z]{{2,3}}, ?)?({_AGENCY}|[a-z]{{2,4}})((, ?| und | ?/ ?)({_AGENCY}|[a-z]{{2,4}})){{0,5}}"
+    # the agencies (``Quelle: dpa, Reuters``), or an outlet and the writers' initials (``Quelle: n-tv.de, ddi/rts/dpa``)
+    rf"|quelle\s?:\s?([\w-]{{2,20}}\.[a-z]{{2,3}}, ?)?({AGENCIES}|[a-z]{{2,4}})((, ?| und | ?/ ?)({AGENCIES}|[a-z]{{2,4}})){{0,5}}"
     # the publication stamp alone (``Veröffentlicht am: 12.10.2022``, ``Published on March 3, 2021``)
     rf"|(veröffentlicht|erstellt|published|posted)(( am| on)\s?:?|\s?:)\s?{_DAY}(,? (um )?\d{{1,2}}[.:]\d{{2}}( uhr| [ap]\.?m\.?)?)?"
-    # the print issue it ran in (``A version of this article appears in the May 8, 2021 issue of Science News.``)
-    r"|a version of this (article|story) (appears|appeared|ran) in the [^\n]{2,60} (issue|edition)[^\n]{0,80}"
     # a call for feedback (``Questions or comments on this article? E-mail us at …``, ``Wir lesen Ihre Zuschrift, bitten …``)
     r"|questions or comments (on|about) this (article|story)\?[^\n]{0,160}|([^\n]{0,200}[.!?] )?wir lesen (ihre|jede) zuschrift[^\n]{0,300}"
     # who publishes the commentary and whose views it holds (``Commentary is produced by … Accordingly, all views, positions,
@@ -72,10 +69,6 @@ _CLOSING_LINE = re.compile(
     # externer Internetseiten.``, ``Vervielfältigung nur mit Genehmigung der X``), the call to its forum
     r"|[^\n.!?]{2,40} ist nicht verantwortlich für (die )?inhalte (externer|verlinkter) (internetseiten|webseiten|seiten|links)\.?"
     r"|[^\n]{0,60}vervielfältigung nur mit (schriftlicher |vorheriger )?genehmigung[^\n]{0,100}|diskutieren sie mit( anderen lesern)?!?"
-    # a page's feedback widget (``Ist diese Seite verständlich?``, ``… Ihre Rückmeldung hilft uns, diese Seite zu verbessern.``,
-    # ``Dieser Artikel ist hilfreich. 214 Nutzer finden das hilfreich.``)
-    r"|(war |ist )?diese seite (verständlich|hilfreich)\??|([^\n.!?]{0,40}[.!] )?ihre rückmeldung hilft uns[^\n]{0,100}"
-    r"|([^\n.!?]{0,40}\. )?\d* ?nutzer finden (das|diesen artikel) hilfreich\.?"
 )
 
 MAX_PLAYER_MARKER = 200

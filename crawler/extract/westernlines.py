@@ -28,6 +28,7 @@ import re
 from functools import lru_cache
 
 from crawler.extract.latinwords import EVERY_WORD, any_of, lowered, prefix_tree, whole_line
+from crawler.extract.westernclosings import AGENCIES
 from crawler.extract.westernnotices import (
     MAX_AUTHOR_BIO, MAX_CLOSING_NOTE, MAX_IMAGE_CREDIT, MAX_PAGE_NOTICE, is_author_bio, is_closing_note, is_image_credit, is_page_notice,
 )
@@ -160,9 +161,8 @@ _WIRE_CREDIT = re.compile(rf"\(?{_CREDIT_ROLE} {_PEOPLE}(; ?{_CREDIT_ROLE} {_PEO
 #: ... or, closing a German text, the writers' initials and the agencies (``hb/ul (rtr, dpa)``, ``RND/dpa``, ``kna/epd``).
 MAX_AGENCY_CREDIT = 40
 _AGENCY_WORDS = any_of("dpa", "afp", "rtr", "reuters", "epd", "kna", "apa", "sda", "redaktion")
-_AGENCIES = r"(dpa|afp|ap|rtr|reuters|epd|kna|sid|apa|sda|afx|dpa-afx)"
 _AGENCY_CREDIT = re.compile(
-    rf"[a-zäöü]{{1,4}}(/[a-zäöü]{{1,4}}){{0,3}} ?\({_AGENCIES}(, ?{_AGENCIES}){{0,4}}\)|([a-z]{{2,6}}/)?{_AGENCIES}(/{_AGENCIES}){{1,3}}|[a-z]{{2,6}}/{_AGENCIES}|redaktion [\w.-]{{2,30}}|[a-z]{{2,6}}/[\w.-]{{2,20}}-redaktion"
+    rf"[a-zäöü]{{1,4}}(/[a-zäöü]{{1,4}}){{0,3}} ?\({AGENCIES}(, ?{AGENCIES}){{0,4}}\)|([a-z]{{2,6}}/)?{AGENCIES}(/{AGENCIES}){{1,3}}|[a-z]{{2,6}}/{AGENCIES}|redaktion [\w.-]{{2,30}}|[a-z]{{2,6}}/[\w.-]{{2,20}}-redaktion"
 )
 
 
@@ -176,12 +176,12 @@ def is_wire_credit(line: str) -> bool:
     return low is not None and " by " in low and _WIRE_CREDIT.fullmatch(line.strip()) is not None
 
 
-#: A note that the article also ran in print (``A version of this article appears in print on …``,
-#: ``Een versie van dit artikel verscheen ook in NRC Handelsblad van 12 maart 2019``).
+#: A note that the article also ran in print (``A version of this article appears in print on …``, ``… in the May 8, 2021
+#: issue of Science News.``, ``Een versie van dit artikel verscheen ook in NRC Handelsblad van 12 maart 2019``).
 MAX_EDITION_NOTE = 400
-_EDITION_WORDS = any_of("print", "ausgabe", "versie", "erschien", "paru", "publicado", "pubblicato", "edition", "édition", "thema", "maschinelle", "ki-", "künstliche", "artificial", " ai ")
+_EDITION_WORDS = any_of("print", "issue of", "ausgabe", "versie", "erschien", "paru", "publicado", "pubblicato", "edition", "édition", "thema", "maschinelle", "ki-", "künstliche", "artificial", " ai ")
 _EDITION_NOTE = re.compile(
-    r"(a version of this (article|story) (appears|appeared|ran) in print|this (article|story) (appeared|appears) in (the )?(print|[^.]{1,40} edition)"
+    r"(a version of this (article|story) (appears|appeared|ran) in (print|the [^\n]{2,60} (issue|edition))|this (article|story) (appeared|appears) in (the )?(print|[^.]{1,40} edition)"
     r"|een versie van dit artikel (verscheen|is verschenen)|dieser (artikel|beitrag|text) (erschien|ist erschienen)"
     r"|cet article (est paru|a été publié) dans|(este artículo|una versión de este artículo) (fue publicado|se publicó|apareció)"
     r"|questo articolo è stato pubblicato|veröffentlicht in der (gedruckten |print-?)?ausgabe|über dieses thema (berichtete|berichtet|berichten|hat)|dieses thema im programm)[^\n]{0,200}"

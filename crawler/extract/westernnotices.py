@@ -38,7 +38,7 @@ _PAGE_NOTICE_WORDS = any_of(
     "a question", "do you have", "hear from you", "your experience", "published with", "in partnership with", "in collaboration with", "supporter", "sponsor", "join us", "sign up for our", "high-quality sources",
     "pressemitteilung", "presseinformation", "medienmitteilung", "medieninformation", "pm ", "seiten-id", "inhaltsverzeichnis",
     "table of contents", "sommaire", "änderung", "geändert", "aktualisiert", "last modified", "last updated", "seitenbearbeit",
-    "zeichen", "schlagw", "stichw", "keywords", "zukunftsgerichtet", "forward-looking", "safe harbo", "hilfreich", "bewertung", "helpful", "im rahmen", "kb)", "mb)",
+    "zeichen", "schlagw", "stichw", "keywords", "zukunftsgerichtet", "forward-looking", "safe harbo", "hilfreich", "verständlich", "rückmeldung hilft", "bewertung", "helpful", "im rahmen", "kb)", "mb)",
     "loading", "chargement", "cargando", "caricamento", "ładowanie", "wird geladen",
     "lecture", "lesezeit", "lesedauer", "reading time", "read time", "lectura", "lettura", "leestijd", "min read", "minute read",
 )
@@ -114,6 +114,10 @@ _PAGE_NOTICE = re.compile(
     r"(/[^\s/]{1,12}( [^\s/]{1,20}){0,2})?( vom [^\n]{4,30})?"
     r"|seiten-id:?\s?\d{1,8}|inhaltsverzeichnis|table of contents|sommaire|índice de contenidos"
     r"|(wie )?hilfreich (war|ist) (dieser|der|diese) (artikel|beitrag|text|inhalt|seite)\s?\?|war (dieser|der) (artikel|beitrag|inhalt) hilfreich\s?\?"
+    # ... and the widget's other lines (``Ist diese Seite verständlich?``, ``… Ihre Rückmeldung hilft uns, diese Seite zu
+    # verbessern.``, ``Dieser Artikel ist hilfreich. 214 Nutzer finden das hilfreich.``)
+    r"|(ist|war) (dieser|der|diese) (artikel|beitrag|text|inhalt|seite) (verständlich|hilfreich)\s?\?"
+    r"|([^\n.!?]{0,40}[.!] )?ihre rückmeldung hilft uns[^\n]{0,100}|([^\n.!?]{0,40}\. )?\d* ?nutzer finden (das|diesen artikel) hilfreich\.?"
     r"|(vielen )?dank für ihre bewertung[.!]?|was this (page|article|information) helpful\s?\?( yes\s?no)?"
     r"|(dieser|der) (inhalt|beitrag|artikel|text) (wurde|ist) im rahmen (des|der|eines|einer) [^\n]{1,300}"
     r"|[^\n]{1,80}\((pdf|docx?|xlsx?|pptx?|zip|odt)(,| -| \|)? ?\d[\d.,]* ?(kb|mb|kib|mib|kbyte|mbyte)\)"
@@ -230,7 +234,7 @@ _CLOSING_NOTE = re.compile(
     # (no sentence in it, or a name and a colon before the number: ``Lauren Whitaker: 206-464-2170 or lwhitaker@…``)
     r"|(?=[^\n]{0,160}\w@\w)(?=[^\n]{0,160}\d{3}[ ./-]\d{3,4})"
     r"((?![^\n]*[a-zäöü]{3}[.!?]\s)[^\n]{7,160}[^.!?\n]|[^\n:]{2,40}:\s?[+(\d][^\n]{6,160})"
-    r"|sendung (am|vom) [^\n]{4,160}"
+    r"|sendung( am | vom |\s?:\s?)[^\n]{4,160}"
     r"|(additional|more|further) (news|information|releases) (is |are )?available (at|on) [^\n]{1,100}"
     r"|[^\n]{0,160}\b(telefon|tel\.|phone|fon)\s?:?\s?[+(\d][^\n]{0,60}\b(e-?mail|mail)\s?:?\s?\S+@\S+[^\n]{0,60}"
     # ... how the text came about (``Dieser Text ist eine überarbeitete Fassung eines Vortrags, …``, ``This essay is an edited
