@@ -218,18 +218,15 @@ def test_missing_inputs_are_usage_errors(tmp_path: Path) -> None:
         assert done.stderr.decode().splitlines()[-1].startswith(f"zhengwen {args[0]}: error:")
 
 
-def _loaded_after(*args: str) -> set[str]:
-    """The modules a `zhengwen` call has loaded when it ends (python -X importtime's list)."""
-    done = subprocess.run([sys.executable, "-X", "importtime", "-m", "crawler.cli", *args], cwd=ROOT,
-                          capture_output=True, text=True, timeout=TIMEOUT)
-    return {line.rsplit("|", 1)[1].strip() for line in done.stderr.splitlines() if line.startswith("import time:")}
-
-
 def test_a_usage_error_answers_before_scrapy_and_the_extractor_load(tmp_path: Path) -> None:
     missing = str(tmp_path / "missing")
+    profiled = {**os.environ, "PYTHONPROFILEIMPORTTIME": "1"}  # the interpreter lists every module it loads
     for args in (["crawl", "--seeds", missing], ["replay", missing], ["extract", missing], ["changes", missing]):
-        loaded = _loaded_after(*args)
-        assert "crawler.commands.base" in loaded, args  # the list is read
+        done = zw(*args, env=profiled)
+        assert done.returncode == 2, (args, done.stderr.decode())
+        lines = done.stderr.decode().splitlines()
+        loaded = {line.rsplit("|", 1)[1].strip() for line in lines if line.startswith("import time:")}
+        assert "crawler.cli" in loaded, args  # the list is read
         assert not {"scrapy.crawler", "crawler.extract.core"} & loaded, args
 
 
