@@ -110,3 +110,12 @@ def test_same_bytes_give_the_same_document(name: str) -> None:
 def test_text_is_never_taken_for_binary(body: bytes) -> None:
     assert (magic_kind(body), is_binary_junk(body)) == (None, False)
     assert extract_html(body, URL, HTML).page_type == "article"
+
+
+def test_invisible_characters_are_dropped_only_where_they_occur() -> None:
+    """visible.py searches for the zero-width characters before translating: with and without them, the same words."""
+    from crawler.extract.visible import normalize_space, visible_words
+
+    assert visible_words("a\u200bb \ufeffc\u2060 d") == ["ab", "c", "d"]
+    assert normalize_space(" 中文\u200c\u200d 正文 \n") == "中文 正文"
+    assert visible_words("plain  words\n") == ["plain", "words"] and normalize_space("") == ""

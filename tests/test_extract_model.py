@@ -66,3 +66,25 @@ def test_a_missing_or_broken_weight_file_is_refused(tmp_path: Path) -> None:
     (tmp_path / "broken.json").write_text("{", encoding="utf-8")
     with pytest.raises(ModelError, match="not valid JSON"):
         load_model_file(tmp_path / "broken.json")
+
+
+def test_the_compiled_forest_sums_exactly_what_walking_its_trees_does() -> None:
+    """The forest runs as generated Python (model._compiled): the same comparisons and additions, bit for bit."""
+    import random
+
+    from crawler.extract.model import Forest
+
+    generator = random.Random(7)
+    rows = [[generator.choice((0.0, 1.0, generator.random(), generator.uniform(-5, 50))) for _ in BLOCK_FEATURES] for _ in range(3000)]
+    forests = [default_model().forest]
+    folds = json.loads(FOLDS.read_text(encoding="utf-8"))["folds"]
+    from crawler.extract.model import parse_model
+
+    forests += [parse_model(table, name).forest for name, table in sorted(folds.items())]
+    for forest in forests:
+        assert forest is not None
+        assert [forest._score(row) for row in rows] == [forest.walked(row) for row in rows]
+    # thresholds and leaves without a Python literal are written exactly too
+    odd = Forest(0.25, (((0, float("inf"), 1, 2, 0.0), (-1, 0.0, 0, 0, 1e-300), (-1, 0.0, 0, 0, float("-inf"))),))
+    assert odd._score([3.0]) == odd.walked([3.0]) == 0.25 + 1e-300
+    assert odd._score([float("nan")]) == odd.walked([float("nan")]) == float("-inf")

@@ -6,7 +6,8 @@ import pytest
 
 from crawler.extract.feeds import is_clock, is_more_heading
 from crawler.extract.westernlines import is_paywall_teaser, is_subscription_prompt, is_wire_credit
-from crawler.extract.postclean import is_meta_line, is_quote_row, postclean
+from crawler.extract.postclean import is_meta_line, postclean
+from crawler.extract.widgettables import is_quote_row
 from crawler.extract.residue import drop_list_residue, is_heading, is_labelled_lead, is_stamped, repeated_lead_flags
 
 BODY = [
@@ -729,7 +730,7 @@ def test_batch_twenty_one_lines() -> None:
 
 def test_batch_twenty_two_lines() -> None:
     from crawler.extract.boilerplate import boilerplate_kinds, rule_name
-    from crawler.extract.postclean import headed_table_flags
+    from crawler.extract.widgettables import headed_table_flags
     from crawler.extract.shapes import is_cross_reference
     from crawler.extract.westernlines import anywhere_kind, edge_kind
 
@@ -791,7 +792,7 @@ def test_batch_twenty_three_lines() -> None:
 
 def test_batch_twenty_four_lines() -> None:
     from crawler.extract.boilerplate import boilerplate_kinds, rule_name
-    from crawler.extract.postclean import headed_table_flags
+    from crawler.extract.widgettables import headed_table_flags
     from crawler.extract.shapes import is_cross_reference
     from crawler.extract.westernlines import anywhere_kind, edge_kind
 

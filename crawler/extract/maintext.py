@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from crawler.extract.postclean import headed_table_flags, postclean_verdicts
+from crawler.extract.postclean import postclean_verdicts
+from crawler.extract.widgettables import headed_table_flags
 from crawler.extract.residue import ListShapes, is_labelled_lead, is_lead_label
 from crawler.extract.segment import DATA_ROW, HEADING
 from crawler.extract.shapes import is_prose
@@ -98,7 +99,7 @@ def without_headed_tables(blocks: list[Block], keep: list[bool]) -> list[bool]:
 
     A quote box (``相关股份`` over name, code, price, change) may lose its heading to the
     model and keep a row or two: the heading still says what the rows are
-    (``postclean.headed_table_flags``).
+    (``widgettables.headed_table_flags``).
     """
     flags = headed_table_flags([block.text for block in blocks], [bool(block.flags & DATA_ROW) for block in blocks])
     if not any(flags):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from crawler.extract.feeds import feed_flags
@@ -65,8 +66,12 @@ MIN_EXCLAIMED = 2
 _DECORATION = " —-–▽▼△▲◆◇■□●○★☆·•|｜=~*"
 
 
+@lru_cache(maxsize=8192)
 def is_heading(line: str) -> bool:
-    """True for a line that only names a recommendation or related list (its decoration aside)."""
+    """True for a line that only names a recommendation or related list (its decoration aside).
+
+    Remembered: the list shapes read every line of the page, the text cues the same lines again.
+    """
     line = simplified(line).strip(_DECORATION)
     if _HEADING.fullmatch(line) is not None:
         return True

@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 from crawler.extract.tokens import TAG_BITS, attribute_bits
-from crawler.extract.visible import SKIP_TAGS, is_hidden, normalize_space, visible_length, visible_words
+from crawler.extract.visible import SKIP_TAGS, hidden_by_style as _hidden_by_style, is_hidden, normalize_space, visible_length, visible_words
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -197,14 +197,20 @@ class _Walker:
     def walk(self, element: HtmlElement, in_link: bool, depth: int, bits: int, near: tuple[int, int], flags: int) -> None:
         # The hottest loop of extraction: self.add is inlined for text and tail.
         tag = element.tag
-        if not isinstance(tag, str) or tag in SKIP_TAGS and not _swallowing(element, tag) or element.attrib and is_hidden(element):
+        attrib = element.attrib
+        get = attrib.get if attrib else None
+        if (
+            not isinstance(tag, str)
+            or tag in SKIP_TAGS and not _swallowing(element, tag)
+            or get is not None and (get("hidden") is not None or _hidden_by_style(get("style")))
+        ):
             tail = element.tail
             if tail:
                 self.parts.append(tail)
                 if in_link:
                     self.link_chars += visible_length(tail)
             return
-        own = attribute_bits(element.attrib.get, tag) if element.attrib else TAG_BITS.get(tag, 0)
+        own = attribute_bits(get, tag) if get is not None else TAG_BITS.get(tag, 0)
         bits |= own
         flags |= _TAG_FLAGS.get(tag, 0)
         pruned = bool(self.pruned) and element in self.pruned
@@ -244,11 +250,14 @@ class _Walker:
         flags: int,
     ) -> None:
         saved = self.context
+        # (``flush`` inlined where it has nothing to do: most elements hold no pending text)
         if block:
-            self.flush()
+            if self.parts:
+                self.flush()
             self.context = (element, tag, depth, bits, near_bits, flags)
         elif tag == "br":
-            self.flush()
+            if self.parts:
+                self.flush()
         elif near[0]:
             self.line_bits |= near[0]
         text = element.text
@@ -261,7 +270,8 @@ class _Walker:
         for child in element:
             walk(child, in_link, depth, bits, near, flags)
         if block:
-            self.flush()
+            if self.parts:
+                self.flush()
             self.context = saved
 
     def data_table(self, table: HtmlElement, depth: int, bits: int, near: int, flags: int) -> None:

@@ -47,12 +47,17 @@ MAX_CONTROL_SHARE = 0.02
 _UTF16_32_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
 
 
+#: The first byte of every signature (none is empty).
+_FIRST_BYTES = frozenset(signature[:1] for signature, _ in MAGIC)
+
+
 def magic_kind(body: bytes) -> str | None:
     """The short name of the binary format ``body`` starts with, or None."""
     head = body[:_LEAD_BYTES].lstrip()
-    for signature, kind in MAGIC:
-        if head.startswith(signature):
-            return kind
+    if head[:1] in _FIRST_BYTES:  # an HTML page opens with ``<``, which opens no signature: one test
+        for signature, kind in MAGIC:
+            if head.startswith(signature):
+                return kind
     if head[4:8] == _FTYP:
         return "iso-media"
     return None
