@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from crawler.extract import boilerplate_patterns
 from crawler.extract.boilerplate_keyed import KEYED_PATTERNS as _KEYED
@@ -108,19 +109,22 @@ def _matches(pattern: re.Pattern[str], line: str) -> bool:
 
 def is_boilerplate(line: str) -> bool:
     """True when the whole ``line`` is page-tool or editor boilerplate (dropped wherever it stands)."""
-    line = simplified(line)  # a traditional line is read as simplified (crawler/extract/hans.py)
-    found = _candidate(line)
-    return found is not None and _strict(*found)
+    return boilerplate_kinds(line)[0]
 
 
 def is_edge_boilerplate(line: str) -> bool:
     """True for boilerplate dropped only around the text: statements, reprint terms, 主办单位 lines."""
-    line = simplified(line)  # a traditional line is read as simplified (crawler/extract/hans.py)
-    return _matches(_EDGE_RE, line)
+    return boilerplate_kinds(line)[1]
 
 
+@lru_cache(maxsize=4096)
 def boilerplate_kinds(line: str) -> tuple[bool, bool]:
-    """(``is_boilerplate(line)``, ``is_edge_boilerplate(line)``), the line read once for both."""
+    """(``is_boilerplate(line)``, ``is_edge_boilerplate(line)``), the line read once for both.
+
+    Remembered: the text cues, the post-clean and the rules around the text read the same
+    lines. A line with no trigger word is edge boilerplate only as a bare counter, which is
+    the one edge pattern such a line can match.
+    """
     line = simplified(line)  # a traditional line is read as simplified (crawler/extract/hans.py)
     found = _candidate(line)
     if found is None:

@@ -79,7 +79,9 @@ def text_cues(text: str, link_only: bool) -> tuple[float, ...]:
     size = len(text) or 1
     words = _LATIN_WORD.findall(text)
     han = len(HAN.findall(text))
-    stop = sum(map(stopwords().__contains__, map(str.lower, words))) / len(words) if words else 0.0
+    # an ASCII line's words are those of its lower-cased form, lowered (one call for all of them)
+    lowered = _LATIN_WORD.findall(text.lower()) if text.isascii() else map(str.lower, words)
+    stop = sum(map(stopwords().__contains__, lowered)) / len(words) if words else 0.0
     function = len(_FUNCTION_HAN.findall(text)) / han if han >= 5 else 0.0
     shape = (
         math.log1p(size),
