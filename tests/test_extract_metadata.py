@@ -553,3 +553,17 @@ def test_a_bare_title_the_page_names_as_its_source_yields_to_the_title_classed_h
            "<div class='detail_info'><span>时间：2019-11-08</span> <span>来源：中国金融期货交易所</span></div>")
     html = _page("<title>中国金融期货交易所</title>", top)
     assert extract_html(html, "http://www.example.com.cn/jysdt/a.html", {}).title == "中金所在京举办国债期货服务商业银行专题培训"
+
+
+def test_microdata_on_a_span_gives_the_time_and_an_image_source_is_no_source() -> None:
+    body = "".join(f"<p>The pantry gave out {n} parcels this week, volunteers said, and expects more next week.</p>" for n in range(6))
+    html = (
+        "<html><head><title>Pantry demand triples</title></head><body><article><h1>Pantry demand triples</h1>"
+        '<span class="byline-date" itemprop="datePublished" content="2019-06-18T05:00:00+12:00">05:00, Jun 18 2019</span>'
+        f"{body}<p><em>Image Source: Really Good Emails</em></p></article>"
+        '<ul><li><span itemprop="datePublished" content="2019-05-01T10:00:00+12:00">May 1</span> Older story</li></ul>'
+        "</body></html>"
+    ).encode()
+    document = extract_html(body=html, url="https://www.example.co.nz/news/1", headers={})
+    assert document.published == "2019-06-18T05:00:00+12:00"
+    assert document.source is None

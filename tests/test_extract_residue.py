@@ -1287,3 +1287,45 @@ def test_batch_thirty_seven_lines() -> None:
                  "（本文为百度百家原创，作者陈默，个人微信公众号：chenmo-guancha，欢迎交流。未经授权谢绝转载。）"):
         assert is_edge_boilerplate(line), line
     assert not is_edge_boilerplate("本文为读者提供了三种思路。")
+
+
+def test_batch_thirty_eight_lines() -> None:
+    from crawler.extract.boilerplate import is_boilerplate
+    from crawler.extract.tails import END_MARK
+    from crawler.extract.westernclosings import is_outlet_signoff
+    from crawler.extract.westernlines import anywhere_kind, edge_kind
+
+    for line in ("Have you got a story to tell? Email newstips@stuff.co.nz or contact the Timaru Herald newsroom on 03 687 1444.",
+                 "Have a brewing question? Reply to any of our emails or message us on Instagram @kettleandleaf.",
+                 "This post is part of our Brewing Basics series. New to loose leaf? Start with Loose Leaf 101.",
+                 "You are receiving this email because you signed up on our website or at a Creek Day event.",
+                 "Diffusion du mardi 8 juin 2021", "Wil je meer nieuws uit Rotterdam en omgeving? Volg AD Rotterdam dan op Facebook.",
+                 "Heb jij een tip of iets gezien in jouw buurt? Mail ons op rotterdam@ad.nl of stuur een WhatsApp.",
+                 "IBAN: DE12 7735 0110 0038 4412 90", "Verwendungszweck: Katzen Waischenfeld",
+                 "Spenden an den Tierschutzverein Hollfeld und Umgebung e.V. sind steuerlich absetzbar.",
+                 "Bitte teilen Sie diesen Beitrag, damit möglichst viele Menschen davon erfahren. Vielen Dank!",
+                 "Sostieni ilfattoquotidiano.it: mai come in questo momento abbiamo bisogno di te."):
+        assert anywhere_kind(line) is not None, line
+    for line in ("KQED's coverage of the coronavirus pandemic is made possible by members. Become a member today.",
+                 "Every $25 buys ten plants. Friends of Mill Creek is a 501(c)(3) nonprofit, and your gift is tax-deductible.",
+                 "Ready to try it? Shop our full oolong collection and use code BREWBASICS for 10% off your first order.",
+                 "Solo con tu apoyo podemos seguir haciendo periodismo independiente",
+                 "Recibe nuestra newsletter de Arousa: las noticias de la comarca, cada mañana en tu correo.",
+                 "Sie interessieren sich für eine Ausbildung als Industriemechaniker/in? Alle offenen Stellen finden Sie hier."):
+        assert edge_kind(line) is not None, line
+    assert is_outlet_signoff("- The Timaru Herald") and is_outlet_signoff("— Reuters")
+    assert not is_outlet_signoff("- Olive Oil") and not is_outlet_signoff("The Timaru Herald reported it first.")
+    assert END_MARK.fullmatch("ENDS") and is_boilerplate("ENDS")
+    for line in ("Do you have a story about the flood, the mayor asked.", "The series of storms is part of a wider pattern.",
+                 "Use the code on the back of the card to activate it.", "Spenden an die Tafel sind gestiegen, sagt sie.",
+                 "Volg de gemeente op de voet, zei de wethouder."):
+        assert anywhere_kind(line) is None and edge_kind(line) is None, line
+    for line in ("审读：刘丹", "打开云财经APP，第一时间获取涨停揭秘、龙虎榜解读和盘中异动提醒。"):
+        assert is_boilerplate(line), line
+    assert not is_boilerplate("审读工作由专家委员会负责。")
+    from crawler.extract.boilerplate import is_edge_boilerplate
+
+    for line in ("本视频来源：山东电视台齐鲁频道《每日新闻》", "江西手机报：编辑短信JX发送到10658000"):
+        assert is_boilerplate(line), line
+    assert is_edge_boilerplate("东北网新闻热线：0451-82627000 新闻爆料邮箱：news@dbw.cn")
+    assert not is_boilerplate("视频来源于网友拍摄，记者已向当地核实。") and not is_edge_boilerplate("新闻热线接到的投诉中，七成涉及物业。")

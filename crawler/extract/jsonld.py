@@ -37,6 +37,8 @@ def jsonld_items(scripts: Iterable[HtmlElement], needle: str) -> Iterator[dict[s
 
 #: Elements whose class attribute holds ``published`` (a word of it or not: cheaper than testing words in XPath).
 _PUBLISHED_CLASS = etree.XPath("//*[contains(@class, 'published')]")
+#: Microdata on an element other than ``<time>`` or ``<meta>``: ``<span itemprop="datePublished" content="…">``.
+_PUBLISHED_ITEM = etree.XPath("//*[@itemprop='datePublished'][@content]")
 #: schema.org types whose ``datePublished`` is the page's (not a review's or a comment's).
 _ARTICLE_TYPES = ("Article", "BlogPosting", "Report", "WebPage", "LiveBlogPosting", "DiscussionForumPosting")
 
@@ -44,7 +46,8 @@ _ARTICLE_TYPES = ("Article", "BlogPosting", "Report", "WebPage", "LiveBlogPostin
 def structured_date(tree: HtmlElement, tags: TagIndex) -> str | None:
     """The publication time the page states as data: JSON-LD ``datePublished`` of an article, or a ``<time>`` marked so.
 
-    A ``<time>`` counts with ``itemprop="datePublished"`` or ``pubdate``, and so does the
+    A ``<time>`` counts with ``itemprop="datePublished"`` or ``pubdate``, another element with
+    ``itemprop="datePublished"`` when its ``content`` holds the time (the first such), and so does the
     page's first element of hAtom's class ``published`` when it holds the time as data (Blogger,
     blogs of 2006–2012: ``<abbr class="published" title="…">``; a later one is a sidebar's post,
     and a first one showing only ``22. Oktober 2019`` gives nothing); a bare ``<time>`` may be a
@@ -62,6 +65,11 @@ def structured_date(tree: HtmlElement, tags: TagIndex) -> str | None:
             parsed = dates.parse_zoned_date(node.get("datetime") or node.text_content())
             if parsed:
                 return parsed
+    for node in _PUBLISHED_ITEM(tree):  # the first: a later one is a list item's
+        parsed = dates.parse_zoned_date(node.get("content"))
+        if parsed:
+            return parsed
+        break
     for node in _PUBLISHED_CLASS(tree):  # hAtom: ``<abbr class="published" title="…">``; a later one is a list's
         if "published" in node.get("class", "").split():
             value = node.get("datetime") or node.get("title")

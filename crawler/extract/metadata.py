@@ -31,6 +31,7 @@ _AUTHOR = re.compile(rf"(?:作者|记者|Author|By)\s*[:：]\s*([^\s{re.escape(_
 #: came from, not the publisher. Tested after a match: lookbehinds in the pattern would cost
 #: its fast scan of every line.
 _CAPTION_CREDIT = ("数据", "图片", "资料", "图表", "视频", "图")
+_EN_CAPTION_CREDIT = ("image", "photo", "picture", "data", "chart", "graphic", "video", "figure", "map")
 #: The labels every match of _SOURCE / _AUTHOR starts with.
 _SOURCE_LABELS = ("来源", "來源", "稿源", "出处", "Source")
 _AUTHOR_LABELS = ("作者", "记者", "Author", "By")
@@ -222,12 +223,17 @@ def _name_after_label(pattern: re.Pattern[str], text: str) -> re.Match[str] | No
     A caption's credit names no publisher; a value that starts a sentence names no author.
     """
     for match in pattern.finditer(text):
-        if pattern is _SOURCE and text[max(0, match.start() - 2) : match.start()].endswith(_CAPTION_CREDIT):
+        if pattern is _SOURCE and _after_caption_credit(text[max(0, match.start() - 8) : match.start()]):
             continue
         if pattern is _AUTHOR and _opens_sentence(text, match):
             continue
         return match
     return None
+
+
+def _after_caption_credit(before: str) -> bool:
+    """True when ``before`` (what stands before a source label) makes it a picture's or a figure's credit."""
+    return before.endswith(_CAPTION_CREDIT) or before.rstrip().lower().endswith(_EN_CAPTION_CREDIT)
 
 
 def _opens_sentence(line: str, match: re.Match[str]) -> bool:

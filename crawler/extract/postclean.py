@@ -11,6 +11,7 @@ from crawler.extract.shapes import is_cross_reference, is_prose
 from crawler.extract.pressappendix import appendix_tail
 from crawler.extract.tails import end_mark_tail, signature_start, statement_tail
 from crawler.extract.westernlines import anywhere_kind, edge_kind
+from crawler.extract.westernclosings import is_outlet_signoff
 from crawler.extract.westernnotices import is_western_byline
 from crawler.extract.widgettables import headed_table_flags
 
@@ -241,7 +242,7 @@ def _scoped_reason(line: str, in_list: bool, i: int, first: int, last: int, titl
         return "edge_boilerplate"  # a label set letter-spaced (``特 别 提 示``), which no trigger word finds
     if "ID" in line and _ACCOUNT_ID.fullmatch(line):
         return "edge_boilerplate"  # an account's card (``知识分子 · 为更好的智趣生活 · ID：The-Intellectual``)
-    western = edge_kind(line) or ("meta_line" if is_western_byline(line) else None)
+    western = edge_kind(line) or ("meta_line" if is_western_byline(line) else None) or ("wire_credit" if is_outlet_signoff(line) else None)
     if western:
         return western
     if is_meta_line(line):

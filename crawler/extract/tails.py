@@ -43,8 +43,8 @@ def signature_start(lines: list[str]) -> int:
     return closing_start(lines, MAX_SIGNATURE_LINES, RULE_LINE.fullmatch, lambda line: len(line) <= MAX_SIGNATURE_CHARS)
 
 
-#: A line of its own that ends an article (``— 完 —``, ``-END-``, ``（完）``, a press release's ``###``).
-END_MARK = re.compile(r"[-—–\s]*(END|End|end|完)[-—–\s]*|[（(【\[]\s*完\s*[）)】\]]|\s*#\s*#\s*#\s*")
+#: A line of its own that ends an article (``— 完 —``, ``-END-``, ``（完）``, a press release's ``###`` or ``ENDS``).
+END_MARK = re.compile(r"[-—–\s]*(END|End|end|ENDS|Ends|完)[-—–\s]*|[（(【\[]\s*完\s*[）)】\]]|\s*#\s*#\s*#\s*")
 #: At most this many short lines after the end mark are the page's, not the text's; twice as
 #: many when none is a sentence (a press release's two media contacts, four lines each: name,
 #: office, telephone, e-mail).

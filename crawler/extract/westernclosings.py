@@ -2,8 +2,10 @@
 applies them around the text): the writer's and photographer's credit, a pointer back to the section, the broadcast and
 the agencies, the publication stamp, a call for feedback, a think tank's views disclaimer, the
 republishing licence, a hiring call, a newsletter's poll and referral box, an author line, who else reported, where to
-follow the writer, an old WordPress theme's post data, a wire page's stamps, a portal's links disclaimer and copyright;
-and a media player's markers and a newsletter's pitch, applied anywhere."""
+follow the writer, an old WordPress theme's post data, a wire page's stamps, a portal's links disclaimer and copyright,
+who pays for the coverage, a nonprofit's gift note, a shop's discount code and an outlet's sign-off after a dash;
+and, applied anywhere, a media player's markers and a newsletter's pitch, a broadcast's day, a Dutch paper's follow and tip
+lines, an Italian paper's appeal, a donation box's bank details and a bid to share the post."""
 
 from __future__ import annotations
 
@@ -23,6 +25,8 @@ _CLOSING_WORDS = any_of(
     "pm cdt", "pm cst", "pm gmt", "pm bst", "pm cet", "pm et ", "am edt", "am est", "am pdt", "am pst", "am cdt",
     "am cst", "am gmt", "am bst", "am cet", "am et ", "as of 1", "as of 2", "as of 3", "as of 4", "as of 5", "as of 6",
     "as of 7", "as of 8", "as of 9", "nicht verantwortlich für", "vervielfältigung", "diskutieren sie mit",
+    "made possible by", "501(c)", "tax-deductible", "tax deductible", "code ", "con tu apoyo", "somos un",
+    "recibe nuestr", "recibe la", "recibe las", "interessieren sich für",
 )
 #: The news agencies a German text credits (here under ``Quelle:``, in crawler/extract/westernlines.py at the text's end).
 AGENCIES = r"(dpa|afp|ap|rtr|reuters|epd|kna|sid|apa|sda|afx|dpa-afx|dts|ddp|keystone-sda)"
@@ -69,10 +73,32 @@ _CLOSING_LINE = re.compile(
     # externer Internetseiten.``, ``Vervielfältigung nur mit Genehmigung der X``), the call to its forum
     r"|[^\n.!?]{2,40} ist nicht verantwortlich für (die )?inhalte (externer|verlinkter) (internetseiten|webseiten|seiten|links)\.?"
     r"|[^\n]{0,60}vervielfältigung nur mit (schriftlicher |vorheriger )?genehmigung[^\n]{0,100}|diskutieren sie mit( anderen lesern)?!?"
+    # who pays for the coverage, and the bid to join them (``KQED's coverage of the pandemic is made possible by members.
+    # Become a member today.``), a nonprofit's gift note (``… is a 501(c)(3) nonprofit, and your gift is tax-deductible …``)
+    r"|[^\n.!?]{2,120} (is|are) made possible (by|thanks to) (our |your )?(members|donors|readers|listeners|viewers|supporters|subscribers|you)"
+    r"[.!]?( [^\n]{0,120})?"
+    r"|[^\n]{0,200}(501\(c\)\(3\)|(gift|donation|contribution)s? (is|are) (fully )?tax[- ]deductible)[^\n]{0,200}"
+    # a shop's code for a discount (``Ready to try it? Shop our collection and use code BREWBASICS for 10% off your first order.``)
+    # a Spanish paper's appeal (``Solo con tu apoyo podemos seguir haciendo periodismo independiente``, ``Somos un
+    # periódico sin grandes accionistas …``),
+    # a Spanish newsletter's pitch (``Recibe nuestra newsletter de Arousa: …``), a German firm's call for trainees
+    r"|(solo|sólo) con tu apoyo [^\n]{0,200}|somos un (periódico|medio|diario) (independiente|sin) [^\n]{0,300}"
+    r"|recibe (nuestra|nuestras|la|las) (newsletter|boletín|boletines)[^\n]{0,200}"
+    r"|sie interessieren sich für (eine|einen|ein) (ausbildung|stelle|job|praktikum|duales studium)[^\n]{0,300}"
+    r"|[^\n]{0,120}\b(use|enter|apply|with) (the )?(promo |discount |coupon )?code [a-z0-9-]{3,24} (for|to (get|save)|and (get|save)|at checkout)[^\n]{0,80}"
+)
+#: A sign-off naming the outlet after a dash (``- The Timaru Herald``, ``— Reuters``), read on the line as written: a
+#: newspaper's name with its article, or a wire (a list's last item, ``- Olive Oil``, is neither).
+_OUTLET_SIGNOFF = re.compile(
+    r"\s*[-–—]\s?(The( [A-Z][\w'&.-]*){1,3}|Reuters|AP|AFP|Bloomberg|Associated Press|Agence France-Presse|Xinhua|AAP|PA Media)\s*"
 )
 
 MAX_PLAYER_MARKER = 200
-_PLAYER_WORDS = any_of("beitrags", "beitrag ", "postfach", "abgespielt")
+_PLAYER_WORDS = any_of(
+    "beitrags", "beitrag ", "postfach", "abgespielt", "diffusion d", "diffusion le", "wil je meer", "een tip", "een vraag",
+    "iban", "bic:", "bic :", "swift:", "verwendungszweck", "spendenkonto", "bankverbindung", "kontoinhaber", "steuerlich",
+    "teilen sie", "share this", "sostieni", "sostienici",
+)
 #: A media player's markers in a public broadcaster's page (``Ende des Audiobeitrags``, ``Audiobeitrag starten``), and a
 #: newsletter's pitch in its box (``Die wichtigsten News zu ERP … jeden Dienstag kostenlos in Ihr Postfach``).
 _PLAYER_MARKER = re.compile(
@@ -80,6 +106,18 @@ _PLAYER_MARKER = re.compile(
     r"|(das|dieses) video kann (leider )?nicht abgespielt werden[^\n]{0,100}"
     r"|[^\n.!?]{0,140} (jeden|jede|jedes|täglich|wöchentlich|einmal (pro|in der) woche)[^\n.!?]{0,30} (kostenlos |gratis )?(in ihr|ins) "
     r"(e-mail-)?postfach[.!]?"
+    # a broadcast's day (``Diffusion du mardi 8 juin 2021``), a Dutch paper's follow and tip lines (``Wil je meer nieuws uit
+    # Rotterdam? Volg AD Rotterdam dan op Facebook …``, ``Heb jij een tip of iets gezien in jouw buurt? Mail ons op …``)
+    r"|diffusion (du|le) ((lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) )?\d{1,2}(er)? [a-zéû]{3,9} \d{4}( à \d{1,2}h\d{0,2})?"
+    r"|wil je meer (nieuws|weten)[^?\n]{0,80}\?\s?volg [^\n]{1,120}|heb (jij|je|u) een (tip|vraag)[^?\n]{0,80}\?\s?(mail|stuur|bel|laat|neem)[^\n]{0,160}"
+    # a donation box's bank details and its tax note (``IBAN: DE12 …``, ``Verwendungszweck: …``, ``Spenden an X sind steuerlich
+    # absetzbar. …``), a bid to share the post (``Bitte teilen Sie diesen Beitrag, damit möglichst viele …``)
+    r"|(iban|bic|swift|verwendungszweck|spendenkonto|bankverbindung|kontoinhaber(in)?)\s?:\s?[^\n]{1,80}"
+    r"|spenden an [^\n]{1,100} sind steuerlich (absetzbar|abzugsfähig)[^\n]{0,100}"
+    # an Italian paper's appeal (``Sostieni ilfattoquotidiano.it: mai come in questo momento abbiamo bisogno di te.``, ``Se
+    # ritieni che le notizie … siano importanti …, sostienici con un contributo …``)
+    r"|sostieni [^!?:\n]{1,40}:\s[^\n]{0,160}|[^\n]{0,160}\bsostienici con (un contributo|una donazione)[^\n]{0,100}"
+    r"|bitte teilen sie (diesen|den|unseren) (beitrag|artikel|post|aufruf)[^\n]{0,120}|please share this (post|article|story)[^\n]{0,120}"
 )
 
 
@@ -88,6 +126,11 @@ def is_closing_line(line: str) -> bool:
     return whole_line(line, MAX_CLOSING_LINE, _CLOSING_WORDS, _CLOSING_LINE)
 
 
+def is_outlet_signoff(line: str) -> bool:
+    """True when ``line`` is only a dash and the outlet's name (dropped around the text; no word test finds it)."""
+    return line[:1] in "-–— " and _OUTLET_SIGNOFF.fullmatch(line) is not None
+
+
 def is_player_marker(line: str) -> bool:
-    """True when the whole ``line`` is a media player's marker or a newsletter's pitch (dropped anywhere)."""
+    """True when the whole ``line`` is a media player's marker, a newsletter's pitch or another of the lines applied anywhere."""
     return whole_line(line, MAX_PLAYER_MARKER, _PLAYER_WORDS, _PLAYER_MARKER)

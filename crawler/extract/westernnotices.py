@@ -35,7 +35,7 @@ _PAGE_NOTICE_WORDS = any_of(
     "first published", "want more", "click here", "on the go", "free to access", "free to read", "newsletter informiert",
     "mehr nachrichten", "ist teil des", "ist teil der", "erreichen sie", "testen", "einen hinweis", "einen tipp", "verpassen", "abo",
     "affiliate", "werbung", "kommentieren zu können", "anmelden, um", "einloggen, um", "registrieren, um", "logged in",
-    "a question", "do you have", "hear from you", "your experience", "published with", "in partnership with", "in collaboration with", "supporter", "sponsor", "join us", "sign up for our", "high-quality sources",
+    "question?", "question ?", "do you have", "a story", "stories?", "news tip", "any tips", " series", "receiving this", "received this", "receive this", "hear from you", "your experience", "published with", "in partnership with", "in collaboration with", "supporter", "sponsor", "join us", "sign up for our", "high-quality sources",
     "pressemitteilung", "presseinformation", "medienmitteilung", "medieninformation", "pm ", "seiten-id", "inhaltsverzeichnis",
     "table of contents", "sommaire", "änderung", "geändert", "aktualisiert", "last modified", "last updated", "seitenbearbeit",
     "zeichen", "schlagw", "stichw", "keywords", "zukunftsgerichtet", "forward-looking", "safe harbo", "hilfreich", "verständlich", "rückmeldung hilft", "bewertung", "helpful", "im rahmen", "kb)", "mb)",
@@ -91,7 +91,15 @@ _PAGE_NOTICE = re.compile(
     r"( (in|on) this [a-z]+)? (is|are|has been) (provided |prepared |intended )?(for|as) (general )?information(al)? (purposes )?only[^\n]{0,300}"
     # ... a call for readers' questions, documents or tips (``Have a question about money? Send it to our advice columnist …``,
     # ``Do you have access to information about hospital billing that should be public? Email …``)
-    r"|(have|got) a question( about [^?]{1,40})?\s?\?\s?(send|email|e-mail|submit|ask|write)[^\n]{0,200}"
+    r"|(have|got) an? ([\w-]+ ){0,2}question( about [^?]{1,40})?\s?\?\s?(send|email|e-mail|submit|ask|write|reply|message|drop|leave)[^\n]{0,200}"
+    # ... or a story (``Have you got a story to tell? Email newstips@… or contact the newsroom on …``)
+    r"|(have you got|have|got|do you have) (a|any) (news )?(story|stories|tips?|story ideas?)( to (tell|share))?\s?\?\s?"
+    r"(send|email|e-mail|contact|reach|get in touch|call|write|tell)[^\n]{0,200}"
+    # ... a series note without its label (``This post is part of our Brewing Basics series. New to loose leaf? …``), a
+    # newsletter's footer (``You are receiving this email because you signed up on our website …``)
+    r"|this (article|post|piece|story|episode) is (the (first|second|third|fourth|fifth|latest|final|last) )?(part|one|installment|instalment)"
+    r"( \d{1,2})? of (our|a|an|the) [^.!?\n]{1,80} series[.!]?( [^\n]{0,160})?"
+    r"|you (are receiving|received|receive) this (email|e-mail|newsletter|message) because [^\n]{0,240}"
     r"|do you have (access to )?(information|a tip|documents|records)[^?]{0,100}\?\s?(email|e-mail|contact|reach|get in touch|send)[^\n]{0,200}"
     # ... a reporting project's callout (``Have You Been Sued by a Hospital? We Want to Hear From You.``,
     # ``We’re investigating medical debt lawsuits. Tell us about your experience.``)
