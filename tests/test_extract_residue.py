@@ -1329,3 +1329,44 @@ def test_batch_thirty_eight_lines() -> None:
         assert is_boilerplate(line), line
     assert is_edge_boilerplate("东北网新闻热线：0451-82627000 新闻爆料邮箱：news@dbw.cn")
     assert not is_boilerplate("视频来源于网友拍摄，记者已向当地核实。") and not is_edge_boilerplate("新闻热线接到的投诉中，七成涉及物业。")
+
+
+def test_batch_thirty_nine_lines() -> None:
+    from crawler.extract.shapes import CROSS_REFERENCE, is_cross_reference
+    from crawler.extract.westernlines import anywhere_kind, edge_kind
+
+    for line in ("READ | Eastern Cape drought: Farmers sell off livestock as grazing disappears",
+                 "Also Read | Karnataka Bans Protests, Rallies In Bengaluru As Covid Cases Rise", "MIRA | Kenji Fujimori: juicio"):
+        assert is_cross_reference(line), line
+    assert CROSS_REFERENCE.match("read: the full report") and not CROSS_REFERENCE.match("reading the report was hard")
+    for line in ("(Except for the headline, this story has not been edited by NDTV staff and is published from a syndicated feed.)",
+                 "Did you know you can comment on this article? Subscribe to News24 and add your voice to the conversation.",
+                 "Subscribe to INQUIRER PLUS to get access to The Philippine Daily Inquirer & other 70+ titles.",
+                 "Interview language(s): English (Moriarty), Hindi (Lal)",
+                 "This client alert is provided for general informational purposes only and does not constitute legal advice."):
+        assert anywhere_kind(line) is not None, line
+    for line in ("Join ST's Telegram channel here and get the latest breaking news delivered to you.",
+                 "If you have questions about how the Act may affect your business, please contact the authors or your regular X attorney.",
+                 "Love the show? Become a member on Patreon for ad-free episodes and bonus calls.",
+                 "The Hive Mind Podcast is produced and edited by Sam Ortega. Music by Lumen Drift, used under licence."):
+        assert edge_kind(line) is not None, line
+    for line in ("The film is produced by a small studio in Lagos.", "Subscribe to the idea that less is more, she said.",
+                 "Readers who love the show will find the book familiar."):
+        assert anywhere_kind(line) is None and edge_kind(line) is None, line
+    from crawler.extract.boilerplate import is_edge_boilerplate
+
+    for line in ("赣云新闻热线：0791-88528110，欢迎提供新闻线索。", "新黄河爆料通道",
+                 "您身边有什么新鲜事？欢迎拨打新黄河热线0531-85193700爆料，或扫描二维码下载新黄河客户端，一经采用即有奖励。",
+                 "广西云客户端原创作品，版权归广西云所有。未经授权，任何媒体和个人不得转载、链接、转贴或以其他方式使用。"
+                 "已经本网授权使用的，应在授权范围内使用，并注明“来源：广西云”。"):
+        assert is_edge_boilerplate(line), line
+    assert not is_edge_boilerplate("欢迎拨打热线的市民，大多反映的是供暖问题，工作人员逐一登记。")
+    for line in ("Haben Sie Fragen oder Anregungen zu diesem Thema? Schreiben Sie an red.wuerzburg@mainpost.de.",
+                 "Mit Material von dpa", "Mehr Nachrichten aus Gera:",
+                 "Nichts mehr verpassen: Die wichtigsten Nachrichten aus Ravensburg gibt es jetzt auch per WhatsApp und Telegram.",
+                 "Aufgerufen am 15.10.2021 um 08:12 auf https://www.sn.at/salzburg/politik/obus-111482936",
+                 "Sie haben bereits ein Abo? Hier anmelden. Testen Sie KN+ jetzt einen Monat gratis."):
+        assert edge_kind(line) is not None, line
+    for line in ("Mit Material aus dem Stadtarchiv hat die Forscherin die Chronik ergänzt.",
+                 "Haben Sie Fragen, wollte der Richter wissen. Die Zeugin schwieg."):
+        assert edge_kind(line) is None, line

@@ -149,8 +149,10 @@ def _value(match: re.Match[str]) -> str:
 
 
 def _bare_name(text: str) -> str | None:
-    """``text`` as a publisher name: short, no label, time or date in it, trailing dots cut."""
+    """``text`` as a publisher name: short, no label, time or date in it, trailing dots and enclosing brackets cut."""
     name = text.strip(_NAME_TRIM)
+    if name[:1] in "(（" and name[-1:] in ")）":  # a name set in brackets under the text (``(Berner Zeitung)``)
+        name = name[1:-1].strip()
     if not name or len(name) > _MAX_SOURCE or _NOT_A_NAME.search(name) or dates.parse_date(name):
         return None
     return name

@@ -22,7 +22,7 @@ HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 CROSS_REFERENCE = re.compile(
     r"^\W{0,3}("
     # English
-    r"read (more|also|next)|see also|also read|also on|more on this( story| topic)?|explore further|don'?t miss|further reading( on [\w.-]{2,30})?|"
+    r"read (more|also|next)|read|see also|also read|also on|more on this( story| topic)?|explore further|don'?t miss|further reading( on [\w.-]{2,30})?|"
     r"related( articles?| stor(y|ies)| posts?| content| coverage| news)?|recommended|more from|more|you (may|might) also like|"
     # German, Dutch, Scandinavian
     r"lesen sie (auch|hier|mehr)|lies auch|lesetipps?|(auch|mehr) auf [\w.-]{2,30}|auch lesen|auch interessant|mehr (zum thema|themen|dazu)|schon gelesen|weiterlesen|passend (dazu|zum thema)|"
@@ -36,7 +36,7 @@ CROSS_REFERENCE = re.compile(
     # Polish, Russian
     r"(czytaj|zobacz) (też|także|również|więcej)|читайте (также|еще|ещё)|смотрите также|"
     r"相关(阅读|新闻|文章|链接|报道|推荐|解读|文件|知识|日志|博文|帖子|报告)|(报告|图书|课程)推荐|延伸阅读|推荐阅读|阅读更多|更多(阅读|精彩)|往期(回顾|推荐)|点击(阅读|查看|进入)"
-    r")\s*([:：>»?？]|[】\]](?=\s*\S)|$)"
+    r")\s*([:：>»?？|｜]|[】\]](?=\s*\S)|$)"
 )
 #: A cross-reference line is a label and a headline: at most this long.
 CROSS_REFERENCE_CHARS = 200

@@ -3,7 +3,8 @@ applies them around the text): the writer's and photographer's credit, a pointer
 the agencies, the publication stamp, a call for feedback, a think tank's views disclaimer, the
 republishing licence, a hiring call, a newsletter's poll and referral box, an author line, who else reported, where to
 follow the writer, an old WordPress theme's post data, a wire page's stamps, a portal's links disclaimer and copyright,
-who pays for the coverage, a nonprofit's gift note, a shop's discount code and an outlet's sign-off after a dash;
+who pays for the coverage, a nonprofit's gift note, a shop's discount code, an outlet's sign-off after a dash, a channel
+to follow, a law firm's pointer to its authors, a podcast's bid and credits;
 and, applied anywhere, a media player's markers and a newsletter's pitch, a broadcast's day, a Dutch paper's follow and tip
 lines, an Italian paper's appeal, a donation box's bank details and a bid to share the post."""
 
@@ -26,7 +27,9 @@ _CLOSING_WORDS = any_of(
     "am cst", "am gmt", "am bst", "am cet", "am et ", "as of 1", "as of 2", "as of 3", "as of 4", "as of 5", "as of 6",
     "as of 7", "as of 8", "as of 9", "nicht verantwortlich für", "vervielfältigung", "diskutieren sie mit",
     "made possible by", "501(c)", "tax-deductible", "tax deductible", "code ", "con tu apoyo", "somos un",
-    "recibe nuestr", "recibe la", "recibe las", "interessieren sich für",
+    "recibe nuestr", "recibe la", "recibe las", "interessieren sich für", "telegram", "whatsapp channel", "questions about",
+    "questions regarding", "love the", "patreon", "produced by", "produced and", "edited by", "haben sie fragen",
+    "mit material", "die wichtigsten nachrichten", "mehr nachrichten aus", "aufgerufen am",
 )
 #: The news agencies a German text credits (here under ``Quelle:``, in crawler/extract/westernlines.py at the text's end).
 AGENCIES = r"(dpa|afp|ap|rtr|reuters|epd|kna|sid|apa|sda|afx|dpa-afx|dts|ddp|keystone-sda)"
@@ -85,6 +88,20 @@ _CLOSING_LINE = re.compile(
     r"|(solo|sólo) con tu apoyo [^\n]{0,200}|somos un (periódico|medio|diario) (independiente|sin) [^\n]{0,300}"
     r"|recibe (nuestra|nuestras|la|las) (newsletter|boletín|boletines)[^\n]{0,200}"
     r"|sie interessieren sich für (eine|einen|ein) (ausbildung|stelle|job|praktikum|duales studium)[^\n]{0,300}"
+    # a channel to follow (``Join ST's Telegram channel here and get the latest breaking news delivered to you.``), a law
+    # firm's pointer to its authors (``If you have questions about …, please contact the authors or your regular X attorney.``),
+    # a podcast's bid and credits (``Love the show? Become a member on Patreon …``, ``The X Podcast is produced and edited by Y.``)
+    r"|join [^\n]{1,40}(telegram|whatsapp) (channel|group)[^\n]{0,160}"
+    # a German paper's call for feedback, its agency credit, its news by messenger, its more-news heading and a print's stamp
+    # (``Haben Sie Fragen oder Anregungen zu diesem Thema? Schreiben Sie an …``, ``Mit Material von dpa``, ``Nichts mehr verpassen:
+    # Die wichtigsten Nachrichten aus X gibt es jetzt auch per WhatsApp …``, ``Mehr Nachrichten aus Gera:``, ``Aufgerufen am … auf https://…``)
+    r"|haben sie fragen( oder anregungen)?( zu diesem (thema|artikel|beitrag))?\s?\?\s?(schreiben sie|mailen sie|kontaktieren sie|wenden sie sich)[^\n]{0,160}"
+    rf"|mit material (von|der|des) {AGENCIES}((, ?| und ){AGENCIES}){{0,3}}"
+    r"|(nichts (mehr )?verpassen:\s?)?die wichtigsten nachrichten [^\n]{0,80}(per|über|auf|bei) (whatsapp|telegram|e-mail|newsletter)[^\n]{0,80}"
+    r"|mehr (nachrichten|news|artikel) aus [^\n:.!?]{1,40}:?|aufgerufen am \d{1,2}\.\d{1,2}\.\d{4}( um \d{1,2}:\d{2})? auf https?://\S+"
+    r"|if you have (any )?questions (about|regarding) [^\n]{1,160}(please )?contact (the authors?|us|your [^\n]{0,60}(attorney|lawyer|adviser|advisor|contact))[^\n]{0,100}"
+    r"|love the (show|podcast|newsletter|blog)\s?\?[^\n]{0,200}|[^\n]{0,60}(become a (member|patron)|support us) on patreon[^\n]{0,200}"
+    r"|[^\n.!?]{0,60}(podcast|show|episode|newsletter) is (produced|hosted|edited|produced and edited|edited and produced) by [^\n]{1,200}"
     r"|[^\n]{0,120}\b(use|enter|apply|with) (the )?(promo |discount |coupon )?code [a-z0-9-]{3,24} (for|to (get|save)|and (get|save)|at checkout)[^\n]{0,80}"
 )
 #: A sign-off naming the outlet after a dash (``- The Timaru Herald``, ``— Reuters``), read on the line as written: a

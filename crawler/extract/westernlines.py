@@ -39,7 +39,7 @@ from crawler.extract.westernnotices import (
 #: A teaser line is at most this long.
 MAX_TEASER = 200
 #: Words one of which every teaser holds (a cheap test before the pattern).
-_WORDS = any_of("abonn", "accédez", "subscri", "member", "free article", "il vous reste", "réservé", "weiterlesen", "abo ", "suscr", "abbona", "lesen sie", "kontingent", "free article", "part of", "continue reading")
+_WORDS = any_of("abonn", "accédez", "subscri", "member", "free article", "il vous reste", "réservé", "weiterlesen", "abo ", "abo?", "suscr", "abbona", "lesen sie", "kontingent", "free article", "part of", "continue reading")
 _TEASER = re.compile(
     # French
     r"il vous reste \d{1,3}([.,]\d{1,2})?\s?% de (cet |l’|l')article à lire\.?( la suite est réservée aux abonnés\.?)?"
@@ -52,7 +52,7 @@ _TEASER = re.compile(
     # German
     r"|(jetzt )?weiterlesen mit .{1,30}|lesen sie (jetzt |hier )?weiter\s?[–—-]?\s?(mit|im|in) .{1,40}|(jetzt )?(abonnieren|abo abschließen|abo wählen) und weiterlesen.{0,40}"
     r"|dieser artikel ist (nur )?(für|exklusiv für) (abonnenten|abonnentinnen|abonnent:innen|plus-leser).{0,60}"
-    r"|sie haben bereits ein abo\s?\?.{0,40}|sie haben ihr kontingent an (kostenlosen|freien|gratis-?) ?artikeln.{0,160}"
+    r"|sie haben bereits ein abo\s?\?.{0,80}|sie haben ihr kontingent an (kostenlosen|freien|gratis-?) ?artikeln.{0,160}"
     r"|this (article|story|content) is part of [^.!?]{1,40}\b(pro|premium|plus)\b.{0,40}"
     r"|continue reading your (article|story) with an? [^.!?]{1,30} (membership|subscription).{0,40}"
     r"|you('ve| have) (reached your (monthly )?(limit|free article limit)|read your (\d+|last) free articles?).{0,160}"

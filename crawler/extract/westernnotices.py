@@ -35,7 +35,7 @@ _PAGE_NOTICE_WORDS = any_of(
     "first published", "want more", "click here", "on the go", "free to access", "free to read", "newsletter informiert",
     "mehr nachrichten", "ist teil des", "ist teil der", "erreichen sie", "testen", "einen hinweis", "einen tipp", "verpassen", "abo",
     "affiliate", "werbung", "kommentieren zu können", "anmelden, um", "einloggen, um", "registrieren, um", "logged in",
-    "question?", "question ?", "do you have", "a story", "stories?", "news tip", "any tips", " series", "receiving this", "received this", "receive this", "hear from you", "your experience", "published with", "in partnership with", "in collaboration with", "supporter", "sponsor", "join us", "sign up for our", "high-quality sources",
+    "question?", "question ?", "not been edited", "comment on this", "subscribe to", "subscribe for", "interview language", "do you have", "a story", "stories?", "news tip", "any tips", " series", "receiving this", "received this", "receive this", "hear from you", "your experience", "published with", "in partnership with", "in collaboration with", "supporter", "sponsor", "join us", "sign up for our", "high-quality sources",
     "pressemitteilung", "presseinformation", "medienmitteilung", "medieninformation", "pm ", "seiten-id", "inhaltsverzeichnis",
     "table of contents", "sommaire", "änderung", "geändert", "aktualisiert", "last modified", "last updated", "seitenbearbeit",
     "zeichen", "schlagw", "stichw", "keywords", "zukunftsgerichtet", "forward-looking", "safe harbo", "hilfreich", "verständlich", "rückmeldung hilft", "bewertung", "helpful", "im rahmen", "kb)", "mb)",
@@ -87,7 +87,7 @@ _PAGE_NOTICE = re.compile(
     r"|(risikohinweis|haftungsausschluss|disclaimer|(wichtiger )?hinweis)[^:\n]{0,60}:\s?[^\n]{0,240}(keine anlageberatung|keine kaufempfehlung|keine aufforderung zum (kauf|verkauf))[^\n]{0,240}"
     r"|[^\n]{0,80}informationen[^.!?]{0,60} (stellen|sind) keine (anlageberatung|kaufempfehlung)[^\n]{0,240}"
     # ... a law firm's or an adviser's (``This article is for general information purposes only and does not constitute legal advice.``)
-    r"|(disclaimer:\s?)?(this|the) (article|content|information|material|post|publication|update|briefing|alert|note)"
+    r"|(disclaimer:\s?)?(this|the) (client |legal |firm )?(article|content|information|material|post|publication|update|briefing|alert|note)"
     r"( (in|on) this [a-z]+)? (is|are|has been) (provided |prepared |intended )?(for|as) (general )?information(al)? (purposes )?only[^\n]{0,300}"
     # ... a call for readers' questions, documents or tips (``Have a question about money? Send it to our advice columnist …``,
     # ``Do you have access to information about hospital billing that should be public? Email …``)
@@ -100,6 +100,13 @@ _PAGE_NOTICE = re.compile(
     r"|this (article|post|piece|story|episode) is (the (first|second|third|fourth|fifth|latest|final|last) )?(part|one|installment|instalment)"
     r"( \d{1,2})? of (our|a|an|the) [^.!?\n]{1,80} series[.!]?( [^\n]{0,160})?"
     r"|you (are receiving|received|receive) this (email|e-mail|newsletter|message) because [^\n]{0,240}"
+    # ... a syndicated story's note, a comment section's pitch, a subscription's offer, a research story's interview languages
+    # (``(Except for the headline, this story has not been edited by NDTV staff …)``, ``Did you know you can comment on this
+    # article? Subscribe to …``, ``Subscribe to X to get access to …``, ``Interview language(s): English (Moriarty), Hindi (Lal)``)
+    r"|\(?(except for the headline, )?this (story|article|report) has not been edited by [^\n]{1,200}"
+    r"|did you know you can comment on this (article|story)\s?\?[^\n]{0,200}"
+    r"|subscribe (to|for) [^.!?\n]{1,40} (to (get|gain|enjoy) (full |unlimited )?access|for (full|unlimited) access)[^\n]{0,300}"
+    r"|interview languages?(\(s\))?\s?:\s?[^\n]{1,120}"
     r"|do you have (access to )?(information|a tip|documents|records)[^?]{0,100}\?\s?(email|e-mail|contact|reach|get in touch|send)[^\n]{0,200}"
     # ... a reporting project's callout (``Have You Been Sued by a Hospital? We Want to Hear From You.``,
     # ``We’re investigating medical debt lawsuits. Tell us about your experience.``)
