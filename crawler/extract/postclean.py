@@ -10,8 +10,8 @@ from crawler.extract.residue import ListShapes, is_labelled_lead, is_lead_label,
 from crawler.extract.shapes import is_cross_reference, is_prose
 from crawler.extract.pressappendix import appendix_tail
 from crawler.extract.tails import end_mark_tail, signature_start, statement_tail
-from crawler.extract.westernlines import anywhere_kind, edge_kind
 from crawler.extract.westernclosings import is_outlet_signoff
+from crawler.extract.westernlines import anywhere_kind, edge_kind
 from crawler.extract.westernnotices import is_western_byline
 from crawler.extract.widgettables import headed_table_flags
 
