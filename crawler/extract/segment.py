@@ -197,13 +197,9 @@ class _Walker:
     def walk(self, element: HtmlElement, in_link: bool, depth: int, bits: int, near: tuple[int, int], flags: int) -> None:
         # The hottest loop of extraction: self.add is inlined for text and tail.
         tag = element.tag
-        attrib = element.attrib
-        get = attrib.get if attrib else None
-        if (
-            not isinstance(tag, str)
-            or tag in SKIP_TAGS and not _swallowing(element, tag)
-            or get is not None and (get("hidden") is not None or _hidden_by_style(get("style")))
-        ):
+        get = element.attrib.get if element.attrib else None  # one attribute proxy for the hidden test and the class bits
+        hidden = get is not None and (get("hidden") is not None or _hidden_by_style(get("style")))
+        if not isinstance(tag, str) or tag in SKIP_TAGS and not _swallowing(element, tag) or hidden:
             tail = element.tail
             if tail:
                 self.parts.append(tail)
@@ -238,21 +234,12 @@ class _Walker:
                 self.link_chars += visible_length(tail)
 
     def walk_children(
-        self,
-        element: HtmlElement,
-        tag: str,
-        block: bool,
-        in_link: bool,
-        depth: int,
-        bits: int,
-        near: tuple[int, int],
-        near_bits: int,
-        flags: int,
+        self, element: HtmlElement, tag: str, block: bool, in_link: bool, depth: int, bits: int, near: tuple[int, int],
+        near_bits: int, flags: int,
     ) -> None:
         saved = self.context
-        # (``flush`` inlined where it has nothing to do: most elements hold no pending text)
         if block:
-            if self.parts:
+            if self.parts:  # ``flush`` only with text pending: most elements hold none
                 self.flush()
             self.context = (element, tag, depth, bits, near_bits, flags)
         elif tag == "br":
