@@ -65,11 +65,10 @@ def structured_date(tree: HtmlElement, tags: TagIndex) -> str | None:
             parsed = dates.parse_zoned_date(node.get("datetime") or node.text_content())
             if parsed:
                 return parsed
-    for node in _PUBLISHED_ITEM(tree):  # the first: a later one is a list item's
-        parsed = dates.parse_zoned_date(node.get("content"))
-        if parsed:
-            return parsed
-        break
+    items = _PUBLISHED_ITEM(tree)  # the first only: a later one is a list item's
+    parsed = dates.parse_zoned_date(items[0].get("content")) if items else None
+    if parsed:
+        return parsed
     for node in _PUBLISHED_CLASS(tree):  # hAtom: ``<abbr class="published" title="…">``; a later one is a list's
         if "published" in node.get("class", "").split():
             value = node.get("datetime") or node.get("title")

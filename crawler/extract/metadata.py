@@ -31,6 +31,7 @@ _AUTHOR = re.compile(rf"(?:作者|记者|Author|By)\s*[:：]\s*([^\s{re.escape(_
 #: came from, not the publisher. Tested after a match: lookbehinds in the pattern would cost
 #: its fast scan of every line.
 _CAPTION_CREDIT = ("数据", "图片", "资料", "图表", "视频", "图")
+#: ... and in English, the word before ``Source:`` (``Image Source: X``), lower-cased.
 _EN_CAPTION_CREDIT = ("image", "photo", "picture", "data", "chart", "graphic", "video", "figure", "map")
 #: The labels every match of _SOURCE / _AUTHOR starts with.
 _SOURCE_LABELS = ("来源", "來源", "稿源", "出处", "Source")

@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 from crawler.extract.tokens import TAG_BITS, attribute_bits
-from crawler.extract.visible import SKIP_TAGS, hidden_by_style as _hidden_by_style, is_hidden, normalize_space, visible_length, visible_words
+from crawler.extract.visible import SKIP_TAGS, hidden_by, is_hidden, normalize_space, visible_length, visible_words
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -198,7 +198,7 @@ class _Walker:
         # The hottest loop of extraction: self.add is inlined for text and tail.
         tag = element.tag
         get = element.attrib.get if element.attrib else None  # one attribute proxy for the hidden test and the class bits
-        hidden = get is not None and (get("hidden") is not None or _hidden_by_style(get("style")))
+        hidden = get is not None and hidden_by(get)
         if not isinstance(tag, str) or tag in SKIP_TAGS and not _swallowing(element, tag) or hidden:
             tail = element.tail
             if tail:

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from lxml.html import HtmlElement
 
 #: Elements whose content is never visible text.
@@ -36,11 +38,14 @@ def normalize_space(text: str) -> str:
 
 def is_hidden(element: HtmlElement) -> bool:
     """True for elements a browser does not render (``hidden``, inline ``display:none``)."""
-    return element.get("hidden") is not None or hidden_by_style(element.get("style"))
+    return hidden_by(element.get)
 
 
-def hidden_by_style(style: str | None) -> bool:
-    """True for an inline style that hides its element (``display:none``)."""
+def hidden_by(get: Callable[[str], str | None]) -> bool:
+    """``is_hidden`` read through an element's attribute getter (the segmenter holds one already)."""
+    if get("hidden") is not None:
+        return True
+    style = get("style")
     return bool(style) and DISPLAY_NONE.search(style) is not None
 
 

@@ -4,7 +4,8 @@ the agencies, the publication stamp, a call for feedback, a think tank's views d
 republishing licence, a hiring call, a newsletter's poll and referral box, an author line, who else reported, where to
 follow the writer, an old WordPress theme's post data, a wire page's stamps, a portal's links disclaimer and copyright,
 who pays for the coverage, a nonprofit's gift note, a shop's discount code, an outlet's sign-off after a dash, a channel
-to follow, a law firm's pointer to its authors, a podcast's bid and credits;
+to follow, a law firm's pointer to its authors, a podcast's bid and credits, Spanish appeals and newsletter pitches, a German
+firm's call for trainees, a German paper's feedback call, agency credit, news by messenger, more-news heading and print stamp;
 and, applied anywhere, a media player's markers and a newsletter's pitch, a broadcast's day, a Dutch paper's follow and tip
 lines, an Italian paper's appeal, a donation box's bank details and a bid to share the post."""
 
